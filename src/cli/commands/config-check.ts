@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../config/env.js';
+import { checkConfigText, DEFAULT_CONFIG_PATH } from '../../config/load-config.js';
+import { isWardenError } from '../../domain/errors.js';
+import { formatProblem } from '../../shared/yaml-validate.js';
+
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const USAGE = [
+  'usage: warden config check [PATH]',
+  '',
+  'Checks warden.yaml (PATH, else WARDEN_CONFIG, else ./warden.yaml) and the environment.',
+  'Prints one line per problem as `file:line path: message`; exits 1 when there is any.',
+  'Slack credentials are not required here (see docs/configuration.md).',
+].join('\n');
+
+/** `warden config check [PATH]`: 0 when the file and the environment are valid, 1 otherwise, 2 on bad usage. */
+export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv): number {
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (argv.length > 1 || argv.some((a) => a.startsWith('-'))) {
+    io.err(`unexpected arguments: ${argv.join(' ')}\n${USAGE}`);
+    return 2;
+  }
+  const path = argv[0] ?? (env.WARDEN_CONFIG?.trim() || DEFAULT_CONFIG_PATH);
+  const configOk = checkConfigFile(path, io);
+  const envOk = checkEnvironment(env, io);
+  return configOk && envOk ? 0 : 1;
+}
+
+function checkConfigFile(path: string, io: CliIo): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      io.out(`no config file at ${path}: using defaults`);
+      return true;
+    }
+    io.err(`cannot read config file ${path} (${code ?? 'unknown error'})`);
+    return false;
+  }
+  const problems = checkConfigText(text, path);
+  for (const problem of problems) io.err(formatProblem(problem));
+  if (problems.length === 0) io.out(`config ok: ${path}`);
+  return problems.length === 0;
+}
+
+function checkEnvironment(env: NodeJS.ProcessEnv, io: CliIo): boolean {
+  const result = checkEnv(env);
+  if (!result.ok) {
+    for (const problem of result.problems) io.err(`env ${problem}`);
+    return false;
+  }
+  io.out(`env ok (${slackMode(result.env)})`);
+  return true;
+}
+
+function slackMode(env: WardenEnv): string {
+  try {
+    return `Slack: ${requireSlackCredentials(env).mode} mode`;
+  } catch (error) {
+    if (!isWardenError(error)) throw error;
+    const missing = (error.details.missing as string[] | undefined) ?? [];
+    return `Slack: not configured, missing ${missing.join(', ')}; \`npm run demo\` runs without Slack`;
+  }
+}
