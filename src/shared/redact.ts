@@ -8,6 +8,10 @@ export const REDACTED = '[REDACTED]';
 // Secrets shorter than this are not searched for: replacing every "abc" would wreck the text and hide little.
 const MIN_KNOWN_SECRET_LENGTH = 6;
 
+const SECRET_KEY = '(?:token|secret|password|api[_-]?key|routing[_-]?key)';
+const NOT_REDACTED = '(?!\\[REDACTED\\])';
+const VALUE = `[^\\s"'\\\\,;&}\\]]+`;
+
 const RULES: readonly { pattern: RegExp; replacement: string }[] = [
   // Slack bot, user, app, legacy and refresh tokens; app-level tokens.
   { pattern: /\bxox[abposr]-[A-Za-z0-9-]+/g, replacement: REDACTED },
@@ -15,9 +19,11 @@ const RULES: readonly { pattern: RegExp; replacement: string }[] = [
   // Authorization header values: `Bearer x`, `Basic x`, PagerDuty's `Token token=x`.
   { pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, replacement: `$1 ${REDACTED}` },
   { pattern: /\b(Token\s+token=)[^\s"'\\,;&]+/gi, replacement: `$1${REDACTED}` },
-  // `token=x`, `client_secret: x`, `"signingSecret":"x"` (also JSON-escaped inside a string).
+  // `token=x` (query strings, env dumps) and JSON string fields `"signingSecret":"x"`, also JSON-escaped
+  // inside a string. Plain `token: x` is left alone: it reads like a message ("SLACK_BOT_TOKEN: missing").
+  { pattern: new RegExp(`\\b([A-Za-z_]*${SECRET_KEY}=)${NOT_REDACTED}${VALUE}`, 'gi'), replacement: `$1${REDACTED}` },
   {
-    pattern: /\b([A-Za-z_]*(?:token|secret|password|api[_-]?key|routing[_-]?key)\\?["']?\s*[:=]\s*\\?["']?)(?!\[REDACTED\])[^\s"'\\,;&}\]]+/gi,
+    pattern: new RegExp(`(\\\\?"[A-Za-z_]*${SECRET_KEY}\\\\?"\\s*:\\s*\\\\?")${NOT_REDACTED}${VALUE}`, 'gi'),
     replacement: `$1${REDACTED}`,
   },
   // PagerDuty user API tokens (`u+...`) and 32-character integration/routing keys (letters and digits mixed).

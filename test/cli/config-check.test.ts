@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runConfigCheck } from '../../src/cli/commands/config-check.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'warden-config-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Runs the command and collects what it prints. */
+function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runConfigCheck(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, env);
+  return { code, out, err };
+}
+
+describe('warden config check', () => {
+  it('when the file is valid, then it prints config ok with the path and exits 0', () => {
+    const path = file('ok.yaml', 'channels:\n  announcements: sec-incidents\n');
+    const r = run([path]);
+    expect(r).toEqual({ code: 0, out: [`config ok: ${path}`, expect.stringMatching(/^env ok \(Slack: not configured/)], err: [] });
+  });
+
+  it('when there is no file, then it says defaults are used and exits 0', () => {
+    const path = join(dir, 'absent.yaml');
+    const r = run([path]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(`no config file at ${path}: using defaults`);
+  });
+
+  it('when no path is given, then it checks WARDEN_CONFIG', () => {
+    const path = file('from-env.yaml', 'timeZone: UTC\n');
+    expect(run([], { WARDEN_CONFIG: path }).out[0]).toBe(`config ok: ${path}`);
+  });
+
+  it('when no path is given and WARDEN_CONFIG is unset, then it checks ./warden.yaml', () => {
+    const r = run([], {});
+    expect(r.out[0] ?? r.err[0]).toMatch(/\.\/warden\.yaml/);
+  });
+
+  it('when the file has problems, then it prints one line per problem with its path and exits 1', () => {
+    const path = file('bad.yaml', ['sevrities: []', 'severities:', '  - name: sev1', '    updateEvery: 15m', '  - name: sev2', '    updateEvery: soon'].join('\n'));
+    const r = run([path]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([`${path}:1 unknown key "sevrities"`, `${path}:6 severities[1].updateEvery: expected a duration like 30m`]);
+    expect(r.out).not.toContain(`config ok: ${path}`);
+  });
+
+  it('when the path is a directory, then it cannot be read and exits 1', () => {
+    const sub = join(dir, 'a-dir');
+    mkdirSync(sub);
+    const r = run([sub]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([`cannot read config file ${sub} (EISDIR)`]);
+  });
+
+  it('when the environment is invalid, then it reports each variable and exits 1 without printing secrets', () => {
+    const path = file('env.yaml', '');
+    const secret = 'xoxp-5555-6666-notabottoken';
+    const r = run([path], { SLACK_BOT_TOKEN: secret, PORT: 'eighty', SLACK_APP_TOKEN: 'xapp-1', SLACK_APP_TOKEN_FILE: '/run/x' });
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      'env SLACK_APP_TOKEN and SLACK_APP_TOKEN_FILE are both set: set only one',
+      'env SLACK_BOT_TOKEN: expected a bot token starting with xoxb-',
+      'env PORT: expected a port number from 1 to 65535',
+    ]);
+    expect([...r.out, ...r.err].join('\n')).not.toContain(secret);
+  });
+
+  it('when Slack credentials are set, then it says which mode Warden will use', () => {
+    const path = file('slack.yaml', '');
+    const r = run([path], { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh-signing' });
+    expect(r.out).toContain('env ok (Slack: http mode)');
+  });
+
+  it('when asked for help, then it prints usage; when given extra arguments, it exits 2', () => {
+    expect(run(['--help'])).toMatchObject({ code: 0, out: [expect.stringMatching(/^usage: warden config check/)] });
+    expect(run(['a.yaml', 'b.yaml']).code).toBe(2);
+    expect(run(['--strict']).code).toBe(2);
+  });
+});
