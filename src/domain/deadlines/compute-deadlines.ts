@@ -39,7 +39,7 @@ function computeStage(regime: Regime, stage: Stage, input: DeadlineInput, now: D
   const legal = anchorAt ? legalDue(regime, stage, anchorAt, backstopDue, stageVerification) : null;
   const internal = !legal && anchorAt ? internalDue(regime, stage, anchorAt, stageVerification) : null;
   const chosen = legal ?? internal;
-  const dueKind: DueKind = legal ? 'legal' : internal ? 'internal' : 'none';
+  const dueKind: DueKind = stage.offset && stage.clock !== 'none' ? 'legal' : stage.internalTarget ? 'internal' : 'none';
   const submittedAt = input.submissions?.[stage.id] ?? null;
   const notNotifiable = input.notNotifiable?.[stage.id] ?? null;
   const waitingFor = anchorAt ? null : formatAnchor(stage.anchor);

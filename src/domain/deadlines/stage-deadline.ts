@@ -5,7 +5,10 @@ import type { ClockKind, RegimeStatus, Verification } from './regime.js';
 export const DEADLINE_STATUSES = ['waiting', 'open', 'due_soon', 'overdue', 'submitted', 'not_notifiable'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
-/** `legal`: a period the rule fixes; `internal`: a house SLA for a rule without one; `none`: no due instant. */
+/**
+ * What kind of deadline a stage has, whether or not its anchor is known yet: `legal`, a period the rule
+ * fixes; `internal`, a house SLA for a rule without one; `none`, no due instant at all.
+ */
 export const DUE_KINDS = ['legal', 'internal', 'none'] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
