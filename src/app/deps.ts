@@ -1,0 +1,26 @@
+import type { Clock } from '../domain/clock.js';
+import type { IncidentRole, Severity } from '../domain/incident-model.js';
+import type { Store } from '../store/store.js';
+
+/** What the use cases need to know of the configuration (the composition root adapts warden.yaml to it). */
+export interface IncidentPolicy {
+  /** How often the commander must post an update at this severity, in ms. */
+  updateEveryMs(severity: Severity): number;
+  roleDuty(role: IncidentRole): string;
+  /** Display zone for channel names and for readers whose Slack zone is unknown. */
+  timeZone: string;
+  /** Slack user ids allowed to act as Warden admins (close any incident, override role checks). */
+  admins: readonly string[];
+}
+
+/** The ports every use case receives. Only the composition root builds real ones. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  policy: IncidentPolicy;
+}
+
+/** Who did something, as Slack knows them. */
+export interface Actor {
+  userId: string;
+}

@@ -1,0 +1,23 @@
+import type { Incident } from '../../domain/incident.js';
+import type { AppDeps } from '../deps.js';
+import { JOB_KINDS } from '../outbox.js';
+
+/**
+ * Job kinds that only make sense while the response runs. They are cancelled in the same transaction
+ * that resolves or closes the incident. Other modules add their kinds here at start-up.
+ */
+export const RESPONSE_BOUND_KINDS: string[] = [JOB_KINDS.updateReminder];
+
+/** (Re)schedules the commander's next update reminder, one severity cadence after `from`. */
+export function scheduleUpdateReminder(deps: AppDeps, incident: Pick<Incident, 'id' | 'severity'>, from: Date): void {
+  const now = deps.clock.now();
+  deps.store.jobs.cancel(incident.id, [JOB_KINDS.updateReminder], now);
+  deps.store.jobs.enqueue(
+    { kind: JOB_KINDS.updateReminder, dueAt: new Date(from.getTime() + deps.policy.updateEveryMs(incident.severity)), payload: { incidentId: incident.id }, incidentId: incident.id },
+    now,
+  );
+}
+
+export function cancelResponseJobs(deps: AppDeps, incidentId: string): number {
+  return deps.store.jobs.cancel(incidentId, RESPONSE_BOUND_KINDS, deps.clock.now());
+}

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+
+/** What an audit entry says, before it is chained. */
+export interface AuditFacts {
+  at: string;
+  actor: string;
+  action: string;
+  incidentId: string | null;
+  details: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditEntry extends AuditFacts {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash the first entry chains from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * SHA-256 over the previous hash and the entry's canonical JSON (keys sorted at every depth), so that
+ * editing, removing or reordering any entry breaks every hash after it.
+ */
+export function auditHash(prevHash: string, seq: number, facts: AuditFacts): string {
+  const body = canonicalJson({ seq, ...facts });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export function chainEntry(prev: Pick<AuditEntry, 'seq' | 'hash'> | null, facts: AuditFacts): AuditEntry {
+  const seq = (prev?.seq ?? 0) + 1;
+  const prevHash = prev?.hash ?? GENESIS_HASH;
+  return { ...facts, seq, prevHash, hash: auditHash(prevHash, seq, facts) };
+}
+
+export type ChainVerdict = { ok: true; entries: number; head: string } | { ok: false; seq: number; reason: string };
+
+/** Walks entries in order and reports the first one that does not follow from its predecessor. */
+export function verifyChain(entries: Iterable<AuditEntry>): ChainVerdict {
+  let prev: AuditEntry | null = null;
+  let count = 0;
+  for (const e of entries) {
+    const expectedSeq = (prev?.seq ?? 0) + 1;
+    if (e.seq !== expectedSeq) return { ok: false, seq: e.seq, reason: `expected entry ${expectedSeq}, found ${e.seq}` };
+    if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return { ok: false, seq: e.seq, reason: 'previous hash does not match' };
+    if (auditHash(e.prevHash, e.seq, e) !== e.hash) return { ok: false, seq: e.seq, reason: 'content does not match its hash' };
+    prev = e;
+    count++;
+  }
+  return { ok: true, entries: count, head: prev?.hash ?? GENESIS_HASH };
+}
+
+/** JSON with object keys sorted recursively; arrays keep their order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const obj = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort()
+        .map((k) => [k, sortKeys(obj[k])]),
+    );
+  }
+  return value;
+}

@@ -1,0 +1,75 @@
+import type { View } from '@slack/types';
+import { INCIDENT_FLAGS, INCIDENT_TYPES, SEVERITIES, type Severity } from '../../domain/incident-model.js';
+
+export const DECLARE_CALLBACK = 'incident.declare';
+export const DECLARE_BLOCKS = {
+  title: 'title',
+  severity: 'severity',
+  type: 'type',
+  description: 'description',
+  detectedAt: 'detected_at',
+  flags: 'flags',
+  drill: 'drill',
+} as const;
+
+const option = (value: string, text = value) => ({ text: { type: 'plain_text' as const, text }, value });
+
+/** The declare modal (`/incident declare` with no text). Each input's action id equals its block id. */
+export function declareModal(severityDescriptions: Record<Severity, string>, prefillTitle = ''): View {
+  const b = DECLARE_BLOCKS;
+  return {
+    type: 'modal',
+    callback_id: DECLARE_CALLBACK,
+    title: { type: 'plain_text', text: 'Declare an incident' },
+    submit: { type: 'plain_text', text: 'Declare' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: b.title,
+        label: { type: 'plain_text', text: 'Title' },
+        element: { type: 'plain_text_input', action_id: b.title, max_length: 120, ...(prefillTitle ? { initial_value: prefillTitle } : {}) },
+      },
+      {
+        type: 'input',
+        block_id: b.severity,
+        label: { type: 'plain_text', text: 'Severity' },
+        element: { type: 'static_select', action_id: b.severity, options: SEVERITIES.map((s) => option(s, `${s}: ${severityDescriptions[s]}`.slice(0, 75))) },
+      },
+      {
+        type: 'input',
+        block_id: b.type,
+        label: { type: 'plain_text', text: 'Type' },
+        element: { type: 'static_select', action_id: b.type, initial_option: option('security'), options: INCIDENT_TYPES.map((t) => option(t)) },
+      },
+      {
+        type: 'input',
+        block_id: b.description,
+        optional: true,
+        label: { type: 'plain_text', text: 'What is happening?' },
+        element: { type: 'plain_text_input', action_id: b.description, multiline: true, max_length: 2500 },
+      },
+      {
+        type: 'input',
+        block_id: b.detectedAt,
+        optional: true,
+        label: { type: 'plain_text', text: 'Detected at (leave empty for now)' },
+        element: { type: 'datetimepicker', action_id: b.detectedAt },
+      },
+      {
+        type: 'input',
+        block_id: b.flags,
+        optional: true,
+        label: { type: 'plain_text', text: 'What applies?' },
+        element: { type: 'checkboxes', action_id: b.flags, options: INCIDENT_FLAGS.map((f) => option(f, f.replaceAll('_', ' '))) },
+      },
+      {
+        type: 'input',
+        block_id: b.drill,
+        optional: true,
+        label: { type: 'plain_text', text: 'Exercise' },
+        element: { type: 'checkboxes', action_id: b.drill, options: [option('drill', 'This is a tabletop drill')] },
+      },
+    ],
+  };
+}

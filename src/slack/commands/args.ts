@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { WardenError } from '../../domain/errors.js';
+import { INCIDENT_ROLES, INCIDENT_STATUSES, SEVERITIES, type IncidentRole, type IncidentStatus, type Severity } from '../../domain/incident-model.js';
+
+/** Splits `verb rest of text` into the verb (lower-cased) and the rest (kept as typed). */
+export function splitVerb(text: string): { verb: string; rest: string } {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  if (space === -1) return { verb: trimmed.toLowerCase(), rest: '' };
+  return { verb: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() };
+}
+
+function oneOf<T extends string>(values: readonly T[], what: string, usage: string) {
+  const schema = z.enum(values as unknown as [T, ...T[]]);
+  return (word: string | undefined): T => {
+    const parsed = schema.safeParse(word?.toLowerCase());
+    if (parsed.success) return parsed.data;
+    const got = word ? `Unknown ${what} \`${word}\`.` : `Missing ${what}.`;
+    throw new WardenError('bad_input', `${got} Use one of: ${values.join(', ')}. Usage: \`${usage}\``);
+  };
+}
+
+export const parseSeverity = oneOf<Severity>(SEVERITIES, 'severity', '/incident sev <sev1|sev2|sev3|sev4>');
+export const parseStatus = oneOf<IncidentStatus>(INCIDENT_STATUSES, 'status', '/incident status <status>');
+export const parseRole = oneOf<IncidentRole>(INCIDENT_ROLES, 'role', '/incident role <role> @person');
+
+export const isSeverity = (word: string | undefined): word is Severity => (SEVERITIES as readonly string[]).includes(word?.toLowerCase() ?? '');
+
+/**
+ * A user reference as Slack sends it in an escaped slash command (`<@U123|alice>` or `<@U123>`), or a bare
+ * user id. Plain `@alice` cannot be resolved without a directory lookup, so it is refused with a hint.
+ */
+export function parseUserRef(word: string | undefined, usage: string): string {
+  const m = word?.match(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/) ?? word?.match(/^([UW][A-Z0-9]{2,})$/);
+  if (m?.[1]) return m[1];
+  throw new WardenError('bad_input', `${word ? `\`${word}\` is not a Slack user.` : 'Missing the person.'} Mention them with @ so Slack completes the name. Usage: \`${usage}\``);
+}

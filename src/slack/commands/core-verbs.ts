@@ -1,0 +1,128 @@
+import { changeStatus } from '../../app/incidents/change-status.js';
+import { declareIncident } from '../../app/incidents/declare-incident.js';
+import { addNote, postUpdate } from '../../app/incidents/post-update.js';
+import { incidentInChannel } from '../../app/incidents/record.js';
+import { assignRole } from '../../app/incidents/assign-role.js';
+import { setSeverity } from '../../app/incidents/set-severity.js';
+import { incidentChannelName } from '../../domain/channel-name.js';
+import { TRANSITIONS } from '../../domain/lifecycle.js';
+import { WardenError } from '../../domain/errors.js';
+import { declareModal } from '../blocks/declare-modal.js';
+import { incidentList } from '../blocks/incident-list.js';
+import { escapeMrkdwn } from '../escape.js';
+import { isSeverity, parseRole, parseSeverity, parseStatus, parseUserRef } from './args.js';
+import { reply, type CommandContext, type Verb } from './registry.js';
+
+const declare: Verb = {
+  name: 'declare',
+  help: { usage: 'declare [sev1-4] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
+  async run(ctx) {
+    const words = ctx.args.split(/\s+/).filter(Boolean);
+    const drill = words.includes('--drill');
+    const rest = words.filter((w) => w !== '--drill');
+    if (rest.length === 0) {
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: declareModal(ctx.deps.severityDescriptions) });
+      return null;
+    }
+    if (/^sev\d+$/i.test(rest[0] ?? '') && !isSeverity(rest[0])) parseSeverity(rest[0]);
+    const severity = isSeverity(rest[0]) ? parseSeverity(rest.shift()) : 'sev3';
+    const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, { title: rest.join(' '), severity, drill, requestKey: ctx.requestKey });
+    ctx.deps.runner.poke();
+    const name = incident.channelName ?? incidentChannelName(incident.title, incident.declaredAt, ctx.deps.policy.timeZone);
+    if (duplicate) return reply(`You already declared *${incident.id}* (${escapeMrkdwn(incident.title)}) moments ago: #${name}. Nothing new was created.`);
+    return reply(`:rotating_light: Declared *${incident.id}* (${incident.severity}${incident.drill ? ', drill' : ''}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
+  },
+};
+
+const list: Verb = {
+  name: 'list',
+  help: { usage: 'list', summary: 'open incidents', inChannel: false },
+  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen()),
+};
+
+const inChannel = (ctx: CommandContext, verb: string) => incidentInChannel(ctx.deps.store, ctx.channelId, verb);
+const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
+
+const status: Verb = {
+  name: 'status',
+  help: { usage: 'status [investigating|identified|monitoring|resolved]', summary: 'show or move the status', inChannel: true },
+  run(ctx) {
+    const incident = inChannel(ctx, 'status');
+    if (!ctx.args) {
+      const moves = TRANSITIONS[incident.status];
+      return reply(`*${incident.id}* is *${incident.status}* (${incident.severity}). ${moves.length ? `Moves from here: ${moves.join(', ')}.` : 'It is closed.'}`);
+    }
+    const to = parseStatus(ctx.args.split(/\s+/)[0]);
+    const after = changeStatus(ctx.deps, actor(ctx), incident.id, to);
+    ctx.deps.runner.poke();
+    return reply(`${after.id} is now *${after.status}*.`);
+  },
+};
+
+const sev: Verb = {
+  name: 'sev',
+  help: { usage: 'sev <sev1-4>', summary: 'change the severity (announced)', inChannel: true },
+  run(ctx) {
+    const incident = inChannel(ctx, 'sev');
+    const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(ctx.args.split(/\s+/)[0] || undefined));
+    ctx.deps.runner.poke();
+    return reply(`${after.id} is now *${after.severity}*.`);
+  },
+};
+
+const role: Verb = {
+  name: 'role',
+  help: { usage: 'role <commander|comms|scribe|ops> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
+  run(ctx) {
+    const incident = inChannel(ctx, 'role');
+    const [roleWord, userWord] = ctx.args.split(/\s+/).filter(Boolean);
+    const usage = '/incident role <role> @person';
+    const r = parseRole(roleWord);
+    assignRole(ctx.deps, actor(ctx), incident.id, r, parseUserRef(userWord, usage));
+    ctx.deps.runner.poke();
+    return reply(`Role *${r}* assigned.`);
+  },
+};
+
+const update: Verb = {
+  name: 'update',
+  help: { usage: 'update <text>', summary: 'post a status update here and in the announcement thread', inChannel: true },
+  run(ctx) {
+    postUpdate(ctx.deps, actor(ctx), inChannel(ctx, 'update').id, ctx.args);
+    ctx.deps.runner.poke();
+    return reply('Update posted.');
+  },
+};
+
+const note: Verb = {
+  name: 'note',
+  help: { usage: 'note <text>', summary: 'add a note to the timeline', inChannel: true },
+  run(ctx) {
+    addNote(ctx.deps, actor(ctx), inChannel(ctx, 'note').id, ctx.args);
+    ctx.deps.runner.poke();
+    return reply('Noted in the timeline.');
+  },
+};
+
+const terminal = (name: 'resolve' | 'close', to: 'resolved' | 'closed', summary: string): Verb => ({
+  name,
+  help: { usage: name, summary, inChannel: true },
+  run(ctx) {
+    if (ctx.args) throw new WardenError('bad_input', `\`/incident ${name}\` takes no text. Post context first with \`/incident update\`.`);
+    const after = changeStatus(ctx.deps, actor(ctx), inChannel(ctx, name).id, to);
+    ctx.deps.runner.poke();
+    return reply(`${after.id} is now *${after.status}*.`);
+  },
+});
+
+export const coreVerbs: Verb[] = [
+  declare,
+  list,
+  status,
+  sev,
+  role,
+  update,
+  note,
+  terminal('resolve', 'resolved', 'mark the incident resolved (stops reminders)'),
+  terminal('close', 'closed', 'close a resolved incident (commander or admin)'),
+];

@@ -1,0 +1,62 @@
+import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { SlackCredentials } from '../config/index.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerIncidentCommand } from './commands/incident-command.js';
+import type { SlackDeps, VerbRegistry } from './commands/registry.js';
+import { registerEvents } from './events/register-events.js';
+import { createSlackGateway } from './gateway.js';
+import { registerDeclareSubmission } from './views/declare-submission.js';
+
+export interface SlackAppOptions {
+  credentials: SlackCredentials;
+  deps: SlackDeps;
+  verbs: VerbRegistry;
+  logger: Logger;
+  /** Extra HTTP routes (health, readiness, metrics) served beside `/slack/events`. */
+  routes: CustomRoute[];
+  /** Further listeners (playbook buttons, clock modals ...) registered by other modules. */
+  extraListeners?: ((app: App) => void)[];
+  /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
+  botId?: string;
+  botUserId?: string;
+}
+
+/**
+ * Builds the Bolt app: HTTP receiver (signature check, `/slack/events`, custom routes) or Socket Mode
+ * when an app token is set; the Web API client pointed at SLACK_API_URL; every listener registered.
+ */
+export function createSlackApp(opts: SlackAppOptions) {
+  const { credentials: cred, logger } = opts;
+  const clientOptions = {
+    slackApiUrl: cred.apiUrl,
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1_000 },
+  };
+  const common = {
+    token: cred.botToken,
+    logger: boltLogger(logger),
+    logLevel: LogLevel.WARN,
+    clientOptions,
+    ...(opts.botId && opts.botUserId ? { botId: opts.botId, botUserId: opts.botUserId } : {}),
+  };
+  const receiver =
+    cred.mode === 'http'
+      ? new HTTPReceiver({ signingSecret: cred.signingSecret, endpoints: '/slack/events', customRoutes: opts.routes, processBeforeResponse: false, logger: common.logger })
+      : null;
+  const app =
+    cred.mode === 'http' && receiver
+      ? new App({ ...common, receiver })
+      : new App({ ...common, socketMode: true, appToken: cred.mode === 'socket' ? cred.appToken : '', customRoutes: opts.routes, port: 0 });
+  registerIncidentCommand(app, opts.deps, opts.verbs, logger);
+  registerDeclareSubmission(app, opts.deps, logger);
+  registerEvents(app, opts.deps, logger);
+  for (const add of opts.extraListeners ?? []) add(app);
+  app.error(async (error) => {
+    logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');
+  });
+  return { app, receiver, gateway: createSlackGateway(app.client) };
+}
+
+export type SlackApp = ReturnType<typeof createSlackApp>;

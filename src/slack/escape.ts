@@ -1,0 +1,21 @@
+/**
+ * Escapes user-typed text for Slack mrkdwn and message text: `&`, `<` and `>` become entities, so a user
+ * cannot make Warden post `<!channel>`, a `<@U…>` mention or a disguised `<https://…|link>`.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Cuts text to `max` characters, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A Slack date token: each reader sees the instant in their own time zone; the fallback is UTC. */
+export function slackDate(at: Date, format = '{date_short_pretty} {time}'): string {
+  const fallback = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${Math.floor(at.getTime() / 1000)}^${format}|${fallback}>`;
+}
+
+export const mention = (userId: string): string => `<@${userId}>`;
+export const channelLink = (channelId: string): string => `<#${channelId}>`;

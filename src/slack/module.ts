@@ -1,0 +1,18 @@
+import type { App } from '@slack/bolt';
+import type { JobHandler } from '../app/job-runner.js';
+import type { SlackDeps, Verb } from './commands/registry.js';
+import type { SlackGateway } from './gateway.js';
+
+/**
+ * A capability plugged into Warden at start-up (the incident core, playbooks, legal clocks ...): its
+ * `/incident` verbs, its Bolt listeners (buttons, modals) and the handlers of its durable job kinds.
+ */
+export interface WardenModule {
+  verbs?: Verb[];
+  listeners?: (app: App) => void;
+  jobHandlers?: Record<string, JobHandler>;
+  /** Job kinds cancelled when the incident resolves. */
+  responseBoundKinds?: string[];
+}
+
+export type ModuleFactory = (deps: SlackDeps, slack: SlackGateway) => WardenModule;

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import { createWarden } from '../../src/main.js';
+import { createLogger } from '../../src/shared/logger.js';
+import type { ModuleFactory } from '../../src/slack/module.js';
+import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from './slack-stand-in.js';
+import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-not-real';
+export const BOT_TOKEN = 'xoxb-test-token-not-real';
+export const START = '2026-11-22T09:00:00.000Z';
+
+export interface HarnessOptions {
+  config?: WardenConfigInput;
+  modules?: ModuleFactory[];
+  start?: string;
+}
+
+/**
+ * A running Warden on a temp SQLite file, talking to a local Slack stand-in, with a clock tests move.
+ * Requests go in signed, exactly as Slack sends them; assertions read the stand-in's recorded calls.
+ */
+export async function startHarness(opts: HarnessOptions = {}) {
+  const clock = new ManualClock(opts.start ?? START);
+  const slack = await startSlackStandIn({ token: BOT_TOKEN, clock });
+  const announcements = slack.addChannel('incidents');
+  const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
+  const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
+  const warden = createWarden({
+    credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
+    config,
+    dbPath: join(dir, 'warden.db'),
+    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    clock,
+    modules: opts.modules ?? [],
+    botId: BOT_ID,
+    botUserId: BOT_USER_ID,
+    pollMs: 60_000,
+  });
+  const port = await warden.start(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+
+  const h = {
+    slack,
+    warden,
+    clock,
+    url,
+    config,
+    announcementsId: announcements.id,
+    /** `/incident <text>` from a user in a channel. */
+    incident(text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions) {
+      const userId = as.user ?? 'UALICE';
+      return sendSlashCommand(url, SIGNING_SECRET, { command: '/incident', text, userId, channelId: as.channel ?? 'CGENERAL', triggerId: makeTriggerId(userId) }, send);
+    },
+    action: (a: BlockAction, send?: SendOptions) => sendBlockAction(url, SIGNING_SECRET, a, send),
+    submit: (s: ViewSubmission, send?: SendOptions) => sendViewSubmission(url, SIGNING_SECRET, s, send),
+    event: (e: Parameters<typeof sendEvent>[2], eventId?: string, send?: SendOptions) => sendEvent(url, SIGNING_SECRET, e, { ...(eventId ? { eventId } : {}), ...send }),
+    /** Runs every job that is due now, as the scheduler loop would. */
+    settle: () => warden.runner.idle(),
+    /** Moves the clock and runs what fell due. */
+    async advance(ms: number) {
+      clock.advance(ms);
+      await warden.runner.idle();
+    },
+    /** The channel Warden created for the most recent incident (after settle). */
+    incidentChannel(id?: string) {
+      const incident = id ? warden.store.incidents.get(id) : warden.store.incidents.listOpen()[0];
+      if (!incident?.channelId) throw new Error('no incident channel yet');
+      return incident.channelId;
+    },
+    async stop() {
+      await warden.stop();
+      await slack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** The text of a reply the app gave in its ack, whatever its shape. */
+export function replyText(body: unknown): string {
+  if (!body || typeof body !== 'object') return String(body ?? '');
+  const b = body as { text?: string; blocks?: { text?: { text?: string } }[] };
+  return [b.text ?? '', ...(b.blocks ?? []).map((x) => x.text?.text ?? '')].join('\n');
+}
