@@ -23,7 +23,8 @@ export const GENESIS_HASH = '0'.repeat(64);
  * editing, removing or reordering any entry breaks every hash after it.
  */
 export function auditHash(prevHash: string, seq: number, facts: AuditFacts): string {
-  const body = canonicalJson({ seq, ...facts });
+  const { at, actor, action, incidentId, details } = facts;
+  const body = canonicalJson({ seq, at, actor, action, incidentId, details });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

@@ -43,7 +43,9 @@ export function isTransientSlackError(error: unknown): boolean {
  * 30 s instead of piling up against an outage; jobs are retried later by the durable scheduler.
  */
 export function createSlackGateway(client: WebClient, halfOpenAfterMs = 30_000) {
-  const breaker = circuitBreaker(handleWhen(isTransientSlackError), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(5) });
+  // A rate limit is Slack working as designed, not an outage: it delays the job, it does not trip the breaker.
+  const tripsBreaker = (e: unknown) => isTransientSlackError(e) && (e as SlackishError)?.code !== 'slack_webapi_rate_limited_error';
+  const breaker = circuitBreaker(handleWhen(tripsBreaker), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(5) });
   return {
     client,
     call: <T>(fn: (client: WebClient) => Promise<T>): Promise<T> => breaker.execute(() => fn(client)),

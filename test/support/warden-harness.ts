@@ -50,6 +50,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
     url,
     config,
     announcementsId: announcements.id,
+    gateway: () => warden.gateway,
     /** `/incident <text>` from a user in a channel. */
     incident(text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions) {
       const userId = as.user ?? 'UALICE';
