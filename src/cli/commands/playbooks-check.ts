@@ -37,7 +37,8 @@ export function runPlaybooksCheck(argv: string[], io: CheckIo, defaultDir: strin
   let failed = missing.length > 0;
   for (const check of checkPlaybookFiles(files)) {
     if (check.playbook) {
-      io.out(`ok  ${check.file}  ${check.playbook.id}  ${check.playbook.steps.length} steps`);
+      const n = check.playbook.steps.length;
+      io.out(`ok  ${check.file}  ${check.playbook.id}  ${n} ${n === 1 ? 'step' : 'steps'}`);
     } else {
       failed = true;
       check.problems.forEach((p) => io.err(formatProblem(p)));
