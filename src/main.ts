@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { IncidentPolicy } from './app/deps.js';
-import { RESPONSE_BOUND_KINDS } from './app/incidents/reminders.js';
+import { CORE_RESPONSE_BOUND_KINDS } from './app/incidents/reminders.js';
+import { JOB_KINDS } from './app/outbox.js';
 import { createJobRunner, type JobHandler, type JobRunner } from './app/job-runner.js';
 import type { SlackCredentials, WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -50,7 +51,9 @@ export function createWarden(opts: WardenOptions) {
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const store = createStore(db);
   let runner: JobRunner | null = null;
+  const responseBoundKinds = [...CORE_RESPONSE_BOUND_KINDS];
   const deps: SlackDeps = {
+    responseBoundKinds,
     store,
     clock,
     policy: policyFrom(config),
@@ -60,6 +63,7 @@ export function createWarden(opts: WardenOptions) {
   const verbs = createVerbRegistry();
   const listeners: ((app: import('@slack/bolt').App) => void)[] = [];
   const handlers: Record<string, JobHandler> = {};
+  const declaredHooks: ((incidentId: string) => Promise<void> | void)[] = [];
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -78,8 +82,12 @@ export function createWarden(opts: WardenOptions) {
     verbs.add(...(m.verbs ?? []));
     if (m.listeners) listeners.push(m.listeners);
     Object.assign(handlers, m.jobHandlers ?? {});
-    for (const kind of m.responseBoundKinds ?? []) if (!RESPONSE_BOUND_KINDS.includes(kind)) RESPONSE_BOUND_KINDS.push(kind);
+    responseBoundKinds.push(...(m.responseBoundKinds ?? []).filter((k) => !responseBoundKinds.includes(k)));
+    if (m.onDeclared) declaredHooks.push(m.onDeclared);
   }
+  handlers[JOB_KINDS.declared] = async (job) => {
+    for (const hook of declaredHooks) await hook(String(job.payload.incidentId));
+  };
   runner = createJobRunner({ store, clock, logger, handlers, classify: slack.gateway.classify, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;

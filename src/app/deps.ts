@@ -18,6 +18,11 @@ export interface AppDeps {
   store: Store;
   clock: Clock;
   policy: IncidentPolicy;
+  /**
+   * Job kinds that only make sense while the response runs; cancelled in the transaction that resolves
+   * the incident. The core's update reminder is one; modules add theirs at start-up.
+   */
+  responseBoundKinds: readonly string[];
 }
 
 /** Who did something, as Slack knows them. */

@@ -14,6 +14,8 @@ export const JOB_KINDS = {
   dmRole: 'slack.dm_role',
   refreshHome: 'slack.refresh_home',
   updateReminder: 'incident.update_reminder',
+  /** Fans out to every module's `onDeclared` hook (playbooks attach their checklist there). */
+  declared: 'incident.declared',
 } as const;
 
 /** Messages the Slack layer renders and posts into the incident channel (and, where flagged, the announcement thread). */

@@ -13,6 +13,11 @@ export interface WardenModule {
   jobHandlers?: Record<string, JobHandler>;
   /** Job kinds cancelled when the incident resolves. */
   responseBoundKinds?: string[];
+  /**
+   * Runs (from a durable job) after an incident is declared and its channel job is queued. A failure
+   * retries the whole fan-out, so hooks must be idempotent.
+   */
+  onDeclared?: (incidentId: string) => Promise<void> | void;
 }
 
 export type ModuleFactory = (deps: SlackDeps, slack: SlackGateway) => WardenModule;

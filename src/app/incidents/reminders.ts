@@ -2,11 +2,8 @@ import type { Incident } from '../../domain/incident.js';
 import type { AppDeps } from '../deps.js';
 import { JOB_KINDS } from '../outbox.js';
 
-/**
- * Job kinds that only make sense while the response runs. They are cancelled in the same transaction
- * that resolves or closes the incident. Other modules add their kinds here at start-up.
- */
-export const RESPONSE_BOUND_KINDS: string[] = [JOB_KINDS.updateReminder];
+/** The core's own response-bound job kinds (see `AppDeps.responseBoundKinds`). */
+export const CORE_RESPONSE_BOUND_KINDS: readonly string[] = [JOB_KINDS.updateReminder];
 
 /** (Re)schedules the commander's next update reminder, one severity cadence after `from`. */
 export function scheduleUpdateReminder(deps: AppDeps, incident: Pick<Incident, 'id' | 'severity'>, from: Date): void {
@@ -19,5 +16,5 @@ export function scheduleUpdateReminder(deps: AppDeps, incident: Pick<Incident, '
 }
 
 export function cancelResponseJobs(deps: AppDeps, incidentId: string): number {
-  return deps.store.jobs.cancel(incidentId, RESPONSE_BOUND_KINDS, deps.clock.now());
+  return deps.store.jobs.cancel(incidentId, deps.responseBoundKinds, deps.clock.now());
 }
