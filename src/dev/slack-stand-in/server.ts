@@ -36,7 +36,7 @@ export async function startSlackStandIn(opts: SlackStandInOptions = {}): Promise
 
 export class SlackStandIn {
   readonly token: string;
-  url = '';
+  private baseUrl = '';
   private readonly clock: Clock;
   private readonly initialUsers: Record<string, StandInUser>;
   private readonly server: Server;
@@ -59,8 +59,13 @@ export class SlackStandIn {
     });
   }
 
+  /** `http://127.0.0.1:PORT`, set once listening. */
+  get url(): string {
+    return this.baseUrl;
+  }
+
   get apiUrl(): string {
-    return `${this.url}/api/`;
+    return `${this.baseUrl}/api/`;
   }
 
   async listen(port: number): Promise<void> {
@@ -68,7 +73,7 @@ export class SlackStandIn {
       this.server.once('error', reject);
       this.server.listen(port, '127.0.0.1', () => resolve());
     });
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   stop(): Promise<void> {
