@@ -2,7 +2,7 @@
  * Payloads shaped like the ones Slack sends: slash commands (form fields), block actions and view submissions
  * (the JSON inside `payload=`), and `view.state.values` entries. The ids match the stand-in's workspace.
  */
-import { APP_ID, TEAM_DOMAIN, TEAM_ID, makeTriggerId } from '../../src/dev/slack-stand-in/identity.js';
+import { APP_ID, TEAM_DOMAIN, TEAM_ID, makeTriggerId } from '../slack-stand-in/identity.js';
 
 /** Slack's legacy verification token; Bolt ignores it but real payloads carry one. */
 export const VERIFICATION_TOKEN = 'stand-in-verification-token';

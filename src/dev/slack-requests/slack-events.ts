@@ -1,5 +1,5 @@
 /** Events API payloads: the `event_callback` envelope, a few inner events, and the URL verification challenge. */
-import { APP_ID, BOT_USER_ID, TEAM_ID } from '../../src/dev/slack-stand-in/identity.js';
+import { APP_ID, BOT_USER_ID, TEAM_ID } from '../slack-stand-in/identity.js';
 import { VERIFICATION_TOKEN } from './slack-payloads.js';
 
 export type SlackEvent = Record<string, unknown> & { type: string };
