@@ -19,12 +19,6 @@ export function parseAnchor(text: string): { ok: true; anchor: DueAnchor } | { o
   return { ok: false, message: `bad due.from "${t}": ${ANCHOR_HINT}` };
 }
 
-/** The anchor written back as YAML text, for messages. */
-export function anchorText(anchor: DueAnchor): string {
-  if (anchor.kind === 'declared') return 'declared';
-  return anchor.kind === 'step' ? `step:${anchor.stepId}` : `clock:${anchor.event}`;
-}
-
 const isClockEvent = (s: string): s is ClockEvent => (CLOCK_EVENTS as readonly string[]).includes(s);
 
 function splitOnce(s: string, sep: string): [string, string] {

@@ -22,7 +22,7 @@ const states: StepStates = {
 };
 
 describe('checklistMessages', () => {
-  it('renders one message with header, progress, phases, an open step with buttons and closed steps without', () => {
+  it('when a small checklist is rendered, then one message shows header, progress, phases, and buttons on open steps only', () => {
     const [message, ...rest] = checklistMessages(checklistModel(small, aChecklistIncident({ roles: { ops: 'UOPS' } }), states, now));
     expect(rest).toEqual([]);
     expect(message).toMatchInlineSnapshot(`
