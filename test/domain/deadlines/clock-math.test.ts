@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isKnownHolidayCalendar, isKnownZone, publicHolidays } from '../../../src/domain/deadlines/business-calendar.js';
 import { addPeriod, nextWorkingDayNoon } from '../../../src/domain/deadlines/clock-math.js';
 import { formatLocal } from '../../../src/domain/deadlines/format-instant.js';
 import { parseIsoDuration, type IsoDuration } from '../../../src/domain/deadlines/iso-duration.js';
@@ -117,5 +118,24 @@ describe('next working day at noon', () => {
 
   it('when a deadline is on Friday in UTC but Saturday in the jurisdiction, then the local day decides', () => {
     expect(nextWorkingDayNoon(at('2025-03-07T23:30:00Z'), brussels)?.toISOString()).toBe('2025-03-10T11:00:00.000Z');
+  });
+});
+
+describe('holiday calendars and zones', () => {
+  it('knows countries, states and regions of date-holidays and refuses others', () => {
+    for (const code of ['US', 'US-CO', 'SG', 'DE-BY', 'GB-SCT']) expect(isKnownHolidayCalendar(code), code).toBe(true);
+    for (const code of ['XX', 'US-ZZ', 'us', 'US-CO-X-Y', '']) expect(isKnownHolidayCalendar(code), code).toBe(false);
+  });
+
+  it('counts public holidays only, not observances', () => {
+    const us2024 = publicHolidays('US', 2024);
+    expect(us2024.has('2024-11-28')).toBe(true); // Thanksgiving
+    expect(us2024.has('2024-11-29')).toBe(false); // day after Thanksgiving: an observance
+    expect(publicHolidays('US', 2024)).toBe(us2024); // cached per calendar and year
+  });
+
+  it('knows IANA zones and refuses made-up ones', () => {
+    expect(isKnownZone('Asia/Singapore')).toBe(true);
+    expect(isKnownZone('Mars/Olympus')).toBe(false);
   });
 });

@@ -141,6 +141,29 @@ describe('DORA: backstop, late classification, chaining, weekend relief', () => 
   });
 });
 
+describe('backstop without late-anchor relief', () => {
+  it('when the main anchor comes after a backstop that keeps applying, then the backstop stays the deadline (already overdue)', () => {
+    const base = shippedRegime('dora');
+    const strict: Regime = {
+      ...base,
+      stages: base.stages.map((s) => (s.notLaterThan ? { ...s, notLaterThan: { ...s.notLaterThan, ifLapsed: 'backstop_applies' as const } } : s)),
+    };
+    const events = { became_aware: at('2025-03-03T08:00:00Z'), classified_major: at('2025-03-04T14:00:00Z') };
+    const s = stage(computeDeadlines(strict, { events }, at('2025-03-04T14:00:00Z')), 'initial_notification');
+    expect(s.due?.toISOString()).toBe('2025-03-04T08:00:00.000Z');
+    expect(s.status).toBe('overdue');
+    expect(s.verification).toBe('partial');
+  });
+});
+
+describe('verification carried to each stage', () => {
+  it("when a stage has its own verification, then it overrides the regime's", () => {
+    const list = computeDeadlines(shippedRegime('hipaa'), { events: { discovered: at('2024-06-03T14:00:00Z') } }, at('2024-06-03T14:00:00Z'));
+    expect(stage(list, 'business_associate_to_covered_entity').verification).toBe('verified_secondary');
+    expect(stage(list, 'individuals').verification).toBe('verified');
+  });
+});
+
 describe('weekend rule verification', () => {
   it('when the weekend rule moves a deadline, then the deadline is only as sure as the weekend rule', () => {
     const base = shippedRegime('dora');
