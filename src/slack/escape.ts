@@ -1,5 +1,5 @@
 /**
- * Escapes user-typed text for Slack mrkdwn and message text: `&`, `<` and `>` become entities, so a user
+ * Escapes user-typed text for any Slack text (mrkdwn, plain_text, topics): `&`, `<` and `>` become entities, so a user
  * cannot make Warden post `<!channel>`, a `<@U…>` mention or a disguised `<https://…|link>`.
  */
 export function escapeMrkdwn(text: string): string {

@@ -72,7 +72,14 @@ export async function startHarness(opts: HarnessOptions = {}) {
       if (!incident?.channelId) throw new Error('no incident channel yet');
       return incident.channelId;
     },
+    /** Fails when anything Warden posted could ping a whole channel: user text must have been escaped. */
+    assertNoBroadcastMentions() {
+      const posted = slack.calls().filter((c) => c.method.startsWith('chat.') || c.method.startsWith('views.'));
+      const offending = posted.filter((c) => /<!(channel|here|everyone)>/.test(JSON.stringify(c.args)));
+      if (offending.length > 0) throw new Error(`Warden posted a broadcast mention: ${JSON.stringify(offending[0]?.args).slice(0, 300)}`);
+    },
     async stop() {
+      h.assertNoBroadcastMentions();
       await warden.stop();
       await slack.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,7 @@ function messageText(incident: Incident, m: ChannelMessage): string {
     case 'note':
       return `:memo: Note from ${mention(m.by)}: ${escapeMrkdwn(m.text)}`;
     case 'update_reminder':
-      return `:alarm_clock: ${mention(m.commander)}, it has been ${formatDuration(m.overdueMs)} since the last update on *${incident.id}*. Post one with \`/incident update <what changed>\`.`;
+      return `:alarm_clock: ${mention(m.commander)}, it has been ${formatDuration(m.overdueMs)} since the last update on *${incident.id}*. Post one with \`/incident update &lt;what changed&gt;\`.`;
     case 'text':
       return m.text;
   }

@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../escape.js';
 import type { SlackMessage } from './incident-card.js';
 
 /** One line per verb: the usage and what it does. Verbs registered by other modules add their own lines. */
@@ -11,7 +12,7 @@ export interface VerbHelp {
 export function incidentHelp(verbs: VerbHelp[]): SlackMessage {
   const anywhere = verbs.filter((v) => !v.inChannel);
   const inChannel = verbs.filter((v) => v.inChannel);
-  const lines = (vs: VerbHelp[]) => vs.map((v) => `• \`/incident ${v.usage}\` ${v.summary}`).join('\n');
+  const lines = (vs: VerbHelp[]) => vs.map((v) => `• \`/incident ${escapeMrkdwn(v.usage)}\` ${v.summary}`).join('\n');
   const text = `*Anywhere*\n${lines(anywhere)}\n\n*Inside an incident channel*\n${lines(inChannel)}`;
   return {
     text: 'Warden /incident commands',

@@ -25,7 +25,7 @@ export function incidentCard(incident: Incident): SlackMessage {
     return `*${role}*: ${who ? mention(who) : '_unassigned_'}`;
   });
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(`${incident.drill ? '[DRILL] ' : ''}${incident.id} · ${incident.title}`, 150) } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(`${incident.drill ? '[DRILL] ' : ''}${incident.id} · ${escapeMrkdwn(incident.title)}`, 150) } },
     {
       type: 'section',
       fields: [

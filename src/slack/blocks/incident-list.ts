@@ -30,6 +30,6 @@ export function homeView(viewer: string, open: Incident[]): View {
   for (const i of mine.slice(0, 40)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${incidentLine(i)}\nYour role: *${roleOf(i)}*` } });
   blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: `All open incidents (${open.length})` } });
   for (const i of others.slice(0, 40)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: incidentLine(i) } });
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Declare with `/incident declare sev2 <title>`; `/incident help` lists every command.' }] });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Declare with `/incident declare sev2 &lt;title&gt;`; `/incident help` lists every command.' }] });
   return { type: 'home', blocks };
 }

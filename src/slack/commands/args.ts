@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WardenError } from '../../domain/errors.js';
+import { escapeMrkdwn } from '../escape.js';
 import { INCIDENT_ROLES, INCIDENT_STATUSES, SEVERITIES, type IncidentRole, type IncidentStatus, type Severity } from '../../domain/incident-model.js';
 
 /** Splits `verb rest of text` into the verb (lower-cased) and the rest (kept as typed). */
@@ -15,8 +16,8 @@ function oneOf<T extends string>(values: readonly T[], what: string, usage: stri
   return (word: string | undefined): T => {
     const parsed = schema.safeParse(word?.toLowerCase());
     if (parsed.success) return parsed.data;
-    const got = word ? `Unknown ${what} \`${word}\`.` : `Missing ${what}.`;
-    throw new WardenError('bad_input', `${got} Use one of: ${values.join(', ')}. Usage: \`${usage}\``);
+    const got = word ? `Unknown ${what} \`${escapeMrkdwn(word)}\`.` : `Missing ${what}.`;
+    throw new WardenError('bad_input', `${got} Use one of: ${values.join(', ')}. Usage: \`${escapeMrkdwn(usage)}\``);
   };
 }
 
@@ -33,5 +34,6 @@ export const isSeverity = (word: string | undefined): word is Severity => (SEVER
 export function parseUserRef(word: string | undefined, usage: string): string {
   const m = word?.match(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/) ?? word?.match(/^([UW][A-Z0-9]{2,})$/);
   if (m?.[1]) return m[1];
-  throw new WardenError('bad_input', `${word ? `\`${word}\` is not a Slack user.` : 'Missing the person.'} Mention them with @ so Slack completes the name. Usage: \`${usage}\``);
+  const what = word ? `\`${escapeMrkdwn(word)}\` is not a Slack user.` : 'Missing the person.';
+  throw new WardenError('bad_input', `${what} Mention them with @ so Slack completes the name. Usage: \`${escapeMrkdwn(usage)}\``);
 }

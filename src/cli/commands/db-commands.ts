@@ -1,0 +1,36 @@
+import { loadEnv } from '../../config/index.js';
+import { verifyChain } from '../../domain/audit-chain.js';
+import { migrate, openDb } from '../../store/db.js';
+import { createStore } from '../../store/store.js';
+import type { CliIo } from './config-check.js';
+
+/** `warden migrate`: applies pending migrations to WARDEN_DB and says which. */
+export function runMigrate(io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
+  const { dbPath } = loadEnv(env);
+  const db = openDb(dbPath);
+  try {
+    const applied = migrate(db);
+    io.out(applied.length ? `applied ${applied.join(', ')} to ${dbPath}` : `${dbPath} is up to date`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** `warden audit verify`: walks the whole audit chain and reports the first broken entry. */
+export function runAuditVerify(io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
+  const { dbPath } = loadEnv(env);
+  const db = openDb(dbPath);
+  try {
+    migrate(db);
+    const verdict = verifyChain(createStore(db).audit.iterate());
+    if (verdict.ok) {
+      io.out(`audit chain ok: ${verdict.entries} entries, head ${verdict.head}`);
+      return 0;
+    }
+    io.err(`audit chain BROKEN at entry ${verdict.seq}: ${verdict.reason}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,28 @@
+import { loadConfig, loadEnv, requireSlackCredentials, secretValues } from '../../config/index.js';
+import { createWarden } from '../../main.js';
+import { createLogger } from '../../shared/logger.js';
+import type { CliIo } from './config-check.js';
+import { wardenModules } from '../modules.js';
+
+/**
+ * `warden start`: reads the environment and warden.yaml, refuses to start without Slack credentials
+ * (naming what is missing), migrates the database, and serves until SIGTERM or SIGINT.
+ */
+export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = loadEnv(env);
+  const logger = createLogger({ level: parsed.logLevel, secrets: secretValues(parsed) });
+  const credentials = requireSlackCredentials(parsed);
+  const { config, source, path } = loadConfig(parsed.configPath);
+  logger.info({ config: source === 'file' ? path : 'defaults', db: parsed.dbPath, mode: credentials.mode }, 'starting Warden');
+  const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, modules: wardenModules(config) });
+  const port = await warden.start(parsed.port);
+  io.out(credentials.mode === 'http' ? `Warden listening on :${port} (POST /slack/events, GET /healthz, GET /readyz)` : 'Warden connected in Socket Mode');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  logger.info({}, 'stopping Warden');
+  await warden.stop();
+  return 0;
+}

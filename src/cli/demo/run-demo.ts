@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig, parseConfig } from '../../config/index.js';
+import { verifyChain } from '../../domain/audit-chain.js';
+import { ManualClock } from '../../domain/clock.js';
+import { sendEvent, sendSlashCommand } from '../../dev/slack-requests/index.js';
+import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../dev/slack-stand-in/index.js';
+import { createWarden } from '../../main.js';
+import { createLogger } from '../../shared/logger.js';
+import type { CliIo } from '../commands/config-check.js';
+import { wardenModules } from '../modules.js';
+import { createDemoPrinter } from './demo-printer.js';
+import { demoScript, type DemoContext } from './script.js';
+
+// Made up for this process only; the demo never talks to real Slack.
+const DEMO_SECRET = `demo-${process.pid}-${Date.now()}`;
+const DEMO_TOKEN = 'xoxb-demo-stand-in';
+
+/**
+ * `warden demo`: Warden on a temp SQLite file, with a local Slack stand-in in-process, plays a scripted
+ * incident through signed requests exactly as Slack would send them, and prints the conversation.
+ */
+export async function runDemo(io: CliIo): Promise<number> {
+  // Today at 09:05 UTC, so the script's times (a 08:55 config push, errors from 09:02) read true.
+  const start = new Date(`${new Date().toISOString().slice(0, 10)}T09:05:00Z`);
+  const clock = new ManualClock(start);
+  const slack = await startSlackStandIn({ token: DEMO_TOKEN, clock });
+  const announcements = slack.addChannel('incidents');
+  const dir = mkdtempSync(join(tmpdir(), 'warden-demo-'));
+  const config = parseConfig({ ...structuredCloneInput(), channels: { announcements: announcements.id } });
+  const warden = createWarden({
+    credentials: { mode: 'http', botToken: DEMO_TOKEN, signingSecret: DEMO_SECRET, apiUrl: slack.apiUrl },
+    config,
+    dbPath: join(dir, 'warden.db'),
+    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    clock,
+    modules: wardenModules(config),
+    botId: BOT_ID,
+    botUserId: BOT_USER_ID,
+  });
+  try {
+    const port = await warden.start(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    const printer = createDemoPrinter(slack, io.out);
+    const ctx: DemoContext = {
+      clock,
+      slack,
+      warden,
+      say: io.out,
+      async command(user, text, channel = 'C0GENERAL') {
+        const name = slack.users()[user]?.name ?? user;
+        io.out(`\n▶ @${name}: /incident ${text}`);
+        const res = await sendSlashCommand(url, DEMO_SECRET, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user) });
+        const body = res.body as { text?: string } | string;
+        const reply = typeof body === 'string' ? body : body?.text;
+        if (reply) io.out(`   ↳ (only you see this) ${reply}`);
+        await warden.runner.idle();
+        printer.flush();
+      },
+      async event(event) {
+        await sendEvent(url, DEMO_SECRET, event);
+        await new Promise((r) => setTimeout(r, 20));
+        await warden.runner.idle();
+        printer.flush();
+      },
+      async advance(ms, why) {
+        clock.advance(ms);
+        io.out(`\n⏱  ${why}`);
+        await warden.runner.idle();
+        printer.flush();
+      },
+    };
+    await demoScript(ctx);
+    const verdict = verifyChain(warden.store.audit.iterate());
+    io.out(`\n— audit chain: ${verdict.ok ? `${verdict.entries} entries, verified` : `BROKEN at ${verdict.seq}`}`);
+    io.out('\n— the workspace at the end, channel by channel —\n');
+    io.out(printer.transcript());
+    return verdict.ok ? 0 : 1;
+  } finally {
+    await warden.stop();
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The demo runs on the default configuration (the file's `warden.yaml` is not read). */
+function structuredCloneInput() {
+  const { timeZone } = defaultConfig();
+  return { timeZone };
+}

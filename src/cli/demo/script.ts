@@ -1,0 +1,46 @@
+import type { ManualClock } from '../../domain/clock.js';
+import { pinAddedEvent } from '../../dev/slack-requests/index.js';
+import type { SlackStandIn } from '../../dev/slack-stand-in/index.js';
+import type { Warden } from '../../main.js';
+
+export interface DemoContext {
+  clock: ManualClock;
+  slack: SlackStandIn;
+  warden: Warden;
+  say(text: string): void;
+  command(user: string, text: string, channel?: string): Promise<void>;
+  event(event: Record<string, unknown> & { type: string }): Promise<void>;
+  advance(ms: number, why: string): Promise<void>;
+}
+
+const MIN = 60_000;
+
+/** The scripted incident: declare a sev1, hand out roles, work it, resolve and close it. */
+export async function demoScript(d: DemoContext): Promise<void> {
+  d.say('Warden demo: a scripted sev1, played against a local Slack stand-in. Nothing leaves this machine.');
+  await d.command('UALICE', 'declare sev1 Payments API returning 500s');
+  const incident = d.warden.store.incidents.listOpen()[0];
+  const channel = incident?.channelId;
+  if (!incident || !channel) throw new Error('the demo incident has no channel');
+
+  await d.command('UALICE', 'role comms <@UBOB|bob>', channel);
+  await d.command('UALICE', 'role ops <@UCAROL|carol>', channel);
+  await d.command('UCAROL', 'update Error rate 38% on /v2/charges since 09:02; suspect the 08:55 config push. Rolling back.', channel);
+  const found = d.slack.addUserMessage(channel, 'UCAROL', 'Root cause: connection pool size set to 0 by the 08:55 config push.');
+  d.say(`\n▶ @carol pins her message: "${found.text}"`);
+  await d.event(pinAddedEvent({ userId: 'UCAROL', channelId: channel, messageTs: found.ts, text: found.text }));
+  d.say('   ✚ Warden added it to the timeline, stamped with the message time');
+  await d.command('UALICE', 'status identified', channel);
+  await d.advance(30 * MIN, '30 minutes pass with no update: the sev1 cadence is 30 minutes.');
+  await d.command('UBOB', 'note Support macro published; status page updated.', channel);
+  await d.command('UCAROL', 'update Rollback complete; error rate back to 0.1%. Watching for 30 minutes.', channel);
+  await d.command('UALICE', 'status monitoring', channel);
+  await d.advance(30 * MIN, '30 quiet minutes later.');
+  await d.command('UALICE', 'resolve', channel);
+  await d.advance(60 * MIN, 'An hour later: no more reminders, the incident is resolved.');
+  await d.command('UBOB', 'close', channel);
+  await d.command('UALICE', 'close', channel);
+  const timeline = d.warden.store.timeline.list(incident.id);
+  d.say(`\n— timeline of ${incident.id} (${timeline.length} entries) —`);
+  for (const e of timeline) d.say(`  ${e.at.toISOString().slice(11, 16)}Z  ${e.kind.padEnd(16)} ${e.text}`);
+}
