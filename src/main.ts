@@ -12,7 +12,7 @@ import { healthRoutes } from './http-routes.js';
 import { createVerbRegistry, type SlackDeps } from './slack/commands/registry.js';
 import { coreModule } from './slack/core-module.js';
 import { createSlackApp } from './slack/create-slack-app.js';
-import type { ModuleFactory } from './slack/module.js';
+import type { FlagsChange, ModuleFactory } from './slack/module.js';
 import { migrate, openDb } from './store/db.js';
 import { createStore } from './store/store.js';
 
@@ -64,6 +64,7 @@ export function createWarden(opts: WardenOptions) {
   const listeners: ((app: import('@slack/bolt').App) => void)[] = [];
   const handlers: Record<string, JobHandler> = {};
   const declaredHooks: ((incidentId: string) => Promise<void> | void)[] = [];
+  const flagHooks: ((change: FlagsChange) => Promise<void> | void)[] = [];
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -84,7 +85,11 @@ export function createWarden(opts: WardenOptions) {
     Object.assign(handlers, m.jobHandlers ?? {});
     responseBoundKinds.push(...(m.responseBoundKinds ?? []).filter((k) => !responseBoundKinds.includes(k)));
     if (m.onDeclared) declaredHooks.push(m.onDeclared);
+    if (m.onFlagsChanged) flagHooks.push(m.onFlagsChanged);
   }
+  handlers[JOB_KINDS.flagsChanged] = async (job) => {
+    for (const hook of flagHooks) await hook(job.payload as unknown as FlagsChange);
+  };
   handlers[JOB_KINDS.declared] = async (job) => {
     for (const hook of declaredHooks) await hook(String(job.payload.incidentId));
   };

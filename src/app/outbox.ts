@@ -16,6 +16,8 @@ export const JOB_KINDS = {
   updateReminder: 'incident.update_reminder',
   /** Fans out to every module's `onDeclared` hook (playbooks attach their checklist there). */
   declared: 'incident.declared',
+  /** Fans out to every module's `onFlagsChanged` hook (playbook steps appear or leave, regimes are suggested). */
+  flagsChanged: 'incident.flags_changed',
 } as const;
 
 /** Messages the Slack layer renders and posts into the incident channel (and, where flagged, the announcement thread). */

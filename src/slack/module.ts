@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { JobHandler } from '../app/job-runner.js';
+import type { IncidentFlag } from '../domain/incident-model.js';
 import type { SlackDeps, Verb } from './commands/registry.js';
 import type { SlackGateway } from './gateway.js';
 
@@ -18,6 +19,18 @@ export interface WardenModule {
    * retries the whole fan-out, so hooks must be idempotent.
    */
   onDeclared?: (incidentId: string) => Promise<void> | void;
+  /**
+   * Runs (from a durable job queued by whoever changed the flags) with the flags before and after.
+   * Payload of that job: `{ incidentId, before, after, by }`. Hooks must be idempotent.
+   */
+  onFlagsChanged?: (change: FlagsChange) => Promise<void> | void;
 }
 
 export type ModuleFactory = (deps: SlackDeps, slack: SlackGateway) => WardenModule;
+
+export interface FlagsChange {
+  incidentId: string;
+  before: IncidentFlag[];
+  after: IncidentFlag[];
+  by: string;
+}
