@@ -96,6 +96,7 @@ export function createWarden(opts: WardenOptions) {
   runner = createJobRunner({ store, clock, logger, handlers, classify: slack.gateway.classify, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;
+  let stopped = false;
 
   return {
     store,
@@ -114,7 +115,10 @@ export function createWarden(opts: WardenOptions) {
       jobs.poke();
       return server ? (server.address() as AddressInfo).port : port;
     },
+    /** Stops serving, lets a running job pass finish, closes the database. Safe to call twice. */
     async stop(): Promise<void> {
+      if (stopped) return;
+      stopped = true;
       await jobs.stop();
       if (slack.receiver) await slack.receiver.stop();
       else await slack.app.stop();

@@ -29,28 +29,33 @@ export async function startHarness(opts: HarnessOptions = {}) {
   const announcements = slack.addChannel('incidents');
   const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
-  const warden = createWarden({
-    credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
-    config,
-    dbPath: join(dir, 'warden.db'),
-    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    clock,
-    modules: opts.modules ?? [],
-    botId: BOT_ID,
-    botUserId: BOT_USER_ID,
-    pollMs: 60_000,
-  });
-  const port = await warden.start(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}`;
+  const build = () =>
+    createWarden({
+      credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
+      config,
+      dbPath: join(dir, 'warden.db'),
+      logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      clock,
+      modules: opts.modules ?? [],
+      botId: BOT_ID,
+      botUserId: BOT_USER_ID,
+      pollMs: 60_000,
+    });
+  let warden = build();
+  let url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
 
   const h = {
     slack,
-    warden,
+    get warden() {
+      return warden;
+    },
     clock,
-    url,
+    get url() {
+      return url;
+    },
     config,
     announcementsId: announcements.id,
-    gateway: () => warden.gateway,
+    gateway: () => h.warden.gateway,
     /** `/incident <text>` from a user in a channel. */
     incident(text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions) {
       const userId = as.user ?? 'UALICE';
@@ -59,6 +64,12 @@ export async function startHarness(opts: HarnessOptions = {}) {
     action: (a: BlockAction, send?: SendOptions) => sendBlockAction(url, SIGNING_SECRET, a, send),
     submit: (s: ViewSubmission, send?: SendOptions) => sendViewSubmission(url, SIGNING_SECRET, s, send),
     event: (e: Parameters<typeof sendEvent>[2], eventId?: string, send?: SendOptions) => sendEvent(url, SIGNING_SECRET, e, { ...(eventId ? { eventId } : {}), ...send }),
+    /** Stops the process and starts a new one on the same database (a deploy, a crash). */
+    async restart() {
+      await warden.stop();
+      warden = build();
+      url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
+    },
     /** Runs every job that is due now, as the scheduler loop would. */
     settle: () => warden.runner.idle(),
     /** Moves the clock and runs what fell due. */
