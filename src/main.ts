@@ -71,6 +71,7 @@ export function createWarden(opts: WardenOptions) {
     deps,
     verbs,
     logger,
+    permissions: config.permissions,
     routes: healthRoutes(db, () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
     extraListeners: [(app) => listeners.forEach((add) => add(app))],
     ...(opts.botId ? { botId: opts.botId } : {}),

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { SlackCredentials } from '../config/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerIncidentCommand } from './commands/incident-command.js';
+import { registerOtherCommands } from './commands/other-commands.js';
 import type { SlackDeps, VerbRegistry } from './commands/registry.js';
 import { registerEvents } from './events/register-events.js';
 import { createSlackGateway } from './gateway.js';
@@ -17,6 +18,8 @@ export interface SlackAppOptions {
   routes: CustomRoute[];
   /** Further listeners (playbook buttons, clock modals ...) registered by other modules. */
   extraListeners?: ((app: App) => void)[];
+  /** Warden admins and notice approvers (warden.yaml `permissions`), for `/warden whoami`. */
+  permissions: { admins: readonly string[]; approvers: readonly string[] };
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
   botId?: string;
   botUserId?: string;
@@ -51,6 +54,7 @@ export function createSlackApp(opts: SlackAppOptions) {
       : new App({ ...common, socketMode: true, appToken: cred.mode === 'socket' ? cred.appToken : '', customRoutes: opts.routes, port: 0 });
   registerIncidentCommand(app, opts.deps, opts.verbs, logger);
   registerDeclareSubmission(app, opts.deps, logger);
+  registerOtherCommands(app, opts.deps, opts.permissions.admins, opts.permissions.approvers);
   registerEvents(app, opts.deps, logger);
   for (const add of opts.extraListeners ?? []) add(app);
   app.error(async (error) => {

@@ -132,3 +132,19 @@ describe('ack time', () => {
     expect(replyText(res.body)).toContain('Declared');
   });
 });
+
+describe('the other slash commands', () => {
+  const send = (command: string, text: string, userId = 'UALICE') =>
+    sendSlashCommand(h.url, SIGNING_SECRET, { command, text, userId, channelId: 'CGENERAL', triggerId: makeTriggerId(userId) });
+
+  it('answers /warden help and whoami', async () => {
+    expect(replyText((await send('/warden', 'help')).body)).toContain('/incident help');
+    await h.incident('declare sev3 Whoami check');
+    expect(replyText((await send('/warden', 'whoami')).body)).toContain('Roles in open incidents: INC-2026-0001');
+  });
+
+  it('says honestly that /patch and /access-review are not available yet', async () => {
+    expect(replyText((await send('/patch', 'add')).body)).toContain('not available in this version');
+    expect(replyText((await send('/access-review', 'list')).body)).toContain('not available in this version');
+  });
+});

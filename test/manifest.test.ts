@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { EVENT_SCOPES, METHOD_SCOPES, requiredScopes } from '../src/slack/scopes.js';
+
+const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
+  features: { slash_commands: { command: string; should_escape?: boolean }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean } };
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Every `client.ns.method(` / `c.ns.method(` call in the shipped code (the stand-in is not shipped to Slack). */
+function methodsCalled(): Set<string> {
+  const calls = new Set<string>();
+  const pattern = /\b(?:client|c)\.(chat|conversations|pins|users|views|auth|reactions|usergroups|team)\.(\w+)\(/g;
+  for (const file of sourceFiles('src').filter((f) => !f.includes(join('src', 'dev')))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(pattern)) calls.add(`${m[1]}.${m[2]}`);
+  }
+  return calls;
+}
+
+describe('manifest.yml', () => {
+  it('validates against Slack’s published manifest schema', () => {
+    const schema = JSON.parse(readFileSync('schemas/slack-manifest.schema.1.0.0.json', 'utf8')) as object;
+    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+    const validate = ajv.compile(schema);
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('registers the four slash commands of the contract, with escaping on so mentions arrive as ids', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/incident', '/patch', '/access-review', '/warden']);
+    expect(manifest.features.slash_commands.every((c) => c.should_escape)).toBe(true);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('asks for exactly the scopes the code needs: no more, no fewer', () => {
+    const used = methodsCalled();
+    expect([...used].filter((m) => !(m in METHOD_SCOPES)), 'methods called without a scope mapping').toEqual([]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(requiredScopes(used));
+  });
+
+  it('subscribes to exactly the events Warden handles', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(Object.keys(EVENT_SCOPES).sort());
+  });
+});
