@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# Warden: one process, one SQLite file on a volume. Node 24 is the newest LTS that the pinned
+# better-sqlite3 12.x supports (its engines: 20.x to 25.x).
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# Production dependencies only; better-sqlite3 compiles here if no prebuilt binary fits.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# Compile TypeScript with the dev dependencies, which stay in this stage.
+FROM deps AS build
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM ${NODE_IMAGE}
+ENV NODE_ENV=production \
+    PORT=3000 \
+    WARDEN_DB=/data/warden.db \
+    WARDEN_CONFIG=/etc/warden/warden.yaml
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json warden.example.yaml ./
+COPY playbooks ./playbooks
+COPY regimes ./regimes
+COPY templates ./templates
+RUN mkdir -p /data /etc/warden && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+ENTRYPOINT ["node", "dist/cli/main.js"]
+CMD ["start"]
