@@ -15,7 +15,7 @@ import { demoScript, type DemoContext } from './script.js';
 
 // Made up for this process only; the demo never talks to real Slack.
 const DEMO_SECRET = `demo-${process.pid}-${Date.now()}`;
-const DEMO_TOKEN = 'xoxb-demo-stand-in';
+const DEMO_TOKEN = 'demo-stand-in-token';
 
 /**
  * `warden demo`: Warden on a temp SQLite file, with a local Slack stand-in in-process, plays a scripted
