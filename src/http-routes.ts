@@ -13,6 +13,23 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
+/** `GET /metrics` in the Prometheus text format. */
+export function metricsRoute(metrics: { contentType: string; render(): Promise<string> }): Route {
+  return {
+    path: '/metrics',
+    method: ['GET'],
+    handler: (_req, res) => {
+      metrics.render().then(
+        (body) => {
+          res.writeHead(200, { 'content-type': metrics.contentType });
+          res.end(body);
+        },
+        () => json(res, 500, { status: 'metrics unavailable' }),
+      );
+    },
+  };
+}
+
 /** `/healthz`: the process answers. `/readyz`: the database is open and migrated and Slack's circuit is not open. */
 export function healthRoutes(db: Db, slackCircuit: () => string, pendingJobs: () => { pending: number; failed: number }): Route[] {
   return [

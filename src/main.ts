@@ -8,7 +8,8 @@ import { createJobRunner, type JobHandler, type JobRunner } from './app/job-runn
 import type { SlackCredentials, WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SEVERITIES, type Severity } from './domain/incident-model.js';
-import { healthRoutes } from './http-routes.js';
+import { healthRoutes, metricsRoute } from './http-routes.js';
+import { createMetrics } from './metrics.js';
 import { createVerbRegistry, type SlackDeps } from './slack/commands/registry.js';
 import { coreModule } from './slack/core-module.js';
 import { createSlackApp } from './slack/create-slack-app.js';
@@ -72,7 +73,10 @@ export function createWarden(opts: WardenOptions) {
     verbs,
     logger,
     permissions: config.permissions,
-    routes: healthRoutes(db, () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
+    routes: [
+      ...healthRoutes(db, () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
+      metricsRoute(createMetrics(store, () => gatewayState())),
+    ],
     extraListeners: [(app) => listeners.forEach((add) => add(app))],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),

@@ -125,6 +125,19 @@ describe('health and readiness', () => {
   });
 });
 
+describe('metrics', () => {
+  it('exposes open incidents by severity, jobs and the Slack circuit in Prometheus format', async () => {
+    await h.incident('declare sev2 Metrics check');
+    const res = await fetch(`${h.url}/metrics`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain('warden_incidents_open{severity="sev2"} 1');
+    expect(body).toContain('warden_incidents_open{severity="sev1"} 0');
+    expect(body).toMatch(/warden_jobs_pending \d+/);
+    expect(body).toContain('warden_slack_circuit_open 0');
+  });
+});
+
 describe('ack time', () => {
   it('acks a declare well inside Slack’s 3 seconds, before any Slack call is made', async () => {
     const res = await h.incident('declare sev1 Timing');
