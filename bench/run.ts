@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: Warden's hot paths, each reported as a ratio to a baseline measured in the same run
+ * (this machine is shared and noisy, so absolute times mean little). Loopback only; bounded loops.
+ *
+ *  1. ack of `/incident declare` vs ack of `/incident help` (same signed path, no writes): cost of the write.
+ *  2. delivering 500 queued posts through the job runner vs 500 direct WebClient calls to the same stand-in.
+ *  3. verifying a 20,000-entry audit chain vs hashing the same bytes without the chain logic.
+ *  4. computing every regime's deadlines vs computing plain `date + offset` for the same stages.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { WebClient } from '@slack/web-api';
+import { enqueuePost } from '../src/app/outbox.js';
+import { parseConfig } from '../src/config/index.js';
+import { canonicalJson, verifyChain } from '../src/domain/audit-chain.js';
+import { ManualClock } from '../src/domain/clock.js';
+import { computeDeadlines } from '../src/domain/deadlines/index.js';
+import { sendSlashCommand } from '../src/dev/slack-requests/index.js';
+import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../src/dev/slack-stand-in/index.js';
+import { createWarden } from '../src/main.js';
+import { loadRegimeCatalog } from '../src/regimes/load-regimes.js';
+import { createLogger } from '../src/shared/logger.js';
+
+const SECRET = `bench-${process.pid}`;
+const TOKEN = 'bench-stand-in-token';
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+async function timeIt(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function main() {
+  const clock = new ManualClock('2026-11-22T09:00:00Z');
+  const slack = await startSlackStandIn({ token: TOKEN, clock });
+  const dir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
+  const config = parseConfig({ channels: { announcements: slack.addChannel('incidents').id } });
+  const warden = createWarden({
+    credentials: { mode: 'http', botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl },
+    config, dbPath: join(dir, 'bench.db'), logger: createLogger({ level: 'silent' }), clock, botId: BOT_ID, botUserId: BOT_USER_ID, pollMs: 3_600_000,
+  });
+  const url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
+  const send = (text: string, i: number) =>
+    sendSlashCommand(url, SECRET, { command: '/incident', text, userId: `UB${i % 50}`, channelId: 'CGENERAL', triggerId: makeTriggerId('UBENCH') });
+  try {
+    const rows: string[][] = [['measure', 'subject', 'baseline', 'ratio']];
+    // 1. ack latency
+    const N = 200;
+    for (let i = 0; i < 20; i++) await send('help', i);
+    const help: number[] = [];
+    const declare: number[] = [];
+    for (let i = 0; i < N; i++) {
+      help.push((await send('help', i)).elapsedMs);
+      declare.push((await send(`declare sev2 Bench incident ${i}`, i)).elapsedMs);
+    }
+    rows.push(['ack p50 (declare vs help)', ms(quantile(declare, 0.5)), ms(quantile(help, 0.5)), ratio(quantile(declare, 0.5), quantile(help, 0.5))]);
+    rows.push(['ack p95 (declare vs help)', ms(quantile(declare, 0.95)), ms(quantile(help, 0.95)), ratio(quantile(declare, 0.95), quantile(help, 0.95))]);
+    rows.push(['ack max, declare (Slack allows 3000 ms)', ms(Math.max(...declare)), '', '']);
+    await warden.runner.idle();
+
+    // 2. job delivery
+    const incident = warden.store.incidents.listOpen()[0];
+    if (!incident) throw new Error('no incident');
+    const POSTS = 500;
+    warden.store.transaction(() => {
+      for (let i = 0; i < POSTS; i++) enqueuePost(warden.store, clock.now(), incident.id, { type: 'note', text: `bench ${i}`, by: 'UBENCH' });
+    });
+    const viaRunner = await timeIt(() => warden.runner.idle());
+    const client = new WebClient(TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
+    const direct = await timeIt(async () => {
+      for (let i = 0; i < POSTS; i++) await client.chat.postMessage({ channel: incident.channelId as string, text: `direct ${i}` });
+    });
+    rows.push([`deliver ${POSTS} queued posts vs direct calls`, ms(viaRunner), ms(direct), ratio(viaRunner, direct)]);
+
+    // 3. audit chain verification
+    const entries = [...warden.store.audit.iterate()];
+    const chain = Array.from({ length: Math.ceil(20_000 / entries.length) }, () => entries).flat().slice(0, 20_000);
+    let prev = '0'.repeat(64);
+    const rebuilt = chain.map((e, i) => {
+      const facts = { at: e.at, actor: e.actor, action: e.action, incidentId: e.incidentId, details: e.details };
+      const entry = { ...facts, seq: i + 1, prevHash: prev, hash: '' };
+      entry.hash = createHash('sha256').update(prev).update('\n').update(canonicalJson({ seq: i + 1, ...facts })).digest('hex');
+      prev = entry.hash;
+      return entry;
+    });
+    const verifyMs = await timeIt(() => {
+      if (!verifyChain(rebuilt).ok) throw new Error('bench chain did not verify');
+    });
+    const hashOnly = await timeIt(() => rebuilt.forEach((e) => createHash('sha256').update(e.prevHash).update(JSON.stringify(e)).digest('hex')));
+    rows.push(['verify 20,000 audit entries vs plain hashing', ms(verifyMs), ms(hashOnly), ratio(verifyMs, hashOnly)]);
+
+    // 4. deadline computation
+    const catalog = loadRegimeCatalog(['regimes']);
+    if (!catalog.ok) throw new Error('catalog invalid');
+    const regimes = [...catalog.catalog.regimes.values()];
+    const events = { became_aware: new Date('2026-03-27T10:00:00Z'), discovered: new Date('2026-03-27T10:00:00Z'), determined: new Date('2026-03-27T10:00:00Z'),
+      materiality_determined: new Date('2026-11-25T15:00:00Z'), classified_major: new Date('2026-03-27T12:00:00Z'), noticed: new Date('2026-03-27T10:00:00Z'),
+      detected: new Date('2026-03-27T09:00:00Z'), suspected: new Date('2026-03-27T09:30:00Z'), assessed_notifiable: new Date('2026-03-28T10:00:00Z') };
+    const now = new Date('2026-03-28T00:00:00Z');
+    const ROUNDS = 200;
+    const stages = regimes.reduce((n, r) => n + computeDeadlines(r, { events }, now).length, 0);
+    const computeMs = await timeIt(() => {
+      for (let i = 0; i < ROUNDS; i++) for (const r of regimes) computeDeadlines(r, { events }, now);
+    });
+    const plainMs = await timeIt(() => {
+      let x = 0;
+      for (let i = 0; i < ROUNDS * stages; i++) x += new Date(events.became_aware.getTime() + 72 * 3_600_000).getTime();
+      return x;
+    });
+    rows.push([`${ROUNDS} rounds of ${regimes.length} regimes (${stages} stages)`, ms(computeMs), ms(plainMs), ratio(computeMs, plainMs)]);
+    rows.push(['  per regime board (all stages of one regime)', ms(computeMs / (ROUNDS * regimes.length)), '', '']);
+    const rss = process.memoryUsage().rss / 2 ** 20;
+    rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);
+    const width = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+    for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(width[c] ?? 0)).join('  '));
+  } finally {
+    await warden.stop();
+    await slack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
