@@ -1,0 +1,59 @@
+import { isWardenError } from '../domain/errors.js';
+import { runConfigCheck, type CliIo } from './commands/config-check.js';
+import { runAuditVerify, runMigrate } from './commands/db-commands.js';
+import { runPlaybooksCheck } from './commands/playbooks-check.js';
+import { runStart } from './commands/start.js';
+
+const USAGE = `usage: warden <command>
+
+  start               serve Slack (HTTP on PORT, or Socket Mode when SLACK_APP_TOKEN is set)
+  demo                play a scripted incident against a local Slack stand-in (no workspace needed)
+  migrate             apply database migrations to WARDEN_DB
+  config check [PATH] validate warden.yaml and the environment
+  playbooks check [PATH...]  validate playbook files
+  deadlines --regime ID --event EVENT=ISO [...] [--json]  compute a regime's notification deadlines
+  audit verify        verify the tamper-evident audit chain`;
+
+const consoleIo: CliIo = { out: (s) => console.log(s), err: (s) => console.error(s) };
+
+/** Dispatches `warden <command>`; returns the exit code. Coded errors print their message, never a stack. */
+export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await runStart(io, env);
+      case 'demo':
+        return await (await import('./demo/run-demo.js')).runDemo(io);
+      case 'migrate':
+        return runMigrate(io, env);
+      case 'config':
+        return sub === 'check' ? runConfigCheck(rest, io, env) : usage(io, `unknown: warden config ${sub ?? ''}`);
+      case 'playbooks':
+        return sub === 'check' ? runPlaybooksCheck(rest, io, 'playbooks') : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
+      case 'deadlines':
+        return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date());
+      case 'audit':
+        return sub === 'verify' ? runAuditVerify(io, env) : usage(io, `unknown: warden audit ${sub ?? ''}`);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE);
+        return 0;
+      default:
+        return usage(io, `unknown command: ${command}`);
+    }
+  } catch (error) {
+    if (isWardenError(error)) {
+      io.err(`warden: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function usage(io: CliIo, problem: string): number {
+  io.err(`${problem}\n\n${USAGE}`);
+  return 2;
+}
+
