@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEnv, loadEnv, requireSlackCredentials, secretValues } from '../../src/config/env.js';
 import type { ReadSecretFile } from '../../src/config/env-secrets.js';
-import { WardenError } from '../../src/domain/errors.js';
+import { errorOf } from '../support/error-of.js';
 
 const BOT = 'xoxb-1111-2222-botsecretvalue';
 const APP = 'xapp-1-A111-333-appsecretvalue';
@@ -16,16 +16,6 @@ function secretFiles(files: Record<string, string>): ReadSecretFile {
   };
 }
 const noFiles = secretFiles({});
-
-function errorOf(fn: () => unknown): WardenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WardenError) return e;
-    throw e;
-  }
-  throw new Error('expected a WardenError');
-}
 
 describe('loadEnv', () => {
   it('when nothing is set, then it applies the documented defaults and no secrets', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileNotice, renderNotice } from '../../../src/domain/notices/render-notice.js';
 import { templateVariableProblems } from '../../../src/domain/notices/template-variables.js';
-import { WardenError } from '../../../src/domain/errors.js';
 import { aNoticeContext } from './a-notice-context.js';
+import { errorOf } from '../../support/error-of.js';
 
 const render = (source: string, ctx = aNoticeContext()) => renderNotice(compileNotice('test-template', source), ctx);
-
-function errorOf(fn: () => unknown): WardenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WardenError) return e;
-    throw e;
-  }
-  throw new Error('expected a WardenError');
-}
 
 describe('facts and events', () => {
   it('when a fact is not known yet, then it renders as a visible placeholder', () => {
