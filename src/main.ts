@@ -28,6 +28,8 @@ export interface WardenOptions {
   botId?: string;
   botUserId?: string;
   pollMs?: number;
+  /** In Socket Mode, where `/healthz`, `/readyz` and `/metrics` are served. */
+  port?: number;
 }
 
 /** Adapts warden.yaml to what the use cases need. */
@@ -73,6 +75,7 @@ export function createWarden(opts: WardenOptions) {
     verbs,
     logger,
     permissions: config.permissions,
+    ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       ...healthRoutes(db, () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
       metricsRoute(createMetrics(store, () => gatewayState())),

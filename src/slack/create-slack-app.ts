@@ -20,6 +20,8 @@ export interface SlackAppOptions {
   extraListeners?: ((app: App) => void)[];
   /** Warden admins and notice approvers (warden.yaml `permissions`), for `/warden whoami`. */
   permissions: { admins: readonly string[]; approvers: readonly string[] };
+  /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
+  socketModePort?: number;
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
   botId?: string;
   botUserId?: string;
@@ -51,7 +53,7 @@ export function createSlackApp(opts: SlackAppOptions) {
   const app =
     cred.mode === 'http' && receiver
       ? new App({ ...common, receiver })
-      : new App({ ...common, socketMode: true, appToken: cred.mode === 'socket' ? cred.appToken : '', customRoutes: opts.routes, port: 0 });
+      : new App({ ...common, socketMode: true, appToken: cred.mode === 'socket' ? cred.appToken : '', customRoutes: opts.routes, port: opts.socketModePort ?? 3000 });
   registerIncidentCommand(app, opts.deps, opts.verbs, logger);
   registerDeclareSubmission(app, opts.deps, logger);
   registerOtherCommands(app, opts.deps, opts.permissions.admins, opts.permissions.approvers);
