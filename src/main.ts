@@ -64,7 +64,6 @@ export function createWarden(opts: WardenOptions) {
     severityDescriptions: Object.fromEntries(SEVERITIES.map((s) => [s, config.severities[s].description])) as Record<Severity, string>,
   };
   const verbs = createVerbRegistry();
-  const listeners: ((app: import('@slack/bolt').App) => void)[] = [];
   const handlers: Record<string, JobHandler> = {};
   const declaredHooks: ((incidentId: string) => Promise<void> | void)[] = [];
   const flagHooks: ((change: FlagsChange) => Promise<void> | void)[] = [];
@@ -80,7 +79,6 @@ export function createWarden(opts: WardenOptions) {
       ...healthRoutes(db, () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
       metricsRoute(createMetrics(store, () => gatewayState())),
     ],
-    extraListeners: [(app) => listeners.forEach((add) => add(app))],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
   });
@@ -89,7 +87,8 @@ export function createWarden(opts: WardenOptions) {
   for (const factory of [coreModule(announcements), ...(opts.modules ?? [])]) {
     const m = factory(deps, slack.gateway);
     verbs.add(...(m.verbs ?? []));
-    if (m.listeners) listeners.push(m.listeners);
+    // Registered on the app here: createSlackApp runs its extraListeners at once, before any module exists.
+    if (m.listeners) m.listeners(slack.app);
     Object.assign(handlers, m.jobHandlers ?? {});
     responseBoundKinds.push(...(m.responseBoundKinds ?? []).filter((k) => !responseBoundKinds.includes(k)));
     if (m.onDeclared) declaredHooks.push(m.onDeclared);
