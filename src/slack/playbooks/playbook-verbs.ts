@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { setFlags } from '../../app/incidents/set-flags.js';
+import { incidentInChannel } from '../../app/incidents/record.js';
+import { switchPlaybook } from '../../app/playbooks/attach-playbook.js';
+import { markStepDone, markStepSkipped, type StepOutcome } from '../../app/playbooks/mark-step.js';
+import { checklistOf, requireRunning, runningPlaybook } from '../../app/playbooks/running.js';
+import { snoozeStep } from '../../app/playbooks/snooze-step.js';
+import { formatDuration, parseDuration } from '../../domain/duration.js';
+import { WardenError } from '../../domain/errors.js';
+import { INCIDENT_FLAGS } from '../../domain/incident-model.js';
+import { conflictNotice } from '../blocks/playbook-notices.js';
+import { splitVerb } from '../commands/args.js';
+import { reply, type CommandContext, type Reply, type Verb } from '../commands/registry.js';
+import { escapeMrkdwn, slackDate } from '../escape.js';
+import { catalogText, flagsText, statusText } from './playbook-messages.js';
+import type { PlaybookSlackDeps } from './slack-deps.js';
+
+const USAGE = [
+  '`/incident playbook` which playbook runs, progress and open steps',
+  '`/incident playbook list` the playbooks available',
+  '`/incident playbook <id>` switch to (or attach) another playbook',
+  '`/incident playbook done <step> [evidence]` / `skip <step> <reason>` tick a step off without the buttons',
+  '`/incident playbook snooze <step> <duration>` push the next reminder, e.g. `snooze contain 2h`',
+].join('\n');
+
+const flagName = z.enum(INCIDENT_FLAGS);
+const onOff = z.enum(['on', 'off']);
+
+/** `/incident playbook ...` and `/incident flag ...`: parse, call one use case, reply. */
+export function playbookVerbs(deps: PlaybookSlackDeps): Verb[] {
+  const incidentHere = (ctx: CommandContext, verb: string) => incidentInChannel(deps.store, ctx.channelId, verb);
+  const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
+  const changed = (r: Reply): Reply => {
+    deps.runner.poke();
+    return r;
+  };
+  const outcomeReply = (o: StepOutcome, what: string): Reply =>
+    o.ok ? changed(reply(`${what} *${escapeMrkdwn(o.title)}*.`)) : reply(`:warning: ${conflictNotice(o.conflict)} Nothing was changed.`);
+
+  const sub: Record<string, (ctx: CommandContext, rest: string) => Reply> = {
+    list(ctx) {
+      const here = deps.store.incidents.byChannel(ctx.channelId);
+      return reply(catalogText(deps.catalog, here ? (deps.playbooks.attachment(here.id)?.playbookId ?? null) : null));
+    },
+    help: () => reply(USAGE),
+    status(ctx) {
+      const running = requireRunning(deps, incidentHere(ctx, 'playbook').id);
+      return reply(statusText(checklistOf(deps, running, deps.clock.now())));
+    },
+    done(ctx, rest) {
+      const { verb: stepId, rest: evidence } = splitVerb(rest);
+      if (!stepId) throw new WardenError('bad_input', 'Name the step: `/incident playbook done <step> [evidence]` (`/incident playbook` lists the ids).');
+      return outcomeReply(markStepDone(deps, actor(ctx), { incidentId: incidentHere(ctx, 'playbook').id, stepId }, evidence || null), 'Done:');
+    },
+    skip(ctx, rest) {
+      const { verb: stepId, rest: reason } = splitVerb(rest);
+      if (!stepId || !reason) throw new WardenError('bad_input', 'Name the step and say why: `/incident playbook skip <step> <reason>`.');
+      return outcomeReply(markStepSkipped(deps, actor(ctx), { incidentId: incidentHere(ctx, 'playbook').id, stepId }, reason), 'Skipped:');
+    },
+    snooze(ctx, rest) {
+      const [stepId, duration] = rest.split(/\s+/).filter(Boolean);
+      const ms = duration ? parseDuration(duration) : null;
+      if (!stepId || ms === null) throw new WardenError('bad_input', 'Usage: `/incident playbook snooze <step> <duration>`, e.g. `snooze contain 2h`.');
+      const until = snoozeStep(deps, actor(ctx), { incidentId: incidentHere(ctx, 'playbook').id, stepId: stepId.toLowerCase() }, ms);
+      return changed(reply(`Reminders for \`${escapeMrkdwn(stepId)}\` snoozed for ${formatDuration(ms)}, until ${slackDate(until)}.`));
+    },
+  };
+
+  const playbook: Verb = {
+    name: 'playbook',
+    help: { usage: 'playbook [list|<id>|done|skip|snooze]', summary: 'the checklist: progress, switch playbook, tick or snooze steps', inChannel: true },
+    run(ctx) {
+      const { verb, rest } = splitVerb(ctx.args);
+      const key = verb || 'status';
+      const handler = Object.hasOwn(sub, key) ? sub[key] : undefined;
+      if (handler) return handler(ctx, rest);
+      const incident = incidentHere(ctx, 'playbook');
+      const { playbook: now, previous } = switchPlaybook(deps, actor(ctx), incident.id, verb);
+      return changed(reply(`${previous ? `Switched from *${escapeMrkdwn(previous.name)}* to` : 'Attached'} playbook *${escapeMrkdwn(now.name)}*; the checklist follows in the channel.`));
+    },
+  };
+
+  const flag: Verb = {
+    name: 'flag',
+    help: { usage: 'flag [<name> on|off]', summary: 'show or set incident flags (playbook steps and legal clocks follow)', inChannel: true },
+    run(ctx) {
+      const incident = incidentHere(ctx, 'flag');
+      const [nameWord, valueWord] = ctx.args.split(/\s+/).filter(Boolean);
+      if (!nameWord) return reply(flagsText(incident));
+      const name = flagName.safeParse(nameWord.toLowerCase());
+      if (!name.success) throw new WardenError('bad_input', `Unknown flag \`${escapeMrkdwn(nameWord.slice(0, 40))}\`. Flags: ${INCIDENT_FLAGS.join(', ')}.`);
+      const value = onOff.safeParse(valueWord?.toLowerCase());
+      if (!value.success) throw new WardenError('bad_input', `Say \`on\` or \`off\`: \`/incident flag ${name.data} on\`.`);
+      setFlags(deps, actor(ctx), incident.id, { [name.data]: value.data === 'on' });
+      const running = runningPlaybook(deps, incident.id);
+      const follow = running ? ' The checklist follows.' : '';
+      return changed(reply(`Flag \`${name.data}\` is now *${value.data}* for ${incident.id}.${follow}`));
+    },
+  };
+
+  return [playbook, flag];
+}
