@@ -1,6 +1,7 @@
 /** Starts the e2e harness with the playbook module and the shipped playbooks; helpers to click and wait. */
 import { fileURLToPath } from 'node:url';
 import { parseConfig, type WardenConfigInput } from '../../../src/config/index.js';
+import type { Playbook } from '../../../src/domain/playbooks/model.js';
 import { loadPlaybooks } from '../../../src/playbooks/load-playbooks.js';
 import { encodeStepRef } from '../../../src/slack/blocks/playbook-text.js';
 import { nagSettingsFrom, playbookModule } from '../../../src/slack/playbooks/playbook-module.js';
@@ -9,9 +10,9 @@ import { startHarness, type Harness } from '../../support/warden-harness.js';
 
 export const SHIPPED = loadPlaybooks(fileURLToPath(new URL('../../../playbooks', import.meta.url)));
 
-export async function startPlaybookHarness(config: WardenConfigInput = {}, start?: string): Promise<Harness> {
+export async function startPlaybookHarness(config: WardenConfigInput = {}, start?: string, playbooks: readonly Playbook[] = SHIPPED): Promise<Harness> {
   const nags = nagSettingsFrom(parseConfig(config));
-  return startHarness({ config, modules: [playbookModule({ playbooks: SHIPPED, nags })], ...(start ? { start } : {}) });
+  return startHarness({ config, modules: [playbookModule({ playbooks, nags })], ...(start ? { start } : {}) });
 }
 
 /** Declares through the modal (the only way to give a type) and lets the channel and checklist jobs run. */
