@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainTextValue, staticSelectValue } from '../support/slack-requests.js';
-import { startClockHarness, type ClockHarness } from '../app/clocks/clock-harness.js';
+import { eventually, startClockHarness, type ClockHarness } from '../app/clocks/clock-harness.js';
 
 let h: ClockHarness;
 let channel: string;
@@ -125,6 +125,25 @@ describe('regimes and the deadline board', () => {
     expect(h.slack.calls('chat.update').length).toBeGreaterThan(updates);
   });
 
+  it('when every regime in force applies, then the board is split into messages Slack accepts, partial rules flagged as unverified law', async () => {
+    await say('clock became_aware 2026-11-22T08:00:00Z');
+    await say('clock discovered 2026-11-22T08:00:00Z');
+    const ids = (await say('regime')).split('*Available*: ')[1]!.split('\n')[0]!.split(', ');
+    for (const id of ids) await say(`regime add ${id}`);
+    await h.settle();
+    const parts = h.slack.messages(channel).filter((m) => m.text.startsWith('Legal clocks of'));
+    expect(ids.length).toBeGreaterThan(20);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((m) => (m.blocks?.length ?? 0) <= 45)).toBe(true);
+    expect(parts.filter((m) => m.pinned)).toHaveLength(1);
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+    expect(h.board(channel)).toContain(':warning: rule partly verified: confirm with counsel');
+    await say('regime remove dora');
+    await h.settle();
+    expect(h.slack.messages(channel).filter((m) => m.text.startsWith('Legal clocks of')).length).toBeLessThanOrEqual(parts.length);
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+
   it.each([
     ['regime add gdrp', 'Unknown regime `gdrp`. Available: au-ndb, au-ransomware'],
     ['regime add circia', 'is a *proposed* rule, not law yet'],
@@ -166,10 +185,22 @@ describe('regime suggestions from flags', () => {
     const suggestion = h.slack.messages(ch).find((m) => m.text.includes('suggest *GDPR'));
     expect(JSON.stringify(suggestion?.blocks)).toContain('"text":"Apply GDPR"');
     await h.action({ actionId: 'clocks.apply_regime', value: `${incident.id}|gdpr`, userId: 'UBOB', channelId: ch, messageTs: suggestion!.ts });
+    const applied = await eventually(() => h.warden.store.audit.forIncident(incident.id).find((a) => a.action === 'clock.regime_applied'));
     await h.settle();
-    expect(h.warden.store.audit.forIncident(incident.id).find((a) => a.action === 'clock.regime_applied')).toMatchObject({ actor: 'UBOB', details: { regimeId: 'gdpr', viaSuggestion: true } });
+    expect(applied).toMatchObject({ actor: 'UBOB', details: { regimeId: 'gdpr', viaSuggestion: true } });
     expect(h.slack.messages(ch).find((m) => m.ts === suggestion!.ts)?.text).toContain('<@UBOB> applied *GDPR');
     expect(h.board(ch)).toContain('`gdpr` · law');
+  });
+
+  it('when flags change, then only the newly suggested regimes are posted, once', async () => {
+    const incident = h.warden.store.incidents.listOpen()[0]!;
+    const change = (before: string[], after: string[]) =>
+      h.warden.store.jobs.enqueue({ kind: 'incident.flags_changed', dueAt: h.clock.now(), payload: { incidentId: incident.id, before, after, by: 'UALICE' } }, h.clock.now());
+    change(['personal_data'], ['personal_data', 'phi', 'eu_subjects']);
+    change(['personal_data', 'phi', 'eu_subjects'], ['personal_data', 'phi', 'eu_subjects', 'public_company']);
+    await h.settle();
+    const suggested = h.slack.messages(channel).filter((m) => m.text.includes(':scales: The flags')).map((m) => /suggest \*([^*]+)\*/.exec(m.text)?.[1]);
+    expect(suggested).toEqual(['GDPR personal data breach notification (Arts 33-34)', 'HIPAA Breach Notification Rule (unsecured PHI)', 'SEC Form 8-K Item 1.05 material cybersecurity incident']);
   });
 
   it('when the declared job runs again, then the suggestion is not posted twice', async () => {

@@ -27,10 +27,10 @@ export function recordSubmission(deps: ClockDeps, actor: Actor, incidentId: stri
     const now = deps.clock.now();
     const { regime, stage } = findStage(incidentDeadlines(deps, incident.id, now), stageText, SUBMITTED_USAGE);
     const ref = stageRefText({ regimeId: regime.entry.regime.id, stageId: stage.stageId });
-    if (!reference) throw new WardenError('bad_input', `Give the recipient's reference (case number, ticket, e-mail subject): \`/incident submitted ${ref} DPC-2026-1234\`.`);
-    if (reference.length > MAX_REFERENCE) throw new WardenError('bad_input', `The reference is ${reference.length} characters; keep it under ${MAX_REFERENCE}.`);
     if (stage.status === 'submitted') throw new WardenError('conflict', `${ref} was already submitted at ${formatUtc(stage.submittedAt as Date)}.`);
     if (stage.status === 'not_notifiable') throw new WardenError('conflict', `${ref} is recorded as not notifiable.`);
+    if (!reference) throw new WardenError('bad_input', `Give the recipient's reference (case number, ticket, e-mail subject): \`/incident submitted ${ref} DPC-2026-1234\`.`);
+    if (reference.length > MAX_REFERENCE) throw new WardenError('bad_input', `The reference is ${reference.length} characters; keep it under ${MAX_REFERENCE}.`);
     const approved = deps.notices.latestApproved(incident.id, regime.entry.regime.id, stage.stageId);
     const submission: StageSubmission = {
       regimeId: regime.entry.regime.id,

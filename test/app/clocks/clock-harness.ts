@@ -42,3 +42,14 @@ export async function startClockHarness(config: WardenConfigInput = {}, start?: 
 }
 
 export type ClockHarness = Awaited<ReturnType<typeof startClockHarness>>;
+
+/** Waits (up to `ms`) for work a handler does after its ack, such as a reply on the response URL. */
+export async function eventually<T>(read: () => T | undefined, ms = 2_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out waiting for a handler to finish');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
