@@ -4,12 +4,17 @@ import { WardenError } from '../domain/errors.js';
 import type { Playbook } from '../domain/playbooks/model.js';
 import { checkPlaybookFiles, listPlaybookFiles } from '../playbooks/load-playbooks.js';
 import { formatProblem } from '../shared/yaml-validate.js';
+import { clocksModuleFromConfig } from '../slack/clocks/clocks-module.js';
 import type { ModuleFactory } from '../slack/module.js';
 import { nagSettingsFrom, playbookModule } from '../slack/playbooks/playbook-module.js';
 
 /** The capabilities plugged in beyond the incident core, built from the configuration. */
 export function wardenModules(config: WardenConfig): ModuleFactory[] {
-  return [playbookModule({ playbooks: loadPlaybookDirs(config.playbooks.dirs), nags: nagSettingsFrom(config) })];
+  return [
+    playbookModule({ playbooks: loadPlaybookDirs(config.playbooks.dirs), nags: nagSettingsFrom(config) }),
+    // Legal clocks: the shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
+    clocksModuleFromConfig(config, ['regimes']),
+  ];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ManualClock } from '../../domain/clock.js';
 import { pinAddedEvent } from '../../dev/slack-requests/index.js';
 import type { SlackStandIn } from '../../dev/slack-stand-in/index.js';
 import type { Warden } from '../../main.js';
+import { clockScene } from './clock-scene.js';
 import { playbookScene } from './playbook-scene.js';
 
 export interface DemoContext {
@@ -27,6 +28,7 @@ export async function demoScript(d: DemoContext): Promise<void> {
   await d.command('UALICE', 'role comms <@UBOB|bob>', channel);
   await d.command('UALICE', 'role ops <@UCAROL|carol>', channel);
   await playbookScene(d);
+  await clockScene(d);
   await d.command('UCAROL', 'update Error rate 38% on /v2/charges since 09:02; suspect the 08:55 config push. Rolling back.', channel);
   const found = d.slack.addUserMessage(channel, 'UCAROL', 'Root cause: connection pool size set to 0 by the 08:55 config push.');
   d.say(`\n▶ @carol pins her message: "${found.text}"`);

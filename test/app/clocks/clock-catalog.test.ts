@@ -40,3 +40,22 @@ describe('the catalog of obligations an incident can be put under', () => {
     expect(contractRegime({ ...enterprise, withinMs: 90 * 60_000 }, 'UTC').stages[0]?.offset?.text).toBe('PT90M');
   });
 });
+
+describe('loading the catalog at start-up', () => {
+  it('when a company regime file is invalid, then start-up stops naming the file and line', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { parseConfig } = await import('../../../src/config/index.js');
+    const { loadClockCatalog } = await import('../../../src/slack/clocks/clocks-module.js');
+    const dir = mkdtempSync(join(tmpdir(), 'warden-regimes-'));
+    try {
+      writeFileSync(join(dir, 'acme.yaml'), 'id: acme\nname: Acme policy\nstatus: maybe\n');
+      const config = parseConfig({ notifications: { regimes: { extraDirs: [dir] } } });
+      expect(() => loadClockCatalog(config)).toThrow('the regime catalog is invalid:\n');
+      expect(() => loadClockCatalog(config)).toThrow(`${join(dir, 'acme.yaml')}:3 status: expected one of in_force, proposed`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
