@@ -1,19 +1,26 @@
 import { existsSync } from 'node:fs';
 import type { WardenConfig } from '../config/index.js';
+import { PLAYBOOK_JOB_KINDS } from '../app/playbooks/deps.js';
 import { WardenError } from '../domain/errors.js';
 import type { Playbook } from '../domain/playbooks/model.js';
 import { checkPlaybookFiles, listPlaybookFiles } from '../playbooks/load-playbooks.js';
 import { formatProblem } from '../shared/yaml-validate.js';
 import { clocksModuleFromConfig } from '../slack/clocks/clocks-module.js';
+import { clockEventsOf } from '../store/clock-repo.js';
 import type { ModuleFactory } from '../slack/module.js';
 import { nagSettingsFrom, playbookModule } from '../slack/playbooks/playbook-module.js';
 
 /** The capabilities plugged in beyond the incident core, built from the configuration. */
 export function wardenModules(config: WardenConfig): ModuleFactory[] {
   return [
-    playbookModule({ playbooks: loadPlaybookDirs(config.playbooks.dirs), nags: nagSettingsFrom(config) }),
+    playbookModule({
+      playbooks: loadPlaybookDirs(config.playbooks.dirs),
+      nags: nagSettingsFrom(config),
+      clockEvents: (deps) => ({ eventsFor: clockEventsOf(deps.store.db) }),
+    }),
     // Legal clocks: the shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
-    clocksModuleFromConfig(config, ['regimes']),
+    // A recorded clock event refreshes the checklist, so `clock:<event>` steps get their due time.
+    clocksModuleFromConfig(config, ['regimes'], [PLAYBOOK_JOB_KINDS.refresh]),
   ];
 }
 

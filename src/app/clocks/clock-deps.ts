@@ -16,6 +16,11 @@ export interface ClockPolicy {
   /** Where overdue deadlines are escalated (name or ID); null = nowhere. */
   managersChannel: string | null;
   company: NoticeCompany;
+  /**
+   * Job kinds other modules listen on for clock-event changes (the playbooks' `playbook.refresh`, which
+   * gives `clock:<event>` steps their due time). Each is queued with `{ incidentId }` in the same transaction.
+   */
+  eventJobKinds: readonly string[];
 }
 
 /** The notice templates port: a checked, compiled template by name, and the names available. */

@@ -48,6 +48,7 @@ export function recordClockEvent(deps: ClockDeps, actor: Actor, incidentId: stri
       data: { event, from: previous ? previous.at.toISOString() : null, to: at.toISOString() },
     });
     rescheduleClockReminders(deps, incident.id, now);
+    for (const kind of deps.clockPolicy.eventJobKinds) store.jobs.enqueue({ kind, dueAt: now, payload: { incidentId: incident.id }, incidentId: incident.id }, now);
     return { record, previous: previous?.at ?? null, changed: true };
   });
 }

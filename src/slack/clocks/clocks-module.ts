@@ -48,8 +48,8 @@ export function clocksModule(catalog: ClockCatalog, settings: ClockSettings): Mo
 }
 
 /** The clocks module as warden.yaml configures it, on the catalog in `regimeDirs` plus the configured extra directories. */
-export function clocksModuleFromConfig(config: WardenConfig, regimeDirs: readonly string[] = ['regimes']): ModuleFactory {
-  return clocksModule(loadClockCatalog(config, regimeDirs), clockSettingsFrom(config));
+export function clocksModuleFromConfig(config: WardenConfig, regimeDirs: readonly string[] = ['regimes'], eventJobKinds: readonly string[] = []): ModuleFactory {
+  return clocksModule(loadClockCatalog(config, regimeDirs), clockSettingsFrom(config, eventJobKinds));
 }
 
 /**
@@ -65,7 +65,8 @@ export function loadClockCatalog(config: WardenConfig, regimeDirs: readonly stri
   return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone);
 }
 
-export function clockSettingsFrom(config: WardenConfig): ClockSettings {
+/** `eventJobKinds`: job kinds of other modules to queue when a clock event is recorded or corrected. */
+export function clockSettingsFrom(config: WardenConfig, eventJobKinds: readonly string[] = []): ClockSettings {
   const n = config.notifications;
   const dir = config.templates.dir;
   return {
@@ -75,6 +76,7 @@ export function clockSettingsFrom(config: WardenConfig): ClockSettings {
       afterDue: { every: `${Math.round(n.afterDueEvery / 1000)}s`, max: n.afterDueMax },
       managersChannel: config.channels.managers || null,
       company: config.company,
+      eventJobKinds,
     },
     templates: { load: (name) => loadTemplate(dir, name), list: () => listTemplates(dir) },
   };
