@@ -77,6 +77,8 @@ describe('ticking steps off', () => {
     const ok = await submit('Rolled back deploy 4812: https://ci.example.com/4812');
     expect(ok.status).toBe(200);
     expect(ok.body).toBe('');
+    expect((await submit('Rolled back deploy 4812: https://ci.example.com/4812')).body).toBe(''); // a retry or double submit
+    expect(h.warden.store.audit.forIncident(id).filter((e) => e.action === 'playbook.step_done')).toHaveLength(1);
     await h.settle();
     expect(blocksText(checklist(h, channel)[0])).toContain('Evidence: Rolled back deploy 4812: https://ci.example.com/4812');
     expect(h.warden.store.audit.forIncident(id).find((e) => e.action === 'playbook.step_done')?.details).toMatchObject({ stepId: 'mitigate', evidence: 'Rolled back deploy 4812: https://ci.example.com/4812' });

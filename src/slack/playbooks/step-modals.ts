@@ -29,7 +29,7 @@ const fieldError = (input: Input, message: string) => ({ response_action: 'error
  * closed meanwhile turns the modal into a notice of who was first; success closes it.
  */
 export function registerStepModals(app: App, deps: PlaybookSlackDeps, logger: Logger): void {
-  const on = (callbackId: string, input: Input, run: (ref: StepRef, userId: string, values: unknown) => StepOutcome | string) => {
+  const on = (callbackId: string, input: Input, run: (ref: StepRef, userId: string, values: unknown) => StepOutcome | string, closesAs?: 'done' | 'skipped') => {
     app.view(callbackId, async ({ ack, body, view }) => {
       const answer = ack as unknown as Ack;
       const ref = readStepRef(view.private_metadata);
@@ -37,7 +37,9 @@ export function registerStepModals(app: App, deps: PlaybookSlackDeps, logger: Lo
       try {
         const outcome = run(ref, body.user.id, view.state.values);
         if (typeof outcome === 'string') return answer(fieldError(input, outcome));
-        if (!outcome.ok) return answer({ response_action: 'update', view: conflictModal(outcome.conflict) });
+        // The same person's retried or double submission already did what they asked: just close the modal.
+        const again = !outcome.ok && outcome.conflict.by === body.user.id && outcome.conflict.status === closesAs;
+        if (!outcome.ok && !again) return answer({ response_action: 'update', view: conflictModal(outcome.conflict) });
         await answer();
         deps.runner.poke();
       } catch (error) {
@@ -48,13 +50,13 @@ export function registerStepModals(app: App, deps: PlaybookSlackDeps, logger: Lo
   };
 
   on(PLAYBOOK_VIEWS.evidence, PLAYBOOK_INPUTS.evidence, (ref, userId, values) =>
-    markStepDone(deps, { userId }, ref, read(values, PLAYBOOK_INPUTS.evidence, 'value') || null),
+    markStepDone(deps, { userId }, ref, read(values, PLAYBOOK_INPUTS.evidence, 'value') || null), 'done',
   );
 
   on(PLAYBOOK_VIEWS.skipReason, PLAYBOOK_INPUTS.reason, (ref, userId, values) => {
     const reason = read(values, PLAYBOOK_INPUTS.reason, 'value');
     return reason ? markStepSkipped(deps, { userId }, ref, reason) : 'Say why the step is skipped.';
-  });
+  }, 'skipped');
 
   on(PLAYBOOK_VIEWS.assign, PLAYBOOK_INPUTS.assignee, (ref, userId, values) => {
     const assignee = read(values, PLAYBOOK_INPUTS.assignee, 'selected_user');
