@@ -47,7 +47,14 @@ async function tell(respond: RespondFn, text: string, logger: Logger): Promise<v
 /** Buttons (apply a suggested regime, not notifiable, approve / request changes) and the two clock modals. */
 export function registerClockListeners(app: App, deps: ClockSlackDeps): void {
   const logger = boltLoggerPort(app);
-  const onClick = (actionId: string, handle: (click: z.infer<typeof clickSchema>, value: string) => Promise<string | null> | string | null) => {
+  registerClockButtons(app, deps, logger);
+  registerClockViews(app, deps, logger);
+}
+
+type ClickHandler = (click: z.infer<typeof clickSchema>, value: string) => Promise<string | null> | string | null;
+
+function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): void {
+  const onClick = (actionId: string, handle: ClickHandler) => {
     app.action(actionId, async ({ ack, body, respond }) => {
       await ack();
       try {
@@ -81,33 +88,34 @@ export function registerClockListeners(app: App, deps: ClockSlackDeps): void {
       return decision === 'approved' ? `Notice #${notice.id} approved.` : `Notice #${notice.id} sent back for changes.`;
     });
   }
+}
 
-  app.view(NOTICE_VIEWS.draft, async ({ ack, body, view }) => {
-    try {
-      const meta = draftMeta.parse(JSON.parse(view.private_metadata));
-      const values = draftValues.parse(view.state.values);
-      const text = unescapeSlack(values[NOTICE_INPUTS.text][NOTICE_INPUTS.text].value ?? '');
-      const stage = values[NOTICE_INPUTS.stage]?.[NOTICE_INPUTS.stage].selected_option?.value ?? null;
-      saveNoticeDraft(deps, { userId: body.user.id }, { incidentId: meta.incidentId, template: meta.template, stage, text });
-      await ack();
-      deps.runner.poke();
-    } catch (error) {
-      const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: NOTICE_VIEWS.draft });
-      await ack({ response_action: 'errors', errors: { [NOTICE_INPUTS.text]: message.slice(0, 150) } });
-    }
+/** Modal submissions: a valid form runs its use case; any refusal goes back onto the form's one input. */
+function registerClockViews(app: App, deps: ClockSlackDeps, logger: Logger): void {
+  const onSubmit = (callbackId: string, field: string, handle: (metadata: unknown, values: unknown, userId: string) => void) => {
+    app.view(callbackId, async ({ ack, body, view }) => {
+      try {
+        handle(JSON.parse(view.private_metadata), view.state.values, body.user.id);
+        await ack();
+        deps.runner.poke();
+      } catch (error) {
+        const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId });
+        await ack({ response_action: 'errors', errors: { [field]: message.slice(0, 150) } });
+      }
+    });
+  };
+
+  onSubmit(NOTICE_VIEWS.draft, NOTICE_INPUTS.text, (metadata, state, userId) => {
+    const meta = draftMeta.parse(metadata);
+    const values = draftValues.parse(state);
+    const text = unescapeSlack(values[NOTICE_INPUTS.text][NOTICE_INPUTS.text].value ?? '');
+    const stage = values[NOTICE_INPUTS.stage]?.[NOTICE_INPUTS.stage].selected_option?.value ?? null;
+    saveNoticeDraft(deps, { userId }, { incidentId: meta.incidentId, template: meta.template, stage, text });
   });
 
-  app.view(NOTICE_VIEWS.notNotifiable, async ({ ack, body, view }) => {
-    try {
-      const meta = reasonMeta.parse(JSON.parse(view.private_metadata));
-      const values = reasonValues.parse(view.state.values);
-      const reason = unescapeSlack(values[NOTICE_INPUTS.reason][NOTICE_INPUTS.reason].value ?? '');
-      markNotNotifiable(deps, { userId: body.user.id }, meta.incidentId, meta.ref, reason);
-      await ack();
-      deps.runner.poke();
-    } catch (error) {
-      const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: NOTICE_VIEWS.notNotifiable });
-      await ack({ response_action: 'errors', errors: { [NOTICE_INPUTS.reason]: message.slice(0, 150) } });
-    }
+  onSubmit(NOTICE_VIEWS.notNotifiable, NOTICE_INPUTS.reason, (metadata, state, userId) => {
+    const meta = reasonMeta.parse(metadata);
+    const reason = unescapeSlack(reasonValues.parse(state)[NOTICE_INPUTS.reason][NOTICE_INPUTS.reason].value ?? '');
+    markNotNotifiable(deps, { userId }, meta.incidentId, meta.ref, reason);
   });
 }
