@@ -26,47 +26,59 @@ const USAGE = [
 const flagName = z.enum(INCIDENT_FLAGS);
 const onOff = z.enum(['on', 'off']);
 
+const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
+const incidentHere = (deps: PlaybookSlackDeps, ctx: CommandContext, verb: string) => incidentInChannel(deps.store, ctx.channelId, verb);
+
 /** `/incident playbook ...` and `/incident flag ...`: parse, call one use case, reply. */
 export function playbookVerbs(deps: PlaybookSlackDeps): Verb[] {
-  const incidentHere = (ctx: CommandContext, verb: string) => incidentInChannel(deps.store, ctx.channelId, verb);
-  const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
-  const changed = (r: Reply): Reply => {
-    deps.runner.poke();
-    return r;
-  };
-  const outcomeReply = (o: StepOutcome, what: string): Reply =>
-    o.ok ? changed(reply(`${what} *${escapeMrkdwn(o.title)}*.`)) : reply(`:warning: ${conflictNotice(o.conflict)} Nothing was changed.`);
+  return [playbookVerb(deps), flagVerb(deps)];
+}
 
-  const sub: Record<string, (ctx: CommandContext, rest: string) => Reply> = {
+/** A reply to a command that changed something: the job runner is asked to deliver what it queued. */
+function changed(deps: PlaybookSlackDeps, r: Reply): Reply {
+  deps.runner.poke();
+  return r;
+}
+
+type Subcommand = (ctx: CommandContext, rest: string) => Reply;
+
+function subcommands(deps: PlaybookSlackDeps): Record<string, Subcommand> {
+  const here = (ctx: CommandContext) => incidentHere(deps, ctx, 'playbook');
+  const outcomeReply = (o: StepOutcome, what: string): Reply =>
+    o.ok ? changed(deps, reply(`${what} *${escapeMrkdwn(o.title)}*.`)) : reply(`:warning: ${conflictNotice(o.conflict)} Nothing was changed.`);
+  return {
     list(ctx) {
-      const here = deps.store.incidents.byChannel(ctx.channelId);
-      return reply(catalogText(deps.catalog, here ? (deps.playbooks.attachment(here.id)?.playbookId ?? null) : null));
+      const incident = deps.store.incidents.byChannel(ctx.channelId);
+      return reply(catalogText(deps.catalog, incident ? (deps.playbooks.attachment(incident.id)?.playbookId ?? null) : null));
     },
     help: () => reply(USAGE),
     status(ctx) {
-      const running = requireRunning(deps, incidentHere(ctx, 'playbook').id);
+      const running = requireRunning(deps, here(ctx).id);
       return reply(statusText(checklistOf(deps, running, deps.clock.now())));
     },
     done(ctx, rest) {
       const { verb: stepId, rest: evidence } = splitVerb(rest);
       if (!stepId) throw new WardenError('bad_input', 'Name the step: `/incident playbook done <step> [evidence]` (`/incident playbook` lists the ids).');
-      return outcomeReply(markStepDone(deps, actor(ctx), { incidentId: incidentHere(ctx, 'playbook').id, stepId }, evidence || null), 'Done:');
+      return outcomeReply(markStepDone(deps, actor(ctx), { incidentId: here(ctx).id, stepId }, evidence || null), 'Done:');
     },
     skip(ctx, rest) {
       const { verb: stepId, rest: reason } = splitVerb(rest);
       if (!stepId || !reason) throw new WardenError('bad_input', 'Name the step and say why: `/incident playbook skip <step> <reason>`.');
-      return outcomeReply(markStepSkipped(deps, actor(ctx), { incidentId: incidentHere(ctx, 'playbook').id, stepId }, reason), 'Skipped:');
+      return outcomeReply(markStepSkipped(deps, actor(ctx), { incidentId: here(ctx).id, stepId }, reason), 'Skipped:');
     },
     snooze(ctx, rest) {
       const [stepId, duration] = rest.split(/\s+/).filter(Boolean);
       const ms = duration ? parseDuration(duration) : null;
       if (!stepId || ms === null) throw new WardenError('bad_input', 'Usage: `/incident playbook snooze <step> <duration>`, e.g. `snooze contain 2h`.');
-      const until = snoozeStep(deps, actor(ctx), { incidentId: incidentHere(ctx, 'playbook').id, stepId: stepId.toLowerCase() }, ms);
-      return changed(reply(`Reminders for \`${escapeMrkdwn(stepId)}\` snoozed for ${formatDuration(ms)}, until ${slackDate(until)}.`));
+      const until = snoozeStep(deps, actor(ctx), { incidentId: here(ctx).id, stepId: stepId.toLowerCase() }, ms);
+      return changed(deps, reply(`Reminders for \`${escapeMrkdwn(stepId)}\` snoozed for ${formatDuration(ms)}, until ${slackDate(until)}.`));
     },
   };
+}
 
-  const playbook: Verb = {
+function playbookVerb(deps: PlaybookSlackDeps): Verb {
+  const sub = subcommands(deps);
+  return {
     name: 'playbook',
     help: { usage: 'playbook [list|<id>|done|skip|snooze]', summary: 'the checklist: progress, switch playbook, tick or snooze steps', inChannel: true },
     run(ctx) {
@@ -74,17 +86,19 @@ export function playbookVerbs(deps: PlaybookSlackDeps): Verb[] {
       const key = verb || 'status';
       const handler = Object.hasOwn(sub, key) ? sub[key] : undefined;
       if (handler) return handler(ctx, rest);
-      const incident = incidentHere(ctx, 'playbook');
+      const incident = incidentHere(deps, ctx, 'playbook');
       const { playbook: now, previous } = switchPlaybook(deps, actor(ctx), incident.id, verb);
-      return changed(reply(`${previous ? `Switched from *${escapeMrkdwn(previous.name)}* to` : 'Attached'} playbook *${escapeMrkdwn(now.name)}*; the checklist follows in the channel.`));
+      return changed(deps, reply(`${previous ? `Switched from *${escapeMrkdwn(previous.name)}* to` : 'Attached'} playbook *${escapeMrkdwn(now.name)}*; the checklist follows in the channel.`));
     },
   };
+}
 
-  const flag: Verb = {
+function flagVerb(deps: PlaybookSlackDeps): Verb {
+  return {
     name: 'flag',
     help: { usage: 'flag [<name> on|off]', summary: 'show or set incident flags (playbook steps and legal clocks follow)', inChannel: true },
     run(ctx) {
-      const incident = incidentHere(ctx, 'flag');
+      const incident = incidentHere(deps, ctx, 'flag');
       const [nameWord, valueWord] = ctx.args.split(/\s+/).filter(Boolean);
       if (!nameWord) return reply(flagsText(incident));
       const name = flagName.safeParse(nameWord.toLowerCase());
@@ -94,9 +108,7 @@ export function playbookVerbs(deps: PlaybookSlackDeps): Verb[] {
       setFlags(deps, actor(ctx), incident.id, { [name.data]: value.data === 'on' });
       const running = runningPlaybook(deps, incident.id);
       const follow = running ? ' The checklist follows.' : '';
-      return changed(reply(`Flag \`${name.data}\` is now *${value.data}* for ${incident.id}.${follow}`));
+      return changed(deps, reply(`Flag \`${name.data}\` is now *${value.data}* for ${incident.id}.${follow}`));
     },
   };
-
-  return [playbook, flag];
 }
