@@ -99,6 +99,16 @@ describe('drafting, approving and submitting a notice', () => {
     expect(JSON.stringify(approval().blocks)).toContain('asked for changes');
   });
 
+  it('when Slack retries the submission, then one draft and one approval request exist', async () => {
+    await h.incident('notify customer-initial', { channel, user: 'UBOB' });
+    const view = openedView();
+    await submitDraft(view, 'UBOB', draftText(view), null);
+    await submitDraft(view, 'UBOB', draftText(view), null);
+    await h.settle();
+    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 1 });
+    expect(h.slack.messages(channel).filter((m) => m.text.startsWith('Notice #'))).toHaveLength(1);
+  });
+
   it('when the draft is emptied, then the modal shows the error on the text and nothing is stored', async () => {
     await h.incident('notify customer-initial', { channel, user: 'UBOB' });
     const res = await submitDraft(openedView(), 'UBOB', '   ', null);

@@ -11,6 +11,8 @@ import { noticeContextFor } from './notice-context-for.js';
 
 /** Slack's text inputs hold 3,000 characters; a notice is edited in one. */
 export const MAX_NOTICE = 3_000;
+/** The same draft saved again by the same person this soon is a retried or double submission, not a new draft. */
+export const REPEAT_WINDOW_MS = 2 * 60_000;
 
 export interface StageChoice {
   /** `regime:stage` */
@@ -56,7 +58,7 @@ export interface DraftInput {
 
 /**
  * Stores an edited draft (text, drafter, time), audits it with the text's SHA-256, and queues the approval
- * request in the incident channel.
+ * request in the incident channel. A retried submission returns the draft it stored.
  * @throws WardenError('bad_input') for an empty or too long text or a stage the incident does not owe.
  */
 export function saveNoticeDraft(deps: ClockDeps, actor: Actor, input: DraftInput): Notice {
@@ -74,6 +76,10 @@ export function saveNoticeDraft(deps: ClockDeps, actor: Actor, input: DraftInput
     }
     const regimeId = found?.regime.entry.regime.id ?? null;
     const stageId = found?.stage.stageId ?? null;
+    const repeat = deps.notices
+      .forIncident(incident.id)
+      .find((n) => n.draftedBy === actor.userId && n.text === text && n.stageId === stageId && n.regimeId === regimeId && now.getTime() - n.draftedAt.getTime() < REPEAT_WINDOW_MS);
+    if (repeat) return repeat;
     const id = deps.notices.add({ incidentId: incident.id, template: input.template, regimeId, stageId, text, draftedBy: actor.userId, draftedAt: now });
     const forWhat = found ? ` for ${stageRefText({ regimeId: regimeId as string, stageId: stageId as string })}` : '';
     recordChange(store, {
