@@ -150,3 +150,27 @@ describe('a template with an unknown variable', () => {
     expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 0 });
   });
 });
+
+describe('approval with no approvers configured', () => {
+  beforeEach(async () => {
+    h = await startClockHarness({ permissions: { admins: ['UADMIN01'] } });
+    await h.incident('declare sev1 Commander drafts');
+    await h.settle();
+    channel = h.incidentChannel();
+    await say('clock became_aware 2026-11-22T08:00:00Z');
+    await say('regime add gdpr');
+    await h.settle();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('when the commander drafted, then the commander cannot approve but a Warden admin can', async () => {
+    await h.incident('notify regulator-gdpr-art33', { channel, user: 'UALICE' });
+    await submitDraft(openedView(), 'UALICE', draftText(openedView()), 'gdpr:supervisory_authority');
+    await h.settle();
+    expect(await click('clocks.notice_approve', 'UALICE')).toContain('another approver must approve it');
+    expect(await click('clocks.notice_approve', 'UBOB')).toContain('Only the commander (<@UALICE>) or a Warden admin (<@UADMIN01>) can approve notices.');
+    expect(await click('clocks.notice_approve', 'UADMIN01')).toContain('Notice #1 approved.');
+  });
+});
