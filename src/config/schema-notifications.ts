@@ -39,7 +39,7 @@ export const ALL_IN_FORCE = 'all-in-force';
 
 const regimesSection = strictObject({
   enabled: z
-    .union([z.literal(ALL_IN_FORCE), z.array(slugField('a regime id like gdpr-art33'))], {
+    .union([z.literal(ALL_IN_FORCE), z.array(slugField('a regime id like gdpr'))], {
       error: `expected ${ALL_IN_FORCE} or a list of regime ids`,
     })
     .default(ALL_IN_FORCE),
