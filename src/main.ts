@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { IncidentPolicy } from './app/deps.js';
 import { CORE_RESPONSE_BOUND_KINDS } from './app/incidents/reminders.js';
-import { JOB_KINDS } from './app/outbox.js';
+import { JOB_KINDS, type IncidentChange } from './app/outbox.js';
 import { createJobRunner, type JobHandler, type JobRunner } from './app/job-runner.js';
 import type { SlackCredentials, WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -67,6 +67,7 @@ export function createWarden(opts: WardenOptions) {
   const handlers: Record<string, JobHandler> = {};
   const declaredHooks: ((incidentId: string) => Promise<void> | void)[] = [];
   const flagHooks: ((change: FlagsChange) => Promise<void> | void)[] = [];
+  const changeHooks: ((incidentId: string, change: IncidentChange) => Promise<void> | void)[] = [];
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -93,7 +94,11 @@ export function createWarden(opts: WardenOptions) {
     responseBoundKinds.push(...(m.responseBoundKinds ?? []).filter((k) => !responseBoundKinds.includes(k)));
     if (m.onDeclared) declaredHooks.push(m.onDeclared);
     if (m.onFlagsChanged) flagHooks.push(m.onFlagsChanged);
+    if (m.onIncidentChanged) changeHooks.push(m.onIncidentChanged);
   }
+  handlers[JOB_KINDS.changed] = async (job) => {
+    for (const hook of changeHooks) await hook(String(job.payload.incidentId), job.payload.change as IncidentChange);
+  };
   handlers[JOB_KINDS.flagsChanged] = async (job) => {
     for (const hook of flagHooks) await hook(job.payload as unknown as FlagsChange);
   };

@@ -18,7 +18,17 @@ export const JOB_KINDS = {
   declared: 'incident.declared',
   /** Fans out to every module's `onFlagsChanged` hook (playbook steps appear or leave, regimes are suggested). */
   flagsChanged: 'incident.flags_changed',
+  /** Fans out to every module's `onIncidentChanged` hook after a status, severity or role change. */
+  changed: 'incident.changed',
 } as const;
+
+export const INCIDENT_CHANGES = ['status', 'severity', 'role'] as const;
+export type IncidentChange = (typeof INCIDENT_CHANGES)[number];
+
+/** Tells the modules (playbooks, clocks) that the incident changed, from the transaction that changed it. */
+export function enqueueIncidentChanged(store: Store, now: Date, incidentId: string, change: IncidentChange): void {
+  store.jobs.enqueue({ kind: JOB_KINDS.changed, dueAt: now, payload: { incidentId, change }, incidentId }, now);
+}
 
 /** Messages the Slack layer renders and posts into the incident channel (and, where flagged, the announcement thread). */
 export type ChannelMessage =

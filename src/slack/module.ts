@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { JobHandler } from '../app/job-runner.js';
+import type { IncidentChange } from '../app/outbox.js';
 import type { IncidentFlag } from '../domain/incident-model.js';
 import type { SlackDeps, Verb } from './commands/registry.js';
 import type { SlackGateway } from './gateway.js';
@@ -24,6 +25,8 @@ export interface WardenModule {
    * Payload of that job: `{ incidentId, before, after, by }`. Hooks must be idempotent.
    */
   onFlagsChanged?: (change: FlagsChange) => Promise<void> | void;
+  /** Runs (from a durable job) after a status, severity or role change. Hooks must be idempotent. */
+  onIncidentChanged?: (incidentId: string, change: IncidentChange) => Promise<void> | void;
 }
 
 export type ModuleFactory = (deps: SlackDeps, slack: SlackGateway) => WardenModule;

@@ -100,3 +100,26 @@ describe('nags for overdue steps', () => {
     expect(h.warden.store.audit.forIncident(id).filter((e) => e.action === 'playbook.step_snoozed')).toHaveLength(1);
   });
 });
+
+describe('when the incident itself changes', () => {
+  it('when a resolved incident is reopened, then its overdue steps are nagged again', async () => {
+    const { id, channel } = await outage();
+    await h.incident('resolve', { channel });
+    await h.advance(30 * MIN);
+    expect(nagsAbout(ROLES)).toHaveLength(0);
+    await h.incident('status investigating', { channel });
+    await h.settle();
+    expect(h.warden.store.jobs.pendingFor(id).some((j) => j.kind === 'playbook.nag')).toBe(true);
+    await h.advance(1 * MIN);
+    expect(nagsAbout(ROLES)).toHaveLength(1);
+  });
+
+  it('when a role changes hands, then the checklist shows the new owner without anyone ticking a step', async () => {
+    const { channel } = await outage();
+    const checklist = () => JSON.stringify(h.slack.messages(channel).find((m) => m.text.startsWith('Playbook '))?.blocks);
+    expect(checklist()).not.toContain('<@UCAROL>');
+    await h.incident('role ops <@UCAROL|carol>', { channel });
+    await h.settle();
+    expect(checklist()).toContain('<@UCAROL>');
+  });
+});

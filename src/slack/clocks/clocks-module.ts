@@ -1,3 +1,4 @@
+import { enqueueBoardRefresh } from '../../app/clocks/clock-outbox.js';
 import { buildClockCatalog, type ClockCatalog } from '../../app/clocks/clock-catalog.js';
 import type { ClockPolicy, NoticeTemplates } from '../../app/clocks/clock-deps.js';
 import { queueRegimeSuggestions } from '../../app/clocks/suggest-incident-regimes.js';
@@ -43,6 +44,10 @@ export function clocksModule(catalog: ClockCatalog, settings: ClockSettings): Mo
         if (incident) queueRegimeSuggestions(deps, incidentId, [], incident.flags);
       },
       onFlagsChanged: (change) => void queueRegimeSuggestions(deps, change.incidentId, change.before, change.after),
+      // The board shows the incident's status; refresh it when the status moves (close included).
+      onIncidentChanged(incidentId, change) {
+        if (change === 'status') deps.store.transaction(() => enqueueBoardRefresh(deps.store, deps.clock.now(), incidentId));
+      },
     };
   };
 }

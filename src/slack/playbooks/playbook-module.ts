@@ -60,6 +60,8 @@ export function playbookModule(opts: PlaybookModuleOptions): ModuleFactory {
       responseBoundKinds: [...PLAYBOOK_RESPONSE_BOUND_KINDS],
       onDeclared: (incidentId) => void attachFittingPlaybook(deps, incidentId),
       onFlagsChanged: (change) => applyFlagChange(deps, change),
+      // Owners, severity-bound steps and nags follow role, severity and status changes (a reopen re-plans nags).
+      onIncidentChanged: (incidentId) => refreshChecklist(deps, incidentId),
     };
   };
 }
