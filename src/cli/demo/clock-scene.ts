@@ -1,4 +1,3 @@
-import { blockActionPayload, viewSubmissionPayload } from '../../dev/slack-requests/index.js';
 import type { DemoContext } from './script.js';
 
 /**
@@ -25,7 +24,7 @@ export async function clockScene(d: DemoContext): Promise<void> {
     .replace('[to complete: impact on customers]', 'Some checkouts failed; no card data was exposed.')
     .replace('[to complete: measures taken or proposed]', 'We rolled the change back and added a check that blocks it.')
     .replace('[to complete: time of the next update]', 'within 4 hours');
-  await interact(d, viewSubmissionPayload({
+  await d.submit({
     callbackId: view?.callback_id ?? '',
     privateMetadata: view?.private_metadata ?? '',
     values: {
@@ -33,18 +32,13 @@ export async function clockScene(d: DemoContext): Promise<void> {
       stage: { stage: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'customers' }, value: 'contract:enterprise:customers' } } },
     },
     userId: 'UBOB',
-  }));
-  await d.advance(0, '@bob edits the draft in the modal and saves it: Warden posts it for approval.');
+  }, '@bob edits the draft in the modal and saves it: Warden posts it for approval.');
   const request = d.slack.messages(channel).find((m) => m.text.startsWith('Notice #1'));
-  await interact(d, blockActionPayload({ actionId: 'clocks.notice_approve', value: '1', userId: 'UALICE', channelId: channel, messageTs: request?.ts ?? '' }));
-  await d.advance(0, '@alice (the commander: no approvers are configured) clicks Approve; a drafter never approves their own notice.');
+  await d.action(
+    { actionId: 'clocks.notice_approve', value: '1', userId: 'UALICE', channelId: channel, messageTs: request?.ts ?? '' },
+    '@alice (the commander: no approvers are configured) clicks Approve; a drafter never approves their own notice.',
+  );
   await d.command('UBOB', 'submitted contract:enterprise:customers CASE-20417', channel);
   await d.command('UALICE', 'notnotifiable gdpr:data_subjects Payment failures only; no personal data was accessed.', channel);
   await d.command('UBOB', 'deadlines', channel);
-}
-
-/** Hands a block action or view submission to the app as its receiver would, and waits for the jobs it queued. */
-async function interact(d: DemoContext, body: Record<string, unknown>): Promise<void> {
-  await d.warden.app.processEvent({ body, ack: async () => undefined });
-  await d.warden.runner.idle();
 }

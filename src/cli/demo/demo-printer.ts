@@ -1,5 +1,5 @@
 import { BOT_USER_ID, BOT_USER_NAME, renderTranscript, type SlackStandIn } from '../../dev/slack-stand-in/index.js';
-import { renderBody, type Names } from '../../dev/slack-stand-in/render-blocks.js';
+import { renderBody, renderMrkdwn, type Names } from '../../dev/slack-stand-in/render-blocks.js';
 
 const WRITES = new Set(['chat.postMessage', 'chat.update', 'views.open', 'views.publish', 'conversations.create', 'conversations.invite', 'pins.add']);
 
@@ -31,7 +31,7 @@ export function createDemoPrinter(slack: SlackStandIn, out: (s: string) => void)
         const a = c.args;
         if (c.method === 'conversations.create') out(`   ✚ Warden created #${String(a.name)}`);
         else if (c.method === 'conversations.invite') out(`   ✚ Warden invited ${String(a.users).split(',').map((u) => `@${n.users.get(u) ?? u}`).join(', ')} to ${where(a.channel, n)}`);
-        else if (c.method === 'pins.add') out(`   📌 Warden pinned the incident card in ${where(a.channel, n)}`);
+        else if (c.method === 'pins.add') out(`   📌 Warden pinned a message in ${where(a.channel, n)}`);
         else if (c.method === 'views.open') out(`   ▢ a modal opened: ${String((a.view as { title?: { text?: string } })?.title?.text ?? '')}`);
         else if (c.method === 'views.publish') out(`   ▢ App Home refreshed for @${n.users.get(String(a.user_id)) ?? String(a.user_id)}`);
         else if (c.method === 'chat.update') {
@@ -44,6 +44,8 @@ export function createDemoPrinter(slack: SlackStandIn, out: (s: string) => void)
         }
       }
     },
+    /** Slack mrkdwn (an ephemeral reply) as a person reads it: names, dates and entities resolved. */
+    readable: (text: string): string => renderMrkdwn(text, names()),
     /** The whole workspace at the end, channel by channel. */
     transcript(): string {
       return renderTranscript(slack);

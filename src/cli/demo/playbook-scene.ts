@@ -1,3 +1,5 @@
+import { PLAYBOOK_ACTIONS } from '../../slack/blocks/playbook-checklist.js';
+import { encodeStepRef } from '../../slack/blocks/playbook-text.js';
 import type { DemoContext } from './script.js';
 
 /**
@@ -12,7 +14,11 @@ export async function playbookScene(d: DemoContext): Promise<void> {
   d.say('\n— playbooks: the checklist that walks the responders through the response —');
   await d.command('UALICE', 'playbook list', channel);
   await d.command('UALICE', 'playbook service-outage', channel);
-  await d.command('UALICE', 'playbook done assign-roles', channel);
+  const checklist = d.slack.messages(channel).find((m) => m.text.startsWith('Playbook '));
+  await d.action(
+    { actionId: PLAYBOOK_ACTIONS.done, value: encodeStepRef({ incidentId: incident.id, stepId: 'assign-roles' }), userId: 'UALICE', channelId: channel, messageTs: checklist?.ts ?? '' },
+    '@alice clicks Done on "Assign commander, comms and ops leads" in the checklist',
+  );
   await d.command('UCAROL', 'playbook done mitigate', channel);
   await d.command('UCAROL', 'playbook done mitigate Rolled back the 08:55 config push (deploy 4812).', channel);
   await d.command('UBOB', 'flag customer_impact on', channel);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defaultConfig, parseConfig } from '../../config/index.js';
 import { verifyChain } from '../../domain/audit-chain.js';
 import { ManualClock } from '../../domain/clock.js';
-import { sendEvent, sendSlashCommand } from '../../dev/slack-requests/index.js';
+import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission } from '../../dev/slack-requests/index.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../dev/slack-stand-in/index.js';
 import { createWarden } from '../../main.js';
 import { createLogger } from '../../shared/logger.js';
@@ -54,13 +54,25 @@ export async function runDemo(io: CliIo): Promise<number> {
         const res = await sendSlashCommand(url, DEMO_SECRET, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user) });
         const body = res.body as { text?: string } | string;
         const reply = typeof body === 'string' ? body : body?.text;
-        if (reply) io.out(`   ↳ (only you see this) ${reply}`);
+        if (reply) io.out(`   ↳ (only you see this) ${printer.readable(reply)}`);
         await warden.runner.idle();
         printer.flush();
       },
       async event(event) {
         await sendEvent(url, DEMO_SECRET, event);
         await new Promise((r) => setTimeout(r, 20));
+        await warden.runner.idle();
+        printer.flush();
+      },
+      async action(action, what) {
+        io.out(`\n▶ ${what}`);
+        await sendBlockAction(url, DEMO_SECRET, action);
+        await warden.runner.idle();
+        printer.flush();
+      },
+      async submit(submission, what) {
+        io.out(`\n▶ ${what}`);
+        await sendViewSubmission(url, DEMO_SECRET, submission);
         await warden.runner.idle();
         printer.flush();
       },

@@ -2,6 +2,7 @@ import type { ManualClock } from '../../domain/clock.js';
 import { pinAddedEvent } from '../../dev/slack-requests/index.js';
 import type { SlackStandIn } from '../../dev/slack-stand-in/index.js';
 import type { Warden } from '../../main.js';
+import type { BlockAction, ViewSubmission } from '../../dev/slack-requests/index.js';
 import { clockScene } from './clock-scene.js';
 import { playbookScene } from './playbook-scene.js';
 
@@ -12,6 +13,10 @@ export interface DemoContext {
   say(text: string): void;
   command(user: string, text: string, channel?: string): Promise<void>;
   event(event: Record<string, unknown> & { type: string }): Promise<void>;
+  /** A signed button click, narrated with `what`. */
+  action(action: BlockAction, what: string): Promise<void>;
+  /** A signed modal submission, narrated with `what`. */
+  submit(submission: ViewSubmission, what: string): Promise<void>;
   advance(ms: number, why: string): Promise<void>;
 }
 

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../src/cli/demo/run-demo.js';
+
+describe('warden demo', () => {
+  it('plays the scripted incident end to end on the stand-in and exits 0 with a verified audit chain', async () => {
+    const lines: string[] = [];
+    const code = await runDemo({ out: (s) => void lines.push(s), err: (s) => void lines.push(s) });
+    const text = lines.join('\n');
+    expect(code).toBe(0);
+    expect(text).toContain('Warden created #inc-');
+    expect(text).toContain('is now *closed*');
+    expect(text).toContain('Recorded `became_aware`');
+    expect(text).toContain('PLAYBOOK: SERVICE OUTAGE');
+    expect(text).toMatch(/audit chain: \d+ entries, verified/);
+    expect(text).not.toMatch(/Something went wrong|BROKEN/);
+  });
+});
