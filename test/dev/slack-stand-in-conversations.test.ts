@@ -106,6 +106,15 @@ describe('Slack stand-in: conversations', () => {
     expect(await slackError(client.chat.postMessage({ channel: secret.id, text: 'hi' }))).toBe('channel_not_found');
   });
 
+  it('when a public channel is named instead of given by id, then the post lands there, and a private one stays hidden', async () => {
+    const managers = standIn.addChannel('security-managers');
+    const posted = await client.chat.postMessage({ channel: '#security-managers', text: 'overdue' });
+    expect(posted.channel).toBe(managers.id);
+    expect((await client.chat.postMessage({ channel: 'security-managers', text: 'again' })).channel).toBe(managers.id);
+    standIn.addChannel('secret-room', { isPrivate: true, members: ['UALICE'] });
+    expect(await slackError(client.chat.postMessage({ channel: 'secret-room', text: 'hi' }))).toBe('channel_not_found');
+  });
+
   it('when a DM is opened twice, then it is the same D channel, and posting to the user id lands there', async () => {
     const first = await client.conversations.open({ users: 'UALICE' });
     const second = await client.conversations.open({ users: 'UALICE' });

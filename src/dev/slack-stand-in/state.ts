@@ -69,7 +69,9 @@ export class StandInState {
   resolveChannel(idOrUser: string): StandInChannel | undefined {
     if (this.channels.has(idOrUser)) return this.channels.get(idOrUser);
     if (this.users.has(idOrUser)) return this.openDm([idOrUser]);
-    return undefined;
+    // Like Slack, a public channel may also be named (`incidents` or `#incidents`) instead of given by id.
+    const name = idOrUser.replace(/^#/, '');
+    return [...this.channels.values()].find((c) => c.name === name && !c.isIm && !c.isMpim && !c.isPrivate);
   }
 
   /** The DM (one user) or group DM (several) with the bot; the same channel every time. */
