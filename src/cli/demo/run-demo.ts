@@ -27,6 +27,7 @@ export async function runDemo(io: CliIo): Promise<number> {
   const clock = new ManualClock(start);
   const slack = await startSlackStandIn({ token: DEMO_TOKEN, clock });
   const announcements = slack.addChannel('incidents');
+  slack.addChannel('security-managers'); // the default managers' channel, for escalations of overdue clocks
   const dir = mkdtempSync(join(tmpdir(), 'warden-demo-'));
   const config = parseConfig({ ...structuredCloneInput(), channels: { announcements: announcements.id } });
   const warden = createWarden({
