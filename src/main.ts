@@ -3,8 +3,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { IncidentPolicy } from './app/deps.js';
 import { CORE_RESPONSE_BOUND_KINDS } from './app/incidents/reminders.js';
-import { JOB_KINDS, type IncidentChange } from './app/outbox.js';
-import { createJobRunner, type JobHandler, type JobRunner } from './app/job-runner.js';
+import { createJobRunner, type JobRunner } from './app/job-runner.js';
 import type { SlackCredentials, WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { SEVERITIES, type Severity } from './domain/incident-model.js';
@@ -13,7 +12,8 @@ import { createMetrics } from './metrics.js';
 import { createVerbRegistry, type SlackDeps } from './slack/commands/registry.js';
 import { coreModule } from './slack/core-module.js';
 import { createSlackApp } from './slack/create-slack-app.js';
-import type { FlagsChange, ModuleFactory } from './slack/module.js';
+import type { ModuleFactory } from './slack/module.js';
+import { wireModules } from './slack/wire-modules.js';
 import { migrate, openDb } from './store/db.js';
 import { createStore } from './store/store.js';
 
@@ -64,10 +64,6 @@ export function createWarden(opts: WardenOptions) {
     severityDescriptions: Object.fromEntries(SEVERITIES.map((s) => [s, config.severities[s].description])) as Record<Severity, string>,
   };
   const verbs = createVerbRegistry();
-  const handlers: Record<string, JobHandler> = {};
-  const declaredHooks: ((incidentId: string) => Promise<void> | void)[] = [];
-  const flagHooks: ((change: FlagsChange) => Promise<void> | void)[] = [];
-  const changeHooks: ((incidentId: string, change: IncidentChange) => Promise<void> | void)[] = [];
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -85,26 +81,7 @@ export function createWarden(opts: WardenOptions) {
   });
   gatewayState = slack.gateway.state;
   const announcements = config.channels.announcements || null;
-  for (const factory of [coreModule(announcements), ...(opts.modules ?? [])]) {
-    const m = factory(deps, slack.gateway);
-    verbs.add(...(m.verbs ?? []));
-    // Registered on the app here: createSlackApp runs its extraListeners at once, before any module exists.
-    if (m.listeners) m.listeners(slack.app);
-    Object.assign(handlers, m.jobHandlers ?? {});
-    responseBoundKinds.push(...(m.responseBoundKinds ?? []).filter((k) => !responseBoundKinds.includes(k)));
-    if (m.onDeclared) declaredHooks.push(m.onDeclared);
-    if (m.onFlagsChanged) flagHooks.push(m.onFlagsChanged);
-    if (m.onIncidentChanged) changeHooks.push(m.onIncidentChanged);
-  }
-  handlers[JOB_KINDS.changed] = async (job) => {
-    for (const hook of changeHooks) await hook(String(job.payload.incidentId), job.payload.change as IncidentChange);
-  };
-  handlers[JOB_KINDS.flagsChanged] = async (job) => {
-    for (const hook of flagHooks) await hook(job.payload as unknown as FlagsChange);
-  };
-  handlers[JOB_KINDS.declared] = async (job) => {
-    for (const hook of declaredHooks) await hook(String(job.payload.incidentId));
-  };
+  const handlers = wireModules([coreModule(announcements), ...(opts.modules ?? [])], deps, responseBoundKinds, { gateway: slack.gateway, app: slack.app, verbs });
   runner = createJobRunner({ store, clock, logger, handlers, classify: slack.gateway.classify, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;

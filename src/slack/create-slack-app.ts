@@ -16,8 +16,6 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Extra HTTP routes (health, readiness, metrics) served beside `/slack/events`. */
   routes: CustomRoute[];
-  /** Further listeners (playbook buttons, clock modals ...) registered by other modules. */
-  extraListeners?: ((app: App) => void)[];
   /** Warden admins and notice approvers (warden.yaml `permissions`), for `/warden whoami`. */
   permissions: { admins: readonly string[]; approvers: readonly string[] };
   /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
@@ -58,7 +56,6 @@ export function createSlackApp(opts: SlackAppOptions) {
   registerDeclareSubmission(app, opts.deps, logger);
   registerOtherCommands(app, opts.deps, opts.permissions.admins, opts.permissions.approvers);
   registerEvents(app, opts.deps, logger);
-  for (const add of opts.extraListeners ?? []) add(app);
   app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');
   });
