@@ -126,3 +126,23 @@ describe('deciding a stage is not notifiable', () => {
     expect(h.board(channel)).toContain('Not notifiable: Only test accounts affected');
   });
 });
+
+describe('reminders in a drill', () => {
+  it('when a drill incident runs its clocks, then every reminder and escalation says it is a drill', async () => {
+    await h.stop();
+    h = await startClockHarness({ notifications: { reminderLeadTimes: ['4h', 0], afterDueEvery: '1h', afterDueMax: 2 } });
+    await h.incident('declare sev2 --drill Tabletop: bucket exposed');
+    await h.settle();
+    channel = h.incidentChannel();
+    await say('clock became_aware');
+    await say('regime add gdpr');
+    await h.settle();
+    await h.advance(73 * HOUR);
+    const dms = gdpr(h.dmTexts('UALICE'));
+    expect(dms.length).toBeGreaterThan(0);
+    expect(dms.every((t) => t.startsWith(':performing_arts: *DRILL, not a real incident.*'))).toBe(true);
+    const [escalation] = gdpr(h.slack.messages(h.managersId).map((m) => m.text));
+    expect(escalation).toMatch(/^:performing_arts: \*DRILL, not a real incident\.\* :red_circle:/);
+  });
+});
+

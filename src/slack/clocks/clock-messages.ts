@@ -16,6 +16,8 @@ export function renderClockMessage(catalog: ClockCatalog, incident: Incident, m:
   const name = (regimeId: string) => escapeMrkdwn(catalog.entries.get(regimeId)?.regime.name ?? regimeId);
   const stage = (regimeId: string, stageId: string) => `*${name(regimeId)} · ${escapeMrkdwn(stageId)}*`;
   const where = incident.channelId ? channelLink(incident.channelId) : incident.id;
+  // A tabletop drill rehearses the clocks too; whoever reads a reminder must see at once it is an exercise.
+  const drill = incident.drill ? ':performing_arts: *DRILL, not a real incident.* ' : '';
   const text = ((): string => {
     switch (m.type) {
       case 'regime_suggested':
@@ -25,9 +27,9 @@ export function renderClockMessage(catalog: ClockCatalog, incident: Incident, m:
       case 'regime_removed':
         return `:scales: ${mention(m.by)} removed *${name(m.regimeId)}* (\`${m.regimeId}\`) from ${incident.id}.`;
       case 'deadline_reminder':
-        return reminderText(m, stage(m.regimeId, m.stageId), incident, where, catalog);
+        return drill + reminderText(m, stage(m.regimeId, m.stageId), incident, where, catalog);
       case 'deadline_overdue':
-        return `:red_circle: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} is *overdue* (${formatTimeLeft(m.timeLeftMs)}), was due ${dueText(new Date(m.due), zoneOf(catalog, m.regimeId))}. Comms lead: ${mention(m.commsLead)}.`;
+        return `${drill}:red_circle: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} is *overdue* (${formatTimeLeft(m.timeLeftMs)}), was due ${dueText(new Date(m.due), zoneOf(catalog, m.regimeId))}. Comms lead: ${mention(m.commsLead)}.`;
       case 'not_notifiable':
         return `:heavy_minus_sign: ${mention(m.by)} recorded ${stage(m.regimeId, m.stageId)} as *not notifiable*. Rationale: ${escapeMrkdwn(m.reason)}`;
       case 'submitted':
