@@ -13,7 +13,7 @@ describe('/incident declare', () => {
   it('when a responder declares with a severity and title, then Warden acks at once and sets up channel, card and announcement', async () => {
     const res = await h.incident('declare sev1 Payments API down');
     expect(res.status).toBe(200);
-    expect(replyText(res.body)).toContain('Declared *INC-2026-0001* (sev1)');
+    expect(replyText(res.body)).toContain('Declared *INC-2026-0001* (sev1, security)');
     await h.settle();
 
     const channel = h.slack.channelByName('inc-20261122-payments-api-down');
@@ -57,6 +57,7 @@ describe('/incident declare', () => {
     ['declare sev1', 'needs a title'],
     ['frobnicate', 'Unknown command `frobnicate`'],
     ['status', 'works inside an incident channel'],
+    ['declare sev2 --type volcano Lava in the server room', 'Unknown incident type `volcano`'],
   ])('when the text is %j, then the reply says %j and nothing is created', async (text, expected) => {
     const res = await h.incident(text);
     expect(res.status).toBe(200);

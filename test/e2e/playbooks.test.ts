@@ -161,3 +161,22 @@ describe('buttons Warden did not make', () => {
     expect(h.slack.calls('views.open')).toHaveLength(0);
   });
 });
+
+describe('choosing the playbook from the declare command', () => {
+  it('when declared with --type outage, then the service-outage checklist is posted', async () => {
+    await h.incident('declare sev2 --type outage Search is down');
+    await h.settle();
+    const incident = h.warden.store.incidents.listOpen().find((i) => i.title === 'Search is down');
+    expect(incident?.type).toBe('outage');
+    expect(checklist(h, incident?.channelId ?? '')[0]?.text).toMatch(/^Playbook Service outage/);
+  });
+
+  it('when declared with --drill, then it is a drill and the tabletop-drill checklist is posted', async () => {
+    await h.incident('declare sev3 --drill Ransomware tabletop');
+    await h.settle();
+    const incident = h.warden.store.incidents.listOpen().find((i) => i.title === 'Ransomware tabletop');
+    expect(incident).toMatchObject({ drill: true, type: 'drill' });
+    expect(checklist(h, incident?.channelId ?? '')[0]?.text).toMatch(/^Playbook Tabletop drill/);
+  });
+});
+

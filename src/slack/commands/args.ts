@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WardenError } from '../../domain/errors.js';
 import { escapeMrkdwn } from '../escape.js';
-import { INCIDENT_ROLES, INCIDENT_STATUSES, SEVERITIES, type IncidentRole, type IncidentStatus, type Severity } from '../../domain/incident-model.js';
+import { INCIDENT_ROLES, INCIDENT_STATUSES, INCIDENT_TYPES, SEVERITIES, type IncidentRole, type IncidentStatus, type IncidentType, type Severity } from '../../domain/incident-model.js';
 
 /** Splits `verb rest of text` into the verb (lower-cased) and the rest (kept as typed). */
 export function splitVerb(text: string): { verb: string; rest: string } {
@@ -24,6 +24,7 @@ function oneOf<T extends string>(values: readonly T[], what: string, usage: stri
 export const parseSeverity = oneOf<Severity>(SEVERITIES, 'severity', '/incident sev <sev1|sev2|sev3|sev4>');
 export const parseStatus = oneOf<IncidentStatus>(INCIDENT_STATUSES, 'status', '/incident status <status>');
 export const parseRole = oneOf<IncidentRole>(INCIDENT_ROLES, 'role', '/incident role <role> @person');
+export const parseIncidentType = oneOf<IncidentType>(INCIDENT_TYPES, 'incident type', '/incident declare sev2 --type <type> <title>');
 
 export const isSeverity = (word: string | undefined): word is Severity => (SEVERITIES as readonly string[]).includes(word?.toLowerCase() ?? '');
 

@@ -10,29 +10,37 @@ import { WardenError } from '../../domain/errors.js';
 import { declareModal } from '../blocks/declare-modal.js';
 import { incidentList } from '../blocks/incident-list.js';
 import { escapeMrkdwn } from '../escape.js';
-import { isSeverity, parseRole, parseSeverity, parseStatus, parseUserRef } from './args.js';
+import { isSeverity, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from './args.js';
 import { reply, type CommandContext, type Verb } from './registry.js';
 
 const declare: Verb = {
   name: 'declare',
-  help: { usage: 'declare [sev1-4] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
+  help: { usage: 'declare [sev1-4] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
   async run(ctx) {
-    const words = ctx.args.split(/\s+/).filter(Boolean);
-    const drill = words.includes('--drill');
-    const rest = words.filter((w) => w !== '--drill');
-    if (rest.length === 0) {
+    const { words, drill, type } = declareOptions(ctx.args);
+    if (words.length === 0 && !drill && !type) {
       await ctx.client.views.open({ trigger_id: ctx.triggerId, view: declareModal(ctx.deps.severityDescriptions) });
       return null;
     }
-    if (/^sev\d+$/i.test(rest[0] ?? '') && !isSeverity(rest[0])) parseSeverity(rest[0]);
-    const severity = isSeverity(rest[0]) ? parseSeverity(rest.shift()) : 'sev3';
-    const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, { title: rest.join(' '), severity, drill, requestKey: ctx.requestKey });
+    if (/^sev\d+$/i.test(words[0] ?? '') && !isSeverity(words[0])) parseSeverity(words[0]);
+    const severity = isSeverity(words[0]) ? parseSeverity(words.shift()) : 'sev3';
+    const input = { title: words.join(' '), severity, drill, type: type ?? (drill ? 'drill' : 'security'), requestKey: ctx.requestKey } as const;
+    const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
     ctx.deps.runner.poke();
     const name = incident.channelName ?? incidentChannelName(incident.title, incident.declaredAt, ctx.deps.policy.timeZone);
     if (duplicate) return reply(`You already declared *${incident.id}* (${escapeMrkdwn(incident.title)}) moments ago: #${name}. Nothing new was created.`);
-    return reply(`:rotating_light: Declared *${incident.id}* (${incident.severity}${incident.drill ? ', drill' : ''}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
+    return reply(`:rotating_light: Declared *${incident.id}* (${incident.severity}${incident.drill ? ', drill' : ''}, ${incident.type}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
   },
 };
+
+/** `--drill` and `--type <type>` anywhere in the declare text; the other words are severity and title. */
+function declareOptions(args: string) {
+  const words = args.split(/\s+/).filter(Boolean);
+  const drill = words.includes('--drill');
+  const at = words.indexOf('--type');
+  const type = at === -1 ? undefined : parseIncidentType(words[at + 1]);
+  return { words: words.filter((w, i) => w !== '--drill' && (at === -1 || (i !== at && i !== at + 1))), drill, type };
+}
 
 const list: Verb = {
   name: 'list',
