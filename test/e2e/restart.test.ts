@@ -42,3 +42,14 @@ describe('when Warden restarts', () => {
     expect(h.warden.store.incidents.listOpen()).toHaveLength(1);
   });
 });
+
+describe('the job table an operator reads', () => {
+  it('records a reminder that ran as done, and the next one as pending', async () => {
+    await h.incident('declare sev1 Job bookkeeping');
+    await h.settle();
+    const id = h.warden.store.incidents.listOpen()[0]!.id;
+    await h.advance(30 * MIN);
+    const reminders = h.warden.store.db.prepare("SELECT status FROM jobs WHERE incident_id = ? AND kind = 'incident.update_reminder' ORDER BY id").pluck().all(id);
+    expect(reminders).toEqual(['done', 'pending']);
+  });
+});

@@ -2,7 +2,7 @@ import { commanderOf } from '../../domain/incident.js';
 import { isActive } from '../../domain/lifecycle.js';
 import type { AppDeps } from '../deps.js';
 import { enqueuePost } from '../outbox.js';
-import { scheduleUpdateReminder } from './reminders.js';
+import { enqueueNextReminder } from './reminders.js';
 
 /**
  * Runs when an update reminder falls due: reminds the commander in the channel and schedules the next
@@ -16,6 +16,6 @@ export function remindUpdate(deps: AppDeps, incidentId: string): void {
     const now = deps.clock.now();
     const last = incident.lastUpdateAt ?? incident.declaredAt;
     enqueuePost(store, now, incident.id, { type: 'update_reminder', commander: commanderOf(incident), overdueMs: now.getTime() - last.getTime() });
-    scheduleUpdateReminder(deps, incident, now);
+    enqueueNextReminder(deps, incident, now);
   });
 }
