@@ -63,7 +63,7 @@ describe('warden config check', () => {
 
   it('when the environment is invalid, then it reports each variable and exits 1 without printing secrets', () => {
     const path = file('env.yaml', '');
-    const secret = 'xoxp-5555-6666-notabottoken';
+    const secret = 'xoxp-fake-5555-6666-notabottoken';
     const r = run([path], { SLACK_BOT_TOKEN: secret, PORT: 'eighty', SLACK_APP_TOKEN: 'xapp-1', SLACK_APP_TOKEN_FILE: '/run/x' });
     expect(r.code).toBe(1);
     expect(r.err).toEqual([

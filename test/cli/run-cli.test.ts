@@ -27,7 +27,7 @@ describe('warden CLI', () => {
   });
 
   it('when a secret is malformed, then the error names the variable but never prints the value', async () => {
-    const code = await runCli(['start'], io, { SLACK_BOT_TOKEN: 'xoxp-9999-8888-wrongkind', SLACK_SIGNING_SECRET: 's3cr3t-value-123' });
+    const code = await runCli(['start'], io, { SLACK_BOT_TOKEN: 'xoxp-fake-9999-8888-wrongkind', SLACK_SIGNING_SECRET: 's3cr3t-value-123' });
     expect(code).toBe(1);
     expect(err.join('\n')).toContain('SLACK_BOT_TOKEN');
     expect(err.join('\n')).not.toContain('wrongkind');

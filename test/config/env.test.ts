@@ -3,8 +3,8 @@ import { checkEnv, loadEnv, requireSlackCredentials, secretValues } from '../../
 import type { ReadSecretFile } from '../../src/config/env-secrets.js';
 import { errorOf } from '../support/error-of.js';
 
-const BOT = 'xoxb-1111-2222-botsecretvalue';
-const APP = 'xapp-1-A111-333-appsecretvalue';
+const BOT = 'xoxb-fake-1111-2222-botsecretvalue';
+const APP = 'xapp-1-fake-A111-333-appsecretvalue';
 const SIGNING = '8f742231b10e8888abcd99yyyzzz85a5';
 
 /** Secret files for `NAME_FILE`; other paths fail with ENOENT. */
@@ -92,7 +92,7 @@ describe('loadEnv', () => {
   });
 
   it('when tokens have the wrong kind, then it says which kind is expected without echoing them', () => {
-    const userToken = 'xoxp-9999-8888-usertokenvalue';
+    const userToken = 'xoxp-fake-9999-8888-usertokenvalue';
     const r = checkEnv({ SLACK_BOT_TOKEN: userToken, SLACK_APP_TOKEN_FILE: '/run/app' }, secretFiles({ '/run/app': BOT }));
     expect(r).toEqual({
       ok: false,
@@ -118,7 +118,7 @@ describe('loadEnv', () => {
   });
 
   it('no error message ever contains a secret value, from the environment or from a file', () => {
-    const secrets = ['xoxp-1-2-leakedvalue', 'xoxb-3-4-leakedvalue', 'pd-token-leaked-value', 'routing-leaked-value'];
+    const secrets = ['xoxp-fake-1-2-leakedvalue', 'xoxb-fake-3-4-leakedvalue', 'pd-token-leaked-value', 'routing-leaked-value'];
     const e = errorOf(() =>
       loadEnv(
         {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/shared/logger.js';
 
-const BOT = 'xoxb-1111-2222-loggedbotvalue';
+const BOT = 'xoxb-fake-1111-2222-loggedbotvalue';
 const SIGNING = 'signing-secret-from-env';
 
 /** A logger writing JSON lines into an array, knowing one secret value the way main.ts would pass it. */

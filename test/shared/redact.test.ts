@@ -3,9 +3,9 @@ import { REDACTED, redactSecrets } from '../../src/shared/redact.js';
 
 describe('redactSecrets', () => {
   it.each([
-    ['bot', 'xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'],
-    ['user', 'xoxp-1234-5678-9012-abcdef'],
-    ['app-level', 'xapp-1-A0123456789-1234567890123-abcdef0123'],
+    ['bot', 'xoxb-fake-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'],
+    ['user', 'xoxp-fake-1234-5678-9012-abcdef'],
+    ['app-level', 'xapp-1-fake-A0123456789-1234567890123-abcdef0123'],
     ['legacy', 'xoxa-2-abc-def'],
     ['refresh', 'xoxr-1-abc'],
   ])('when a Slack %s token appears in text, then it is replaced', (_kind, token) => {

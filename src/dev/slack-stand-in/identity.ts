@@ -8,7 +8,7 @@ export const APP_ID = 'A0WARDEN';
 export const BOT_ID = 'B0WARDEN';
 export const BOT_USER_ID = 'U0WARDEN';
 export const BOT_USER_NAME = 'warden';
-export const DEFAULT_TOKEN = 'xoxb-stand-in-token';
+export const DEFAULT_TOKEN = 'xoxb-fake-stand-in-token';
 
 export interface StandInUser {
   name: string;
