@@ -27,6 +27,17 @@ describe('/incident declare', () => {
     expect(announced?.text).toContain(`*INC-2026-0001* (sev1) declared: Payments API down. Join <#${channel?.id}>`);
   });
 
+  it('when Warden is not in the announcements channel, then the incident still runs and its channel says what to fix', async () => {
+    await h.stop();
+    h = await startHarness({ config: { channels: { announcements: 'no-such-channel' } } });
+    await h.incident('declare sev2 Not invited');
+    await h.settle();
+    const channel = h.incidentChannel();
+    expect(h.slack.messages(h.announcementsId)).toHaveLength(0);
+    expect(h.slack.messages(channel).some((m) => m.text.includes('I could not announce INC-2026-0001 in the announcements channel (`no-such-channel`: channel_not_found)'))).toBe(true);
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+
   it('when a name is taken, then the channel gets a suffix', async () => {
     h.slack.addChannel('inc-20261122-payments-api-down');
     await h.incident('declare sev2 Payments API down');

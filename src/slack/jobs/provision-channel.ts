@@ -35,11 +35,25 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
       await slack.call((c) => c.pins.add({ channel, timestamp: posted.ts as string })).catch(ignore('already_pinned'));
     }
     incident = load(id);
-    if (announcementsChannel && !incident.announcementTs) {
-      const posted = await slack.call((c) => c.chat.postMessage({ channel: announcementsChannel, ...announcement(incident) }));
-      deps.store.incidents.update(id, { announcementChannel: posted.channel ?? announcementsChannel, announcementTs: posted.ts ?? null });
-    }
+    if (announcementsChannel && !incident.announcementTs) await announce(incident, channel);
   };
+
+  /**
+   * Posts the announcement. When Warden cannot post there (not invited, channel gone), the incident still
+   * runs: the channel is told once what to fix, instead of the whole set-up failing.
+   */
+  async function announce(incident: Incident, channel: string): Promise<void> {
+    const target = announcementsChannel as string;
+    try {
+      const posted = await slack.call((c) => c.chat.postMessage({ channel: target, ...announcement(incident) }));
+      deps.store.incidents.update(incident.id, { announcementChannel: posted.channel ?? target, announcementTs: posted.ts ?? null });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code !== 'not_in_channel' && code !== 'channel_not_found' && code !== 'is_archived') throw error;
+      const text = `:warning: I could not announce ${incident.id} in the announcements channel (\`${target}\`: ${code}). Invite @warden there, or fix \`channels.announcements\` in warden.yaml. Updates stay in this channel meanwhile.`;
+      await slack.call((c) => c.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
+    }
+  }
 
   async function createChannel(incident: Incident): Promise<Incident> {
     const base = incidentChannelName(incident.title, incident.declaredAt, deps.policy.timeZone);
