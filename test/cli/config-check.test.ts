@@ -25,7 +25,18 @@ describe('warden config check', () => {
   it('when the file is valid, then it prints config ok with the path and exits 0', () => {
     const path = file('ok.yaml', 'channels:\n  announcements: sec-incidents\n');
     const r = run([path]);
-    expect(r).toEqual({ code: 0, out: [`config ok: ${path}`, expect.stringMatching(/^env ok \(Slack: not configured/)], err: [] });
+    expect(r).toEqual({
+      code: 0,
+      out: [`config ok: ${path}`, 'playbooks and regimes ok: playbooks; regimes', expect.stringMatching(/^env ok \(Slack: not configured/)],
+      err: [],
+    });
+  });
+
+  it('when the file enables a regime that does not exist, then it names it and exits 1', () => {
+    const path = file('bad-regime.yaml', 'notifications:\n  regimes:\n    enabled: [gdpr, gdpr-art33]\n');
+    const r = run([path]);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toContain('gdpr-art33');
   });
 
   it('when there is no file, then it says defaults are used and exits 0', () => {

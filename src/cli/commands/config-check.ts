@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../config/env.js';
-import { checkConfigText, DEFAULT_CONFIG_PATH } from '../../config/load-config.js';
+import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load-config.js';
+import { wardenModules } from '../modules.js';
 import { isWardenError } from '../../domain/errors.js';
 import { formatProblem } from '../../shared/yaml-validate.js';
 
@@ -29,8 +30,23 @@ export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
   }
   const path = argv[0] ?? (env.WARDEN_CONFIG?.trim() || DEFAULT_CONFIG_PATH);
   const configOk = checkConfigFile(path, io);
+  const catalogOk = configOk && checkCatalogs(path, io);
   const envOk = checkEnvironment(env, io);
-  return configOk && envOk ? 0 : 1;
+  return configOk && catalogOk && envOk ? 0 : 1;
+}
+
+/** What the configuration points at (playbooks, regimes, enabled regime ids) loads as `warden start` would load it. */
+function checkCatalogs(path: string, io: CliIo): boolean {
+  try {
+    const { config } = loadConfig(path);
+    wardenModules(config);
+    io.out(`playbooks and regimes ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}`);
+    return true;
+  } catch (error) {
+    if (!isWardenError(error)) throw error;
+    io.err(error.message);
+    return false;
+  }
 }
 
 function checkConfigFile(path: string, io: CliIo): boolean {
