@@ -4,7 +4,7 @@ import { commanderOf, type Incident } from '../../domain/incident.js';
 import { WardenError } from '../../domain/errors.js';
 import { recordChange } from '../../app/incidents/record.js';
 import { announcement, incidentCard } from '../blocks/incident-card.js';
-import { truncate } from '../escape.js';
+import { escapeMrkdwn, truncate } from '../escape.js';
 import { slackErrorCode, type SlackGateway } from '../gateway.js';
 import type { SlackDeps } from '../commands/registry.js';
 
@@ -27,7 +27,7 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
     if (!incident.channelId) incident = await createChannel(incident);
     const channel = incident.channelId as string;
     await invite(channel, [...new Set([incident.declaredBy, commanderOf(incident)])]);
-    await slack.call((c) => c.conversations.setTopic({ channel, topic: truncate(`${incident.id} · ${incident.severity} · ${incident.title}`, 250) }));
+    await slack.call((c) => c.conversations.setTopic({ channel, topic: truncate(`${incident.id} · ${incident.severity} · ${escapeMrkdwn(incident.title)}`, 250) }));
     if (!incident.cardTs) {
       const card = incidentCard(incident);
       const posted = await slack.call((c) => c.chat.postMessage({ channel, ...card }));
