@@ -64,7 +64,7 @@ export function approvalMessage(notice: Notice, approvers: readonly string[]): S
   const blocks: KnownBlock[] = [
     section(`:envelope: *${title}*`),
     context(`Template \`${escapeMrkdwn(notice.template)}\` · drafted by ${mention(notice.draftedBy)} ${slackDate(notice.draftedAt)}`),
-    ...chunks(notice.text, 2_000).map((part) => section(`>${escapeMrkdwn(part).replaceAll('\n', '\n>')}`)),
+    ...quotedParts(notice.text).map(section),
   ];
   if (notice.status === 'pending') {
     blocks.push(context(`Approvers: ${approvers.map(mention).join(', ')}; never the drafter.`));
@@ -85,10 +85,27 @@ export function approvalMessage(notice: Notice, approvers: readonly string[]): S
   return { text: title, blocks: blocks.slice(0, 50) };
 }
 
-function chunks(text: string, size: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out.length > 0 ? out : [''];
+const QUOTE_MAX = 3_000;
+
+/**
+ * The notice as block quotes, each within a section's 3,000 characters once escaped (`&` alone becomes five):
+ * approvers must see every character they approve. Cut after a space where there is one, never inside an entity.
+ */
+function quotedParts(text: string): string[] {
+  const parts: string[] = [];
+  let part = '>';
+  for (const ch of text) {
+    const piece = ch === '\n' ? '\n>' : escapeMrkdwn(ch);
+    if (part.length + piece.length > QUOTE_MAX) {
+      const space = part.lastIndexOf(' ');
+      const cut = space > QUOTE_MAX / 2 ? space + 1 : part.length;
+      parts.push(part.slice(0, cut));
+      part = `>${part.slice(cut)}`;
+    }
+    part += piece;
+  }
+  parts.push(part);
+  return parts;
 }
 
 export interface NotNotifiableTarget {
