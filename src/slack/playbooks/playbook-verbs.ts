@@ -27,6 +27,13 @@ const flagName = z.enum(INCIDENT_FLAGS);
 const onOff = z.enum(['on', 'off']);
 
 const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
+
+/** Step and playbook ids are lowercase letters, digits, `-` and `_`; anything else is refused here, escaped, never echoed as markup. */
+const ID = /^[a-z0-9][a-z0-9_-]{0,47}$/;
+function idArg(word: string, what: 'step' | 'playbook'): string {
+  if (ID.test(word)) return word;
+  throw new WardenError('bad_input', `\`${escapeMrkdwn(word.slice(0, 60))}\` is not a ${what} id. \`/incident playbook${what === 'step' ? '' : ' list'}\` shows them.`);
+}
 const incidentHere = (deps: PlaybookSlackDeps, ctx: CommandContext, verb: string) => incidentInChannel(deps.store, ctx.channelId, verb);
 
 /** `/incident playbook ...` and `/incident flag ...`: parse, call one use case, reply. */
@@ -59,18 +66,18 @@ function subcommands(deps: PlaybookSlackDeps): Record<string, Subcommand> {
     done(ctx, rest) {
       const { verb: stepId, rest: evidence } = splitVerb(rest);
       if (!stepId) throw new WardenError('bad_input', 'Name the step: `/incident playbook done <step> [evidence]` (`/incident playbook` lists the ids).');
-      return outcomeReply(markStepDone(deps, actor(ctx), { incidentId: here(ctx).id, stepId }, evidence || null), 'Done:');
+      return outcomeReply(markStepDone(deps, actor(ctx), { incidentId: here(ctx).id, stepId: idArg(stepId, 'step') }, evidence || null), 'Done:');
     },
     skip(ctx, rest) {
       const { verb: stepId, rest: reason } = splitVerb(rest);
       if (!stepId || !reason) throw new WardenError('bad_input', 'Name the step and say why: `/incident playbook skip <step> <reason>`.');
-      return outcomeReply(markStepSkipped(deps, actor(ctx), { incidentId: here(ctx).id, stepId }, reason), 'Skipped:');
+      return outcomeReply(markStepSkipped(deps, actor(ctx), { incidentId: here(ctx).id, stepId: idArg(stepId, 'step') }, reason), 'Skipped:');
     },
     snooze(ctx, rest) {
       const [stepId, duration] = rest.split(/\s+/).filter(Boolean);
       const ms = duration ? parseDuration(duration) : null;
       if (!stepId || ms === null) throw new WardenError('bad_input', 'Usage: `/incident playbook snooze <step> <duration>`, e.g. `snooze contain 2h`.');
-      const until = snoozeStep(deps, actor(ctx), { incidentId: here(ctx).id, stepId: stepId.toLowerCase() }, ms);
+      const until = snoozeStep(deps, actor(ctx), { incidentId: here(ctx).id, stepId: idArg(stepId.toLowerCase(), 'step') }, ms);
       return changed(deps, reply(`Reminders for \`${escapeMrkdwn(stepId)}\` snoozed for ${formatDuration(ms)}, until ${slackDate(until)}.`));
     },
   };
@@ -87,7 +94,7 @@ function playbookVerb(deps: PlaybookSlackDeps): Verb {
       const handler = Object.hasOwn(sub, key) ? sub[key] : undefined;
       if (handler) return handler(ctx, rest);
       const incident = incidentHere(deps, ctx, 'playbook');
-      const { playbook: now, previous } = switchPlaybook(deps, actor(ctx), incident.id, verb);
+      const { playbook: now, previous } = switchPlaybook(deps, actor(ctx), incident.id, idArg(verb, 'playbook'));
       return changed(deps, reply(`${previous ? `Switched from *${escapeMrkdwn(previous.name)}* to` : 'Attached'} playbook *${escapeMrkdwn(now.name)}*; the checklist follows in the channel.`));
     },
   };
