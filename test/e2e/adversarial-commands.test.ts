@@ -43,3 +43,32 @@ describe('/incident playbook with ids that are not ids', () => {
     expect(count('audit_log')).toBe(before);
   });
 });
+
+describe('/incident role with people who cannot take a role', () => {
+  it.each([
+    ['Warden itself', 'role commander <@U0WARDEN|warden>', 'is a bot'],
+    ['a mention of nobody in the workspace', 'role scribe <@U123>', 'is not a person in this workspace'],
+    ['a capitalised word that looks like an id', 'role ops UNKNOWN', 'is not a person in this workspace'],
+    ['two people at once', 'role ops <@UBOB|bob> <@UCAROL|carol>', 'One person per role'],
+  ])('when the role is given to %s, then it is refused, the role does not change and no job is queued', async (_who, text, reason) => {
+    await h.incident('declare sev1 Role check');
+    await h.settle();
+    const channel = h.incidentChannel();
+    const before = { audit: count('audit_log'), jobs: count('jobs') };
+    const answer = replyText((await h.incident(text, { channel })).body);
+    expect(answer).toContain(reason);
+    expect(answer.startsWith(':warning:')).toBe(true);
+    expect({ audit: count('audit_log'), jobs: count('jobs') }).toEqual(before);
+    expect(h.warden.store.incidents.listOpen()[0]?.roles).toEqual({ commander: 'UALICE' });
+  });
+
+  it('when the role goes to a person, then it is assigned and their DM and App Home go out', async () => {
+    await h.incident('declare sev1 Role check');
+    await h.settle();
+    const channel = h.incidentChannel();
+    expect(replyText((await h.incident('role scribe <@UCAROL|carol>', { channel })).body)).toContain('Role *scribe* assigned.');
+    await h.settle();
+    expect(h.warden.store.incidents.listOpen()[0]?.roles.scribe).toBe('UCAROL');
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ import { WardenError } from '../../domain/errors.js';
 import { declareModal } from '../blocks/declare-modal.js';
 import { incidentList } from '../blocks/incident-list.js';
 import { escapeMrkdwn } from '../escape.js';
+import { slackErrorCode } from '../gateway.js';
 import { isSeverity, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from './args.js';
 import { reply, type CommandContext, type Verb } from './registry.js';
 
@@ -81,16 +82,33 @@ const sev: Verb = {
 const role: Verb = {
   name: 'role',
   help: { usage: 'role <commander|comms|scribe|ops> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
-  run(ctx) {
+  async run(ctx) {
     const incident = inChannel(ctx, 'role');
-    const [roleWord, userWord] = ctx.args.split(/\s+/).filter(Boolean);
+    const [roleWord, userWord, ...more] = ctx.args.split(/\s+/).filter(Boolean);
     const usage = '/incident role <role> @person';
     const r = parseRole(roleWord);
-    assignRole(ctx.deps, actor(ctx), incident.id, r, parseUserRef(userWord, usage));
+    const userId = parseUserRef(userWord, usage);
+    if (more.length > 0) throw new WardenError('bad_input', `One person per role. Usage: \`${escapeMrkdwn(usage)}\``);
+    await assertPerson(ctx, userId);
+    assignRole(ctx.deps, actor(ctx), incident.id, r, userId);
     ctx.deps.runner.poke();
     return reply(`Role *${r}* assigned.`);
   },
 };
+
+/**
+ * A role goes to someone who can act on it: not a bot (Warden included), not an unknown or deactivated account.
+ * When Slack cannot be asked, the mention Slack completed is trusted.
+ */
+async function assertPerson(ctx: CommandContext, userId: string): Promise<void> {
+  const user = await ctx.client.users.info({ user: userId }).then(
+    (r) => r.user ?? null,
+    (error: unknown) => (slackErrorCode(error) === 'user_not_found' ? null : undefined),
+  );
+  if (user === undefined) return;
+  if (!user || user.deleted) throw new WardenError('bad_input', `\`${userId}\` is not a person in this workspace. Mention them with @ so Slack completes the name.`);
+  if (user.is_bot) throw new WardenError('bad_input', `<@${userId}> is a bot; give the role to a person.`);
+}
 
 const update: Verb = {
   name: 'update',
