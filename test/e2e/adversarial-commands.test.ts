@@ -14,8 +14,31 @@ async function startFullHarness(config: WardenConfigInput = {}) {
   return harness;
 }
 
+const HOSTILE = [
+  '',
+  'one two three four five six seven eight nine ten eleven twelve',
+  'x'.repeat(5_000),
+  '🔥 ünïcødé 日本語 ‮reversed',
+  '<!here>',
+  '<@U123>',
+  '<https://x|y>',
+  '`code` ```block```',
+  '*bold* _it_ ~strike~',
+  '<@UBOB|bob>',
+  '<#C123|general>',
+  '<!channel> <!everyone> <!subteam^S0123|admins>',
+];
+
 /** Markup a user can type that must never come back unescaped in an answer. */
 const INJECTED = /<!here>|<!channel>|<!everyone>|<!subteam|<https:\/\/x\|y>|<#C123\|general>/;
+
+const VERBS = [
+  'declare', 'declare sev2 --type', 'list', 'status', 'sev', 'role', 'role scribe', 'update', 'note', 'flag', 'flag personal_data',
+  'playbook', 'playbook done', 'playbook skip', 'playbook snooze', 'playbook snooze open-record', 'playbook done open-record',
+  'playbook skip open-record', 'clock', 'clock became_aware', 'regime', 'regime add', 'regime remove', 'deadlines', 'notify',
+  'submitted', 'submitted gdpr:supervisory_authority', 'notnotifiable', 'notnotifiable gdpr:data_subjects', 'help', 'page', 'pir',
+  'nonsense', 'role commander', 'resolve', 'close',
+];
 
 let h: Harness;
 beforeEach(async () => {
@@ -69,6 +92,37 @@ describe('/incident role with people who cannot take a role', () => {
     expect(replyText((await h.incident('role scribe <@UCAROL|carol>', { channel })).body)).toContain('Role *scribe* assigned.');
     await h.settle();
     expect(h.warden.store.incidents.listOpen()[0]?.roles.scribe).toBe('UCAROL');
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+});
+
+describe('every verb with hostile input', () => {
+  it('when each verb gets no text, too much text, 5,000 characters, unicode, mentions, links and markup, then every answer is a clear 200 that echoes nothing as markup, and a refusal stores nothing', async () => {
+    await h.incident('declare sev1 Hostile input');
+    await h.settle();
+    const channel = h.incidentChannel();
+    await h.incident('flag personal_data on', { channel });
+    await h.incident('regime add gdpr', { channel });
+    await h.settle();
+
+    const problems: string[] = [];
+    for (const verb of VERBS) {
+      for (const where of [channel, 'CGENERAL']) {
+        for (const input of HOSTILE) {
+          const before = { audit: count('audit_log'), jobs: count('jobs') };
+          const res = await h.incident(`${verb} ${input}`.trim(), { channel: where });
+          const text = replyText(res.body);
+          const label = `[${verb}] [${input.slice(0, 20)}] in ${where === channel ? 'incident' : 'general'}`;
+          if (res.status !== 200) problems.push(`${label}: HTTP ${res.status}`);
+          if (/Something went wrong|at .+\.(ts|js):\d+/.test(text)) problems.push(`${label}: ${text.slice(0, 120)}`);
+          if (INJECTED.test(text)) problems.push(`${label} echoed markup: ${text.slice(0, 160)}`);
+          const stored = count('audit_log') !== before.audit || count('jobs') !== before.jobs;
+          if (text.startsWith(':warning:') && stored) problems.push(`${label} refused but stored something`);
+          await h.settle();
+        }
+      }
+    }
+    expect(problems).toEqual([]);
     expect(h.warden.store.jobs.failedCount()).toBe(0);
   });
 });
