@@ -126,3 +126,20 @@ describe('every verb with hostile input', () => {
     expect(h.warden.store.jobs.failedCount()).toBe(0);
   });
 });
+
+describe('/incident playbook done and skip with more text than the forms take', () => {
+  it('when evidence is over 1,000 characters or a skip reason over 500, then it is refused with the limit, as the buttons\' forms would, and nothing is stored', async () => {
+    await h.incident('declare sev1 Long evidence');
+    await h.settle();
+    const channel = h.incidentChannel();
+    await h.incident('flag personal_data on', { channel });
+    await h.settle();
+    const before = count('audit_log');
+    const done = replyText((await h.incident(`playbook done record-awareness ${'e'.repeat(1_001)}`, { channel })).body);
+    expect(done).toContain(':warning: That evidence is 1001 characters; keep it under 1000.');
+    const skip = replyText((await h.incident(`playbook skip estimate-subjects ${'r'.repeat(5_000)}`, { channel })).body);
+    expect(skip).toContain(':warning: That reason is 5000 characters; keep it under 500.');
+    expect(count('audit_log')).toBe(before);
+    expect(replyText((await h.incident(`playbook done record-awareness ${'e'.repeat(1_000)}`, { channel })).body)).toContain('Done:');
+  });
+});

@@ -8,6 +8,7 @@ import { snoozeStep } from '../../app/playbooks/snooze-step.js';
 import { formatDuration, parseDuration } from '../../domain/duration.js';
 import { WardenError } from '../../domain/errors.js';
 import { INCIDENT_FLAGS } from '../../domain/incident-model.js';
+import { EVIDENCE_MAX_LENGTH, REASON_MAX_LENGTH } from '../blocks/playbook-modals.js';
 import { conflictNotice } from '../blocks/playbook-notices.js';
 import { splitVerb } from '../commands/args.js';
 import { reply, type CommandContext, type Reply, type Verb } from '../commands/registry.js';
@@ -47,6 +48,12 @@ function changed(deps: PlaybookSlackDeps, r: Reply): Reply {
   return r;
 }
 
+/** Typed evidence and reasons keep to the limits of the buttons' forms. */
+function within(text: string, max: number, what: string): string {
+  if (text.length > max) throw new WardenError('bad_input', `That ${what} is ${text.length} characters; keep it under ${max}.`);
+  return text;
+}
+
 type Subcommand = (ctx: CommandContext, rest: string) => Reply;
 
 function subcommands(deps: PlaybookSlackDeps): Record<string, Subcommand> {
@@ -66,12 +73,14 @@ function subcommands(deps: PlaybookSlackDeps): Record<string, Subcommand> {
     done(ctx, rest) {
       const { verb: stepId, rest: evidence } = splitVerb(rest);
       if (!stepId) throw new WardenError('bad_input', 'Name the step: `/incident playbook done <step> [evidence]` (`/incident playbook` lists the ids).');
-      return outcomeReply(markStepDone(deps, actor(ctx), { incidentId: here(ctx).id, stepId: idArg(stepId, 'step') }, evidence || null), 'Done:');
+      const ref = { incidentId: here(ctx).id, stepId: idArg(stepId, 'step') };
+      return outcomeReply(markStepDone(deps, actor(ctx), ref, within(evidence, EVIDENCE_MAX_LENGTH, 'evidence') || null), 'Done:');
     },
     skip(ctx, rest) {
       const { verb: stepId, rest: reason } = splitVerb(rest);
       if (!stepId || !reason) throw new WardenError('bad_input', 'Name the step and say why: `/incident playbook skip <step> <reason>`.');
-      return outcomeReply(markStepSkipped(deps, actor(ctx), { incidentId: here(ctx).id, stepId: idArg(stepId, 'step') }, reason), 'Skipped:');
+      const ref = { incidentId: here(ctx).id, stepId: idArg(stepId, 'step') };
+      return outcomeReply(markStepSkipped(deps, actor(ctx), ref, within(reason, REASON_MAX_LENGTH, 'reason')), 'Skipped:');
     },
     snooze(ctx, rest) {
       const [stepId, duration] = rest.split(/\s+/).filter(Boolean);
