@@ -5,7 +5,7 @@ import { markNotNotifiable, notNotifiablePrompt } from '../../app/clocks/mark-no
 import { decideNotice } from '../../app/notices/decide-notice.js';
 import { saveNoticeDraft } from '../../app/notices/draft-notice.js';
 import type { Logger } from '../../app/job-runner.js';
-import { isWardenError } from '../../domain/errors.js';
+import { isWardenError, WardenError } from '../../domain/errors.js';
 import { userMessageFor } from '../errors.js';
 import { BOARD_ACTIONS } from './board-blocks.js';
 import { SUGGESTION_ACTIONS } from './clock-messages.js';
@@ -20,6 +20,25 @@ const clickSchema = z.object({
   actions: z.array(z.object({ value: z.string().max(300) })).min(1),
 });
 const pairValue = z.string().regex(/^[^|]+\|[^|]+$/).transform((v) => v.split('|') as [string, string]);
+const noticeIdValue = z.string().regex(/^\d{1,12}$/).transform(Number);
+
+const NOT_OURS = 'That button is not one Warden made, or it is out of date. Use `/incident deadlines` in the incident channel.';
+const FORM_OUT_OF_DATE = 'This form is out of date. Close it and start again from the incident channel.';
+
+/** Reads what a button or form carried back; anything Warden did not write is the clicker's answer `refusal`, not an error of Warden's. */
+function readOr<T>(schema: z.ZodType<T>, value: unknown, refusal: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new WardenError('bad_input', refusal);
+  return parsed.data;
+}
+
+function readMetadata(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new WardenError('bad_input', FORM_OUT_OF_DATE);
+  }
+}
 
 const draftMeta = z.object({ incidentId: z.string(), template: z.string() });
 const reasonMeta = z.object({ incidentId: z.string(), ref: z.string() });
@@ -58,7 +77,7 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
     app.action(actionId, async ({ ack, body, respond }) => {
       await ack();
       try {
-        const click = clickSchema.parse(body);
+        const click = readOr(clickSchema, body, NOT_OURS);
         const answer = await handle(click, click.actions[0]?.value ?? '');
         deps.runner.poke();
         if (answer) await tell(respond, answer, logger);
@@ -69,14 +88,14 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
   };
 
   onClick(SUGGESTION_ACTIONS.apply, (click, value) => {
-    const [incidentId, regimeId] = pairValue.parse(value);
+    const [incidentId, regimeId] = readOr(pairValue, value, NOT_OURS);
     const at = click.container?.channel_id && click.container.message_ts ? { channelId: click.container.channel_id, ts: click.container.message_ts } : undefined;
     applyRegime(deps, { userId: click.user.id }, incidentId, regimeId, at);
     return null;
   });
 
   onClick(BOARD_ACTIONS.notNotifiable, async (click, value) => {
-    const [incidentId, ref] = pairValue.parse(value);
+    const [incidentId, ref] = readOr(pairValue, value, NOT_OURS);
     const target = notNotifiablePrompt(deps, { userId: click.user.id }, incidentId, ref);
     await app.client.views.open({ trigger_id: click.trigger_id, view: notNotifiableModal(target) });
     return null;
@@ -84,7 +103,7 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
 
   for (const [actionId, decision] of [[NOTICE_ACTIONS.approve, 'approved'], [NOTICE_ACTIONS.changes, 'changes_requested']] as const) {
     onClick(actionId, (click, value) => {
-      const notice = decideNotice(deps, { userId: click.user.id }, z.coerce.number().int().parse(value), decision);
+      const notice = decideNotice(deps, { userId: click.user.id }, readOr(noticeIdValue, value, NOT_OURS), decision);
       return decision === 'approved' ? `Notice #${notice.id} approved.` : `Notice #${notice.id} sent back for changes.`;
     });
   }
@@ -95,7 +114,7 @@ function registerClockViews(app: App, deps: ClockSlackDeps, logger: Logger): voi
   const onSubmit = (callbackId: string, field: string, handle: (metadata: unknown, values: unknown, userId: string) => void) => {
     app.view(callbackId, async ({ ack, body, view }) => {
       try {
-        handle(JSON.parse(view.private_metadata), view.state.values, body.user.id);
+        handle(readMetadata(view.private_metadata), view.state.values, body.user.id);
         await ack();
         deps.runner.poke();
       } catch (error) {
@@ -106,16 +125,16 @@ function registerClockViews(app: App, deps: ClockSlackDeps, logger: Logger): voi
   };
 
   onSubmit(NOTICE_VIEWS.draft, NOTICE_INPUTS.text, (metadata, state, userId) => {
-    const meta = draftMeta.parse(metadata);
-    const values = draftValues.parse(state);
+    const meta = readOr(draftMeta, metadata, FORM_OUT_OF_DATE);
+    const values = readOr(draftValues, state, FORM_OUT_OF_DATE);
     const text = unescapeSlack(values[NOTICE_INPUTS.text][NOTICE_INPUTS.text].value ?? '');
     const stage = values[NOTICE_INPUTS.stage]?.[NOTICE_INPUTS.stage].selected_option?.value ?? null;
     saveNoticeDraft(deps, { userId }, { incidentId: meta.incidentId, template: meta.template, stage, text });
   });
 
   onSubmit(NOTICE_VIEWS.notNotifiable, NOTICE_INPUTS.reason, (metadata, state, userId) => {
-    const meta = reasonMeta.parse(metadata);
-    const reason = unescapeSlack(reasonValues.parse(state)[NOTICE_INPUTS.reason][NOTICE_INPUTS.reason].value ?? '');
+    const meta = readOr(reasonMeta, metadata, FORM_OUT_OF_DATE);
+    const reason = unescapeSlack(readOr(reasonValues, state, FORM_OUT_OF_DATE)[NOTICE_INPUTS.reason][NOTICE_INPUTS.reason].value ?? '');
     markNotNotifiable(deps, { userId }, meta.incidentId, meta.ref, reason);
   });
 }
