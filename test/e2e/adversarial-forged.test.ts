@@ -76,6 +76,15 @@ describe('clock buttons with values Warden never wrote', () => {
     expect(problems).toEqual([]);
   });
 
+  it('when a clock button names an incident whose channel it was not clicked in, then it is refused and nothing is stored or opened', async () => {
+    const before = stored();
+    expect((await click('clocks.apply_regime', `${b.id}|gdpr`, a.channel, 'UBOB')).told).toContain('not one Warden made');
+    expect((await click('clocks.not_notifiable', `${b.id}|nis2:early_warning`, a.channel, 'UBOB')).told).toContain('not one Warden made');
+    expect((await click('clocks.apply_regime', `${a.id}|hipaa`, b.channel, 'UALICE')).told).toContain('not one Warden made');
+    expect(stored()).toEqual(before);
+    expect(h.warden.store.db.prepare('SELECT regime_id FROM incident_regimes WHERE incident_id = ?').pluck().all(b.id)).toEqual(['nis2']);
+  });
+
   it('when the same buttons are clicked in their own incident channel, then they work', async () => {
     expect((await click('clocks.notice_approve', '1', a.channel, 'UDPO0001')).told).toBe('Notice #1 approved.');
     await click('clocks.apply_regime', `${b.id}|gdpr`, b.channel, 'UBOB');

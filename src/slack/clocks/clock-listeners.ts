@@ -87,16 +87,24 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
     });
   };
 
+  /** The incident a suggestion or board button names: Warden posts those in the incident's own channel only. */
+  const incidentOfClick = (click: z.infer<typeof clickSchema>, incidentId: string): string => {
+    const incident = deps.store.incidents.get(incidentId);
+    if (!incident?.channelId || incident.channelId !== click.container?.channel_id) throw new WardenError('bad_input', NOT_OURS);
+    return incident.id;
+  };
+
   onClick(SUGGESTION_ACTIONS.apply, (click, value) => {
-    const [incidentId, regimeId] = readOr(pairValue, value, NOT_OURS);
+    const [named, regimeId] = readOr(pairValue, value, NOT_OURS);
+    const incidentId = incidentOfClick(click, named);
     const at = click.container?.channel_id && click.container.message_ts ? { channelId: click.container.channel_id, ts: click.container.message_ts } : undefined;
     applyRegime(deps, { userId: click.user.id }, incidentId, regimeId, at);
     return null;
   });
 
   onClick(BOARD_ACTIONS.notNotifiable, async (click, value) => {
-    const [incidentId, ref] = readOr(pairValue, value, NOT_OURS);
-    const target = notNotifiablePrompt(deps, { userId: click.user.id }, incidentId, ref);
+    const [named, ref] = readOr(pairValue, value, NOT_OURS);
+    const target = notNotifiablePrompt(deps, { userId: click.user.id }, incidentOfClick(click, named), ref);
     await app.client.views.open({ trigger_id: click.trigger_id, view: notNotifiableModal(target) });
     return null;
   });
