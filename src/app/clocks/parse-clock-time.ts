@@ -50,6 +50,8 @@ export function parseClockTime(text: string, zone: string, now: Date): { at: Dat
 
 function toWall(parts: (string | undefined)[]): WallClock | null {
   const [year, month, day, hour, minute, second] = parts.map((p) => (p === undefined ? 0 : Number(p))) as [number, number, number, number, number, number];
+  // A year before 1970 is a typo (0026 for 2026, which Date would even read as 1926); Slack's date tokens start at 1970 too.
+  if (year < 1970) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
