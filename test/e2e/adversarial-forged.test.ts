@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { wardenModules } from '../../src/cli/modules.js';
 import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
-import { plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/slack-requests.js';
+import { datetimeValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/slack-requests.js';
 import { startHarness, type Harness } from '../support/warden-harness.js';
 
 /** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
@@ -126,6 +126,17 @@ describe('forms that come back with private_metadata or values Warden never wrot
     const declare = await h.submit({ callbackId: 'incident.declare', privateMetadata: 'x'.repeat(3_000), values: { title: { title: { type: 'plain_text_input', value: ['x'] } }, severity: { severity: staticSelectValue('sev9') } } as never, userId: 'UALICE' });
     expect(declare.body).toEqual({ response_action: 'errors', errors: { title: 'The form could not be read; close it and run /incident declare again.' } });
     expect(stored()).toEqual(before);
+  });
+});
+
+describe('the declare form with a detection time no date picker sends', () => {
+  it.each([1e13, -1e9, Number.MAX_SAFE_INTEGER])('when detected_at is %s seconds, then the error lands on that field and no incident is declared', async (seconds) => {
+    const before = stored();
+    const values = { title: { title: plainTextValue('Forged detection time') }, severity: { severity: staticSelectValue('sev2') }, detected_at: { detected_at: datetimeValue(seconds) } };
+    const res = await h.submit({ callbackId: 'incident.declare', privateMetadata: '', values, userId: 'UALICE', viewId: `VDETECT${seconds}` });
+    expect(res.body).toEqual({ response_action: 'errors', errors: { detected_at: 'Pick the date and time of detection.' } });
+    expect(stored()).toEqual(before);
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(2);
   });
 });
 

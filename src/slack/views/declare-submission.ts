@@ -35,7 +35,9 @@ function readDeclaration(values: unknown, now: Date) {
   const type = z.enum(INCIDENT_TYPES).catch('security').parse(v[B.type]?.[B.type].selected_option?.value ?? 'security');
   const seconds = v[B.detectedAt]?.[B.detectedAt].selected_date_time ?? null;
   const detectedAt = seconds === null ? null : new Date(seconds * 1000);
-  if (detectedAt && detectedAt.getTime() > now.getTime() + 60_000) errors[B.detectedAt] = 'Detection cannot be in the future.';
+  // Slack's picker sends seconds since 1970; anything else (negative, beyond what a Date holds) was not picked.
+  if (detectedAt && !(detectedAt.getTime() >= 0)) errors[B.detectedAt] = 'Pick the date and time of detection.';
+  else if (detectedAt && detectedAt.getTime() > now.getTime() + 60_000) errors[B.detectedAt] = 'Detection cannot be in the future.';
   const flags = z.array(z.enum(INCIDENT_FLAGS)).catch([]).parse((v[B.flags]?.[B.flags].selected_options ?? []).map((o) => o.value));
   const drill = (v[B.drill]?.[B.drill].selected_options ?? []).some((o) => o.value === 'drill');
   if (Object.keys(errors).length > 0 || !severity.success) return { errors } as const;
