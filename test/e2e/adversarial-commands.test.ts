@@ -143,3 +143,18 @@ describe('/incident playbook done and skip with more text than the forms take', 
     expect(replyText((await h.incident(`playbook done record-awareness ${'e'.repeat(1_000)}`, { channel })).body)).toContain('Done:');
   });
 });
+
+describe('a closed incident', () => {
+  it('when a note is added after the incident is closed, then it is refused like every other change, and nothing is stored or posted', async () => {
+    await h.incident('declare sev1 Closed and final');
+    await h.settle();
+    const channel = h.incidentChannel();
+    await h.incident('resolve', { channel });
+    await h.incident('close', { channel });
+    await h.settle();
+    const before = { audit: count('audit_log'), jobs: count('jobs'), posts: h.slack.calls('chat.postMessage').length };
+    expect(replyText((await h.incident('note one more thing', { channel })).body)).toContain(':warning: INC-2026-0001 is closed.');
+    await h.settle();
+    expect({ audit: count('audit_log'), jobs: count('jobs'), posts: h.slack.calls('chat.postMessage').length }).toEqual(before);
+  });
+});

@@ -25,12 +25,13 @@ export function postUpdate(deps: AppDeps, actor: Actor, incidentId: string, text
   });
 }
 
-/** A note for the timeline only (not announced). */
+/** A note for the timeline only (not announced). A closed incident is final: no more notes. */
 export function addNote(deps: AppDeps, actor: Actor, incidentId: string, text: string): void {
   const body = assertText(text, 'note', 'Rolled back deploy 4812 at 14:05.');
   const { store } = deps;
   store.transaction(() => {
     const incident = requireIncident(store, incidentId);
+    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed.`);
     const now = deps.clock.now();
     recordChange(store, { incidentId: incident.id, actor: actor.userId, at: now, kind: 'note', action: 'incident.note_added', text: body });
     enqueuePost(store, now, incident.id, { type: 'note', text: body, by: actor.userId });
