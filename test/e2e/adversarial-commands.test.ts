@@ -158,3 +158,21 @@ describe('a closed incident', () => {
     expect({ audit: count('audit_log'), jobs: count('jobs'), posts: h.slack.calls('chat.postMessage').length }).toEqual(before);
   });
 });
+
+describe('two things where the verb takes one', () => {
+  it.each([
+    ['regime add gdpr nis2', 'One regime at a time'],
+    ['regime remove gdpr nis2', 'One regime at a time'],
+    ['flag personal_data on eu_subjects on', 'One flag at a time'],
+  ])('when "%s" is typed, then it is refused rather than silently doing only the first, and nothing is stored', async (text, reason) => {
+    await h.incident('declare sev1 One at a time');
+    await h.settle();
+    const channel = h.incidentChannel();
+    await h.incident('regime add gdpr', { channel });
+    await h.settle();
+    const before = { audit: count('audit_log'), jobs: count('jobs') };
+    const answer = replyText((await h.incident(text, { channel })).body);
+    expect(answer).toContain(`:warning: ${reason}`);
+    expect({ audit: count('audit_log'), jobs: count('jobs') }).toEqual(before);
+  });
+});

@@ -66,7 +66,7 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
     help: { usage: 'regime [add|remove <id>]', summary: 'apply or remove a notification regime or customer contract; no text lists them', inChannel: true },
     run(ctx) {
       const incident = incidentInChannel(deps.store, ctx.channelId, 'regime');
-      const [action, id] = words(ctx.args);
+      const [action, id, ...more] = words(ctx.args);
       if (!action) return listRegimes(deps, incident.id, incident.flags);
       if (action !== 'add' && action !== 'remove') {
         throw new WardenError('bad_input', 'Usage: `/incident regime add &lt;id&gt;`, `/incident regime remove &lt;id&gt;`, or `/incident regime` to list.');
@@ -75,6 +75,7 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
         const got = id ? `\`${escapeMrkdwn(id.slice(0, 40))}\` is not a regime id.` : 'Missing the regime id.';
         throw new WardenError('bad_input', `${got} Available: ${applicableIds(deps.catalog).join(', ')}.`);
       }
+      if (more.length > 0) throw new WardenError('bad_input', `One regime at a time: \`/incident regime ${action} ${id}\`, then the next.`);
       if (action === 'add') {
         const entry = applyRegime(deps, { userId: ctx.userId }, incident.id, id);
         deps.runner.poke();

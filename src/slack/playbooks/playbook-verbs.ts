@@ -115,12 +115,13 @@ function flagVerb(deps: PlaybookSlackDeps): Verb {
     help: { usage: 'flag [<name> on|off]', summary: 'show or set incident flags (playbook steps and legal clocks follow)', inChannel: true },
     run(ctx) {
       const incident = incidentHere(deps, ctx, 'flag');
-      const [nameWord, valueWord] = ctx.args.split(/\s+/).filter(Boolean);
+      const [nameWord, valueWord, ...more] = ctx.args.split(/\s+/).filter(Boolean);
       if (!nameWord) return reply(flagsText(incident));
       const name = flagName.safeParse(nameWord.toLowerCase());
       if (!name.success) throw new WardenError('bad_input', `Unknown flag \`${escapeMrkdwn(nameWord.slice(0, 40))}\`. Flags: ${INCIDENT_FLAGS.join(', ')}.`);
       const value = onOff.safeParse(valueWord?.toLowerCase());
       if (!value.success) throw new WardenError('bad_input', `Say \`on\` or \`off\`: \`/incident flag ${name.data} on\`.`);
+      if (more.length > 0) throw new WardenError('bad_input', `One flag at a time: \`/incident flag ${name.data} ${value.data}\`, then the next.`);
       setFlags(deps, actor(ctx), incident.id, { [name.data]: value.data === 'on' });
       const running = runningPlaybook(deps, incident.id);
       const follow = running ? ' The checklist follows.' : '';
