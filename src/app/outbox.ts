@@ -61,6 +61,13 @@ export function enqueuePost(store: Store, now: Date, incidentId: string, message
   }
 }
 
+/** One App Home refresh per person, so one deactivated account cannot fail the others' refresh. */
+export function enqueueHomeRefresh(store: Store, now: Date, incidentId: string, userIds: Iterable<string | undefined>): void {
+  for (const userId of new Set([...userIds].filter((u): u is string => Boolean(u)))) {
+    store.jobs.enqueue({ kind: JOB_KINDS.refreshHome, dueAt: now, payload: { userId }, incidentId }, now);
+  }
+}
+
 export function enqueueCardRefresh(store: Store, now: Date, incidentId: string): void {
   store.jobs.enqueue({ kind: JOB_KINDS.refreshCard, dueAt: now, payload: { incidentId }, incidentId }, now);
 }

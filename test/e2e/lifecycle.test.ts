@@ -122,3 +122,16 @@ describe('running an incident in its channel', () => {
     for (const verb of ['declare', 'list', 'status', 'sev', 'role', 'update', 'note', 'resolve', 'close']) expect(help).toContain(`/incident ${verb}`);
   });
 });
+
+describe('App Home refreshes', () => {
+  it('refresh each person on their own, so one inactive account does not stop the others', async () => {
+    await inChannel('role comms <@UBOB|bob>');
+    await h.settle();
+    h.slack.failNext('views.publish', 'account_inactive', 1);
+    await inChannel('role comms <@UCAROL|carol>');
+    await h.settle();
+    const published = h.slack.calls('views.publish').filter((c) => c.ok).map((c) => c.args.user_id);
+    expect(published.at(-1)).toBe('UBOB');
+    expect(h.warden.store.jobs.failedCount()).toBe(1);
+  });
+});

@@ -85,7 +85,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
     },
     /** Fails when anything Warden posted could ping a whole channel: user text must have been escaped. */
     assertNoBroadcastMentions() {
-      const posted = slack.calls().filter((c) => c.method.startsWith('chat.') || c.method.startsWith('views.'));
+      const posted = slack.calls().filter((c) => c.method.startsWith('chat.') || c.method.startsWith('views.') || c.method === 'conversations.setTopic');
       const offending = posted.filter((c) => /<!(channel|here|everyone)>/.test(JSON.stringify(c.args)));
       if (offending.length > 0) throw new Error(`Warden posted a broadcast mention: ${JSON.stringify(offending[0]?.args).slice(0, 300)}`);
     },

@@ -3,7 +3,7 @@ import { commanderOf, type Incident } from '../../domain/incident.js';
 import type { IncidentStatus } from '../../domain/incident-model.js';
 import { transition } from '../../domain/lifecycle.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { enqueueCardRefresh, enqueueIncidentChanged, enqueuePost, JOB_KINDS } from '../outbox.js';
+import { enqueueCardRefresh, enqueueHomeRefresh, enqueueIncidentChanged, enqueuePost } from '../outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { cancelResponseJobs, scheduleUpdateReminder } from './reminders.js';
 
@@ -39,7 +39,7 @@ export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to
     enqueuePost(store, now, incident.id, { type: 'status_changed', from: change.from, to, by: actor.userId }, true);
     enqueueCardRefresh(store, now, incident.id);
     enqueueIncidentChanged(store, now, incident.id, 'status');
-    store.jobs.enqueue({ kind: JOB_KINDS.refreshHome, dueAt: now, payload: { userIds: Object.values(incident.roles) }, incidentId: incident.id }, now);
+    enqueueHomeRefresh(store, now, incident.id, Object.values(incident.roles));
     return requireIncident(store, incident.id);
   });
 }

@@ -47,9 +47,8 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
     },
 
     async refreshHome(job: Job): Promise<void> {
-      const users = (job.payload.userIds as string[] | undefined) ?? [];
-      const open = deps.store.incidents.listOpen();
-      for (const user of new Set(users)) await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, open) }));
+      const user = String(job.payload.userId);
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen()) }));
     },
   };
 }
