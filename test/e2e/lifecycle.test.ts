@@ -94,6 +94,16 @@ describe('running an incident in its channel', () => {
     expect(pinned[0]?.at.getTime()).toBe(Math.round(Number(msg.ts) * 1000));
   });
 
+  it('when the incident is closed, then a later pin does not change its timeline', async () => {
+    await inChannel('resolve');
+    await inChannel('close');
+    const msg = h.slack.addUserMessage(channel, 'UBOB', 'Late afterthought');
+    await h.event(pinAddedEvent({ userId: 'UBOB', channelId: channel, messageTs: msg.ts, text: msg.text }), 'EvLate');
+    await new Promise((r) => setTimeout(r, 50));
+    const id = h.warden.store.incidents.byChannel(channel)!.id;
+    expect(h.warden.store.timeline.list(id).filter((e) => e.kind === 'pinned')).toHaveLength(0);
+  });
+
   it('when a user opens App Home, then they see their incidents and roles', async () => {
     await h.event(appHomeOpenedEvent({ userId: 'UALICE' }), 'EvHome');
     await new Promise((r) => setTimeout(r, 50));

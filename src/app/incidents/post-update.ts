@@ -50,6 +50,8 @@ export function recordPinnedMessage(
 ): boolean {
   const at = new Date(Math.round(Number(message.ts) * 1000));
   const { store } = deps;
+  // A closed incident's timeline is final, like every other verb treats it.
+  if (store.incidents.get(incidentId)?.status === 'closed') return false;
   return store.transaction(() =>
     recordChange(store, {
       incidentId,
