@@ -2,19 +2,10 @@
 // Everything Warden sends must be accepted by the stand-in (which refuses what Slack refuses), no job may
 // end up failed, and user text never turns into markup (the harness also fails on any broadcast mention).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wardenModules } from '../../src/cli/modules.js';
-import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
 import { pinAddedEvent, plainTextValue, staticSelectValue } from '../support/slack-requests.js';
-import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
-
-/** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
-async function startFullHarness(config: WardenConfigInput = {}) {
-  const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
-  const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)) });
-  harness.slack.addChannel('security-managers');
-  return harness;
-}
+import { replyText, type Harness } from '../support/warden-harness.js';
+import { startFullHarness } from '../support/full-harness.js';
 
 /** `n` characters of text full of what Slack reads as markup, plus emoji. */
 const nasty = (n: number, unit = 'Scope <!here> & <@U123> *bold* `x` 🔥 ') => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);

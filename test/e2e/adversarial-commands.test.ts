@@ -2,17 +2,8 @@
 // HTTP 200 and a clear ephemeral answer (never "Something went wrong", never a stack trace), a refusal must
 // store nothing, and no typed markup may come back as markup (the harness also fails on broadcast mentions).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wardenModules } from '../../src/cli/modules.js';
-import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
-import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
-
-/** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
-async function startFullHarness(config: WardenConfigInput = {}) {
-  const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
-  const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)) });
-  harness.slack.addChannel('security-managers');
-  return harness;
-}
+import { replyText, type Harness } from '../support/warden-harness.js';
+import { startFullHarness } from '../support/full-harness.js';
 
 const HOSTILE = [
   '',

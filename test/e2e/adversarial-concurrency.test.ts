@@ -1,19 +1,10 @@
 // Adversarial QA: double clicks, requests sent at the same moment, and Slack's redeliveries (X-Slack-Retry-Num)
 // of events, button clicks and form submissions. Each must leave one record and one post, never two.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wardenModules } from '../../src/cli/modules.js';
-import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
 import { pinAddedEvent, plainTextValue, reactionAddedEvent, staticSelectValue } from '../support/slack-requests.js';
-import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
-
-/** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
-async function startFullHarness(config: WardenConfigInput = {}) {
-  const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
-  const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)) });
-  harness.slack.addChannel('security-managers');
-  return harness;
-}
+import { replyText, type Harness } from '../support/warden-harness.js';
+import { startFullHarness } from '../support/full-harness.js';
 
 let h: Harness;
 beforeEach(async () => {

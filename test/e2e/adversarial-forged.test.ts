@@ -2,19 +2,10 @@
 // (garbage, not JSON, another incident, another channel, huge). Each must get a clear ephemeral answer or a
 // field error, never "Something went wrong", and store nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wardenModules } from '../../src/cli/modules.js';
-import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
 import { datetimeValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/slack-requests.js';
-import { startHarness, type Harness } from '../support/warden-harness.js';
-
-/** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
-async function startFullHarness(config: WardenConfigInput = {}) {
-  const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
-  const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)) });
-  harness.slack.addChannel('security-managers');
-  return harness;
-}
+import { type Harness } from '../support/warden-harness.js';
+import { startFullHarness } from '../support/full-harness.js';
 
 let h: Harness;
 let a: { id: string; channel: string };

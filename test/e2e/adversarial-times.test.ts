@@ -2,17 +2,8 @@
 // refused with the accepted forms and nothing is stored; a time it reads is shown back in UTC and in the
 // person's own zone, so a surprise is visible at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wardenModules } from '../../src/cli/modules.js';
-import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
-import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
-
-/** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
-async function startFullHarness(config: WardenConfigInput = {}) {
-  const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
-  const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)) });
-  harness.slack.addChannel('security-managers');
-  return harness;
-}
+import { replyText, type Harness } from '../support/warden-harness.js';
+import { startFullHarness } from '../support/full-harness.js';
 
 let h: Harness;
 let channel: string;

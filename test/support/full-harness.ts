@@ -1,0 +1,11 @@
+import { wardenModules } from '../../src/cli/modules.js';
+import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
+import { startHarness } from './warden-harness.js';
+
+/** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */
+export async function startFullHarness(config: WardenConfigInput = {}) {
+  const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
+  const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)) });
+  harness.slack.addChannel('security-managers');
+  return harness;
+}
