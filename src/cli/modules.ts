@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 import type { WardenConfig } from '../config/index.js';
 import { PLAYBOOK_JOB_KINDS } from '../app/playbooks/deps.js';
 import { WardenError } from '../domain/errors.js';
@@ -11,7 +13,7 @@ import type { ModuleFactory } from '../slack/module.js';
 import { nagSettingsFrom, playbookModule } from '../slack/playbooks/playbook-module.js';
 
 /** The capabilities plugged in beyond the incident core, built from the configuration. */
-export function wardenModules(config: WardenConfig): ModuleFactory[] {
+export function wardenModules(config: WardenConfig, shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')]): ModuleFactory[] {
   return [
     playbookModule({
       playbooks: loadPlaybookDirs(config.playbooks.dirs),
@@ -20,7 +22,7 @@ export function wardenModules(config: WardenConfig): ModuleFactory[] {
     }),
     // Legal clocks: the shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
     // A recorded clock event refreshes the checklist, so `clock:<event>` steps get their due time.
-    clocksModuleFromConfig(config, ['regimes'], [PLAYBOOK_JOB_KINDS.refresh]),
+    clocksModuleFromConfig(config, shippedRegimes, [PLAYBOOK_JOB_KINDS.refresh]),
   ];
 }
 

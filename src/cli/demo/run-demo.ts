@@ -6,7 +6,8 @@ import { verifyChain } from '../../domain/audit-chain.js';
 import { ManualClock } from '../../domain/clock.js';
 import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission } from '../../dev/slack-requests/index.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../dev/slack-stand-in/index.js';
-import { createWarden } from '../../main.js';
+import { createWarden, type Warden } from '../../main.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { createLogger } from '../../shared/logger.js';
 import type { CliIo } from '../commands/config-check.js';
 import { wardenModules } from '../modules.js';
@@ -26,28 +27,36 @@ export async function runDemo(io: CliIo): Promise<number> {
   const start = new Date(`${new Date().toISOString().slice(0, 10)}T09:05:00Z`);
   const clock = new ManualClock(start);
   const slack = await startSlackStandIn({ token: DEMO_TOKEN, clock });
-  const announcements = slack.addChannel('incidents');
-  slack.addChannel('security-managers'); // the default managers' channel, for escalations of overdue clocks
   const dir = mkdtempSync(join(tmpdir(), 'warden-demo-'));
-  const config = parseConfig({ ...structuredCloneInput(), channels: { announcements: announcements.id } });
-  const warden = createWarden({
-    credentials: { mode: 'http', botToken: DEMO_TOKEN, signingSecret: DEMO_SECRET, apiUrl: slack.apiUrl },
-    config,
-    dbPath: join(dir, 'warden.db'),
-    logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
-    clock,
-    modules: wardenModules(config),
-    botId: BOT_ID,
-    botUserId: BOT_USER_ID,
-  });
+  let warden: Warden | null = null;
   try {
-    const port = await warden.start(0, '127.0.0.1');
+    const announcements = slack.addChannel('incidents');
+    slack.addChannel('security-managers'); // the default managers' channel, for escalations of overdue clocks
+    // The shipped playbooks and templates, wherever the demo is run from.
+    const config = parseConfig({
+      timeZone: defaultConfig().timeZone,
+      channels: { announcements: announcements.id },
+      playbooks: { dirs: [join(PACKAGE_ROOT, 'playbooks')] },
+      templates: { dir: join(PACKAGE_ROOT, 'templates') },
+    });
+    warden = createWarden({
+      credentials: { mode: 'http', botToken: DEMO_TOKEN, signingSecret: DEMO_SECRET, apiUrl: slack.apiUrl },
+      config,
+      dbPath: join(dir, 'warden.db'),
+      logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
+      clock,
+      modules: wardenModules(config),
+      botId: BOT_ID,
+      botUserId: BOT_USER_ID,
+    });
+    const running = warden;
+    const port = await running.start(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;
     const printer = createDemoPrinter(slack, io.out);
     const ctx: DemoContext = {
       clock,
       slack,
-      warden,
+      warden: running,
       say: io.out,
       async command(user, text, channel = 'C0GENERAL') {
         const name = slack.users()[user]?.name ?? user;
@@ -56,49 +65,43 @@ export async function runDemo(io: CliIo): Promise<number> {
         const body = res.body as { text?: string } | string;
         const reply = typeof body === 'string' ? body : body?.text;
         if (reply) io.out(`   ↳ (only you see this) ${printer.readable(reply)}`);
-        await warden.runner.idle();
+        await running.runner.idle();
         printer.flush();
       },
       async event(event) {
         await sendEvent(url, DEMO_SECRET, event);
         await new Promise((r) => setTimeout(r, 20));
-        await warden.runner.idle();
+        await running.runner.idle();
         printer.flush();
       },
       async action(action, what) {
         io.out(`\n▶ ${what}`);
         await sendBlockAction(url, DEMO_SECRET, action);
-        await warden.runner.idle();
+        await running.runner.idle();
         printer.flush();
       },
       async submit(submission, what) {
         io.out(`\n▶ ${what}`);
         await sendViewSubmission(url, DEMO_SECRET, submission);
-        await warden.runner.idle();
+        await running.runner.idle();
         printer.flush();
       },
       async advance(ms, why) {
         clock.advance(ms);
         io.out(`\n⏱  ${why}`);
-        await warden.runner.idle();
+        await running.runner.idle();
         printer.flush();
       },
     };
     await demoScript(ctx);
-    const verdict = verifyChain(warden.store.audit.iterate());
+    const verdict = verifyChain(running.store.audit.iterate());
     io.out(`\n— audit chain: ${verdict.ok ? `${verdict.entries} entries, verified` : `BROKEN at ${verdict.seq}`}`);
     io.out('\n— the workspace at the end, channel by channel —\n');
     io.out(printer.transcript());
     return verdict.ok ? 0 : 1;
   } finally {
-    await warden.stop();
+    await warden?.stop();
     await slack.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The demo runs on the default configuration (the file's `warden.yaml` is not read). */
-function structuredCloneInput() {
-  const { timeZone } = defaultConfig();
-  return { timeZone };
 }
