@@ -51,7 +51,15 @@ export function createSlackApp(opts: SlackAppOptions) {
   const app =
     cred.mode === 'http' && receiver
       ? new App({ ...common, receiver })
-      : new App({ ...common, socketMode: true, appToken: cred.mode === 'socket' ? cred.appToken : '', customRoutes: opts.routes, port: opts.socketModePort ?? 3000 });
+      : new App({
+          ...common,
+          socketMode: true,
+          appToken: cred.mode === 'socket' ? cred.appToken : '',
+          customRoutes: opts.routes,
+          // Bolt hands clientOptions (SLACK_API_URL included) to the Socket Mode client, and serves the
+          // custom routes (health, readiness, metrics) on this port.
+          port: opts.socketModePort ?? 3000,
+        });
   registerIncidentCommand(app, opts.deps, opts.verbs, logger);
   registerDeclareSubmission(app, opts.deps, logger);
   registerOtherCommands(app, opts.deps, opts.permissions.admins, opts.permissions.approvers);

@@ -36,6 +36,7 @@ export async function startSlackStandIn(opts: SlackStandInOptions = {}): Promise
 
 export class SlackStandIn {
   readonly token: string;
+  private socketMode: { appToken: string; url: string } | null = null;
   private baseUrl = '';
   private readonly clock: Clock;
   private readonly initialUsers: Record<string, StandInUser>;
@@ -175,11 +176,24 @@ export class SlackStandIn {
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 
+  /**
+   * Socket Mode: `apps.connections.open`, called with this app-level token, answers with this WebSocket URL
+   * (a test's own WebSocket server plays Slack's side of the connection).
+   */
+  useSocketMode(appToken: string, url: string): void {
+    this.socketMode = { appToken, url };
+  }
+
   private answerApi(req: IncomingMessage, method: string, raw: string): Answer {
     const decoded = decodeArgs(req.headers['content-type'], raw);
     const args = decoded.ok ? decoded.args : { raw };
     const answer = ((): Answer => {
       if (!decoded.ok) return { status: 200, body: fail(decoded.error) };
+      if (method === 'apps.connections.open') {
+        const given = tokenOf(req, decoded.args);
+        if (!this.socketMode || given !== this.socketMode.appToken) return { status: 200, body: fail(given ? 'invalid_auth' : 'not_authed') };
+        return { status: 200, body: { ok: true, url: this.socketMode.url } };
+      }
       if (!isSupportedMethod(method)) return { status: 200, body: fail('unknown_method') };
       const given = tokenOf(req, decoded.args);
       if (given === undefined) return { status: 200, body: fail('not_authed') };
