@@ -52,6 +52,15 @@ describe('running an incident in its channel', () => {
     expect(thread().some((m) => m.text.includes('from investigating to *identified*'))).toBe(true);
   });
 
+  it('when status or sev get extra words, then they are refused instead of silently dropped, and a long unknown word is cut', async () => {
+    expect(replyText((await inChannel('status resolved because it works now')).body)).toContain('That takes one word.');
+    expect(replyText((await inChannel('sev sev2 please')).body)).toContain('That takes one word.');
+    expect(h.warden.store.incidents.byChannel(channel)).toMatchObject({ status: 'investigating', severity: 'sev1' });
+    const long = String(((await inChannel(`sev ${'x'.repeat(500)}`)).body as { text: string }).text);
+    expect(long).toContain('Unknown severity');
+    expect(long.length).toBeLessThan(200);
+  });
+
   it('when the severity changes, then it is announced and the card shows it', async () => {
     await inChannel('sev sev2');
     await h.settle();

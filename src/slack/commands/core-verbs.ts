@@ -11,7 +11,7 @@ import { declareModal } from '../blocks/declare-modal.js';
 import { incidentList } from '../blocks/incident-list.js';
 import { escapeMrkdwn } from '../escape.js';
 import { slackErrorCode } from '../gateway.js';
-import { isSeverity, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from './args.js';
+import { isSeverity, oneWord, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from './args.js';
 import { reply, type CommandContext, type Verb } from './registry.js';
 
 const declare: Verb = {
@@ -61,7 +61,7 @@ const status: Verb = {
       const moves = TRANSITIONS[incident.status];
       return reply(`*${incident.id}* is *${incident.status}* (${incident.severity}). ${moves.length ? `Moves from here: ${moves.join(', ')}.` : 'It is closed.'}`);
     }
-    const to = parseStatus(ctx.args.split(/\s+/)[0]);
+    const to = parseStatus(oneWord(ctx.args, '/incident status <status>'));
     const after = changeStatus(ctx.deps, actor(ctx), incident.id, to);
     ctx.deps.runner.poke();
     return reply(`${after.id} is now *${after.status}*.`);
@@ -73,7 +73,7 @@ const sev: Verb = {
   help: { usage: 'sev <sev1-4>', summary: 'change the severity (announced)', inChannel: true },
   run(ctx) {
     const incident = inChannel(ctx, 'sev');
-    const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(ctx.args.split(/\s+/)[0] || undefined));
+    const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(oneWord(ctx.args, '/incident sev <sev1|sev2|sev3|sev4>')));
     ctx.deps.runner.poke();
     return reply(`${after.id} is now *${after.severity}*.`);
   },
