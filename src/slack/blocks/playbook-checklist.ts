@@ -6,7 +6,8 @@
  */
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { ChecklistModel, ChecklistStep } from '../../domain/playbooks/checklist-model.js';
-import { clipMrkdwn, clipPlain, encodeStepRef, escapeMrkdwn, guidanceSummary, mention, slackDate } from './playbook-text.js';
+import { clipMrkdwn, clipPlain, encodeStepRef, guidanceSummary } from './playbook-text.js';
+import { escapeMrkdwn, mention, slackDate } from '../escape.js';
 
 export const PLAYBOOK_ACTIONS = { done: 'playbook.done', skip: 'playbook.skip', assign: 'playbook.assign' } as const;
 

@@ -5,7 +5,8 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { EvidenceLevel } from '../../domain/playbooks/model.js';
-import { clipMrkdwn, clipPlain, encodeStepRef, escapeMrkdwn, markdownToMrkdwn, mention, type StepRef } from './playbook-text.js';
+import { clipMrkdwn, clipPlain, encodeStepRef, markdownToMrkdwn, type StepRef } from './playbook-text.js';
+import { escapeMrkdwn, mention } from '../escape.js';
 
 export const PLAYBOOK_VIEWS = {
   evidence: 'playbook.evidence',

@@ -3,7 +3,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Playbook } from '../../domain/playbooks/model.js';
 import type { FlagChangeEffect } from '../../domain/playbooks/select.js';
 import type { StepConflict } from '../../domain/playbooks/step-state.js';
-import { clipMrkdwn, escapeMrkdwn, mention, slackDate } from './playbook-text.js';
+import { clipMrkdwn } from './playbook-text.js';
+import { escapeMrkdwn, mention, slackDate } from '../escape.js';
 
 /** The channel announcement for a flag change, or null when the checklist did not change. */
 export function flagChangeNotice(playbook: Playbook, effect: FlagChangeEffect): { text: string; blocks: KnownBlock[] } | null {

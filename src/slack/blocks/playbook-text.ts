@@ -1,14 +1,10 @@
 /**
- * Text helpers for the playbook builders: mrkdwn escaping, Markdown-to-mrkdwn for guidance, Slack date
- * tokens, clipping that never cuts a link or an entity in half, and the compact `{incidentId, stepId}`
+ * Text helpers for the playbook builders (escaping and date tokens come from ../escape.ts): Markdown-to-mrkdwn
+ * for guidance, clipping that never cuts a link or an entity in half, and the compact `{incidentId, stepId}`
  * reference carried by buttons and modals.
  */
 import { z } from 'zod';
-
-/** Escapes user-supplied text for mrkdwn: `&`, `<`, `>` become entities, so nothing turns into a mention or link. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+import { escapeMrkdwn } from '../escape.js';
 
 /**
  * Playbook guidance is Markdown; Slack speaks mrkdwn. Converts what guidance uses: `[text](url)` links,
@@ -46,16 +42,6 @@ export function clipMrkdwn(text: string, max: number): string {
 export function clipPlain(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
-
-/** A Slack date token: each reader sees the time in their own zone; the fallback is UTC. */
-export function slackDate(at: Date): string {
-  const unix = Math.floor(at.getTime() / 1000);
-  const fallback = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `<!date^${unix}^{date_short_pretty} {time}|${fallback}>`;
-}
-
-/** A mention of a Slack user id. */
-export const mention = (userId: string): string => `<@${userId}>`;
 
 /** Which step of which incident a button or modal is about. */
 export interface StepRef {

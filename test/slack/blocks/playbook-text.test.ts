@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flagChangeEffect } from '../../../src/domain/playbooks/select.js';
 import { conflictNotice, flagChangeNotice } from '../../../src/slack/blocks/playbook-notices.js';
-import {
-  clipMrkdwn, decodeStepRef, encodeStepRef, escapeMrkdwn, guidanceSummary, markdownToMrkdwn, slackDate,
-} from '../../../src/slack/blocks/playbook-text.js';
+import { escapeMrkdwn, slackDate } from '../../../src/slack/escape.js';
+import { clipMrkdwn, decodeStepRef, encodeStepRef, guidanceSummary, markdownToMrkdwn } from '../../../src/slack/blocks/playbook-text.js';
 import { aPlaybook, aStep, anIncident } from '../../domain/playbooks/builders.js';
 
 describe('playbook text helpers', () => {
