@@ -15,6 +15,8 @@ FROM deps AS build
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# warden demo plays against the Slack stand-in, so the build includes it.
+COPY test/support/stand-ins ./test/support/stand-ins
 RUN npm run build
 
 FROM ${NODE_IMAGE}
@@ -35,5 +37,5 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "dist/cli/main.js"]
+ENTRYPOINT ["node", "dist/src/bin/warden.js"]
 CMD ["start"]

@@ -1,4 +1,14 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The installed package's root (where playbooks/, regimes/ and templates/ ship), from src/cli or dist/cli alike. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The nearest folder above `from` that holds a package.json: the package root, from sources and build alike. */
+export function packageRootFrom(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}.`);
+  }
+}
+
+/** The installed package's root (where playbooks/, regimes/ and templates/ ship). */
+export const PACKAGE_ROOT = packageRootFrom(dirname(fileURLToPath(import.meta.url)));

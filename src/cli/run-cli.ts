@@ -1,4 +1,4 @@
-import { isWardenError } from '../domain/errors.js';
+import { isWardenError } from '../platform/errors.js';
 import { runConfigCheck, type CliIo } from './commands/config-check.js';
 import { runAuditVerify, runMigrate } from './commands/db-commands.js';
 import { runPlaybooksCheck } from './commands/playbooks-check.js';

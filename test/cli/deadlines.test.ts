@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDeadlines } from '../../src/cli/commands/deadlines.js';
-import { SHIPPED_REGIMES_DIR } from '../domain/deadlines/shipped-regimes.js';
+import { SHIPPED_REGIMES_DIR } from '../features/notifications/domain/deadlines/shipped-regimes.js';
 
 const NOW = new Date('2025-03-29T10:00:00Z');
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlaybooksCheck } from '../../src/cli/commands/playbooks-check.js';
+import { repoPath } from '../support/repo-path.js';
 
-const SHIPPED = fileURLToPath(new URL('../../playbooks', import.meta.url));
+const SHIPPED = repoPath('playbooks');
 const dir = mkdtempSync(join(tmpdir(), 'warden-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

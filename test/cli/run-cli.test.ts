@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { migrate, openDb } from '../../src/store/db.js';
-import { createStore } from '../../src/store/store.js';
+import { migrate, openDb } from '../../src/platform/db/db.js';
+import { createStore } from '../../src/platform/db/store.js';
+import { ALL_MIGRATIONS } from '../../src/compose-features.js';
 
 let dir: string;
 let out: string[];
@@ -49,7 +50,7 @@ describe('warden CLI', () => {
   it('when someone edits the audit log behind Warden’s back, then audit verify names the entry and exits 1', async () => {
     const path = join(dir, 'w.db');
     const db = openDb(path);
-    migrate(db);
+    migrate(db, ALL_MIGRATIONS);
     const store = createStore(db);
     for (const n of [1, 2, 3]) store.audit.append({ at: `2026-11-22T09:0${n}:00.000Z`, actor: 'UALICE', action: 'incident.note_added', incidentId: 'INC-2026-0001', details: { n } });
     expect(() => db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 2").run()).toThrow('append-only');

@@ -2,7 +2,7 @@
 // Everything Warden sends must be accepted by the stand-in (which refuses what Slack refuses), no job may
 // end up failed, and user text never turns into markup (the harness also fails on any broadcast mention).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
+import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
 import { pinAddedEvent, plainTextValue, staticSelectValue } from '../support/slack-requests.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
 import { startFullHarness } from '../support/full-harness.js';

@@ -1,7 +1,7 @@
 // Adversarial QA: double clicks, requests sent at the same moment, and Slack's redeliveries (X-Slack-Retry-Num)
 // of events, button clicks and form submissions. Each must leave one record and one post, never two.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
+import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
 import { pinAddedEvent, plainTextValue, reactionAddedEvent, staticSelectValue } from '../support/slack-requests.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
 import { startFullHarness } from '../support/full-harness.js';

@@ -2,7 +2,7 @@
 // (garbage, not JSON, another incident, another channel, huge). Each must get a clear ephemeral answer or a
 // field error, never "Something went wrong", and store nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeStepRef } from '../../src/slack/blocks/playbook-text.js';
+import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
 import { datetimeValue, plainTextValue, staticSelectValue, usersSelectValue, type ViewStateValues } from '../support/slack-requests.js';
 import { type Harness } from '../support/warden-harness.js';
 import { startFullHarness } from '../support/full-harness.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, HOUR, MIN, startClockHarness, type ClockHarness } from '../app/clocks/clock-harness.js';
+import { eventually, HOUR, MIN, startClockHarness, type ClockHarness } from '../features/notifications/app/clocks/clock-harness.js';
 
 let h: ClockHarness;
 let channel: string;

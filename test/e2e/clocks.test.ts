@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainTextValue, staticSelectValue } from '../support/slack-requests.js';
-import { eventually, startClockHarness, type ClockHarness } from '../app/clocks/clock-harness.js';
+import { eventually, startClockHarness, type ClockHarness } from '../features/notifications/app/clocks/clock-harness.js';
 
 let h: ClockHarness;
 let channel: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit-chain.js';
+import { verifyChain } from '../../src/features/audit/domain/audit-chain.js';
 import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
 import { pinAddedEvent, reactionAddedEvent, appHomeOpenedEvent } from '../support/slack-requests.js';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit-chain.js';
-import { eventually, startClockHarness, type ClockHarness } from '../app/clocks/clock-harness.js';
+import { verifyChain } from '../../src/features/audit/domain/audit-chain.js';
+import { eventually, startClockHarness, type ClockHarness } from '../features/notifications/app/clocks/clock-harness.js';
 
 let h: ClockHarness;
 let channel: string;

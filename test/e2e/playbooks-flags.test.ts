@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INCIDENT_FLAGS } from '../../src/domain/incident-model.js';
+import { INCIDENT_FLAGS } from '../../src/features/incidents/domain/incident-model.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
-import { blocksText, checklist, declareTyped, SHIPPED, startPlaybookHarness } from '../app/playbooks/playbook-harness.js';
-import { aPlaybook, aStep } from '../domain/playbooks/builders.js';
+import { blocksText, checklist, declareTyped, SHIPPED, startPlaybookHarness } from '../features/playbooks/app/playbook-harness.js';
+import { aPlaybook, aStep } from '../features/playbooks/domain/builders.js';
 
 let h: Harness;
 let channel: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyText, type Harness } from '../support/warden-harness.js';
-import { declareTyped, responseAt, startPlaybookHarness } from '../app/playbooks/playbook-harness.js';
+import { declareTyped, responseAt, startPlaybookHarness } from '../features/playbooks/app/playbook-harness.js';
 
 let h: Harness;
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyChain } from '../../src/domain/audit-chain.js';
+import { verifyChain } from '../../src/features/audit/domain/audit-chain.js';
 import { plainTextValue, usersSelectValue } from '../support/slack-requests.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
-import { blocksText, checklist, click, declareTyped, responseAt, startPlaybookHarness } from '../app/playbooks/playbook-harness.js';
+import { blocksText, checklist, click, declareTyped, responseAt, startPlaybookHarness } from '../features/playbooks/app/playbook-harness.js';
 
 let h: Harness;
 let id: string;

@@ -1,4 +1,4 @@
-import { WardenError } from '../../src/domain/errors.js';
+import { WardenError } from '../../src/platform/errors.js';
 
 /** Runs `fn` and returns the WardenError it throws; fails the test if it throws nothing or something else. */
 export function errorOf(fn: () => unknown): WardenError {

@@ -1,2 +1,2 @@
 // The signed-request helpers live beside the stand-in in src/dev, because `warden demo` uses them too.
-export * from '../../src/dev/slack-requests/index.js';
+export * from './stand-ins/slack/requests/index.js';

@@ -1,6 +1,6 @@
 /** A real `@slack/web-api` client pointed at the stand-in, quiet unless a test asks for its logs. */
 import { LogLevel, WebClient, type Logger, type RetryOptions } from '@slack/web-api';
-import type { SlackStandIn } from '../../src/dev/slack-stand-in/index.js';
+import type { SlackStandIn } from './stand-ins/slack/index.js';
 
 /** A logger that drops everything: Slack's client logs every refusal and retry. */
 export function silentLogger(): Logger {

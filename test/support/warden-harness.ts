@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createWarden } from '../../src/main.js';
-import { createLogger } from '../../src/shared/logger.js';
-import type { ModuleFactory } from '../../src/slack/module.js';
+import { parseConfig, type WardenConfigInput } from '../../src/platform/config/index.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { createWarden } from '../../src/compose.js';
+import { createLogger } from '../../src/platform/logger.js';
+import type { ModuleFactory } from '../../src/adapters/slack/module.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from './slack-stand-in.js';
 import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../config/env.js';
-import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load-config.js';
-import { wardenModules } from '../modules.js';
-import { isWardenError } from '../../domain/errors.js';
-import { formatProblem } from '../../shared/yaml-validate.js';
+import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../platform/config/env.js';
+import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../platform/config/load-config.js';
+import { wardenModules } from '../../compose-features.js';
+import { isWardenError } from '../../platform/errors.js';
+import { formatProblem } from '../../platform/yaml-validate.js';
 
 export interface CliIo {
   out(s: string): void;

@@ -6,13 +6,13 @@
  * Exit codes: 0 printed, 1 the regime catalog is invalid, 2 bad input (named, with the allowed values).
  */
 import { parseArgs } from 'node:util';
-import { computeDeadlines } from '../../domain/deadlines/compute-deadlines.js';
-import { deadlineToJson, describeDeadline, describeRegime } from '../../domain/deadlines/deadline-report.js';
-import type { Regime } from '../../domain/deadlines/regime.js';
-import type { DeadlineInput } from '../../domain/deadlines/stage-deadline.js';
-import { CLOCK_EVENTS, type ClockEvent } from '../../domain/incident-model.js';
-import { loadRegimeCatalog } from '../../regimes/load-regimes.js';
-import { formatProblem } from '../../shared/yaml-validate.js';
+import { computeDeadlines } from '../../features/notifications/domain/deadlines/compute-deadlines.js';
+import { deadlineToJson, describeDeadline, describeRegime } from '../../features/notifications/domain/deadlines/deadline-report.js';
+import type { Regime } from '../../features/notifications/domain/deadlines/regime.js';
+import type { DeadlineInput } from '../../features/notifications/domain/deadlines/stage-deadline.js';
+import { CLOCK_EVENTS, type ClockEvent } from '../../features/incidents/domain/incident-model.js';
+import { loadRegimeCatalog } from '../../features/notifications/files/load-regimes.js';
+import { formatProblem } from '../../platform/yaml-validate.js';
 
 export interface DeadlinesIo {
   out(s: string): void;

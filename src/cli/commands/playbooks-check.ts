@@ -1,7 +1,7 @@
 /** `warden playbooks check [PATH...]`: validates playbook files the way the bot does at boot. */
 import { existsSync } from 'node:fs';
-import { checkPlaybookFiles, expandPlaybookPaths } from '../../playbooks/load-playbooks.js';
-import { formatProblem } from '../../shared/yaml-validate.js';
+import { checkPlaybookFiles, expandPlaybookPaths } from '../../features/playbooks/files/load-playbooks.js';
+import { formatProblem } from '../../platform/yaml-validate.js';
 
 export interface CheckIo {
   out(s: string): void;

@@ -1,8 +1,8 @@
-import { loadConfig, loadEnv, requireSlackCredentials, secretValues } from '../../config/index.js';
-import { createWarden } from '../../main.js';
-import { createLogger } from '../../shared/logger.js';
+import { loadConfig, loadEnv, requireSlackCredentials, secretValues } from '../../platform/config/index.js';
+import { createWarden } from '../../compose.js';
+import { createLogger } from '../../platform/logger.js';
 import type { CliIo } from './config-check.js';
-import { wardenModules } from '../modules.js';
+import { wardenModules } from '../../compose-features.js';
 
 /**
  * `warden start`: reads the environment and warden.yaml, refuses to start without Slack credentials

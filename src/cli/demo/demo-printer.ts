@@ -1,5 +1,5 @@
-import { BOT_USER_ID, BOT_USER_NAME, renderTranscript, type SlackStandIn } from '../../dev/slack-stand-in/index.js';
-import { renderBody, renderMrkdwn, type Names } from '../../dev/slack-stand-in/render-blocks.js';
+import { BOT_USER_ID, BOT_USER_NAME, renderTranscript, type SlackStandIn } from '../../../test/support/stand-ins/slack/index.js';
+import { renderBody, renderMrkdwn, type Names } from '../../../test/support/stand-ins/slack/render-blocks.js';
 
 const WRITES = new Set(['chat.postMessage', 'chat.update', 'views.open', 'views.publish', 'conversations.create', 'conversations.invite', 'pins.add']);
 

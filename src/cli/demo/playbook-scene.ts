@@ -1,5 +1,5 @@
-import { PLAYBOOK_ACTIONS } from '../../slack/blocks/playbook-checklist.js';
-import { encodeStepRef } from '../../slack/blocks/playbook-text.js';
+import { PLAYBOOK_ACTIONS } from '../../features/playbooks/slack/blocks/playbook-checklist.js';
+import { encodeStepRef } from '../../features/playbooks/slack/blocks/playbook-text.js';
 import type { DemoContext } from './script.js';
 
 /**

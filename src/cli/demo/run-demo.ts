@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultConfig, parseConfig } from '../../config/index.js';
-import { verifyChain } from '../../domain/audit-chain.js';
-import { ManualClock } from '../../domain/clock.js';
-import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission } from '../../dev/slack-requests/index.js';
-import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../dev/slack-stand-in/index.js';
-import { createWarden, type Warden } from '../../main.js';
+import { defaultConfig, parseConfig } from '../../platform/config/index.js';
+import { verifyChain } from '../../features/audit/domain/audit-chain.js';
+import { ManualClock } from '../../platform/clock.js';
+import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';
+import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../../test/support/stand-ins/slack/index.js';
+import { createWarden, type Warden } from '../../compose.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { createLogger } from '../../shared/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import type { CliIo } from '../commands/config-check.js';
-import { wardenModules } from '../modules.js';
+import { wardenModules } from '../../compose-features.js';
 import { createDemoPrinter } from './demo-printer.js';
 import { demoScript, type DemoContext } from './script.js';
 

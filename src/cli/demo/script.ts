@@ -1,8 +1,8 @@
-import type { ManualClock } from '../../domain/clock.js';
-import { pinAddedEvent } from '../../dev/slack-requests/index.js';
-import type { SlackStandIn } from '../../dev/slack-stand-in/index.js';
-import type { Warden } from '../../main.js';
-import type { BlockAction, ViewSubmission } from '../../dev/slack-requests/index.js';
+import type { ManualClock } from '../../platform/clock.js';
+import { pinAddedEvent } from '../../../test/support/stand-ins/slack/requests/index.js';
+import type { SlackStandIn } from '../../../test/support/stand-ins/slack/index.js';
+import type { Warden } from '../../compose.js';
+import type { BlockAction, ViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';
 import { clockScene } from './clock-scene.js';
 import { playbookScene } from './playbook-scene.js';
 

@@ -1,0 +1,45 @@
+// The layout's boundaries as one ESLint rule (ARCHITECTURE.md): a feature reaches another feature only through
+// its index.ts; the platform imports no feature, adapter or CLI; adapters import no feature; only a feature's
+// own slack/ folder (and its index.ts) reaches the Slack adapter.
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+
+const area = (file) => {
+  const rel = relative(ROOT, file).split('\\').join('/');
+  const feature = /^src\/features\/([^/]+)\/(.*)$/.exec(rel);
+  if (feature) return { kind: 'feature', name: feature[1], rest: feature[2], rel };
+  for (const kind of ['platform', 'adapters', 'cli', 'bin']) if (rel.startsWith(`src/${kind}/`)) return { kind, rel };
+  return { kind: rel.startsWith('src/') ? 'root' : 'outside', rel };
+};
+
+/** Why `from` may not import `to`, or null when it may. */
+export function boundaryProblem(from, to) {
+  const a = area(from);
+  const b = area(to);
+  if (a.kind === 'platform' && !['platform'].includes(b.kind)) return `src/platform imports no ${b.kind} (${b.rel}).`;
+  if (a.kind === 'adapters' && !['platform', 'adapters'].includes(b.kind)) return `src/adapters imports no ${b.kind} (${b.rel}).`;
+  if (a.kind !== 'feature') return null;
+  if (b.kind === 'feature' && b.name !== a.name && b.rest !== 'index.ts') return `features/${a.name} reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
+  if (b.kind === 'cli' || b.kind === 'root' || b.kind === 'bin') return `a feature does not import the composition root or the CLI (${b.rel}).`;
+  if (b.kind === 'adapters' && !(a.rest.startsWith('slack/') || a.rest === 'index.ts')) return `only a feature's slack/ folder and index.ts use the Slack adapter (${b.rel}).`;
+  return null;
+}
+
+const rule = {
+  meta: { type: 'problem', schema: [], messages: { crossed: '{{why}}' } },
+  create(context) {
+    const file = context.filename;
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+      const why = boundaryProblem(file, target);
+      if (why) context.report({ node: node.source, messageId: 'crossed', data: { why } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export const boundaries = { rules: { boundaries: rule } };

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { WardenError } from '../../../platform/errors.js';
+import { escapeMrkdwn, truncate } from '../escape.js';
+import { INCIDENT_ROLES, INCIDENT_STATUSES, INCIDENT_TYPES, SEVERITIES, type IncidentRole, type IncidentStatus, type IncidentType, type Severity } from '../../../features/incidents/domain/incident-model.js';
+
+/** Splits `verb rest of text` into the verb (lower-cased) and the rest (kept as typed). */
+export function splitVerb(text: string): { verb: string; rest: string } {
+  const trimmed = text.trim();
+  const space = trimmed.search(/\s/);
+  if (space === -1) return { verb: trimmed.toLowerCase(), rest: '' };
+  return { verb: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() };
+}
+
+function oneOf<T extends string>(values: readonly T[], what: string, usage: string) {
+  const schema = z.enum(values as unknown as [T, ...T[]]);
+  return (word: string | undefined): T => {
+    const parsed = schema.safeParse(word?.toLowerCase());
+    if (parsed.success) return parsed.data;
+    const got = word ? `Unknown ${what} \`${escapeMrkdwn(truncate(word, 40))}\`.` : `Missing ${what}.`;
+    throw new WardenError('bad_input', `${got} Use one of: ${values.join(', ')}. Usage: \`${escapeMrkdwn(usage)}\``);
+  };
+}
+
+export const parseSeverity = oneOf<Severity>(SEVERITIES, 'severity', '/incident sev <sev1|sev2|sev3|sev4>');
+export const parseStatus = oneOf<IncidentStatus>(INCIDENT_STATUSES, 'status', '/incident status <status>');
+export const parseRole = oneOf<IncidentRole>(INCIDENT_ROLES, 'role', '/incident role <role> @person');
+export const parseIncidentType = oneOf<IncidentType>(INCIDENT_TYPES, 'incident type', '/incident declare sev2 --type <type> <title>');
+
+/** The one word a verb takes; extra words are refused rather than silently dropped. */
+export function oneWord(args: string, usage: string): string | undefined {
+  const words = args.split(/\s+/).filter(Boolean);
+  if (words.length > 1) throw new WardenError('bad_input', `That takes one word. Usage: \`${escapeMrkdwn(usage)}\``);
+  return words[0];
+}
+
+export const isSeverity = (word: string | undefined): word is Severity => (SEVERITIES as readonly string[]).includes(word?.toLowerCase() ?? '');
+
+/**
+ * A user reference as Slack sends it in an escaped slash command (`<@U123|alice>` or `<@U123>`), or a bare
+ * user id. Plain `@alice` cannot be resolved without a directory lookup, so it is refused with a hint.
+ */
+export function parseUserRef(word: string | undefined, usage: string): string {
+  const m = word?.match(/^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/) ?? word?.match(/^([UW][A-Z0-9]{2,})$/);
+  if (m?.[1]) return m[1];
+  const what = word ? `\`${escapeMrkdwn(truncate(word, 60))}\` is not a Slack user.` : 'Missing the person.';
+  throw new WardenError('bad_input', `${what} Mention them with @ so Slack completes the name. Usage: \`${escapeMrkdwn(usage)}\``);
+}

@@ -1,0 +1,33 @@
+import { WardenError } from '../../../platform/errors.js';
+import type { Incident } from '../domain/incident.js';
+import type { IncidentRole } from '../domain/incident-model.js';
+import type { Actor, AppDeps } from './deps.js';
+import { enqueueCardRefresh, enqueueHomeRefresh, enqueueIncidentChanged, enqueuePost, JOB_KINDS } from './outbox.js';
+import { recordChange, requireIncident } from './record.js';
+
+/** Gives a role to a person: announced in the channel, and the person gets a DM with the role's duties. */
+export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role: IncidentRole, userId: string): Incident {
+  const { store } = deps;
+  return store.transaction(() => {
+    const incident = requireIncident(store, incidentId);
+    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; roles can no longer change.`);
+    if (incident.roles[role] === userId) throw new WardenError('bad_input', `<@${userId}> is already ${role} of ${incident.id}.`);
+    const now = deps.clock.now();
+    store.incidents.setRole(incident.id, role, userId, actor.userId, now);
+    recordChange(store, {
+      incidentId: incident.id,
+      actor: actor.userId,
+      at: now,
+      kind: 'role_assigned',
+      action: 'incident.role_assigned',
+      text: `${role}: <@${userId}>`,
+      data: { role, userId, previous: incident.roles[role] ?? null },
+    });
+    enqueuePost(store, now, incident.id, { type: 'role_assigned', role, userId, by: actor.userId });
+    store.jobs.enqueue({ kind: JOB_KINDS.dmRole, dueAt: now, payload: { incidentId: incident.id, role, userId }, incidentId: incident.id }, now);
+    enqueueHomeRefresh(store, now, incident.id, [userId, incident.roles[role]]);
+    enqueueCardRefresh(store, now, incident.id);
+    enqueueIncidentChanged(store, now, incident.id, 'role');
+    return requireIncident(store, incident.id);
+  });
+}

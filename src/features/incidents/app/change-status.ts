@@ -1,0 +1,50 @@
+import { WardenError } from '../../../platform/errors.js';
+import { commanderOf, type Incident } from '../domain/incident.js';
+import type { IncidentStatus } from '../domain/incident-model.js';
+import { transition } from '../domain/lifecycle.js';
+import type { Actor, AppDeps } from './deps.js';
+import { enqueueCardRefresh, enqueueHomeRefresh, enqueueIncidentChanged, enqueuePost } from './outbox.js';
+import { recordChange, requireIncident } from './record.js';
+import { cancelResponseJobs, scheduleUpdateReminder } from './reminders.js';
+
+/**
+ * Moves an incident to a new status if the transition table allows it. Resolving cancels every
+ * response-bound reminder in the same transaction; reopening starts the update cadence again.
+ * Closing is reserved to the commander and Warden admins.
+ */
+export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to: IncidentStatus): Incident {
+  const { store } = deps;
+  return store.transaction(() => {
+    const incident = requireIncident(store, incidentId);
+    const now = deps.clock.now();
+    const change = transition(incident.status, to, now);
+    if (to === 'closed') assertMayClose(deps, actor, incident);
+    store.incidents.update(incident.id, {
+      status: to,
+      ...(to === 'resolved' ? { resolvedAt: now } : {}),
+      ...(to === 'closed' ? { closedAt: now } : {}),
+      ...(change.reopens ? { resolvedAt: null } : {}),
+    });
+    recordChange(store, {
+      incidentId: incident.id,
+      actor: actor.userId,
+      at: now,
+      kind: 'status_changed',
+      action: 'incident.status_changed',
+      text: `Status ${change.from} → ${to}`,
+      data: { from: change.from, to },
+    });
+    if (change.endsResponse) cancelResponseJobs(deps, incident.id);
+    if (change.reopens) scheduleUpdateReminder(deps, incident, now);
+    enqueuePost(store, now, incident.id, { type: 'status_changed', from: change.from, to, by: actor.userId }, true);
+    enqueueCardRefresh(store, now, incident.id);
+    enqueueIncidentChanged(store, now, incident.id, 'status');
+    enqueueHomeRefresh(store, now, incident.id, Object.values(incident.roles));
+    return requireIncident(store, incident.id);
+  });
+}
+
+function assertMayClose(deps: AppDeps, actor: Actor, incident: Incident): void {
+  if (actor.userId === commanderOf(incident) || deps.policy.admins.includes(actor.userId)) return;
+  throw new WardenError('not_allowed', `Only the commander (<@${commanderOf(incident)}>) or a Warden admin can close ${incident.id}.`);
+}

@@ -1,0 +1,89 @@
+import { humanIncidentId } from '../domain/channel-name.js';
+import { WardenError } from '../../../platform/errors.js';
+import type { Incident } from '../domain/incident.js';
+import type { IncidentFlag, IncidentType, Severity } from '../domain/incident-model.js';
+import type { Actor, AppDeps } from './deps.js';
+import { JOB_KINDS } from './outbox.js';
+import { recordChange } from './record.js';
+import { scheduleUpdateReminder } from './reminders.js';
+
+export interface DeclareInput {
+  title: string;
+  severity: Severity;
+  type?: IncidentType;
+  description?: string;
+  detectedAt?: Date | null;
+  drill?: boolean;
+  flags?: IncidentFlag[];
+  /** Unique per Slack request (trigger or view id): a retried request returns the incident it made. */
+  requestKey?: string;
+}
+
+export const MAX_TITLE = 120;
+/** The same person declaring the same title within this window is taken as a double click. */
+export const DUPLICATE_WINDOW_MS = 2 * 60_000;
+
+/**
+ * Declares an incident: stores it with the declarer as commander, writes the timeline and audit entries,
+ * and queues the channel, card and announcement, and the first update reminder, all in one transaction.
+ * A retried or double-clicked declaration returns the existing incident with `duplicate: true`.
+ */
+export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput): { incident: Incident; duplicate: boolean } {
+  const title = input.title.trim();
+  const now = deps.clock.now();
+  assertValidDeclaration(title, input, now);
+  const { store } = deps;
+  return store.transaction(() => {
+    const earlier =
+      (input.requestKey ? store.incidents.byRequestKey(input.requestKey) : null) ??
+      store.incidents.recentDuplicate(actor.userId, title, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
+    if (earlier) return { incident: earlier, duplicate: true };
+
+    const year = now.getUTCFullYear();
+    const incident: Incident = {
+      id: humanIncidentId(year, store.incidents.nextSeq(`incident:${year}`)),
+      title,
+      description: input.description?.trim() ?? '',
+      type: input.type ?? 'security',
+      severity: input.severity,
+      status: 'investigating',
+      drill: input.drill ?? false,
+      flags: input.flags ?? [],
+      declaredBy: actor.userId,
+      declaredAt: now,
+      detectedAt: input.detectedAt ?? null,
+      resolvedAt: null,
+      closedAt: null,
+      channelId: null,
+      channelName: null,
+      cardTs: null,
+      announcementChannel: null,
+      announcementTs: null,
+      lastUpdateAt: null,
+      roles: { commander: actor.userId },
+    };
+    store.incidents.insert(incident, input.requestKey ?? null);
+    store.incidents.setRole(incident.id, 'commander', actor.userId, actor.userId, now);
+    recordChange(store, {
+      incidentId: incident.id,
+      actor: actor.userId,
+      at: now,
+      kind: 'declared',
+      action: 'incident.declared',
+      text: `Declared ${incident.severity}${incident.drill ? ' drill' : ''}: ${title}`,
+      data: { severity: incident.severity, type: incident.type, drill: incident.drill, flags: incident.flags },
+    });
+    store.jobs.enqueue({ kind: JOB_KINDS.provision, dueAt: now, payload: { incidentId: incident.id }, idemKey: `provision:${incident.id}`, incidentId: incident.id }, now);
+    store.jobs.enqueue({ kind: JOB_KINDS.declared, dueAt: now, payload: { incidentId: incident.id }, idemKey: `declared:${incident.id}`, incidentId: incident.id }, now);
+    scheduleUpdateReminder(deps, incident, now);
+    return { incident, duplicate: false };
+  });
+}
+
+function assertValidDeclaration(title: string, input: DeclareInput, now: Date): void {
+  if (!title) throw new WardenError('bad_input', 'An incident needs a title: `/incident declare sev2 Payments API returning 500s`.');
+  if (title.length > MAX_TITLE) throw new WardenError('bad_input', `The title is ${title.length} characters; keep it under ${MAX_TITLE}.`);
+  if (input.detectedAt && input.detectedAt.getTime() > now.getTime() + 60_000) {
+    throw new WardenError('bad_input', 'The detection time is in the future.');
+  }
+}

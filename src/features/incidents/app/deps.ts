@@ -1,0 +1,31 @@
+import type { Clock } from '../../../platform/clock.js';
+import type { IncidentRole, Severity } from '../domain/incident-model.js';
+import type { Store } from '../../../platform/db/store.js';
+
+/** What the use cases need to know of the configuration (the composition root adapts warden.yaml to it). */
+export interface IncidentPolicy {
+  /** How often the commander must post an update at this severity, in ms. */
+  updateEveryMs(severity: Severity): number;
+  roleDuty(role: IncidentRole): string;
+  /** Display zone for channel names and for readers whose Slack zone is unknown. */
+  timeZone: string;
+  /** Slack user ids allowed to act as Warden admins (close any incident, override role checks). */
+  admins: readonly string[];
+}
+
+/** The ports every use case receives. Only the composition root builds real ones. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  policy: IncidentPolicy;
+  /**
+   * Job kinds that only make sense while the response runs; cancelled in the transaction that resolves
+   * the incident. The core's update reminder is one; modules add theirs at start-up.
+   */
+  responseBoundKinds: readonly string[];
+}
+
+/** Who did something, as Slack knows them. */
+export interface Actor {
+  userId: string;
+}

@@ -1,0 +1,70 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { declareIncident, MAX_TITLE } from '../app/declare-incident.js';
+import type { Logger } from '../../../platform/jobs/runner.js';
+import { isWardenError } from '../../../platform/errors.js';
+import { INCIDENT_FLAGS, INCIDENT_TYPES, SEVERITIES } from '../domain/incident-model.js';
+import { DECLARE_BLOCKS as B, DECLARE_CALLBACK } from './blocks/declare-modal.js';
+import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
+import { userMessageFor } from '../../../adapters/slack/errors.js';
+
+const selected = z.object({ selected_option: z.object({ value: z.string() }).nullish() });
+const checked = z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() });
+
+/** The declare modal's `view.state.values`, checked field by field so each error lands on its input. */
+const declareValues = z.object({
+  [B.title]: z.object({ [B.title]: z.object({ value: z.string().nullish() }) }),
+  [B.severity]: z.object({ [B.severity]: selected }),
+  [B.type]: z.object({ [B.type]: selected }).optional(),
+  [B.description]: z.object({ [B.description]: z.object({ value: z.string().nullish() }) }).optional(),
+  [B.detectedAt]: z.object({ [B.detectedAt]: z.object({ selected_date_time: z.number().nullish() }) }).optional(),
+  [B.flags]: z.object({ [B.flags]: checked }).optional(),
+  [B.drill]: z.object({ [B.drill]: checked }).optional(),
+});
+
+type FieldErrors = Record<string, string>;
+
+function readDeclaration(values: unknown, now: Date) {
+  const v = declareValues.parse(values);
+  const errors: FieldErrors = {};
+  const title = v[B.title][B.title].value?.trim() ?? '';
+  if (!title) errors[B.title] = 'Give the incident a short title.';
+  if (title.length > MAX_TITLE) errors[B.title] = `Keep the title under ${MAX_TITLE} characters.`;
+  const severity = z.enum(SEVERITIES).safeParse(v[B.severity][B.severity].selected_option?.value);
+  if (!severity.success) errors[B.severity] = 'Pick a severity.';
+  const type = z.enum(INCIDENT_TYPES).catch('security').parse(v[B.type]?.[B.type].selected_option?.value ?? 'security');
+  const seconds = v[B.detectedAt]?.[B.detectedAt].selected_date_time ?? null;
+  const detectedAt = seconds === null ? null : new Date(seconds * 1000);
+  // Slack's picker sends seconds since 1970; anything else (negative, beyond what a Date holds) was not picked.
+  if (detectedAt && !(detectedAt.getTime() >= 0)) errors[B.detectedAt] = 'Pick the date and time of detection.';
+  else if (detectedAt && detectedAt.getTime() > now.getTime() + 60_000) errors[B.detectedAt] = 'Detection cannot be in the future.';
+  const flags = z.array(z.enum(INCIDENT_FLAGS)).catch([]).parse((v[B.flags]?.[B.flags].selected_options ?? []).map((o) => o.value));
+  const drill = (v[B.drill]?.[B.drill].selected_options ?? []).some((o) => o.value === 'drill');
+  if (Object.keys(errors).length > 0 || !severity.success) return { errors } as const;
+  return { input: { title, severity: severity.data, type, description: v[B.description]?.[B.description].value ?? '', detectedAt, flags, drill } } as const;
+}
+
+/** Handles the declare modal: field errors go back onto the form; a valid form declares the incident. */
+export function registerDeclareSubmission(app: App, deps: SlackDeps, logger: Logger): void {
+  app.view(DECLARE_CALLBACK, async ({ ack, body, view }) => {
+    let read: ReturnType<typeof readDeclaration>;
+    try {
+      read = readDeclaration(view.state.values, deps.clock.now());
+    } catch {
+      await ack({ response_action: 'errors', errors: { [B.title]: 'The form could not be read; close it and run /incident declare again.' } });
+      return;
+    }
+    if ('errors' in read) {
+      await ack({ response_action: 'errors', errors: read.errors as Record<string, string> });
+      return;
+    }
+    try {
+      declareIncident(deps, { userId: body.user.id }, { ...read.input, requestKey: `view:${view.id}` });
+      await ack();
+      deps.runner.poke();
+    } catch (error) {
+      const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: DECLARE_CALLBACK });
+      await ack({ response_action: 'errors', errors: { [B.title]: message.slice(0, 150) } });
+    }
+  });
+}

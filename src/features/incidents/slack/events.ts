@@ -1,0 +1,50 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { recordPinnedMessage } from '../app/post-update.js';
+import type { Logger } from '../../../platform/jobs/runner.js';
+import { homeView } from './blocks/incident-list.js';
+import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
+
+/** Reads one message's author and text by channel and ts (a top-level message, or a reply in a thread). */
+async function fetchMessage(client: WebClient, channel: string, ts: string): Promise<{ user: string; text: string } | null> {
+  const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
+  const top = history.messages?.find((m) => m.ts === ts);
+  if (top) return { user: top.user ?? top.bot_id ?? 'unknown', text: top.text ?? '' };
+  const replies = await client.conversations.replies({ channel, ts, limit: 1 });
+  const reply = replies.messages?.find((m) => m.ts === ts);
+  return reply ? { user: reply.user ?? reply.bot_id ?? 'unknown', text: reply.text ?? '' } : null;
+}
+
+/**
+ * Events: a message pinned or reacted with :pushpin: in an incident channel goes to the timeline with the
+ * message's own time; App Home shows the viewer's incidents. Slack redelivers events it thinks were
+ * missed, so each event id is handled once.
+ */
+export function registerEvents(app: App, deps: SlackDeps, logger: Logger): void {
+  const firstTime = (eventId: string | undefined) => !eventId || deps.store.firstSighting(`event:${eventId}`, deps.clock.now());
+
+  app.event('pin_added', async ({ event, body }) => {
+    if (!firstTime(body.event_id)) return;
+    const incident = deps.store.incidents.byChannel(event.channel_id);
+    const message = event.item.message;
+    if (!incident || !message?.ts) return;
+    recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: message.ts, author: message.user ?? 'unknown', text: message.text ?? '' });
+  });
+
+  app.event('reaction_added', async ({ event, body, client }) => {
+    if (!firstTime(body.event_id) || event.reaction !== 'pushpin' || event.item.type !== 'message') return;
+    const incident = deps.store.incidents.byChannel(event.item.channel);
+    if (!incident) return;
+    const message = await fetchMessage(client, event.item.channel, event.item.ts);
+    if (!message) {
+      logger.warn({ channel: event.item.channel, ts: event.item.ts }, 'pinned message not found');
+      return;
+    }
+    recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: event.item.ts, author: message.user, text: message.text });
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home' || !firstTime(body.event_id)) return;
+    await client.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen()) });
+  });
+}

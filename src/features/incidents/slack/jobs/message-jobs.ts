@@ -1,0 +1,55 @@
+import type { PostPayload } from '../../app/outbox.js';
+import { WardenError } from '../../../../platform/errors.js';
+import type { IncidentRole } from '../../domain/incident-model.js';
+import type { Job } from '../../../../platform/jobs/job-repo.js';
+import { incidentCard } from '../blocks/incident-card.js';
+import { renderChannelMessage } from '../blocks/channel-message.js';
+import { homeView } from '../blocks/incident-list.js';
+import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
+import type { SlackGateway } from '../../../../adapters/slack/gateway.js';
+
+/** Delivery of queued messages, card refreshes, role DMs and App Home refreshes. One Slack call per job where possible. */
+export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
+  const incidentOf = (job: Job) => {
+    const incident = deps.store.incidents.get(String(job.payload.incidentId));
+    if (!incident) throw new WardenError('not_found', `No incident ${String(job.payload.incidentId)}`);
+    return incident;
+  };
+
+  return {
+    async post(job: Job): Promise<void> {
+      const payload = job.payload as PostPayload;
+      const incident = incidentOf(job);
+      const message = renderChannelMessage(incident, payload.message);
+      if (payload.target === 'announcement_thread') {
+        if (!incident.announcementChannel || !incident.announcementTs) return; // no announcement channel configured
+        await slack.call((c) => c.chat.postMessage({ channel: incident.announcementChannel as string, thread_ts: incident.announcementTs as string, ...message }));
+        return;
+      }
+      if (!incident.channelId) throw new WardenError('conflict', `${incident.id} has no channel yet`);
+      await slack.call((c) => c.chat.postMessage({ channel: incident.channelId as string, ...message }));
+    },
+
+    async refreshCard(job: Job): Promise<void> {
+      const incident = incidentOf(job);
+      if (!incident.channelId || !incident.cardTs) return; // provisioning posts the current card itself
+      await slack.call((c) => c.chat.update({ channel: incident.channelId as string, ts: incident.cardTs as string, ...incidentCard(incident) }));
+    },
+
+    async dmRole(job: Job): Promise<void> {
+      const incident = incidentOf(job);
+      const role = String(job.payload.role) as IncidentRole;
+      const userId = String(job.payload.userId);
+      const where = incident.channelId ? `<#${incident.channelId}>` : incident.id;
+      const text = `You are now *${role}* for *${incident.id}* (${incident.severity}) in ${where}.\n\n*Your duties*\n${deps.policy.roleDuty(role)}`;
+      const dm = await slack.call((c) => c.conversations.open({ users: userId }));
+      await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
+    },
+
+    async refreshHome(job: Job): Promise<void> {
+      const user = String(job.payload.userId);
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen()) }));
+    },
+  };
+}
+

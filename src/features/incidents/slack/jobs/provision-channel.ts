@@ -1,0 +1,87 @@
+import type { Job } from '../../../../platform/jobs/job-repo.js';
+import { incidentChannelName, withSuffix } from '../../domain/channel-name.js';
+import { commanderOf, type Incident } from '../../domain/incident.js';
+import { WardenError } from '../../../../platform/errors.js';
+import { recordChange } from '../../app/record.js';
+import { announcement, incidentCard } from '../blocks/incident-card.js';
+import { escapeMrkdwn, truncate } from '../../../../adapters/slack/escape.js';
+import { slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
+import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
+
+const MAX_NAME_ATTEMPTS = 20;
+
+/**
+ * Sets up an incident in Slack: channel, invitation, topic, pinned card, announcement. Each step stores
+ * its result before the next starts, so a retry after a failure resumes where it stopped instead of
+ * creating a second channel or posting a second card.
+ */
+export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announcementsChannel: string | null) {
+  const load = (id: string): Incident => {
+    const incident = deps.store.incidents.get(id);
+    if (!incident) throw new WardenError('not_found', `No incident ${id}`);
+    return incident;
+  };
+  return async (job: Job): Promise<void> => {
+    const id = String(job.payload.incidentId);
+    let incident = load(id);
+    if (!incident.channelId) incident = await createChannel(incident);
+    const channel = incident.channelId as string;
+    await invite(channel, [...new Set([incident.declaredBy, commanderOf(incident)])]);
+    await slack.call((c) => c.conversations.setTopic({ channel, topic: truncate(`${incident.id} · ${incident.severity} · ${escapeMrkdwn(incident.title)}`, 250) }));
+    if (!incident.cardTs) {
+      const card = incidentCard(incident);
+      const posted = await slack.call((c) => c.chat.postMessage({ channel, ...card }));
+      deps.store.incidents.update(id, { cardTs: posted.ts ?? null });
+      await slack.call((c) => c.pins.add({ channel, timestamp: posted.ts as string })).catch(ignore('already_pinned'));
+    }
+    incident = load(id);
+    if (announcementsChannel && !incident.announcementTs) await announce(incident, channel);
+  };
+
+  /**
+   * Posts the announcement. When Warden cannot post there (not invited, channel gone), the incident still
+   * runs: the channel is told once what to fix, instead of the whole set-up failing.
+   */
+  async function announce(incident: Incident, channel: string): Promise<void> {
+    const target = announcementsChannel as string;
+    try {
+      const posted = await slack.call((c) => c.chat.postMessage({ channel: target, ...announcement(incident) }));
+      deps.store.incidents.update(incident.id, { announcementChannel: posted.channel ?? target, announcementTs: posted.ts ?? null });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code !== 'not_in_channel' && code !== 'channel_not_found' && code !== 'is_archived') throw error;
+      const text = `:warning: I could not announce ${incident.id} in the announcements channel (\`${target}\`: ${code}). Invite @warden there, or fix \`channels.announcements\` in warden.yaml. Updates stay in this channel meanwhile.`;
+      await slack.call((c) => c.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
+    }
+  }
+
+  async function createChannel(incident: Incident): Promise<Incident> {
+    const base = incidentChannelName(incident.title, incident.declaredAt, deps.policy.timeZone);
+    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+      const name = withSuffix(base, attempt);
+      try {
+        const created = await slack.call((c) => c.conversations.create({ name }));
+        const channelId = created.channel?.id as string;
+        deps.store.transaction(() => {
+          deps.store.incidents.update(incident.id, { channelId, channelName: name });
+          recordChange(deps.store, { incidentId: incident.id, actor: 'warden', at: deps.clock.now(), kind: 'note', action: 'incident.channel_created', text: `Channel #${name} created`, data: { channelId, name } });
+        });
+        return { ...incident, channelId, channelName: name };
+      } catch (error) {
+        if (slackErrorCode(error) !== 'name_taken') throw error;
+      }
+    }
+    throw new WardenError('conflict', `Every channel name from ${base} to ${withSuffix(base, MAX_NAME_ATTEMPTS)} is taken.`);
+  }
+
+  async function invite(channel: string, users: string[]): Promise<void> {
+    await slack.call((c) => c.conversations.invite({ channel, users: users.join(',') })).catch(ignore('already_in_channel', 'cant_invite_self'));
+  }
+}
+
+/** Swallows the named Slack errors (the step is already done), rethrows the rest. */
+export const ignore =
+  (...codes: string[]) =>
+  (error: unknown): void => {
+    if (!codes.includes(slackErrorCode(error) ?? '')) throw error;
+  };

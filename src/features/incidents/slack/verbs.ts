@@ -1,0 +1,154 @@
+import { changeStatus } from '../app/change-status.js';
+import { declareIncident } from '../app/declare-incident.js';
+import { addNote, postUpdate } from '../app/post-update.js';
+import { incidentInChannel } from '../app/record.js';
+import { assignRole } from '../app/assign-role.js';
+import { setSeverity } from '../app/set-severity.js';
+import { incidentChannelName } from '../domain/channel-name.js';
+import { TRANSITIONS } from '../domain/lifecycle.js';
+import { WardenError } from '../../../platform/errors.js';
+import { declareModal } from './blocks/declare-modal.js';
+import { incidentList } from './blocks/incident-list.js';
+import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
+import { slackErrorCode } from '../../../adapters/slack/gateway.js';
+import { isSeverity, oneWord, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from '../../../adapters/slack/commands/args.js';
+import { reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
+
+const declare: Verb = {
+  name: 'declare',
+  help: { usage: 'declare [sev1-4] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
+  async run(ctx) {
+    const { words, drill, type } = declareOptions(ctx.args);
+    if (words.length === 0 && !drill && !type) {
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: declareModal(ctx.deps.severityDescriptions) });
+      return null;
+    }
+    if (/^sev\d+$/i.test(words[0] ?? '') && !isSeverity(words[0])) parseSeverity(words[0]);
+    const severity = isSeverity(words[0]) ? parseSeverity(words.shift()) : 'sev3';
+    const input = { title: words.join(' '), severity, drill, type: type ?? (drill ? 'drill' : 'security'), requestKey: ctx.requestKey } as const;
+    const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
+    ctx.deps.runner.poke();
+    const name = incident.channelName ?? incidentChannelName(incident.title, incident.declaredAt, ctx.deps.policy.timeZone);
+    if (duplicate) return reply(`You already declared *${incident.id}* (${escapeMrkdwn(incident.title)}) moments ago: #${name}. Nothing new was created.`);
+    return reply(`:rotating_light: Declared *${incident.id}* (${incident.severity}${incident.drill ? ', drill' : ''}, ${incident.type}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
+  },
+};
+
+/** `--drill` and `--type <type>` anywhere in the declare text; the other words are severity and title. */
+function declareOptions(args: string) {
+  const words = args.split(/\s+/).filter(Boolean);
+  const drill = words.includes('--drill');
+  const at = words.indexOf('--type');
+  const type = at === -1 ? undefined : parseIncidentType(words[at + 1]);
+  return { words: words.filter((w, i) => w !== '--drill' && (at === -1 || (i !== at && i !== at + 1))), drill, type };
+}
+
+const list: Verb = {
+  name: 'list',
+  help: { usage: 'list', summary: 'open incidents', inChannel: false },
+  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen()),
+};
+
+const inChannel = (ctx: CommandContext, verb: string) => incidentInChannel(ctx.deps.store, ctx.channelId, verb);
+const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
+
+const status: Verb = {
+  name: 'status',
+  help: { usage: 'status [investigating|identified|monitoring|resolved]', summary: 'show or move the status', inChannel: true },
+  run(ctx) {
+    const incident = inChannel(ctx, 'status');
+    if (!ctx.args) {
+      const moves = TRANSITIONS[incident.status];
+      return reply(`*${incident.id}* is *${incident.status}* (${incident.severity}). ${moves.length ? `Moves from here: ${moves.join(', ')}.` : 'It is closed.'}`);
+    }
+    const to = parseStatus(oneWord(ctx.args, '/incident status <status>'));
+    const after = changeStatus(ctx.deps, actor(ctx), incident.id, to);
+    ctx.deps.runner.poke();
+    return reply(`${after.id} is now *${after.status}*.`);
+  },
+};
+
+const sev: Verb = {
+  name: 'sev',
+  help: { usage: 'sev <sev1-4>', summary: 'change the severity (announced)', inChannel: true },
+  run(ctx) {
+    const incident = inChannel(ctx, 'sev');
+    const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(oneWord(ctx.args, '/incident sev <sev1|sev2|sev3|sev4>')));
+    ctx.deps.runner.poke();
+    return reply(`${after.id} is now *${after.severity}*.`);
+  },
+};
+
+const role: Verb = {
+  name: 'role',
+  help: { usage: 'role <commander|comms|scribe|ops> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
+  async run(ctx) {
+    const incident = inChannel(ctx, 'role');
+    const [roleWord, userWord, ...more] = ctx.args.split(/\s+/).filter(Boolean);
+    const usage = '/incident role <role> @person';
+    const r = parseRole(roleWord);
+    const userId = parseUserRef(userWord, usage);
+    if (more.length > 0) throw new WardenError('bad_input', `One person per role. Usage: \`${escapeMrkdwn(usage)}\``);
+    await assertPerson(ctx, userId);
+    assignRole(ctx.deps, actor(ctx), incident.id, r, userId);
+    ctx.deps.runner.poke();
+    return reply(`Role *${r}* assigned.`);
+  },
+};
+
+/**
+ * A role goes to someone who can act on it: not a bot (Warden included), not an unknown or deactivated account.
+ * When Slack cannot be asked, the mention Slack completed is trusted.
+ */
+async function assertPerson(ctx: CommandContext, userId: string): Promise<void> {
+  const user = await ctx.client.users.info({ user: userId }).then(
+    (r) => r.user ?? null,
+    (error: unknown) => (slackErrorCode(error) === 'user_not_found' ? null : undefined),
+  );
+  if (user === undefined) return;
+  if (!user || user.deleted) throw new WardenError('bad_input', `\`${userId}\` is not a person in this workspace. Mention them with @ so Slack completes the name.`);
+  if (user.is_bot) throw new WardenError('bad_input', `<@${userId}> is a bot; give the role to a person.`);
+}
+
+const update: Verb = {
+  name: 'update',
+  help: { usage: 'update <text>', summary: 'post a status update here and in the announcement thread', inChannel: true },
+  run(ctx) {
+    postUpdate(ctx.deps, actor(ctx), inChannel(ctx, 'update').id, ctx.args);
+    ctx.deps.runner.poke();
+    return reply('Update posted.');
+  },
+};
+
+const note: Verb = {
+  name: 'note',
+  help: { usage: 'note <text>', summary: 'add a note to the timeline', inChannel: true },
+  run(ctx) {
+    addNote(ctx.deps, actor(ctx), inChannel(ctx, 'note').id, ctx.args);
+    ctx.deps.runner.poke();
+    return reply('Noted in the timeline.');
+  },
+};
+
+const terminal = (name: 'resolve' | 'close', to: 'resolved' | 'closed', summary: string): Verb => ({
+  name,
+  help: { usage: name, summary, inChannel: true },
+  run(ctx) {
+    if (ctx.args) throw new WardenError('bad_input', `\`/incident ${name}\` takes no text. Post context first with \`/incident update\`.`);
+    const after = changeStatus(ctx.deps, actor(ctx), inChannel(ctx, name).id, to);
+    ctx.deps.runner.poke();
+    return reply(`${after.id} is now *${after.status}*.`);
+  },
+});
+
+export const coreVerbs: Verb[] = [
+  declare,
+  list,
+  status,
+  sev,
+  role,
+  update,
+  note,
+  terminal('resolve', 'resolved', 'mark the incident resolved (stops reminders)'),
+  terminal('close', 'closed', 'close a resolved incident (commander or admin)'),
+];

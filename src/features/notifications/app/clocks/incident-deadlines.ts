@@ -1,0 +1,75 @@
+import { computeDeadlines } from '../../domain/deadlines/compute-deadlines.js';
+import type { NotNotifiableDecision, StageDeadline } from '../../domain/deadlines/stage-deadline.js';
+import { WardenError } from '../../../../platform/errors.js';
+import type { ClockEvent } from '../../../incidents/domain/incident-model.js';
+import type { CatalogEntry } from './clock-catalog.js';
+import type { ClockDeps } from './clock-deps.js';
+import { echoId } from './echo.js';
+
+/** One applied regime (or contract) of an incident, with every stage computed at `now`. */
+export interface RegimeDeadlines {
+  readonly entry: CatalogEntry;
+  readonly appliedBy: string;
+  readonly appliedAt: Date;
+  readonly stages: readonly StageDeadline[];
+}
+
+/** A stage named as people type it: `gdpr:supervisory_authority`, `contract:enterprise:customers`. */
+export interface StageRef {
+  readonly regimeId: string;
+  readonly stageId: string;
+}
+
+/** Statuses in which a deadline is running and reminders apply. */
+export const LIVE_STATUSES: readonly StageDeadline['status'][] = ['open', 'due_soon', 'overdue'];
+export const isLive = (s: StageDeadline): boolean => LIVE_STATUSES.includes(s.status) && s.due !== null;
+
+export const stageRefText = (r: StageRef): string => `${r.regimeId}:${r.stageId}`;
+
+/** The recorded events of an incident as the deadline engine reads them. */
+export function eventTimes(deps: ClockDeps, incidentId: string): Partial<Record<ClockEvent, Date>> {
+  return Object.fromEntries(deps.clocks.events(incidentId).map((e) => [e.event, e.at]));
+}
+
+/**
+ * Every applied regime of an incident with its stages' due instants and statuses at `now`. A regime no
+ * longer in the catalog (removed from the configuration) is left out.
+ */
+export function incidentDeadlines(deps: ClockDeps, incidentId: string, now: Date): RegimeDeadlines[] {
+  const events = eventTimes(deps, incidentId);
+  const submissions = deps.clocks.submissions(incidentId);
+  const decisions = deps.clocks.decisions(incidentId);
+  return deps.clocks.regimes(incidentId).flatMap((applied) => {
+    const entry = deps.catalog.entries.get(applied.regimeId);
+    if (!entry) return [];
+    const mine = <T extends { regimeId: string }>(list: T[]) => list.filter((x) => x.regimeId === applied.regimeId);
+    const input = {
+      events,
+      submissions: Object.fromEntries(mine(submissions).map((s) => [s.stageId, s.submittedAt])),
+      notNotifiable: Object.fromEntries(
+        mine(decisions).map((d): [string, NotNotifiableDecision] => [d.stageId, { reason: d.reason, decidedAt: d.decidedAt }]),
+      ),
+    };
+    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now) }];
+  });
+}
+
+/**
+ * Reads `regime:stage` (the regime id may itself contain `:`, as contracts do) and finds it among the
+ * incident's applied regimes.
+ * @throws WardenError('bad_input') naming the stages that exist.
+ */
+export function findStage(list: readonly RegimeDeadlines[], text: string | undefined, usage: string): { regime: RegimeDeadlines; stage: StageDeadline } {
+  const refs = list.flatMap((r) => r.stages.map((s) => stageRefText({ regimeId: r.entry.regime.id, stageId: s.stageId })));
+  const known = refs.length > 0 ? `Stages of this incident: ${refs.join(', ')}.` : 'No regime is applied yet: `/incident regime add gdpr` (or another id).';
+  const cut = text?.lastIndexOf(':') ?? -1;
+  if (!text || cut <= 0) {
+    throw new WardenError('bad_input', `${text ? `${echoId(text)} is not` : 'Missing'} a stage as \`regime:stage\`. ${known} Usage: \`${usage}\``);
+  }
+  const regimeId = text.slice(0, cut);
+  const stageId = text.slice(cut + 1);
+  const regime = list.find((r) => r.entry.regime.id === regimeId);
+  const stage = regime?.stages.find((s) => s.stageId === stageId);
+  if (!regime || !stage) throw new WardenError('bad_input', `No stage ${echoId(text)} on this incident. ${known}`);
+  return { regime, stage };
+}

@@ -1,0 +1,49 @@
+/**
+ * Notice templates on disk: `templates/<name>.md`, Markdown with Handlebars variables (see
+ * src/domain/notices for what a template may use).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WardenError } from '../../../platform/errors.js';
+import { compileNotice, type NoticeTemplate } from '../domain/notices/render-notice.js';
+import { templateVariableProblems } from '../domain/notices/template-variables.js';
+
+const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Names (without `.md`) of the templates in `dir`, sorted. A missing directory has none. */
+export function listTemplates(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && NAME.test(f.slice(0, -3)))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/**
+ * Reads, checks and compiles `dir/<name>.md`.
+ * @throws WardenError('bad_input') for a name that is not kebab-case or a template with an unknown variable;
+ *   WardenError('not_found') naming the available templates when there is no such file.
+ */
+export function loadTemplate(dir: string, name: string): NoticeTemplate {
+  if (!NAME.test(name)) throw new WardenError('bad_input', `template name "${name}": expected a kebab-case name like customer-initial`);
+  const file = join(dir, `${name}.md`);
+  if (!existsSync(file)) {
+    const available = listTemplates(dir);
+    throw new WardenError('not_found', `no template "${name}"; available: ${available.join(', ') || 'none'}`, { available });
+  }
+  return compileNotice(name, readFileSync(file, 'utf8'));
+}
+
+/** One problem of one template file, for `warden config check`. */
+export interface TemplateProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** Checks that every template in `dir` parses and uses only known variables and blocks. */
+export function checkTemplates(dir: string): TemplateProblem[] {
+  return listTemplates(dir).flatMap((name) => {
+    const file = join(dir, `${name}.md`);
+    return templateVariableProblems(readFileSync(file, 'utf8')).map((message) => ({ file, message }));
+  });
+}

@@ -1,0 +1,89 @@
+import { approversOf } from '../app/clocks/approvers.js';
+import { clockBoardOf } from '../app/clocks/clock-board.js';
+import { CLOCK_JOB_KINDS, type ClockDeps } from '../app/clocks/clock-deps.js';
+import type { ClockPostPayload } from '../app/clocks/clock-outbox.js';
+import { remindDeadline } from '../app/clocks/remind-deadline.js';
+import type { JobHandler } from '../../../platform/jobs/runner.js';
+import { WardenError } from '../../../platform/errors.js';
+import type { Incident } from '../../incidents/domain/incident.js';
+import type { Job } from '../../../platform/jobs/job-repo.js';
+import { escapeMrkdwn, mention } from '../../../adapters/slack/escape.js';
+import type { SlackGateway } from '../../../adapters/slack/gateway.js';
+import { ignore } from '../../incidents/slack/jobs/provision-channel.js';
+import { boardMessages } from './board-blocks.js';
+import { renderClockMessage } from './clock-messages.js';
+import { approvalMessage } from './notice-blocks.js';
+
+/** Delivery of the clocks module's jobs: one Slack call per job where possible, and retries that never post twice. */
+export function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<string, JobHandler> {
+  const incidentOf = (job: Job): Incident => {
+    const incident = deps.store.incidents.get(String(job.payload.incidentId));
+    if (!incident) throw new WardenError('not_found', `No incident ${String(job.payload.incidentId)}`);
+    return incident;
+  };
+  const channelOf = (incident: Incident): string => {
+    if (!incident.channelId) throw new WardenError('conflict', `${incident.id} has no channel yet`);
+    return incident.channelId;
+  };
+
+  return {
+    [CLOCK_JOB_KINDS.reminder]: (job) => void remindDeadline(deps, job),
+
+    async [CLOCK_JOB_KINDS.post](job) {
+      const p = job.payload as ClockPostPayload;
+      const incident = incidentOf(job);
+      const message = renderClockMessage(deps.catalog, incident, p.message);
+      if (p.target.kind === 'dm') {
+        const userId = p.target.userId;
+        const dm = await slack.call((c) => c.conversations.open({ users: userId }));
+        await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, ...message }));
+        return;
+      }
+      const channel = p.target.kind === 'managers' ? p.target.channel : channelOf(incident);
+      await slack.call((c) => c.chat.postMessage({ channel, ...message }));
+    },
+
+    /** Posts the board the first time (pinned), then updates each part in place; a shorter board drops its extra parts. */
+    async [CLOCK_JOB_KINDS.board](job) {
+      const incident = incidentOf(job);
+      const channel = channelOf(incident);
+      const messages = boardMessages(clockBoardOf(deps, incident.id, deps.clock.now()));
+      const parts = deps.clocks.boardParts(incident.id);
+      for (const [i, message] of messages.entries()) {
+        const existing = parts.find((p) => p.part === i);
+        if (existing) {
+          await slack.call((c) => c.chat.update({ channel: existing.channelId, ts: existing.ts, ...message }));
+          continue;
+        }
+        const posted = await slack.call((c) => c.chat.postMessage({ channel, ...message }));
+        deps.clocks.saveBoardPart(incident.id, { part: i, channelId: channel, ts: posted.ts as string });
+        if (i === 0) await slack.call((c) => c.pins.add({ channel, timestamp: posted.ts as string })).catch(ignore('already_pinned'));
+      }
+      for (const extra of parts.filter((p) => p.part >= messages.length)) {
+        await slack.call((c) => c.chat.delete({ channel: extra.channelId, ts: extra.ts })).catch(ignore('message_not_found'));
+        deps.clocks.removeBoardPart(incident.id, extra.part);
+      }
+    },
+
+    async [CLOCK_JOB_KINDS.approval](job) {
+      const incident = incidentOf(job);
+      const notice = deps.notices.get(Number(job.payload.noticeId));
+      if (!notice) throw new WardenError('not_found', `No notice ${String(job.payload.noticeId)}`);
+      const message = approvalMessage(notice, approversOf(deps, incident));
+      const channel = channelOf(incident);
+      if (notice.messageTs) {
+        await slack.call((c) => c.chat.update({ channel, ts: notice.messageTs as string, ...message }));
+        return;
+      }
+      const posted = await slack.call((c) => c.chat.postMessage({ channel, ...message }));
+      deps.notices.setMessageTs(notice.id, posted.ts as string);
+    },
+
+    async [CLOCK_JOB_KINDS.suggestionDone](job) {
+      const { channelId, ts, regimeId, by } = job.payload as { channelId: string; ts: string; regimeId: string; by: string };
+      const name = escapeMrkdwn(deps.catalog.entries.get(regimeId)?.regime.name ?? regimeId);
+      const text = `:white_check_mark: ${mention(by)} applied *${name}* (\`${regimeId}\`) from this suggestion.`;
+      await slack.call((c) => c.chat.update({ channel: channelId, ts, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { ClockEvent } from '../../incidents/domain/incident-model.js';
+import type { Db } from '../../../platform/db/db.js';
+
+/** A recorded clock event: when it happened, who recorded it and when. */
+export interface ClockEventRecord {
+  event: ClockEvent;
+  at: Date;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+export interface AppliedRegime {
+  regimeId: string;
+  appliedBy: string;
+  appliedAt: Date;
+}
+
+/** A documented "this stage does not apply" decision. */
+export interface StageDecision {
+  regimeId: string;
+  stageId: string;
+  reason: string;
+  decidedBy: string;
+  decidedAt: Date;
+}
+
+/** What was sent for a stage: when, the authority's reference, and the approved text if there was one. */
+export interface StageSubmission {
+  regimeId: string;
+  stageId: string;
+  submittedAt: Date;
+  recordedBy: string;
+  reference: string;
+  noticeId: number | null;
+  finalText: string | null;
+  draftedBy: string | null;
+  approvedBy: string | null;
+}
+
+export interface BoardPart {
+  part: number;
+  channelId: string;
+  ts: string;
+}
+
+interface EventRow {
+  event: string;
+  at: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+interface SubmissionRow {
+  regime_id: string;
+  stage_id: string;
+  submitted_at: string;
+  recorded_by: string;
+  reference: string;
+  notice_id: number | null;
+  final_text: string | null;
+  drafted_by: string | null;
+  approved_by: string | null;
+}
+
+const toEvent = (r: EventRow): ClockEventRecord => ({
+  event: r.event as ClockEvent,
+  at: new Date(r.at),
+  recordedBy: r.recorded_by,
+  recordedAt: new Date(r.recorded_at),
+});
+
+const toSubmission = (r: SubmissionRow): StageSubmission => ({
+  regimeId: r.regime_id,
+  stageId: r.stage_id,
+  submittedAt: new Date(r.submitted_at),
+  recordedBy: r.recorded_by,
+  reference: r.reference,
+  noticeId: r.notice_id,
+  finalText: r.final_text,
+  draftedBy: r.drafted_by,
+  approvedBy: r.approved_by,
+});
+
+/** Clock state of incidents: events, applied regimes, decisions, submissions, board messages. Callers hold the transaction. */
+export function clockRepo(db: Db) {
+  const events = db.prepare<[string], EventRow>('SELECT event, at, recorded_by, recorded_at FROM clock_events WHERE incident_id = ? ORDER BY at, event');
+  const upsertEvent = db.prepare(`INSERT INTO clock_events (incident_id, event, at, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(incident_id, event) DO UPDATE SET at = excluded.at, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`);
+  const regimes = db.prepare<[string], { regime_id: string; applied_by: string; applied_at: string }>(
+    'SELECT regime_id, applied_by, applied_at FROM incident_regimes WHERE incident_id = ? ORDER BY applied_at, regime_id',
+  );
+  const insertRegime = db.prepare('INSERT INTO incident_regimes (incident_id, regime_id, applied_by, applied_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
+  const deleteRegime = db.prepare('DELETE FROM incident_regimes WHERE incident_id = ? AND regime_id = ?');
+  const decisions = db.prepare<[string], { regime_id: string; stage_id: string; reason: string; decided_by: string; decided_at: string }>(
+    'SELECT regime_id, stage_id, reason, decided_by, decided_at FROM stage_decisions WHERE incident_id = ?',
+  );
+  const insertDecision = db.prepare('INSERT INTO stage_decisions (incident_id, regime_id, stage_id, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const submissions = db.prepare<[string], SubmissionRow>('SELECT * FROM stage_submissions WHERE incident_id = ? ORDER BY submitted_at');
+  const insertSubmission = db.prepare(`INSERT INTO stage_submissions (incident_id, regime_id, stage_id, submitted_at, recorded_by, reference,
+    notice_id, final_text, drafted_by, approved_by) VALUES (@incidentId, @regimeId, @stageId, @submittedAt, @recordedBy, @reference,
+    @noticeId, @finalText, @draftedBy, @approvedBy)`);
+  const parts = db.prepare<[string], { part: number; channel_id: string; ts: string }>('SELECT part, channel_id, ts FROM clock_board_parts WHERE incident_id = ? ORDER BY part');
+  const savePart = db.prepare('INSERT INTO clock_board_parts (incident_id, part, channel_id, ts) VALUES (?, ?, ?, ?) ON CONFLICT(incident_id, part) DO UPDATE SET channel_id = excluded.channel_id, ts = excluded.ts');
+  const dropPart = db.prepare('DELETE FROM clock_board_parts WHERE incident_id = ? AND part = ?');
+
+  return {
+    events: (incidentId: string): ClockEventRecord[] => events.all(incidentId).map(toEvent),
+    event: (incidentId: string, event: ClockEvent): ClockEventRecord | null => events.all(incidentId).map(toEvent).find((e) => e.event === event) ?? null,
+    setEvent(incidentId: string, e: ClockEventRecord): void {
+      upsertEvent.run(incidentId, e.event, e.at.toISOString(), e.recordedBy, e.recordedAt.toISOString());
+    },
+    regimes: (incidentId: string): AppliedRegime[] =>
+      regimes.all(incidentId).map((r) => ({ regimeId: r.regime_id, appliedBy: r.applied_by, appliedAt: new Date(r.applied_at) })),
+    /** False when the regime was already applied. */
+    applyRegime: (incidentId: string, regimeId: string, by: string, at: Date): boolean => insertRegime.run(incidentId, regimeId, by, at.toISOString()).changes === 1,
+    removeRegime: (incidentId: string, regimeId: string): boolean => deleteRegime.run(incidentId, regimeId).changes === 1,
+    decisions: (incidentId: string): StageDecision[] =>
+      decisions.all(incidentId).map((r) => ({ regimeId: r.regime_id, stageId: r.stage_id, reason: r.reason, decidedBy: r.decided_by, decidedAt: new Date(r.decided_at) })),
+    addDecision(incidentId: string, d: StageDecision): void {
+      insertDecision.run(incidentId, d.regimeId, d.stageId, d.reason, d.decidedBy, d.decidedAt.toISOString());
+    },
+    submissions: (incidentId: string): StageSubmission[] => submissions.all(incidentId).map(toSubmission),
+    addSubmission(incidentId: string, s: StageSubmission): void {
+      insertSubmission.run({ ...s, incidentId, submittedAt: s.submittedAt.toISOString() });
+    },
+    boardParts: (incidentId: string): BoardPart[] => parts.all(incidentId).map((r) => ({ part: r.part, channelId: r.channel_id, ts: r.ts })),
+    saveBoardPart(incidentId: string, p: BoardPart): void {
+      savePart.run(incidentId, p.part, p.channelId, p.ts);
+    },
+    removeBoardPart(incidentId: string, part: number): void {
+      dropPart.run(incidentId, part);
+    },
+  };
+}
+
+export type ClockRepo = ReturnType<typeof clockRepo>;
+
+/**
+ * The current instant of each recorded clock event of an incident, for other modules (playbook steps due
+ * from `clock:<event>`). Reads only; safe outside a transaction.
+ */
+export function clockEventsOf(db: Db): (incidentId: string) => Partial<Record<ClockEvent, Date>> {
+  const repo = clockRepo(db);
+  return (incidentId) => Object.fromEntries(repo.events(incidentId).map((e) => [e.event, e.at])) as Partial<Record<ClockEvent, Date>>;
+}

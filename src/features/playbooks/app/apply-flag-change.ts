@@ -1,0 +1,53 @@
+import type { IncidentFlag } from '../../incidents/domain/incident-model.js';
+import { flagChangeEffect } from '../domain/select.js';
+import type { PlaybookDeps } from './deps.js';
+import { attachFittingPlaybook } from './attach-playbook.js';
+import { enqueueNotice, enqueueSync, runningPlaybook } from './running.js';
+import { scheduleNags } from './schedule-nags.js';
+
+export interface FlagsChangeInput {
+  incidentId: string;
+  after: readonly IncidentFlag[];
+  by: string;
+}
+
+/**
+ * Runs (from the durable flags-changed job) after an incident's flags changed: steps whose `when` now holds
+ * appear, the others leave; the change is announced once and the checklist re-rendered in place. Compares
+ * with the flags the checklist was last rendered for, so a rerun of the same job announces nothing twice.
+ * With no playbook yet, one may now fit (e.g. `personal_data` turned on): it is attached and announced.
+ */
+export function applyFlagChange(deps: PlaybookDeps, change: FlagsChangeInput): void {
+  const { store } = deps;
+  store.transaction(() => {
+    const running = runningPlaybook(deps, change.incidentId);
+    if (!running) {
+      attachFittingPlaybook(deps, change.incidentId, change.by, true);
+      return;
+    }
+    const { incident, attachment, playbook } = running;
+    const seen = [...attachment.flagsSeen].sort().join(',');
+    if (seen === [...change.after].sort().join(',')) return;
+    const now = deps.clock.now();
+    const effect = flagChangeEffect(playbook, { ...incident, flags: attachment.flagsSeen }, { ...incident, flags: change.after });
+    deps.playbooks.setFlagsSeen(incident.id, change.after);
+    if (effect.appeared.length > 0 || effect.left.length > 0) {
+      enqueueNotice(deps, { type: 'flags_changed', incidentId: incident.id, playbookId: playbook.id, ...effect, by: change.by, before: attachment.flagsSeen, after: [...change.after] }, now);
+    }
+    enqueueSync(deps, incident.id, now);
+    scheduleNags(deps, incident.id, now);
+  });
+}
+
+/**
+ * Re-renders the checklist and re-plans its nags: for changes the playbook does not see itself, such as a
+ * legal clock event that gives anchored steps their due time. Other modules queue `playbook.refresh`.
+ */
+export function refreshChecklist(deps: PlaybookDeps, incidentId: string): void {
+  deps.store.transaction(() => {
+    if (!runningPlaybook(deps, incidentId)) return;
+    const now = deps.clock.now();
+    enqueueSync(deps, incidentId, now);
+    scheduleNags(deps, incidentId, now);
+  });
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { PLAYBOOK_JOB_KINDS, type PlaybookDm, type PlaybookNotice } from '../app/deps.js';
+import { checklistOf, findPlaybook, runningPlaybook } from '../app/running.js';
+import { WardenError } from '../../../platform/errors.js';
+import { isActive } from '../../incidents/domain/lifecycle.js';
+import type { Job } from '../../../platform/jobs/job-repo.js';
+import type { SlackMessage } from '../../incidents/slack/blocks/incident-card.js';
+import { checklistMessages } from './blocks/playbook-checklist.js';
+import type { SlackGateway } from '../../../adapters/slack/gateway.js';
+import { ignore } from '../../incidents/slack/jobs/provision-channel.js';
+import { dmMessage, noticeMessage, retiredChecklist } from './playbook-messages.js';
+import type { PlaybookSlackDeps } from './slack-deps.js';
+
+/** false for a message that no longer exists; any other failure is rethrown (and the job retried). */
+const gone = (error: unknown): false => {
+  ignore('message_not_found')(error);
+  return false;
+};
+
+const hashOf = (m: SlackMessage): string => createHash('sha256').update(JSON.stringify(m)).digest('hex');
+
+/** Delivery of the playbook's Slack side: the checklist messages, channel notices and DMs. */
+export function playbookJobs(deps: PlaybookSlackDeps, slack: SlackGateway) {
+  const channelOf = (incidentId: string): string => {
+    const channel = deps.store.incidents.get(incidentId)?.channelId;
+    // Thrown, so the job runner retries with backoff until the channel job has created it.
+    if (!channel) throw new WardenError('conflict', `${incidentId} has no channel yet`);
+    return channel;
+  };
+
+  /**
+   * Brings the checklist messages in line with the state: posts missing parts (recording each ts at once),
+   * `chat.update`s the parts whose content changed and nothing else, deletes parts no longer needed, and
+   * retires the messages of a replaced playbook. Safe to run any number of times.
+   */
+  async function sync(job: Job): Promise<void> {
+    const incidentId = String(job.payload.incidentId);
+    const running = runningPlaybook(deps, incidentId);
+    if (!running) return;
+    const channel = channelOf(incidentId);
+    const rows = deps.playbooks.messages(incidentId);
+    const current = running.attachment.generation;
+    for (const old of rows.filter((r) => r.generation < current)) {
+      await slack.call((c) => c.chat.update({ channel: old.channelId, ts: old.ts, ...retiredChecklist(running.playbook) })).catch(ignore('message_not_found'));
+      deps.playbooks.removeMessage(incidentId, old.generation, old.part);
+    }
+    const messages = checklistMessages(checklistOf(deps, running, deps.clock.now()));
+    const mine = rows.filter((r) => r.generation === current);
+    for (const [part, m] of messages.entries()) {
+      const hash = hashOf(m);
+      const row = mine.find((r) => r.part === part);
+      if (row?.hash === hash) continue;
+      const updated = row ? await slack.call((c) => c.chat.update({ channel: row.channelId, ts: row.ts, ...m })).then(() => true, gone) : false;
+      if (row && updated) {
+        deps.playbooks.saveMessage({ ...row, hash });
+        continue;
+      }
+      // Not posted yet, or someone deleted it: post it (again) and record its ts before anything else.
+      const posted = await slack.call((c) => c.chat.postMessage({ channel, ...m }));
+      deps.playbooks.saveMessage({ incidentId, generation: current, part, channelId: posted.channel ?? channel, ts: posted.ts as string, hash });
+    }
+    for (const extra of mine.filter((r) => r.part >= messages.length)) {
+      await slack.call((c) => c.chat.delete({ channel: extra.channelId, ts: extra.ts })).catch(ignore('message_not_found'));
+      deps.playbooks.removeMessage(incidentId, extra.generation, extra.part);
+    }
+  }
+
+  async function notice(job: Job): Promise<void> {
+    const n = job.payload as unknown as PlaybookNotice;
+    const m = noticeMessage(n, (id) => findPlaybook(deps, id));
+    if (!m) return;
+    const channel = channelOf(n.incidentId);
+    await slack.call((c) => c.chat.postMessage({ channel, ...m }));
+  }
+
+  async function dm(job: Job): Promise<void> {
+    const d = job.payload as unknown as PlaybookDm;
+    const running = runningPlaybook(deps, d.incidentId);
+    if (!running || !isActive(running.incident.status)) return;
+    const step = checklistOf(deps, running, deps.clock.now()).phases.flatMap((p) => p.steps).find((s) => s.id === d.stepId);
+    if (!step || step.status !== 'open') return; // closed since the DM was queued: nothing to say
+    const m = dmMessage(d, running.incident, step.title);
+    const opened = await slack.call((c) => c.conversations.open({ users: d.userId }));
+    await slack.call((c) => c.chat.postMessage({ channel: opened.channel?.id as string, ...m }));
+  }
+
+  return {
+    [PLAYBOOK_JOB_KINDS.sync]: sync,
+    [PLAYBOOK_JOB_KINDS.notice]: notice,
+    [PLAYBOOK_JOB_KINDS.dm]: dm,
+  };
+}

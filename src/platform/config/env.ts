@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { WardenError } from '../errors.js';
+import { redactSecrets } from '../redact.js';
+import { envValue, resolveSecrets, SECRET_VARS, type ReadSecretFile, type SecretVar } from './env-secrets.js';
+import { isTimeZone } from './fields.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const isHttpUrl = (text: string): boolean => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+const httpUrl = z.string().refine(isHttpUrl, 'expected an http(s) URL like https://example.com');
+const PORT_MESSAGE = 'expected a port number from 1 to 65535';
+
+// Every message is written here, never zod's default, so none can echo a value.
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
+  PAGERDUTY_TOKEN: z.string().optional(),
+  PAGERDUTY_ROUTING_KEY: z.string().optional(),
+  PAGERDUTY_API_URL: httpUrl.default('https://api.pagerduty.com'),
+  PAGERDUTY_EVENTS_URL: httpUrl.default('https://events.pagerduty.com'),
+  PAGERDUTY_WEBHOOK_SECRET: z.string().optional(),
+  WARDEN_DB: z.string().default('./data/warden.db'),
+  WARDEN_CONFIG: z.string().default('./warden.yaml'),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, PORT_MESSAGE)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65_535, PORT_MESSAGE)
+    .prefault('3000'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  TZ: z.string().refine(isTimeZone, 'expected an IANA time zone like Europe/Paris or UTC').optional(),
+});
+
+/** Warden's environment, parsed. Secrets are present only when set (directly or through `NAME_FILE`). */
+export interface WardenEnv {
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string };
+  pagerDuty: { token?: string; routingKey?: string; apiUrl: string; eventsUrl: string; webhookSecret?: string };
+  dbPath: string;
+  configPath: string;
+  port: number;
+  logLevel: LogLevel;
+  /** The process zone (TZ). Warden stores UTC; display falls back to warden.yaml `timeZone`. */
+  timeZone?: string;
+}
+
+export type EnvCheck = { ok: true; env: WardenEnv } | { ok: false; problems: string[] };
+
+/** Parses the environment without requiring Slack credentials; problems are `NAME: message` lines. */
+export function checkEnv(env: NodeJS.ProcessEnv, readFile: ReadSecretFile = readFileSync): EnvCheck {
+  const secrets = resolveSecrets(env, readFile);
+  const input: Record<string, string | undefined> = { ...secrets.values };
+  for (const name of Object.keys(envSchema.shape)) {
+    if (!(SECRET_VARS as readonly string[]).includes(name)) input[name] = envValue(env, name)?.trim();
+  }
+  const parsed = envSchema.safeParse(input);
+  const problems = [...secrets.problems];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      problems.push(`${secrets.sources[name as SecretVar] ?? name}: ${issue.message}`);
+    }
+  }
+  // Belt and braces: whatever a message says, it never carries a secret's value.
+  const known = Object.values(secrets.values);
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems: problems.map((p) => redactSecrets(p, known)) };
+  return { ok: true, env: toWardenEnv(parsed.data) };
+}
+
+/** Parses the environment; throws WardenError('config_invalid') listing every problem. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env, readFile: ReadSecretFile = readFileSync): WardenEnv {
+  const result = checkEnv(env, readFile);
+  if (!result.ok) {
+    throw new WardenError('config_invalid', ['invalid environment:', ...result.problems.map((p) => `  ${p}`)].join('\n'), {
+      problems: result.problems,
+    });
+  }
+  return result.env;
+}
+
+/** What Bolt needs: HTTP mode (Events API) or Socket Mode when SLACK_APP_TOKEN is set. */
+export type SlackCredentials =
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl: string }
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl: string };
+
+/**
+ * The Slack credentials, or WardenError('config_invalid') naming exactly the variables missing. In Socket
+ * Mode (SLACK_APP_TOKEN set) requests do not come over HTTP, so the signing secret is not required.
+ */
+export function requireSlackCredentials(env: WardenEnv): SlackCredentials {
+  const { botToken, signingSecret, appToken, apiUrl } = env.slack;
+  if (botToken !== undefined && appToken !== undefined) return { mode: 'socket', botToken, appToken, signingSecret, apiUrl };
+  if (botToken !== undefined && signingSecret !== undefined) return { mode: 'http', botToken, signingSecret, apiUrl };
+  const missing = [
+    ...(botToken === undefined ? ['SLACK_BOT_TOKEN'] : []),
+    ...(signingSecret === undefined && appToken === undefined ? ['SLACK_SIGNING_SECRET'] : []),
+  ];
+  throw new WardenError(
+    'config_invalid',
+    `missing Slack credentials: ${missing.join(', ')} (or the same names with _FILE pointing to a file). ` +
+      'Set SLACK_APP_TOKEN as well to use Socket Mode instead of HTTP. ' +
+      'To try Warden without Slack, run `npm run demo`.',
+    { missing },
+  );
+}
+
+/** Every secret value present, for the logger's redaction. */
+export function secretValues(env: WardenEnv): string[] {
+  const { botToken, signingSecret, appToken } = env.slack;
+  const { token, routingKey, webhookSecret } = env.pagerDuty;
+  return [botToken, signingSecret, appToken, token, routingKey, webhookSecret].filter((v): v is string => v !== undefined);
+}
+
+function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
+  return {
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    pagerDuty: {
+      token: e.PAGERDUTY_TOKEN,
+      routingKey: e.PAGERDUTY_ROUTING_KEY,
+      apiUrl: e.PAGERDUTY_API_URL,
+      eventsUrl: e.PAGERDUTY_EVENTS_URL,
+      webhookSecret: e.PAGERDUTY_WEBHOOK_SECRET,
+    },
+    dbPath: e.WARDEN_DB,
+    configPath: e.WARDEN_CONFIG,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TZ,
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { parseDuration } from '../duration.js';
+import { CLOCK_EVENTS } from '../../features/incidents/domain/incident-model.js';
+import { DEFAULT_CUSTOMER_TIERS, DEFAULT_REMINDER_LEAD_TIMES } from './defaults.js';
+import { countField, durationField, uniqueNames, slugField, strictObject, textField } from './fields.js';
+
+/**
+ * When to remind the comms lead about a notification clock: `elapsed` once that share of the window has
+ * passed (`50%`), `before` that long before the due time (`4h`; `0` is the due time itself).
+ */
+export type LeadTime = { kind: 'elapsed'; percent: number } | { kind: 'before'; ms: number };
+
+const LEAD_TIME_MESSAGE = 'expected a lead time like 50% (of the window), 4h (before the due time) or 0 (at the due time)';
+const LEAD_TIME_PATTERN = /^(?:[1-9]\d?%|0|(?:\d+[smhdw])+)$/;
+
+/** `50%` | `4h` | `0` -> LeadTime, or null when the text is none of those. */
+export function parseLeadTime(text: string): LeadTime | null {
+  if (!LEAD_TIME_PATTERN.test(text)) return null;
+  if (text === '0') return { kind: 'before', ms: 0 };
+  if (text.endsWith('%')) return { kind: 'elapsed', percent: Number(text.slice(0, -1)) };
+  const ms = parseDuration(text);
+  return ms === null ? null : { kind: 'before', ms };
+}
+
+// YAML reads an unquoted `0` as a number: accept it as the due time.
+const leadTimeField = z
+  .union([z.string().regex(LEAD_TIME_PATTERN, LEAD_TIME_MESSAGE), z.literal(0)], { error: LEAD_TIME_MESSAGE })
+  .transform((value, ctx): LeadTime => {
+    const lead = parseLeadTime(String(value));
+    if (lead === null) {
+      ctx.addIssue({ code: 'custom', message: LEAD_TIME_MESSAGE });
+      return z.NEVER;
+    }
+    return lead;
+  });
+
+/** `all-in-force` (every regime of the catalog whose status is in force) or an explicit list of ids. */
+export const ALL_IN_FORCE = 'all-in-force';
+
+const regimesSection = strictObject({
+  enabled: z
+    .union([z.literal(ALL_IN_FORCE), z.array(slugField('a regime id like gdpr'))], {
+      error: `expected ${ALL_IN_FORCE} or a list of regime ids`,
+    })
+    .default(ALL_IN_FORCE),
+  extraDirs: z.array(textField('a directory'), { error: 'expected a list of directories' }).default([]),
+}).prefault({});
+
+const customerTier = strictObject({
+  name: slugField('a tier name like enterprise'),
+  anchor: z.enum(CLOCK_EVENTS, { error: `expected one of ${CLOCK_EVENTS.join(', ')}` }),
+  within: durationField,
+  description: textField('a description'),
+});
+
+export const notificationsSection = strictObject({
+  reminderLeadTimes: z
+    .array(leadTimeField, { error: 'expected a list of lead times like [50%, 4h, 1h, 0]' })
+    .prefault(DEFAULT_REMINDER_LEAD_TIMES),
+  afterDueEvery: durationField.prefault('1h'),
+  afterDueMax: countField(0, 1000).default(12),
+  regimes: regimesSection,
+  // A file that lists tiers replaces the default list: contracts differ, so tiers are not merged by name.
+  customerTiers: z
+    .array(customerTier, { error: 'expected a list of customer tiers (- name: enterprise ...)' })
+    .check(uniqueNames('customer tier'))
+    .prefault(DEFAULT_CUSTOMER_TIERS),
+}).prefault({});

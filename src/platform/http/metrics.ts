@@ -1,0 +1,47 @@
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { SEVERITIES } from '../../features/incidents/domain/incident-model.js';
+import type { Store } from '../db/store.js';
+
+/**
+ * Prometheus metrics for one Warden process, on its own registry (no global state). Gauges are read
+ * from the database at scrape time, so they are right after a restart too.
+ */
+export function createMetrics(store: Store, slackCircuit: () => string) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'warden_process_' });
+  new Gauge({
+    name: 'warden_incidents_open',
+    help: 'Incidents not yet closed, by severity.',
+    labelNames: ['severity'],
+    registers: [registry],
+    collect() {
+      const open = store.incidents.listOpen();
+      for (const s of SEVERITIES) this.set({ severity: s }, open.filter((i) => i.severity === s).length);
+    },
+  });
+  new Gauge({
+    name: 'warden_jobs_pending',
+    help: 'Durable jobs waiting to run (reminders, nags, outbound Slack calls).',
+    registers: [registry],
+    collect() {
+      this.set(store.jobs.pendingCount());
+    },
+  });
+  new Gauge({
+    name: 'warden_jobs_failed',
+    help: 'Durable jobs that failed for good and need an operator.',
+    registers: [registry],
+    collect() {
+      this.set(store.jobs.failedCount());
+    },
+  });
+  new Gauge({
+    name: 'warden_slack_circuit_open',
+    help: '1 while the circuit breaker in front of the Slack Web API is open.',
+    registers: [registry],
+    collect() {
+      this.set(slackCircuit() === 'open' ? 1 : 0);
+    },
+  });
+  return { contentType: registry.contentType, render: () => registry.metrics() };
+}

@@ -1,0 +1,53 @@
+import type { ServerResponse } from 'node:http';
+import type { Db } from '../db/db.js';
+
+export interface Route {
+  path: string;
+  method: string[];
+  handler: (req: unknown, res: ServerResponse) => void;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+/** `GET /metrics` in the Prometheus text format. */
+export function metricsRoute(metrics: { contentType: string; render(): Promise<string> }): Route {
+  return {
+    path: '/metrics',
+    method: ['GET'],
+    handler: (_req, res) => {
+      metrics.render().then(
+        (body) => {
+          res.writeHead(200, { 'content-type': metrics.contentType });
+          res.end(body);
+        },
+        () => json(res, 500, { status: 'metrics unavailable' }),
+      );
+    },
+  };
+}
+
+/** `/healthz`: the process answers. `/readyz`: the database is open and migrated and Slack's circuit is not open. */
+export function healthRoutes(db: Db, isMigrated: () => boolean, slackCircuit: () => string, pendingJobs: () => { pending: number; failed: number }): Route[] {
+  return [
+    { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { status: 'ok' }) },
+    {
+      path: '/readyz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        let database = 'ok';
+        try {
+          db.prepare('SELECT 1').get();
+          if (!isMigrated()) database = 'migrations pending';
+        } catch (error) {
+          database = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        const slack = slackCircuit();
+        const ready = database === 'ok' && slack !== 'open';
+        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database, slackCircuit: slack, jobs: pendingJobs() } });
+      },
+    },
+  ];
+}

@@ -1,0 +1,99 @@
+import type { Db } from '../db/db.js';
+
+export const JOB_STATUSES = ['pending', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface Job {
+  id: number;
+  kind: string;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+  idemKey: string | null;
+  incidentId: string | null;
+  status: JobStatus;
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface NewJob {
+  kind: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+  /** A job with the same key is enqueued once, whatever its status: retries and double clicks add nothing. */
+  idemKey?: string;
+  incidentId?: string;
+}
+
+interface Row {
+  id: number;
+  kind: string;
+  due_at: string;
+  payload: string;
+  idem_key: string | null;
+  incident_id: string | null;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+}
+
+const toJob = (r: Row): Job => ({
+  id: r.id,
+  kind: r.kind,
+  dueAt: new Date(r.due_at),
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  idemKey: r.idem_key,
+  incidentId: r.incident_id,
+  status: r.status as JobStatus,
+  attempts: r.attempts,
+  lastError: r.last_error,
+});
+
+/** Durable jobs: reminders, nags and every outbound call, as rows that outlive the process. */
+export function jobRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO jobs (kind, due_at, payload, idem_key, incident_id, created_at)
+    VALUES (@kind, @dueAt, @payload, @idemKey, @incidentId, @createdAt) ON CONFLICT(idem_key) DO NOTHING`);
+  const due = db.prepare<[string, number], Row>("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
+  const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
+  const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
+  const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
+  const cancelKinds = db.prepare(
+    "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE incident_id = ? AND status = 'pending' AND kind IN (SELECT value FROM json_each(?))",
+  );
+  const pendingFor = db.prepare<[string], Row>("SELECT * FROM jobs WHERE incident_id = ? AND status = 'pending' ORDER BY due_at, id");
+  const byId = db.prepare<[number], Row>('SELECT * FROM jobs WHERE id = ?');
+  const failedCount = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck();
+  const pendingCount = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'pending'").pluck();
+  return {
+    /** Returns the new job's id, or null when a job with the same idempotency key exists. */
+    enqueue(job: NewJob, now: Date): number | null {
+      const r = insert.run({
+        kind: job.kind,
+        dueAt: job.dueAt.toISOString(),
+        payload: JSON.stringify(job.payload ?? {}),
+        idemKey: job.idemKey ?? null,
+        incidentId: job.incidentId ?? null,
+        createdAt: now.toISOString(),
+      });
+      return r.changes === 1 ? Number(r.lastInsertRowid) : null;
+    },
+    due: (now: Date, limit = 50) => due.all(now.toISOString(), limit).map(toJob),
+    nextDueAt: (): Date | null => {
+      const at = nextDue.get();
+      return at ? new Date(at) : null;
+    },
+    markDone: (id: number, now: Date) => finish.run('done', now.toISOString(), null, id).changes === 1,
+    markFailed: (id: number, now: Date, error: string) => finish.run('failed', now.toISOString(), error, id).changes === 1,
+    reschedule: (id: number, dueAt: Date, error: string) => retry.run(dueAt.toISOString(), error, id).changes === 1,
+    /** Cancels an incident's pending jobs of the given kinds; returns how many. */
+    cancel: (incidentId: string, kinds: readonly string[], now: Date) => cancelKinds.run(now.toISOString(), incidentId, JSON.stringify(kinds)).changes,
+    pendingFor: (incidentId: string) => pendingFor.all(incidentId).map(toJob),
+    get: (id: number) => {
+      const r = byId.get(id);
+      return r ? toJob(r) : null;
+    },
+    failedCount: () => failedCount.get() as number,
+    pendingCount: () => pendingCount.get() as number,
+  };
+}
+
+export type JobRepo = ReturnType<typeof jobRepo>;

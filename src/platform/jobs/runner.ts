@@ -1,0 +1,131 @@
+import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel';
+import type { Clock } from '../clock.js';
+import type { Job } from './job-repo.js';
+import type { Store } from '../db/store.js';
+
+/** The logging port: what the app layer writes (pino satisfies it). */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export type JobHandler = (job: Job) => Promise<void> | void;
+
+/** How a handler's failure should be treated: retry later (optionally at a given delay) or give up now. */
+export type FailureVerdict = { retry: true; afterMs?: number } | { retry: false };
+
+export interface JobRunnerOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  handlers: Readonly<Record<string, JobHandler>>;
+  /** Decides retry or give up for an error; by default everything is retried. */
+  classify?: (error: unknown) => FailureVerdict;
+  maxAttempts?: number;
+  pollMs?: number;
+}
+
+const backoffPolicy = new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: 2_000, maxDelay: 10 * 60_000 });
+
+/** The delay before retry number `attempt` (1-based): 2 s, 4 s, 8 s ... capped at 10 minutes. */
+export function retryDelayMs(attempt: number): number {
+  let b: IBackoff<unknown> = backoffPolicy.next();
+  for (let i = 1; i < attempt; i++) b = b.next(undefined);
+  return b.duration;
+}
+
+/**
+ * The durable scheduler: picks due jobs in due order through an index, runs their handlers one at a
+ * time, retries failures with backoff, and catches up on everything that fell due while it was down.
+ * Time comes from the injected clock, so tests move it by hand and call `runDue()`.
+ */
+export function createJobRunner(opts: JobRunnerOptions) {
+  const { store, clock, logger, handlers } = opts;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const classify = opts.classify ?? ((): FailureVerdict => ({ retry: true }));
+  let running: Promise<number> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function runOne(job: Job): Promise<void> {
+    const handler = handlers[job.kind];
+    const now = () => clock.now();
+    if (!handler) {
+      store.jobs.markFailed(job.id, now(), `no handler for job kind ${job.kind}`);
+      logger.error({ jobId: job.id, kind: job.kind }, 'job has no handler');
+      return;
+    }
+    try {
+      await handler(job);
+      store.jobs.markDone(job.id, now());
+    } catch (error) {
+      const verdict = classify(error);
+      const message = error instanceof Error ? error.message : String(error);
+      const attempt = job.attempts + 1;
+      if (!verdict.retry || attempt >= maxAttempts) {
+        store.jobs.markFailed(job.id, now(), message);
+        logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
+        return;
+      }
+      const delay = ('afterMs' in verdict ? verdict.afterMs : undefined) ?? retryDelayMs(attempt);
+      store.jobs.reschedule(job.id, new Date(now().getTime() + delay), message);
+      logger.warn({ jobId: job.id, kind: job.kind, attempt, retryInMs: delay, err: message }, 'job failed; will retry');
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const batch = store.jobs.due(clock.now());
+      if (batch.length === 0) return count;
+      for (const job of batch) {
+        await runOne(job);
+        count++;
+      }
+    }
+  }
+
+  /** Runs every due job (and any that fall due while running); concurrent calls share one pass. */
+  function runDue(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        total += await drain();
+      } while (again);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    runDue,
+    /** Ask for a pass soon (after a request queued work) without waiting for the poll. */
+    poke(): void {
+      setImmediate(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')));
+    },
+    /** Resolves when no pass is running and nothing is due. */
+    async idle(): Promise<void> {
+      while (running || store.jobs.due(clock.now(), 1).length > 0) await runDue();
+    },
+    start(): void {
+      if (timer) return;
+      timer = setInterval(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')), opts.pollMs ?? 1_000);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      if (running) await running;
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

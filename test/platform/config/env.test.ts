@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { checkEnv, loadEnv, requireSlackCredentials, secretValues } from '../../../src/platform/config/env.js';
+import type { ReadSecretFile } from '../../../src/platform/config/env-secrets.js';
+import { errorOf } from '../../support/error-of.js';
+
+const BOT = 'xoxb-fake-1111-2222-botsecretvalue';
+const APP = 'xapp-1-fake-A111-333-appsecretvalue';
+const SIGNING = '8f742231b10e8888abcd99yyyzzz85a5';
+
+/** Secret files for `NAME_FILE`; other paths fail with ENOENT. */
+function secretFiles(files: Record<string, string>): ReadSecretFile {
+  return (path) => {
+    const text = files[path];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+    return text;
+  };
+}
+const noFiles = secretFiles({});
+
+describe('loadEnv', () => {
+  it('when nothing is set, then it applies the documented defaults and no secrets', () => {
+    const env = loadEnv({}, noFiles);
+    expect(env).toEqual({
+      slack: { botToken: undefined, signingSecret: undefined, appToken: undefined, apiUrl: 'https://slack.com/api/' },
+      pagerDuty: {
+        token: undefined,
+        routingKey: undefined,
+        apiUrl: 'https://api.pagerduty.com',
+        eventsUrl: 'https://events.pagerduty.com',
+        webhookSecret: undefined,
+      },
+      dbPath: './data/warden.db',
+      configPath: './warden.yaml',
+      port: 3000,
+      logLevel: 'info',
+      timeZone: undefined,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const env = loadEnv(
+      {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SIGNING,
+        SLACK_APP_TOKEN: APP,
+        SLACK_API_URL: 'http://127.0.0.1:4010/api/',
+        PAGERDUTY_TOKEN: 'y_NbAkKc66ryYTWUXYEu',
+        PAGERDUTY_ROUTING_KEY: 'R0123456789abcdef0123456789abcde',
+        PAGERDUTY_WEBHOOK_SECRET: 'whsec-pd',
+        PAGERDUTY_API_URL: 'http://127.0.0.1:4020',
+        PAGERDUTY_EVENTS_URL: 'http://127.0.0.1:4021',
+        WARDEN_DB: '/var/lib/warden/w.db',
+        WARDEN_CONFIG: '/etc/warden/warden.yaml',
+        PORT: '8080',
+        LOG_LEVEL: 'debug',
+        TZ: 'Europe/Paris',
+      },
+      noFiles,
+    );
+    expect(env.slack).toEqual({ botToken: BOT, signingSecret: SIGNING, appToken: APP, apiUrl: 'http://127.0.0.1:4010/api/' });
+    expect(env.pagerDuty.routingKey).toBe('R0123456789abcdef0123456789abcde');
+    expect(env).toMatchObject({ dbPath: '/var/lib/warden/w.db', configPath: '/etc/warden/warden.yaml', port: 8080, logLevel: 'debug', timeZone: 'Europe/Paris' });
+    expect(secretValues(env)).toEqual([BOT, SIGNING, APP, 'y_NbAkKc66ryYTWUXYEu', 'R0123456789abcdef0123456789abcde', 'whsec-pd']);
+  });
+
+  it('when a secret is given as NAME_FILE, then it reads the file and trims it', () => {
+    const env = loadEnv({ SLACK_BOT_TOKEN_FILE: '/run/secrets/bot' }, secretFiles({ '/run/secrets/bot': `${BOT}\n` }));
+    expect(env.slack.botToken).toBe(BOT);
+  });
+
+  it('when a variable is set but empty, then it counts as unset', () => {
+    const env = loadEnv({ SLACK_APP_TOKEN: '', PORT: '', SLACK_BOT_TOKEN_FILE: ' ' }, noFiles);
+    expect(env.slack.appToken).toBeUndefined();
+    expect(env.port).toBe(3000);
+  });
+
+  it('when both NAME and NAME_FILE are set, then the error names both', () => {
+    const e = errorOf(() => loadEnv({ SLACK_SIGNING_SECRET: SIGNING, SLACK_SIGNING_SECRET_FILE: '/run/s' }, secretFiles({ '/run/s': SIGNING })));
+    expect(e.code).toBe('config_invalid');
+    expect(e.message).toContain('SLACK_SIGNING_SECRET and SLACK_SIGNING_SECRET_FILE are both set: set only one');
+    expect(e.message).not.toContain(SIGNING);
+  });
+
+  it('when a NAME_FILE cannot be read, then the error names the variable and the path', () => {
+    const e = errorOf(() => loadEnv({ PAGERDUTY_TOKEN_FILE: '/run/secrets/missing' }, noFiles));
+    expect(e.message).toContain('PAGERDUTY_TOKEN_FILE: cannot read /run/secrets/missing (ENOENT)');
+  });
+
+  it('when a NAME_FILE is empty, then it is an error rather than a missing secret', () => {
+    const e = errorOf(() => loadEnv({ PAGERDUTY_WEBHOOK_SECRET_FILE: '/run/w' }, secretFiles({ '/run/w': '\n' })));
+    expect(e.message).toContain('PAGERDUTY_WEBHOOK_SECRET_FILE: /run/w is empty');
+  });
+
+  it('when tokens have the wrong kind, then it says which kind is expected without echoing them', () => {
+    const userToken = 'xoxp-fake-9999-8888-usertokenvalue';
+    const r = checkEnv({ SLACK_BOT_TOKEN: userToken, SLACK_APP_TOKEN_FILE: '/run/app' }, secretFiles({ '/run/app': BOT }));
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-',
+        'SLACK_APP_TOKEN_FILE: expected an app-level token starting with xapp-',
+      ],
+    });
+  });
+
+  it('when plain settings are malformed, then each problem names its variable', () => {
+    const r = checkEnv({ PORT: '70000', LOG_LEVEL: 'loud', TZ: 'Moon/Base', SLACK_API_URL: 'ftp://slack', PAGERDUTY_API_URL: 'not a url' }, noFiles);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      'SLACK_API_URL: expected an http(s) URL like https://example.com',
+      'PAGERDUTY_API_URL: expected an http(s) URL like https://example.com',
+      'PORT: expected a port number from 1 to 65535',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent',
+      'TZ: expected an IANA time zone like Europe/Paris or UTC',
+    ]);
+    expect(checkEnv({ PORT: '0' }, noFiles).ok).toBe(false);
+  });
+
+  it('no error message ever contains a secret value, from the environment or from a file', () => {
+    const secrets = ['xoxp-fake-1-2-leakedvalue', 'xoxb-fake-3-4-leakedvalue', 'pd-token-leaked-value', 'routing-leaked-value'];
+    const e = errorOf(() =>
+      loadEnv(
+        {
+          SLACK_BOT_TOKEN: secrets[0],
+          SLACK_APP_TOKEN_FILE: '/run/app',
+          PAGERDUTY_TOKEN: secrets[2],
+          PAGERDUTY_TOKEN_FILE: '/run/pd',
+          PAGERDUTY_ROUTING_KEY: secrets[3],
+          PORT: 'x',
+        },
+        secretFiles({ '/run/app': secrets[1] ?? '', '/run/pd': secrets[2] ?? '' }),
+      ),
+    );
+    expect(e.message.split('\n').length).toBeGreaterThan(3);
+    for (const secret of secrets) expect(e.message).not.toContain(secret);
+  });
+});
+
+describe('requireSlackCredentials', () => {
+  it('when bot token and signing secret are set, then Warden runs in HTTP mode', () => {
+    const creds = requireSlackCredentials(loadEnv({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING }, noFiles));
+    expect(creds).toEqual({ mode: 'http', botToken: BOT, signingSecret: SIGNING, apiUrl: 'https://slack.com/api/' });
+  });
+
+  it('when an app token is set, then Warden runs in Socket Mode and needs no signing secret', () => {
+    const creds = requireSlackCredentials(loadEnv({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }, noFiles));
+    expect(creds).toMatchObject({ mode: 'socket', botToken: BOT, appToken: APP });
+  });
+
+  it('when credentials are missing, then the error names exactly those and points to the demo', () => {
+    const e = errorOf(() => requireSlackCredentials(loadEnv({}, noFiles)));
+    expect(e.code).toBe('config_invalid');
+    expect(e.message).toMatch(/^missing Slack credentials: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET /);
+    expect(e.message).toContain('npm run demo');
+    expect(e.details.missing).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+
+    const onlySecret = errorOf(() => requireSlackCredentials(loadEnv({ SLACK_SIGNING_SECRET: SIGNING }, noFiles)));
+    expect(onlySecret.details.missing).toEqual(['SLACK_BOT_TOKEN']);
+    expect(onlySecret.message).not.toContain(SIGNING);
+
+    const onlyBot = errorOf(() => requireSlackCredentials(loadEnv({ SLACK_BOT_TOKEN: BOT }, noFiles)));
+    expect(onlyBot.details.missing).toEqual(['SLACK_SIGNING_SECRET']);
+    expect(onlyBot.message).not.toContain(BOT);
+  });
+});

@@ -1,0 +1,67 @@
+/** Events API payloads: the `event_callback` envelope, a few inner events, and the URL verification challenge. */
+import { APP_ID, BOT_USER_ID, TEAM_ID } from '../identity.js';
+import { VERIFICATION_TOKEN } from './slack-payloads.js';
+
+export type SlackEvent = Record<string, unknown> & { type: string };
+
+let eventCounter = 0;
+
+const eventTs = (): string => `${(Date.now() / 1000).toFixed(6)}`;
+
+/** Wraps an event the way the Events API delivers it to the app. */
+export function eventCallback(event: SlackEvent, eventId?: string): Record<string, unknown> {
+  eventCounter += 1;
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: TEAM_ID,
+    api_app_id: APP_ID,
+    event: { event_ts: eventTs(), ...event },
+    type: 'event_callback',
+    event_id: eventId ?? `Ev0STANDIN${String(eventCounter).padStart(6, '0')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false },
+    ],
+    is_ext_shared_channel: false,
+    event_context: `4-stand-in-${eventCounter}`,
+  };
+}
+
+export function reactionAddedEvent(e: {
+  userId: string;
+  reaction: string;
+  channelId: string;
+  messageTs: string;
+  itemUser?: string;
+}): SlackEvent {
+  return {
+    type: 'reaction_added',
+    user: e.userId,
+    reaction: e.reaction,
+    item_user: e.itemUser ?? BOT_USER_ID,
+    item: { type: 'message', channel: e.channelId, ts: e.messageTs },
+  };
+}
+
+export function pinAddedEvent(e: { userId: string; channelId: string; messageTs: string; text?: string }): SlackEvent {
+  return {
+    type: 'pin_added',
+    user: e.userId,
+    channel_id: e.channelId,
+    item: {
+      type: 'message',
+      channel: e.channelId,
+      created: Math.floor(Date.now() / 1000),
+      created_by: e.userId,
+      message: { type: 'message', ts: e.messageTs, text: e.text ?? '' },
+    },
+  };
+}
+
+export function appHomeOpenedEvent(e: { userId: string; channelId?: string; tab?: 'home' | 'messages' }): SlackEvent {
+  return { type: 'app_home_opened', user: e.userId, channel: e.channelId ?? 'D0HOME', tab: e.tab ?? 'home' };
+}
+
+export function urlVerificationBody(challenge: string): Record<string, unknown> {
+  return { token: VERIFICATION_TOKEN, challenge, type: 'url_verification' };
+}

@@ -1,0 +1,242 @@
+/**
+ * A local stand-in for the Slack Web API: speaks enough of it for Warden's WebClient, records every call,
+ * keeps channels and messages, and refuses what Slack refuses. Listens on 127.0.0.1 only.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../../../../src/platform/clock.js';
+import { FaultQueue } from './faults.js';
+import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
+import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, type StandInUser } from './identity.js';
+import { fail } from './method-kit.js';
+import { callMethod, isSupportedMethod } from './methods.js';
+import { answerResponseUrl, type HttpAnswer, type ResponseUrlContext, type ResponseUrlEntry } from './response-url.js';
+import { StandInState, type NewChannel } from './state.js';
+import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
+
+export interface SlackStandInOptions {
+  token?: string;
+  port?: number;
+  /** Added to (and overriding) DEFAULT_USERS. */
+  users?: Record<string, StandInUser>;
+  /** Drives message timestamps, `created` and recorded `at`; the system clock by default. */
+  clock?: Clock;
+}
+
+type Answer = HttpAnswer & { headers?: Record<string, string> };
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Starts the stand-in on 127.0.0.1 (a free port unless `port` is given). Call `stop()` when done. */
+export async function startSlackStandIn(opts: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  const standIn = new SlackStandIn(opts);
+  await standIn.listen(opts.port ?? 0);
+  return standIn;
+}
+
+export class SlackStandIn {
+  readonly token: string;
+  private socketMode: { appToken: string; url: string } | null = null;
+  private baseUrl = '';
+  private readonly clock: Clock;
+  private readonly initialUsers: Record<string, StandInUser>;
+  private readonly server: Server;
+  private readonly faults = new FaultQueue();
+  private readonly responseUrls = new Map<string, ResponseUrlEntry>();
+  private state: StandInState;
+  private recorded: RecordedCall[] = [];
+
+  constructor(opts: SlackStandInOptions) {
+    this.token = opts.token ?? DEFAULT_TOKEN;
+    this.clock = opts.clock ?? systemClock;
+    this.initialUsers = { ...DEFAULT_USERS, ...opts.users };
+    for (const [id, user] of Object.entries(this.initialUsers)) assertZone(id, user.tz);
+    this.state = this.freshState();
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'internal_error', detail: String(error) });
+        else res.end();
+      });
+    });
+  }
+
+  /** `http://127.0.0.1:PORT`, set once listening. */
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  async listen(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** A response_url; with a context, what is posted there shows up in the channel or as an ephemeral. */
+  responseUrl(id: string, context?: ResponseUrlContext): string {
+    const entry = this.responseUrls.get(id) ?? { uses: 0 };
+    if (context) entry.context = { ...context };
+    this.responseUrls.set(id, entry);
+    return `${this.url}/response/${encodeURIComponent(id)}`;
+  }
+
+  calls(method?: string): RecordedCall[] {
+    return copy(method === undefined ? this.recorded : this.recorded.filter((c) => c.method === method));
+  }
+
+  messages(channelId: string): StandInMessage[] {
+    return copy(this.state.messages(channelId));
+  }
+
+  channels(): StandInChannel[] {
+    return copy([...this.state.channels.values()]);
+  }
+
+  channelByName(name: string): StandInChannel | undefined {
+    return copy(this.state.channelByName(name));
+  }
+
+  ephemerals(channelId?: string): StandInEphemeral[] {
+    return copy(this.state.ephemerals.filter((e) => channelId === undefined || e.channel === channelId));
+  }
+
+  views(): StandInView[] {
+    return copy([...this.state.views.values()]);
+  }
+
+  users(): Record<string, StandInUser> {
+    return copy(Object.fromEntries(this.state.users));
+  }
+
+  /** Seeds a channel as if it already existed; members default to every known user and the bot. */
+  addChannel(name: string, opts: NewChannel = {}): StandInChannel {
+    return copy(this.state.addChannel(name, { members: [BOT_USER_ID, ...this.state.users.keys()], ...opts }));
+  }
+
+  /** Seeds a message written by a person (for reactions, pins and threads people start). */
+  addUserMessage(channelId: string, userId: string, text: string, threadTs?: string): StandInMessage {
+    if (!this.state.channels.has(channelId)) throw new Error(`addUserMessage: no channel ${channelId}`);
+    const thread = threadTs ? { thread_ts: threadTs } : {};
+    const ts = this.state.nextTs();
+    return copy(this.state.addMessage({ channel: channelId, ts, ...thread, text, user: userId, pinned: false, reactions: [] }));
+  }
+
+  /** The next `times` calls of `method` answer HTTP 200 `{ok:false, error}`. */
+  failNext(method: string, error = 'internal_error', times = 1): void {
+    this.faults.add(method, { kind: 'fail', error }, times);
+  }
+
+  /** The next `times` calls of `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void {
+    this.faults.add(method, { kind: 'rate_limit', retryAfterSeconds }, times);
+  }
+
+  setUserTimeZone(user: string, tz: string): void {
+    const known = this.state.users.get(user);
+    if (!known) throw new Error(`setUserTimeZone: unknown user ${user}`);
+    assertZone(user, tz);
+    known.tz = tz;
+  }
+
+  /** Back to a fresh workspace: only #general, no calls, no faults. */
+  reset(): void {
+    this.state = this.freshState();
+    this.recorded = [];
+    this.faults.clear();
+    this.responseUrls.clear();
+  }
+
+  private freshState(): StandInState {
+    const state = new StandInState(this.clock, this.initialUsers);
+    state.addChannel('general', { members: [BOT_USER_ID, ...Object.keys(this.initialUsers)] });
+    return state;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
+    const response = /^\/response\/([^/]+)$/.exec(path);
+    if (req.method !== 'POST' || (!api && !response)) return sendJson(res, 404, fail('not_found'));
+    const raw = await readBody(req);
+    const answer = response
+      ? this.answerResponseUrl(decodeURIComponent(response[1] ?? ''), raw)
+      : this.answerApi(req, api?.[1] ?? '', raw);
+    sendJson(res, answer.status, answer.body, answer.headers);
+  }
+
+  /**
+   * Socket Mode: `apps.connections.open`, called with this app-level token, answers with this WebSocket URL
+   * (a test's own WebSocket server plays Slack's side of the connection).
+   */
+  useSocketMode(appToken: string, url: string): void {
+    this.socketMode = { appToken, url };
+  }
+
+  private answerApi(req: IncomingMessage, method: string, raw: string): Answer {
+    const decoded = decodeArgs(req.headers['content-type'], raw);
+    const args = decoded.ok ? decoded.args : { raw };
+    const answer = ((): Answer => {
+      if (!decoded.ok) return { status: 200, body: fail(decoded.error) };
+      if (method === 'apps.connections.open') {
+        const given = tokenOf(req, decoded.args);
+        if (!this.socketMode || given !== this.socketMode.appToken) return { status: 200, body: fail(given ? 'invalid_auth' : 'not_authed') };
+        return { status: 200, body: { ok: true, url: this.socketMode.url } };
+      }
+      if (!isSupportedMethod(method)) return { status: 200, body: fail('unknown_method') };
+      const given = tokenOf(req, decoded.args);
+      if (given === undefined) return { status: 200, body: fail('not_authed') };
+      if (given !== this.token) return { status: 200, body: fail('invalid_auth') };
+      const fault = this.faults.take(method);
+      if (fault?.kind === 'rate_limit') {
+        const headers = { 'retry-after': String(fault.retryAfterSeconds) };
+        return { status: 429, body: fail('ratelimited'), headers };
+      }
+      if (fault) return { status: 200, body: fail(fault.error) };
+      return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url }, method, decoded.args) };
+    })();
+    this.record(method, args, answer);
+    return answer;
+  }
+
+  private answerResponseUrl(id: string, raw: string): Answer {
+    const decoded = decodeArgs('application/json', raw);
+    const entry = this.responseUrls.get(id) ?? { uses: 0 };
+    this.responseUrls.set(id, entry);
+    const fault = this.faults.take('response_url');
+    let answer: Answer;
+    if (fault?.kind === 'rate_limit') answer = { status: 429, body: fail('ratelimited'), headers: { 'retry-after': String(fault.retryAfterSeconds) } };
+    else if (fault) answer = { status: 404, body: fail(fault.error) };
+    else if (!decoded.ok) answer = { status: 400, body: fail('invalid_payload') };
+    else answer = answerResponseUrl(this.state, entry, decoded.args);
+    this.record('response_url', decoded.ok ? decoded.args : { raw }, answer, id);
+    return answer;
+  }
+
+  private record(method: string, args: Record<string, unknown>, answer: Answer, responseUrlId?: string): void {
+    const { token: _token, ...shown } = args;
+    this.recorded.push({
+      method,
+      args: shown,
+      at: this.clock.now().toISOString(),
+      ok: answer.body.ok,
+      ...(answer.body.ok ? {} : { error: answer.body.error }),
+      ...(responseUrlId !== undefined ? { responseUrlId } : {}),
+    });
+  }
+}
+
+function assertZone(user: string, tz: string): void {
+  if (!isKnownTimeZone(tz)) throw new Error(`Slack stand-in: user ${user} has an unknown time zone ${JSON.stringify(tz)}`);
+}
