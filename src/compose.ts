@@ -54,6 +54,8 @@ export function createWarden(opts: WardenOptions) {
   const applied = migrate(db, ALL_MIGRATIONS);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const store = createStore(db);
+  // The runner wakes after every commit that queued work: handlers never have to remember to.
+  store.onJobsCommitted(() => runner?.poke());
   let runner: JobRunner | null = null;
   const responseBoundKinds = [...CORE_RESPONSE_BOUND_KINDS];
   const deps: SlackDeps = {
@@ -61,7 +63,6 @@ export function createWarden(opts: WardenOptions) {
     store,
     clock,
     policy: policyFrom(config),
-    runner: { poke: () => runner?.poke() },
     severityDescriptions: Object.fromEntries(SEVERITIES.map((s) => [s, config.severities[s].description])) as Record<Severity, string>,
   };
   const verbs = createVerbRegistry();

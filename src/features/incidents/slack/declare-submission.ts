@@ -61,7 +61,6 @@ export function registerDeclareSubmission(app: App, deps: SlackDeps, logger: Log
     try {
       declareIncident(deps, { userId: body.user.id }, { ...read.input, requestKey: `view:${view.id}` });
       await ack();
-      deps.runner.poke();
     } catch (error) {
       const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: DECLARE_CALLBACK });
       await ack({ response_action: 'errors', errors: { [B.title]: message.slice(0, 150) } });

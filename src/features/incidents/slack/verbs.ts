@@ -27,7 +27,6 @@ const declare: Verb = {
     const severity = isSeverity(words[0]) ? parseSeverity(words.shift()) : 'sev3';
     const input = { title: words.join(' '), severity, drill, type: type ?? (drill ? 'drill' : 'security'), requestKey: ctx.requestKey } as const;
     const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
-    ctx.deps.runner.poke();
     const name = incident.channelName ?? incidentChannelName(incident.title, incident.declaredAt, ctx.deps.policy.timeZone);
     if (duplicate) return reply(`You already declared *${incident.id}* (${escapeMrkdwn(incident.title)}) moments ago: #${name}. Nothing new was created.`);
     return reply(`:rotating_light: Declared *${incident.id}* (${incident.severity}${incident.drill ? ', drill' : ''}, ${incident.type}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
@@ -63,7 +62,6 @@ const status: Verb = {
     }
     const to = parseStatus(oneWord(ctx.args, '/incident status <status>'));
     const after = changeStatus(ctx.deps, actor(ctx), incident.id, to);
-    ctx.deps.runner.poke();
     return reply(`${after.id} is now *${after.status}*.`);
   },
 };
@@ -74,7 +72,6 @@ const sev: Verb = {
   run(ctx) {
     const incident = inChannel(ctx, 'sev');
     const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(oneWord(ctx.args, '/incident sev <sev1|sev2|sev3|sev4>')));
-    ctx.deps.runner.poke();
     return reply(`${after.id} is now *${after.severity}*.`);
   },
 };
@@ -91,7 +88,6 @@ const role: Verb = {
     if (more.length > 0) throw new WardenError('bad_input', `One person per role. Usage: \`${escapeMrkdwn(usage)}\``);
     await assertPerson(ctx, userId);
     assignRole(ctx.deps, actor(ctx), incident.id, r, userId);
-    ctx.deps.runner.poke();
     return reply(`Role *${r}* assigned.`);
   },
 };
@@ -115,7 +111,6 @@ const update: Verb = {
   help: { usage: 'update <text>', summary: 'post a status update here and in the announcement thread', inChannel: true },
   run(ctx) {
     postUpdate(ctx.deps, actor(ctx), inChannel(ctx, 'update').id, ctx.args);
-    ctx.deps.runner.poke();
     return reply('Update posted.');
   },
 };
@@ -125,7 +120,6 @@ const note: Verb = {
   help: { usage: 'note <text>', summary: 'add a note to the timeline', inChannel: true },
   run(ctx) {
     addNote(ctx.deps, actor(ctx), inChannel(ctx, 'note').id, ctx.args);
-    ctx.deps.runner.poke();
     return reply('Noted in the timeline.');
   },
 };
@@ -136,7 +130,6 @@ const terminal = (name: 'resolve' | 'close', to: 'resolved' | 'closed', summary:
   run(ctx) {
     if (ctx.args) throw new WardenError('bad_input', `\`/incident ${name}\` takes no text. Post context first with \`/incident update\`.`);
     const after = changeStatus(ctx.deps, actor(ctx), inChannel(ctx, name).id, to);
-    ctx.deps.runner.poke();
     return reply(`${after.id} is now *${after.status}*.`);
   },
 });

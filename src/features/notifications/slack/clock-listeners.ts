@@ -79,7 +79,6 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
       try {
         const click = readOr(clickSchema, body, NOT_OURS);
         const answer = await handle(click, click.actions[0]?.value ?? '');
-        deps.runner.poke();
         if (answer) await tell(respond, answer, logger);
       } catch (error) {
         await tell(respond, userMessageFor(error, logger, { action: actionId }), logger);
@@ -124,7 +123,6 @@ function registerClockViews(app: App, deps: ClockSlackDeps, logger: Logger): voi
       try {
         handle(readMetadata(view.private_metadata), view.state.values, body.user.id);
         await ack();
-        deps.runner.poke();
       } catch (error) {
         const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId });
         await ack({ response_action: 'errors', errors: { [field]: message.slice(0, 150) } });

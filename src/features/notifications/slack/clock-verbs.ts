@@ -53,7 +53,6 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
       const zone = await zoneOf(ctx);
       const { at } = parseClockTime(rest.join(' '), zone, deps.clock.now());
       const result = recordClockEvent(deps, { userId: ctx.userId }, incident.id, event, at);
-      deps.runner.poke();
       const when = `*${formatUtc(at)}* (UTC) = ${formatLocal(at, zone)} (your time)`;
       if (!result.changed) return reply(`\`${event}\` is already recorded at ${when}. Nothing changed.`);
       const correction = result.previous ? ` Corrected from ${formatUtc(result.previous)}; the old value stays in the timeline and the audit log.` : '';
@@ -78,11 +77,9 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
       if (more.length > 0) throw new WardenError('bad_input', `One regime at a time: \`/incident regime ${action} ${id}\`, then the next.`);
       if (action === 'add') {
         const entry = applyRegime(deps, { userId: ctx.userId }, incident.id, id);
-        deps.runner.poke();
         return reply(`Applied *${escapeMrkdwn(entry.regime.name)}* (${obligationLabel(entry)}). The board is being updated.`);
       }
       removeRegime(deps, { userId: ctx.userId }, incident.id, id);
-      deps.runner.poke();
       return reply(`Removed \`${id}\`.`);
     },
   };
@@ -93,7 +90,6 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
     run(ctx) {
       const incident = incidentInChannel(deps.store, ctx.channelId, 'deadlines');
       requestBoardRefresh(deps, incident.id);
-      deps.runner.poke();
       const [first, ...more] = boardMessages(clockBoardOf(deps, incident.id, deps.clock.now()));
       if (!first) return reply('No deadlines.');
       const note = more.length > 0 ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `…${more.length} more part(s) in the pinned board.` }] }] : [];

@@ -48,7 +48,6 @@ export function noticeVerbs(deps: ClockSlackDeps): Verb[] {
       const incident = incidentInChannel(deps.store, ctx.channelId, 'submitted');
       const { stage, text } = stageAndText(ctx.args, '/incident submitted regime:stage reference');
       const s = recordSubmission(deps, { userId: ctx.userId }, incident.id, stage, text);
-      deps.runner.poke();
       const sent = s.noticeId ? `the text of approved notice #${s.noticeId} is kept with it` : 'no approved draft was on record, so no text is kept with it';
       return reply(`:large_green_circle: Recorded \`${stage}\` as submitted (reference ${escapeMrkdwn(s.reference)}); ${sent}. Its reminders stopped.`);
     },
@@ -61,7 +60,6 @@ export function noticeVerbs(deps: ClockSlackDeps): Verb[] {
       const incident = incidentInChannel(deps.store, ctx.channelId, 'notnotifiable');
       const { stage, text } = stageAndText(ctx.args, '/incident notnotifiable regime:stage rationale');
       const ref = markNotNotifiable(deps, { userId: ctx.userId }, incident.id, stage, text);
-      deps.runner.poke();
       return reply(`Recorded \`${ref}\` as not notifiable, with your rationale. Its reminders stopped.`);
     },
   };

@@ -44,7 +44,6 @@ export function playbookVerbs(deps: PlaybookSlackDeps): Verb[] {
 
 /** A reply to a command that changed something: the job runner is asked to deliver what it queued. */
 function changed(deps: PlaybookSlackDeps, r: Reply): Reply {
-  deps.runner.poke();
   return r;
 }
 

@@ -81,7 +81,6 @@ export function registerStepButtons(app: App, deps: PlaybookSlackDeps, logger: L
     if (step.evidenceLevel === 'required') return openModal(a, evidenceModal(ref.incidentId, step));
     const outcome = markStepDone(deps, { userId: a.body.user.id }, ref);
     if (!outcome.ok) return `${conflictNotice(outcome.conflict)} Nothing was changed.`;
-    deps.runner.poke();
     return null;
   });
 
@@ -98,7 +97,6 @@ export function registerStepButtons(app: App, deps: PlaybookSlackDeps, logger: L
   on(PLAYBOOK_DM_ACTIONS.snooze, async (a) => {
     const { ref } = clickedStep(a, true);
     const until = snoozeStep(deps, { userId: a.body.user.id }, ref, SNOOZE_BUTTON_MS);
-    deps.runner.poke();
     return `Snoozed for ${formatDuration(SNOOZE_BUTTON_MS)}: the next reminder comes after ${slackDate(until)}.`;
   });
 }

@@ -41,7 +41,6 @@ export function registerStepModals(app: App, deps: PlaybookSlackDeps, logger: Lo
         const again = !outcome.ok && outcome.conflict.by === body.user.id && outcome.conflict.status === closesAs;
         if (!outcome.ok && !again) return answer({ response_action: 'update', view: conflictModal(outcome.conflict) });
         await answer();
-        deps.runner.poke();
       } catch (error) {
         const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId });
         await answer(fieldError(input, message));
