@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { SEVERITIES, type Severity } from './features/incidents/domain/incident-model.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
 import { createMetrics } from './platform/http/metrics.js';
-import { createVerbRegistry, type SlackDeps } from './adapters/slack/commands/registry.js';
+import type { SlackDeps } from './adapters/slack/commands/registry.js';
 import { coreModule } from './features/incidents/slack/incidents-module.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
 import type { ModuleFactory } from './adapters/slack/module.js';
@@ -54,9 +54,9 @@ export function createWarden(opts: WardenOptions) {
   const applied = migrate(db, ALL_MIGRATIONS);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const store = createStore(db);
+  let runner: JobRunner | null = null;
   // The runner wakes after every commit that queued work: handlers never have to remember to.
   store.onJobsCommitted(() => runner?.poke());
-  let runner: JobRunner | null = null;
   const responseBoundKinds = [...CORE_RESPONSE_BOUND_KINDS];
   const deps: SlackDeps = {
     responseBoundKinds,
@@ -65,14 +65,11 @@ export function createWarden(opts: WardenOptions) {
     policy: policyFrom(config),
     severityDescriptions: Object.fromEntries(SEVERITIES.map((s) => [s, config.severities[s].description])) as Record<Severity, string>,
   };
-  const verbs = createVerbRegistry();
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
     deps,
-    verbs,
     logger,
-    permissions: config.permissions,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       ...healthRoutes(db, () => isMigrated(db, ALL_MIGRATIONS), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
@@ -83,7 +80,7 @@ export function createWarden(opts: WardenOptions) {
   });
   gatewayState = slack.gateway.state;
   const announcements = config.channels.announcements || null;
-  const handlers = wireModules([coreModule(announcements), ...(opts.modules ?? [])], deps, responseBoundKinds, { gateway: slack.gateway, app: slack.app, verbs });
+  const handlers = wireModules([coreModule(announcements, config.permissions.approvers), ...(opts.modules ?? [])], deps, responseBoundKinds, { gateway: slack.gateway, listeners: slack.listeners, roots: slack.roots });
   runner = createJobRunner({ store, clock, logger, handlers, classify: slack.gateway.classify, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;
@@ -93,6 +90,8 @@ export function createWarden(opts: WardenOptions) {
     store,
     deps,
     runner: jobs,
+    /** Resolves when the Slack handlers' after-ack work (modals, lookups, replies) has finished. */
+    afterAckIdle: slack.afterAckIdle,
     app: slack.app,
     gateway: slack.gateway,
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */

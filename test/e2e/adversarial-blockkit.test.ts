@@ -21,7 +21,7 @@ afterEach(async () => {
 const refusedCalls = () => h.slack.calls().filter((c) => !c.ok && c.method !== 'response_url');
 
 describe('long and hostile content through the declare modal', () => {
-  it('when the title has 120 characters of markup and the description 2,500, then Slack accepts every post and the topic shows the title as typed, not as markup', async () => {
+  it('when the title has 120 characters of markup and the description 2,500, then Slack accepts every post and the topic shows the markup as typed, a mention as a mention', async () => {
     const title = nasty(120);
     const values = {
       title: { title: plainTextValue(title) },
@@ -34,7 +34,8 @@ describe('long and hostile content through the declare modal', () => {
     await h.settle();
     const topic = String(h.slack.calls('conversations.setTopic')[0]?.args.topic);
     expect(topic).toContain('&lt;!here&gt;');
-    expect(topic).not.toMatch(/<!here>|<@U123>/);
+    expect(topic).not.toMatch(/<!here>/);
+    expect(topic).toContain('<@U123>');
     expect(refusedCalls()).toEqual([]);
     expect(h.warden.store.jobs.failedCount()).toBe(0);
   });
@@ -98,6 +99,6 @@ describe('every long text a responder can post, at the limits the forms allow', 
     expect(refusedCalls()).toEqual([]);
     expect(h.warden.store.jobs.failedCount()).toBe(0);
     const posted = h.slack.messages(channel).map((m) => JSON.stringify(m.blocks));
-    expect(posted.some((b) => b.includes('Scope &lt;!here&gt; &amp; &lt;@U123&gt;'))).toBe(true);
+    expect(posted.some((b) => b.includes('Scope &lt;!here&gt; &amp; <@U123>'))).toBe(true);
   });
 });

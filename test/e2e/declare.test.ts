@@ -78,11 +78,33 @@ describe('/incident declare', () => {
     expect(h.slack.calls('conversations.create')).toHaveLength(0);
   });
 
-  it('when a user types mentions or links in the title, then Warden posts them escaped', async () => {
+  it('when a user types markup or links in the title, then Warden posts them escaped, and a mention Slack completed stays a mention', async () => {
     await h.incident('declare sev3 <!channel> see <https://evil.example|bank> <@UBOB>');
     await h.settle();
     const [announced] = h.slack.messages(h.announcementsId);
-    expect(announced?.text).toContain('&lt;!channel&gt; see &lt;https://evil.example|bank&gt; &lt;@UBOB&gt;');
+    expect(announced?.text).toContain('&lt;!channel&gt; see &lt;https://evil.example|bank&gt; <@UBOB>');
     expect(announced?.text).not.toContain('<!channel>');
+  });
+
+  it('when Slack sends the title escaped (R&amp;D VPN &lt;eu&gt;), then the channel name has no entity in it and readers see what was typed', async () => {
+    const res = await h.incident('declare sev2 R&amp;D VPN &lt;eu&gt; down', {}, undefined, { wireText: true });
+    await h.settle();
+    const incident = h.warden.store.incidents.listOpen()[0];
+    expect(incident?.title).toBe('R&D VPN <eu> down');
+    const name = h.slack.calls('conversations.create')[0]?.args.name as string;
+    expect(name).toMatch(/^inc-\d{8}-r-d-vpn-eu-down$/);
+    expect(name).not.toMatch(/amp|lt|gt/);
+    // In mrkdwn `&amp;` and `&lt;` render as & and <: the reader sees R&D VPN <eu> down, once escaped.
+    expect(replyText(res.body)).toContain('R&amp;D VPN &lt;eu&gt; down');
+    expect(h.slack.messages(h.announcementsId)[0]?.text).toContain('R&amp;D VPN &lt;eu&gt; down');
+    expect(JSON.stringify(h.slack.calls())).not.toContain('&amp;amp;');
+  });
+
+  it('when the person typed @here and Slack sent it as its <!here> token, then it is stored as the plain text @here and pings nobody', async () => {
+    await h.incident('declare sev3 <!here> login broken for <@UBOB|bob>', {}, undefined, { wireText: true });
+    await h.settle();
+    expect(h.warden.store.incidents.listOpen()[0]?.title).toBe('@here login broken for <@UBOB>');
+    const [announced] = h.slack.messages(h.announcementsId);
+    expect(announced?.text).toContain('@here login broken for <@UBOB>');
   });
 });

@@ -43,6 +43,12 @@ export async function startHarness(opts: HarnessOptions = {}) {
     });
   let warden = build();
   let url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
+  let commands = 0;
+  const afterAck = async <T>(request: Promise<T>): Promise<T> => {
+    const answer = await request;
+    await warden.afterAckIdle();
+    return answer;
+  };
 
   const h = {
     slack,
@@ -57,13 +63,27 @@ export async function startHarness(opts: HarnessOptions = {}) {
     announcementsId: announcements.id,
     gateway: () => h.warden.gateway,
     /** `/incident <text>` from a user in a channel. */
-    incident(text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions) {
-      const userId = as.user ?? 'UALICE';
-      return sendSlashCommand(url, SIGNING_SECRET, { command: '/incident', text, userId, channelId: as.channel ?? 'CGENERAL', triggerId: makeTriggerId(userId) }, send);
+    incident(text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions, wire: { wireText?: boolean } = {}) {
+      return h.command('/incident', text, as, send, wire);
     },
-    action: (a: BlockAction, send?: SendOptions) => sendBlockAction(url, SIGNING_SECRET, a, send),
-    submit: (s: ViewSubmission, send?: SendOptions) => sendViewSubmission(url, SIGNING_SECRET, s, send),
-    event: (e: Parameters<typeof sendEvent>[2], eventId?: string, send?: SendOptions) => sendEvent(url, SIGNING_SECRET, e, { ...(eventId ? { eventId } : {}), ...send }),
+    /**
+     * A slash command from a user in a channel, with a response_url the stand-in routes. A verb that must call
+     * Slack acks first and answers through the response_url: its answer is returned as `body`, with `afterAck`.
+     */
+    async command(command: string, text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions, wire: { wireText?: boolean } = {}) {
+      const userId = as.user ?? 'UALICE';
+      const channelId = as.channel ?? 'CGENERAL';
+      const id = `cmd-${(commands += 1)}`;
+      const responseUrl = slack.responseUrl(id, { channelId, userId });
+      const acked = await sendSlashCommand(url, SIGNING_SECRET, { command, text, ...wire, userId, channelId, triggerId: makeTriggerId(userId), responseUrl }, send);
+      await warden.afterAckIdle();
+      const later = slack.calls('response_url').filter((c) => c.responseUrlId === id).at(-1);
+      return later && acked.body === '' ? { ...acked, body: later.args as unknown, afterAck: true } : { ...acked, afterAck: false };
+    },
+    /** A click; returns once Warden has acked it and finished what it does after the ack. */
+    action: (a: BlockAction, send?: SendOptions) => afterAck(sendBlockAction(url, SIGNING_SECRET, a, send)),
+    submit: (s: ViewSubmission, send?: SendOptions) => afterAck(sendViewSubmission(url, SIGNING_SECRET, s, send)),
+    event: (e: Parameters<typeof sendEvent>[2], eventId?: string, send?: SendOptions) => afterAck(sendEvent(url, SIGNING_SECRET, e, { ...(eventId ? { eventId } : {}), ...send })),
     /** Stops the process and starts a new one on the same database (a deploy, a crash). */
     async restart() {
       await warden.stop();
@@ -71,7 +91,10 @@ export async function startHarness(opts: HarnessOptions = {}) {
       url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
     },
     /** Runs every job that is due now, as the scheduler loop would. */
-    settle: () => warden.runner.idle(),
+    settle: async () => {
+      await warden.afterAckIdle();
+      await warden.runner.idle();
+    },
     /** Moves the clock and runs what fell due. */
     async advance(ms: number) {
       clock.advance(ms);

@@ -2,22 +2,17 @@ import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackCredentials } from '../../platform/config/index.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerIncidentCommand } from './commands/incident-command.js';
-import { registerOtherCommands } from './commands/other-commands.js';
-import type { SlackDeps, VerbRegistry } from './commands/registry.js';
-import { registerEvents } from '../../features/incidents/slack/events.js';
+import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
+import { registerCommandRoot } from './commands/root-command.js';
 import { createSlackGateway } from './gateway.js';
-import { registerDeclareSubmission } from '../../features/incidents/slack/declare-submission.js';
+import { createSlackListeners } from './listeners.js';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
   deps: SlackDeps;
-  verbs: VerbRegistry;
   logger: Logger;
   /** Extra HTTP routes (health, readiness, metrics) served beside `/slack/events`. */
   routes: CustomRoute[];
-  /** Warden admins and notice approvers (warden.yaml `permissions`), for `/warden whoami`. */
-  permissions: { admins: readonly string[]; approvers: readonly string[] };
   /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
   socketModePort?: number;
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
@@ -60,14 +55,25 @@ export function createSlackApp(opts: SlackAppOptions) {
           // custom routes (health, readiness, metrics) on this port.
           port: opts.socketModePort ?? 3000,
         });
-  registerIncidentCommand(app, opts.deps, opts.verbs, logger);
-  registerDeclareSubmission(app, opts.deps, logger);
-  registerOtherCommands(app, opts.deps, opts.permissions.admins, opts.permissions.approvers);
-  registerEvents(app, opts.deps, logger);
+  // Work a handler runs after its ack (a modal, a lookup): tracked so tests and shutdown can wait for it.
+  const afterAck = new Set<Promise<void>>();
+  const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
+  for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck);
+  const listeners = createSlackListeners(app, logger, afterAck);
   app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');
   });
-  return { app, receiver, gateway: createSlackGateway(app.client) };
+  return {
+    app,
+    receiver,
+    gateway: createSlackGateway(app.client),
+    roots,
+    listeners,
+    /** Resolves when every handler's after-ack work has finished. */
+    async afterAckIdle(): Promise<void> {
+      while (afterAck.size > 0) await Promise.allSettled([...afterAck]);
+    },
+  };
 }
 
 export type SlackApp = ReturnType<typeof createSlackApp>;

@@ -1,9 +1,14 @@
 /**
  * Escapes user-typed text for any Slack text (mrkdwn, plain_text, topics): `&`, `<` and `>` become entities, so a user
- * cannot make Warden post `<!channel>`, a `<@U…>` mention or a disguised `<https://…|link>`.
+ * cannot make Warden post `<!channel>`, a user group or a disguised `<https://…|link>`. A person mention
+ * (`<@U…>`) and a channel link (`<#C…>`), as `decodeSlackText` stores them, stay what the person made them.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replace(/&lt;(@[UW][A-Z0-9]{2,}|#C[A-Z0-9]{2,})&gt;/g, '<$1>');
 }
 
 /** Cuts text to `max` characters, marking the cut with an ellipsis. */

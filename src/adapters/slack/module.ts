@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from './listeners.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
 import type { IncidentChange } from '../../features/incidents/app/outbox.js';
 import type { IncidentFlag } from '../../features/incidents/domain/incident-model.js';
-import type { SlackDeps, Verb } from './commands/registry.js';
+import type { CommandRoot, SlackDeps, Verb } from './commands/registry.js';
 import type { SlackGateway } from './gateway.js';
 
 /**
@@ -10,8 +10,12 @@ import type { SlackGateway } from './gateway.js';
  * `/incident` verbs, its Bolt listeners (buttons, modals) and the handlers of its durable job kinds.
  */
 export interface WardenModule {
+  /** Verbs of `/incident`. */
   verbs?: Verb[];
-  listeners?: (app: App) => void;
+  /** Verbs of any root command (`/warden whoami` ...). */
+  commands?: Partial<Record<CommandRoot, Verb[]>>;
+  /** Buttons, modals and events, through the listener wrapper (never the raw Bolt app). */
+  listeners?: (on: SlackListeners) => void;
   jobHandlers?: Record<string, JobHandler>;
   /** Job kinds cancelled when the incident resolves. */
   responseBoundKinds?: string[];

@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
+import type { SlackListeners } from './listeners.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
 import { JOB_KINDS, type IncidentChange } from '../../features/incidents/app/outbox.js';
-import type { SlackDeps, VerbRegistry } from './commands/registry.js';
+import type { CommandRoot, SlackDeps, Verb, VerbRegistry } from './commands/registry.js';
 import type { SlackGateway } from './gateway.js';
 import type { FlagsChange, ModuleFactory } from './module.js';
 
@@ -15,7 +15,7 @@ export function wireModules(
   deps: SlackDeps,
   /** The same array as `deps.responseBoundKinds`, writable here only. */
   responseBoundKinds: string[],
-  slack: { gateway: SlackGateway; app: App; verbs: VerbRegistry },
+  slack: { gateway: SlackGateway; listeners: SlackListeners; roots: ReadonlyMap<CommandRoot, VerbRegistry> },
 ) {
   const handlers: Record<string, JobHandler> = {};
   const declared: ((incidentId: string) => Promise<void> | void)[] = [];
@@ -23,8 +23,9 @@ export function wireModules(
   const changed: ((incidentId: string, change: IncidentChange) => Promise<void> | void)[] = [];
   for (const factory of factories) {
     const m = factory(deps, slack.gateway);
-    slack.verbs.add(...(m.verbs ?? []));
-    m.listeners?.(slack.app);
+    slack.roots.get('/incident')?.add(...(m.verbs ?? []));
+    for (const [root, verbs] of Object.entries(m.commands ?? {}) as [CommandRoot, Verb[]][]) slack.roots.get(root)?.add(...verbs);
+    m.listeners?.(slack.listeners);
     Object.assign(handlers, m.jobHandlers ?? {});
     responseBoundKinds.push(...(m.responseBoundKinds ?? []).filter((k) => !responseBoundKinds.includes(k)));
     if (m.onDeclared) declared.push(m.onDeclared);

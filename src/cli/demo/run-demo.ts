@@ -53,6 +53,7 @@ export async function runDemo(io: CliIo): Promise<number> {
     const port = await running.start(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;
     const printer = createDemoPrinter(slack, io.out);
+    let commands = 0;
     const ctx: DemoContext = {
       clock,
       slack,
@@ -61,8 +62,13 @@ export async function runDemo(io: CliIo): Promise<number> {
       async command(user, text, channel = 'C0GENERAL') {
         const name = slack.users()[user]?.name ?? user;
         io.out(`\n▶ @${name}: /incident ${text}`);
-        const res = await sendSlashCommand(url, DEMO_SECRET, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user) });
-        const body = res.body as { text?: string } | string;
+        const id = `demo-${(commands += 1)}`;
+        const responseUrl = slack.responseUrl(id, { channelId: channel, userId: user });
+        const res = await sendSlashCommand(url, DEMO_SECRET, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user), responseUrl });
+        await running.afterAckIdle();
+        // A verb that had to ask Slack first (a modal, the person's time zone) answers through the response_url.
+        const later = slack.calls('response_url').filter((c) => c.responseUrlId === id).at(-1)?.args;
+        const body = (res.body === '' && later ? later : res.body) as { text?: string } | string;
         const reply = typeof body === 'string' ? body : body?.text;
         if (reply) io.out(`   ↳ (only you see this) ${printer.readable(reply)}`);
         await running.runner.idle();

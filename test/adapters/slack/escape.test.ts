@@ -4,12 +4,17 @@ import { escapeMrkdwn, slackDate, truncate } from '../../../src/adapters/slack/e
 describe('escapeMrkdwn', () => {
   it.each([
     ['<!channel> wake up', '&lt;!channel&gt; wake up'],
-    ['ping <@U123ABC>', 'ping &lt;@U123ABC&gt;'],
+    ['ping <!here> <@U123ABC|x> <#C1X|y>', 'ping &lt;!here&gt; &lt;@U123ABC|x&gt; &lt;#C1X|y&gt;'],
     ['<https://evil.example|https://bank.example>', '&lt;https://evil.example|https://bank.example&gt;'],
     ['R&D <3', 'R&amp;D &lt;3'],
     ['plain text', 'plain text'],
   ])('neutralises %j', (input, expected) => {
     expect(escapeMrkdwn(input)).toBe(expected);
+  });
+
+  it('keeps a person mention and a channel link as decodeSlackText stores them, and nothing that only looks like one', () => {
+    expect(escapeMrkdwn('ask <@U123ABC> in <#C0INC1>')).toBe('ask <@U123ABC> in <#C0INC1>');
+    expect(escapeMrkdwn('<@C0INC1> <#U123ABC> <@here> <@U1>')).toBe('&lt;@C0INC1&gt; &lt;#U123ABC&gt; &lt;@here&gt; &lt;@U1&gt;');
   });
 
   it('escapes an ampersand before the entities it creates, so they are not double-read', () => {

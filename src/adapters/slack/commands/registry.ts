@@ -4,17 +4,24 @@ import type { Severity } from '../../../features/incidents/domain/incident-model
 import type { VerbHelp } from '../help.js';
 import type { SlackMessage } from '../../../features/incidents/slack/blocks/incident-card.js';
 
+/** The slash commands of the external contract (DESIGN.md): one root per area, sub-verbs after it. */
+export const COMMAND_ROOTS = ['/incident', '/patch', '/access-review', '/warden'] as const;
+export type CommandRoot = (typeof COMMAND_ROOTS)[number];
+
 /** Everything the Slack layer hands to a verb. */
 export interface SlackDeps extends AppDeps {
   severityDescriptions: Record<Severity, string>;
 }
 
+/**
+ * What a verb sees of the request. There is no Web API client here on purpose: a verb answers from the
+ * database, in the ack; anything that calls Slack returns `afterAck(...)` and runs once Slack has its ack.
+ */
 export interface CommandContext {
   deps: SlackDeps;
-  client: WebClient;
   userId: string;
   channelId: string;
-  /** The text after the verb, as typed. */
+  /** The text after the verb, as the person typed it (Slack's escaping decoded once, at the edge). */
   args: string;
   triggerId: string;
   responseUrl: string;
@@ -25,18 +32,37 @@ export interface CommandContext {
 /** What a verb answers: an ephemeral reply by default, `inChannel` to show it to everyone. */
 export type Reply = (SlackMessage & { inChannel?: boolean }) | null;
 
+/** Work that calls Slack (opening a modal, looking a person up): it runs right after the ack. */
+export interface AfterAck {
+  kind: 'after_ack';
+  /** What the ack carries (nothing by default: Slack shows no reply until `run` answers). */
+  ack: Reply;
+  /** Its reply goes to the person through the command's response_url. */
+  run(slack: WebClient): Promise<Reply>;
+}
+
+export type Answer = Reply | AfterAck;
+
+/** Runs `run` after the ack; a modal opened there still has a fresh trigger_id (Slack allows 3 s). */
+export const afterAck = (run: AfterAck['run'], ack: Reply = null): AfterAck => ({ kind: 'after_ack', ack, run });
+
+export const isAfterAck = (answer: Answer): answer is AfterAck => answer !== null && 'kind' in answer && answer.kind === 'after_ack';
+
 export interface Verb {
   name: string;
   help: VerbHelp;
-  run(ctx: CommandContext): Promise<Reply> | Reply;
+  run(ctx: CommandContext): Promise<Answer> | Answer;
 }
 
-/** The verbs of `/incident`. The core registers first; playbooks and clocks add theirs at start-up. */
+/** The verbs of one root command. Features add theirs at start-up; a name taken twice is a wiring mistake. */
 export function createVerbRegistry() {
   const verbs = new Map<string, Verb>();
   return {
     add(...vs: Verb[]): void {
-      for (const v of vs) verbs.set(v.name, v);
+      for (const v of vs) {
+        if (verbs.has(v.name)) throw new Error(`Two features register the verb ${v.name}.`);
+        verbs.set(v.name, v);
+      }
     },
     get: (name: string) => verbs.get(name),
     all: () => [...verbs.values()],

@@ -1,12 +1,9 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { declareIncident, MAX_TITLE } from '../app/declare-incident.js';
-import type { Logger } from '../../../platform/jobs/runner.js';
-import { isWardenError } from '../../../platform/errors.js';
 import { INCIDENT_FLAGS, INCIDENT_TYPES, SEVERITIES } from '../domain/incident-model.js';
 import { DECLARE_BLOCKS as B, DECLARE_CALLBACK } from './blocks/declare-modal.js';
 import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
-import { userMessageFor } from '../../../adapters/slack/errors.js';
+import type { SlackListeners, ViewAnswer } from '../../../adapters/slack/listeners.js';
 
 const selected = z.object({ selected_option: z.object({ value: z.string() }).nullish() });
 const checked = z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() });
@@ -45,25 +42,16 @@ function readDeclaration(values: unknown, now: Date) {
 }
 
 /** Handles the declare modal: field errors go back onto the form; a valid form declares the incident. */
-export function registerDeclareSubmission(app: App, deps: SlackDeps, logger: Logger): void {
-  app.view(DECLARE_CALLBACK, async ({ ack, body, view }) => {
+export function registerDeclareSubmission(on: SlackListeners, deps: SlackDeps): void {
+  on.view(DECLARE_CALLBACK, B.title, (submission): ViewAnswer => {
     let read: ReturnType<typeof readDeclaration>;
     try {
-      read = readDeclaration(view.state.values, deps.clock.now());
+      read = readDeclaration(submission.values, deps.clock.now());
     } catch {
-      await ack({ response_action: 'errors', errors: { [B.title]: 'The form could not be read; close it and run /incident declare again.' } });
-      return;
+      return { errors: { [B.title]: 'The form could not be read; close it and run /incident declare again.' } };
     }
-    if ('errors' in read) {
-      await ack({ response_action: 'errors', errors: read.errors as Record<string, string> });
-      return;
-    }
-    try {
-      declareIncident(deps, { userId: body.user.id }, { ...read.input, requestKey: `view:${view.id}` });
-      await ack();
-    } catch (error) {
-      const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: DECLARE_CALLBACK });
-      await ack({ response_action: 'errors', errors: { [B.title]: message.slice(0, 150) } });
-    }
+    if ('errors' in read) return { errors: read.errors as FieldErrors };
+    declareIncident(deps, { userId: submission.userId }, { ...read.input, requestKey: `view:${submission.viewId}` });
+    return undefined;
   });
 }

@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { SlackListeners } from '../../../adapters/slack/listeners.js';
+import { decodeSlackText } from '../../../adapters/slack/slack-text.js';
 import { recordPinnedMessage } from '../app/post-update.js';
-import type { Logger } from '../../../platform/jobs/runner.js';
 import { homeView } from './blocks/incident-list.js';
 import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
 
@@ -20,31 +20,31 @@ async function fetchMessage(client: WebClient, channel: string, ts: string): Pro
  * message's own time; App Home shows the viewer's incidents. Slack redelivers events it thinks were
  * missed, so each event id is handled once.
  */
-export function registerEvents(app: App, deps: SlackDeps, logger: Logger): void {
+export function registerEvents(on: SlackListeners, deps: SlackDeps): void {
   const firstTime = (eventId: string | undefined) => !eventId || deps.store.firstSighting(`event:${eventId}`, deps.clock.now());
 
-  app.event('pin_added', async ({ event, body }) => {
-    if (!firstTime(body.event_id)) return;
+  on.event('pin_added', (event, eventId) => {
+    if (!firstTime(eventId)) return;
     const incident = deps.store.incidents.byChannel(event.channel_id);
     const message = event.item.message;
     if (!incident || !message?.ts) return;
-    recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: message.ts, author: message.user ?? 'unknown', text: message.text ?? '' });
+    recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: message.ts, author: message.user ?? 'unknown', text: decodeSlackText(message.text ?? '') });
   });
 
-  app.event('reaction_added', async ({ event, body, client }) => {
-    if (!firstTime(body.event_id) || event.reaction !== 'pushpin' || event.item.type !== 'message') return;
+  on.event('reaction_added', async (event, eventId, slack) => {
+    if (!firstTime(eventId) || event.reaction !== 'pushpin' || event.item.type !== 'message') return;
     const incident = deps.store.incidents.byChannel(event.item.channel);
     if (!incident) return;
-    const message = await fetchMessage(client, event.item.channel, event.item.ts);
+    const message = await fetchMessage(slack, event.item.channel, event.item.ts);
     if (!message) {
-      logger.warn({ channel: event.item.channel, ts: event.item.ts }, 'pinned message not found');
+      on.logger.warn({ channel: event.item.channel, ts: event.item.ts }, 'pinned message not found');
       return;
     }
-    recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: event.item.ts, author: message.user, text: message.text });
+    recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: event.item.ts, author: message.user, text: decodeSlackText(message.text) });
   });
 
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home' || !firstTime(body.event_id)) return;
-    await client.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen()) });
+  on.event('app_home_opened', async (event, eventId, slack) => {
+    if (event.tab !== 'home' || !firstTime(eventId)) return;
+    await slack.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen()) });
   });
 }

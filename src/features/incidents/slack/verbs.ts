@@ -12,16 +12,20 @@ import { incidentList } from './blocks/incident-list.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { slackErrorCode } from '../../../adapters/slack/gateway.js';
 import { isSeverity, oneWord, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from '../../../adapters/slack/commands/args.js';
-import { reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
+import type { WebClient } from '@slack/web-api';
+import { afterAck, reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
 
 const declare: Verb = {
   name: 'declare',
   help: { usage: 'declare [sev1-4] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
-  async run(ctx) {
+  run(ctx) {
     const { words, drill, type } = declareOptions(ctx.args);
     if (words.length === 0 && !drill && !type) {
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: declareModal(ctx.deps.severityDescriptions) });
-      return null;
+      const view = declareModal(ctx.deps.severityDescriptions);
+      return afterAck(async (slack) => {
+        await slack.views.open({ trigger_id: ctx.triggerId, view });
+        return null;
+      });
     }
     if (/^sev\d+$/i.test(words[0] ?? '') && !isSeverity(words[0])) parseSeverity(words[0]);
     const severity = isSeverity(words[0]) ? parseSeverity(words.shift()) : 'sev3';
@@ -79,16 +83,18 @@ const sev: Verb = {
 const role: Verb = {
   name: 'role',
   help: { usage: 'role <commander|comms|scribe|ops> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
-  async run(ctx) {
+  run(ctx) {
     const incident = inChannel(ctx, 'role');
     const [roleWord, userWord, ...more] = ctx.args.split(/\s+/).filter(Boolean);
     const usage = '/incident role <role> @person';
     const r = parseRole(roleWord);
     const userId = parseUserRef(userWord, usage);
     if (more.length > 0) throw new WardenError('bad_input', `One person per role. Usage: \`${escapeMrkdwn(usage)}\``);
-    await assertPerson(ctx, userId);
-    assignRole(ctx.deps, actor(ctx), incident.id, r, userId);
-    return reply(`Role *${r}* assigned.`);
+    return afterAck(async (slack) => {
+      await assertPerson(slack, userId);
+      assignRole(ctx.deps, actor(ctx), incident.id, r, userId);
+      return reply(`Role *${r}* assigned.`);
+    });
   },
 };
 
@@ -96,8 +102,8 @@ const role: Verb = {
  * A role goes to someone who can act on it: not a bot (Warden included), not an unknown or deactivated account.
  * When Slack cannot be asked, the mention Slack completed is trusted.
  */
-async function assertPerson(ctx: CommandContext, userId: string): Promise<void> {
-  const user = await ctx.client.users.info({ user: userId }).then(
+async function assertPerson(slack: WebClient, userId: string): Promise<void> {
+  const user = await slack.users.info({ user: userId }).then(
     (r) => r.user ?? null,
     (error: unknown) => (slackErrorCode(error) === 'user_not_found' ? null : undefined),
   );

@@ -1,12 +1,11 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { z } from 'zod';
 import { applyRegime } from '../app/clocks/apply-regime.js';
 import { markNotNotifiable, notNotifiablePrompt } from '../app/clocks/mark-not-notifiable.js';
 import { decideNotice } from '../app/notices/decide-notice.js';
 import { saveNoticeDraft } from '../app/notices/draft-notice.js';
-import type { Logger } from '../../../platform/jobs/runner.js';
-import { isWardenError, WardenError } from '../../../platform/errors.js';
-import { userMessageFor } from '../../../adapters/slack/errors.js';
+import { WardenError } from '../../../platform/errors.js';
 import { BOARD_ACTIONS } from './board-blocks.js';
 import { SUGGESTION_ACTIONS } from './clock-messages.js';
 import type { ClockSlackDeps } from './clock-verbs.js';
@@ -49,43 +48,21 @@ const draftValues = z.object({
 });
 const reasonValues = z.object({ [NOTICE_INPUTS.reason]: z.object({ [NOTICE_INPUTS.reason]: typed }) });
 
-/** Bolt's logger behind the app layer's logging port (object first, message second). */
-function boltLoggerPort(app: App): Logger {
-  return {
-    info: (obj, msg) => app.logger.info(msg ?? '', obj),
-    warn: (obj, msg) => app.logger.warn(msg ?? '', obj),
-    error: (obj, msg) => app.logger.error(msg ?? '', obj),
-  };
-}
-
-/** Tells the person who clicked, ephemerally; a response URL that no longer works is only logged. */
-async function tell(respond: RespondFn, text: string, logger: Logger): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => logger.warn({ err: String(err) }, 'could not answer a click'));
-}
-
 /** Buttons (apply a suggested regime, not notifiable, approve / request changes) and the two clock modals. */
-export function registerClockListeners(app: App, deps: ClockSlackDeps): void {
-  const logger = boltLoggerPort(app);
-  registerClockButtons(app, deps, logger);
-  registerClockViews(app, deps, logger);
+export function registerClockListeners(on: SlackListeners, deps: ClockSlackDeps): void {
+  registerClockButtons(on, deps);
+  registerClockViews(on, deps);
 }
 
-type ClickHandler = (click: z.infer<typeof clickSchema>, value: string) => Promise<string | null> | string | null;
+type ClickHandler = (click: z.infer<typeof clickSchema>, value: string, slack: WebClient) => Promise<string | null> | string | null;
 
-function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): void {
+function registerClockButtons(on: SlackListeners, deps: ClockSlackDeps): void {
   const onClick = (actionId: string, handle: ClickHandler) => {
-    app.action(actionId, async ({ ack, body, respond }) => {
-      await ack();
-      try {
-        const click = readOr(clickSchema, body, NOT_OURS);
-        const answer = await handle(click, click.actions[0]?.value ?? '');
-        if (answer) await tell(respond, answer, logger);
-      } catch (error) {
-        await tell(respond, userMessageFor(error, logger, { action: actionId }), logger);
-      }
+    on.action(actionId, (raw) => {
+      const click = readOr(clickSchema, raw.payload, NOT_OURS);
+      return handle(click, click.actions[0]?.value ?? '', raw.slack);
     });
   };
-
   /** The incident a suggestion or board button names: Warden posts those in the incident's own channel only. */
   const incidentOfClick = (click: z.infer<typeof clickSchema>, incidentId: string): string => {
     const incident = deps.store.incidents.get(incidentId);
@@ -101,10 +78,10 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
     return null;
   });
 
-  onClick(BOARD_ACTIONS.notNotifiable, async (click, value) => {
+  onClick(BOARD_ACTIONS.notNotifiable, async (click, value, slack) => {
     const [named, ref] = readOr(pairValue, value, NOT_OURS);
     const target = notNotifiablePrompt(deps, { userId: click.user.id }, incidentOfClick(click, named), ref);
-    await app.client.views.open({ trigger_id: click.trigger_id, view: notNotifiableModal(target) });
+    await slack.views.open({ trigger_id: click.trigger_id, view: notNotifiableModal(target) });
     return null;
   });
 
@@ -117,16 +94,10 @@ function registerClockButtons(app: App, deps: ClockSlackDeps, logger: Logger): v
 }
 
 /** Modal submissions: a valid form runs its use case; any refusal goes back onto the form's one input. */
-function registerClockViews(app: App, deps: ClockSlackDeps, logger: Logger): void {
+function registerClockViews(on: SlackListeners, deps: ClockSlackDeps): void {
   const onSubmit = (callbackId: string, field: string, handle: (metadata: unknown, values: unknown, userId: string) => void) => {
-    app.view(callbackId, async ({ ack, body, view }) => {
-      try {
-        handle(readMetadata(view.private_metadata), view.state.values, body.user.id);
-        await ack();
-      } catch (error) {
-        const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId });
-        await ack({ response_action: 'errors', errors: { [field]: message.slice(0, 150) } });
-      }
+    on.view(callbackId, field, (submission) => {
+      handle(readMetadata(submission.privateMetadata), submission.values, submission.userId);
     });
   };
 

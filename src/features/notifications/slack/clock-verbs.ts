@@ -11,7 +11,8 @@ import { formatLocal, formatUtc } from '../domain/deadlines/format-instant.js';
 import { WardenError } from '../../../platform/errors.js';
 import { CLOCK_EVENTS, type ClockEvent } from '../../incidents/domain/incident-model.js';
 import { escapeMrkdwn, mention, slackDate } from '../../../adapters/slack/escape.js';
-import { reply, type CommandContext, type Reply, type SlackDeps, type Verb } from '../../../adapters/slack/commands/registry.js';
+import type { WebClient } from '@slack/web-api';
+import { afterAck, reply, type CommandContext, type Reply, type SlackDeps, type Verb } from '../../../adapters/slack/commands/registry.js';
 import { boardMessages } from './board-blocks.js';
 import { obligationLabel } from './clock-text.js';
 
@@ -28,9 +29,9 @@ function parseEvent(word: string | undefined): ClockEvent {
 }
 
 /** The person's Slack time zone (users.info), else the configured display zone. */
-async function zoneOf(ctx: CommandContext): Promise<string> {
+async function zoneOf(slack: WebClient, ctx: CommandContext): Promise<string> {
   try {
-    const tz = (await ctx.client.users.info({ user: ctx.userId })).user?.tz;
+    const tz = (await slack.users.info({ user: ctx.userId })).user?.tz;
     if (tz) {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });
       return tz;
@@ -45,18 +46,21 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
   const clock: Verb = {
     name: 'clock',
     help: { usage: 'clock [event] [time]', summary: 'record a legal clock event (became_aware ...); no event lists them', inChannel: true },
-    async run(ctx) {
+    run(ctx) {
       const incident = incidentInChannel(deps.store, ctx.channelId, 'clock');
       const [first, ...rest] = words(ctx.args);
       if (!first) return listEvents(deps, incident.id);
       const event = parseEvent(first);
-      const zone = await zoneOf(ctx);
-      const { at } = parseClockTime(rest.join(' '), zone, deps.clock.now());
-      const result = recordClockEvent(deps, { userId: ctx.userId }, incident.id, event, at);
-      const when = `*${formatUtc(at)}* (UTC) = ${formatLocal(at, zone)} (your time)`;
-      if (!result.changed) return reply(`\`${event}\` is already recorded at ${when}. Nothing changed.`);
-      const correction = result.previous ? ` Corrected from ${formatUtc(result.previous)}; the old value stays in the timeline and the audit log.` : '';
-      return reply(`:stopwatch: Recorded \`${event}\` at ${when}.${correction} Deadlines and reminders are recomputed: \`/incident deadlines\`.`);
+      // A local time is read in the person's Slack zone, which only users.info knows: after the ack.
+      return afterAck(async (slack) => {
+        const zone = await zoneOf(slack, ctx);
+        const { at } = parseClockTime(rest.join(' '), zone, deps.clock.now());
+        const result = recordClockEvent(deps, { userId: ctx.userId }, incident.id, event, at);
+        const when = `*${formatUtc(at)}* (UTC) = ${formatLocal(at, zone)} (your time)`;
+        if (!result.changed) return reply(`\`${event}\` is already recorded at ${when}. Nothing changed.`);
+        const correction = result.previous ? ` Corrected from ${formatUtc(result.previous)}; the old value stays in the timeline and the audit log.` : '';
+        return reply(`:stopwatch: Recorded \`${event}\` at ${when}.${correction} Deadlines and reminders are recomputed: \`/incident deadlines\`.`);
+      });
     },
   };
 

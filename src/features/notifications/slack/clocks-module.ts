@@ -37,7 +37,7 @@ export function clocksModule(catalog: ClockCatalog, settings: ClockSettings): Mo
     };
     return {
       verbs: [...clockVerbs(deps), ...noticeVerbs(deps)],
-      listeners: (app) => registerClockListeners(app, deps),
+      listeners: (on) => registerClockListeners(on, deps),
       jobHandlers: clockJobHandlers(deps, slack),
       onDeclared(incidentId) {
         const incident = deps.store.incidents.get(incidentId);

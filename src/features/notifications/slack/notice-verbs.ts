@@ -4,7 +4,7 @@ import { recordSubmission } from '../app/notices/record-submission.js';
 import { incidentInChannel } from '../../incidents/app/record.js';
 import { WardenError } from '../../../platform/errors.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
-import { reply, type Verb } from '../../../adapters/slack/commands/registry.js';
+import { afterAck, reply, type Verb } from '../../../adapters/slack/commands/registry.js';
 import type { ClockSlackDeps } from './clock-verbs.js';
 import { noticeModal } from './notice-blocks.js';
 
@@ -27,7 +27,7 @@ export function noticeVerbs(deps: ClockSlackDeps): Verb[] {
   const notify: Verb = {
     name: 'notify',
     help: { usage: 'notify <template>', summary: 'draft a customer or regulator notice from a template, for approval', inChannel: true },
-    async run(ctx) {
+    run(ctx) {
       const incident = incidentInChannel(deps.store, ctx.channelId, 'notify');
       const name = ctx.args.split(/\s+/).filter(Boolean)[0]?.toLowerCase();
       const available = deps.templates.list().join(', ') || 'none';
@@ -36,8 +36,10 @@ export function noticeVerbs(deps: ClockSlackDeps): Verb[] {
         throw new WardenError('bad_input', `${got} Templates: ${available}. Usage: \`/incident notify &lt;template&gt;\``);
       }
       const draft = prepareNoticeDraft(deps, incident.id, name);
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: noticeModal(draft) });
-      return null;
+      return afterAck(async (slack) => {
+        await slack.views.open({ trigger_id: ctx.triggerId, view: noticeModal(draft) });
+        return null;
+      });
     },
   };
 

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { applyFlagChange, refreshChecklist } from '../app/apply-flag-change.js';
 import { attachFittingPlaybook } from '../app/attach-playbook.js';
 import { noClockEvents, PLAYBOOK_JOB_KINDS, PLAYBOOK_RESPONSE_BOUND_KINDS, type ClockEventsPort, type NagSettings } from '../app/deps.js';
@@ -11,7 +10,7 @@ import type { SlackGateway } from '../../../adapters/slack/gateway.js';
 import type { ModuleFactory, WardenModule } from '../../../adapters/slack/module.js';
 import { playbookJobs } from './playbook-jobs.js';
 import { playbookVerbs } from './playbook-verbs.js';
-import { listenerLogger, type PlaybookSlackDeps } from './slack-deps.js';
+import type { PlaybookSlackDeps } from './slack-deps.js';
 import { registerStepButtons } from './step-buttons.js';
 import { registerStepModals } from './step-modals.js';
 
@@ -47,10 +46,9 @@ export function playbookModule(opts: PlaybookModuleOptions): ModuleFactory {
     };
     return {
       verbs: playbookVerbs(deps),
-      listeners(app: App) {
-        const logger = listenerLogger(app);
-        registerStepButtons(app, deps, logger);
-        registerStepModals(app, deps, logger);
+      listeners(on) {
+        registerStepButtons(on, deps);
+        registerStepModals(on, deps);
       },
       jobHandlers: {
         ...playbookJobs(deps, slack),

@@ -1,6 +1,5 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../../platform/jobs/runner.js';
+import type { View } from '@slack/types';
+import type { Click, SlackListeners } from '../../../adapters/slack/listeners.js';
 import type { StepRef } from '../app/deps.js';
 import { markStepDone } from '../app/mark-step.js';
 import { requireRunning, requireVisibleStep } from '../app/running.js';
@@ -12,7 +11,6 @@ import { PLAYBOOK_ACTIONS } from './blocks/playbook-checklist.js';
 import { assignModal, evidenceModal, skipReasonModal } from './blocks/playbook-modals.js';
 import { conflictNotice } from './blocks/playbook-notices.js';
 import { decodeStepRef } from './blocks/playbook-text.js';
-import { userMessageFor } from '../../../adapters/slack/errors.js';
 import { slackDate } from '../../../adapters/slack/escape.js';
 import { PLAYBOOK_DM_ACTIONS, SNOOZE_BUTTON_MS } from './playbook-messages.js';
 import type { PlaybookSlackDeps } from './slack-deps.js';
@@ -37,66 +35,49 @@ export function closedNotice(step: ChecklistStep): string | null {
   return `${conflictNotice({ stepId: step.id, status: step.status, by: step.by ?? 'unknown', at: step.at ?? new Date(0), message: '' })} Nothing was changed.`;
 }
 
-type ButtonArgs = { body: BlockAction<ButtonAction>; action: ButtonAction; client: WebClient; respond: RespondFn };
-
 /**
- * The checklist buttons (Done, Skip, Assign) and the nag DM's "Snooze 1h". Each handler does its (fast,
- * synchronous) work, acks, then answers the clicker alone through the action's `respond`: a conflict,
- * a bad button, or a confirmation.
+ * The checklist buttons (Done, Skip, Assign) and the nag DM's "Snooze 1h". The wrapper acks each click
+ * first; the handler then does its work and answers the clicker alone: a conflict, a bad button, or a
+ * confirmation. A modal opened here still has a fresh trigger_id.
  */
-export function registerStepButtons(app: App, deps: PlaybookSlackDeps, logger: Logger): void {
-  const on = (actionId: string, work: (a: ButtonArgs) => Promise<string | null>) => {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond }) => {
-      let answer: string | null;
-      try {
-        answer = await work({ body, action, client, respond });
-      } catch (error) {
-        answer = userMessageFor(error, logger, { action: actionId, user: body.user.id });
-      }
-      await ack();
-      if (answer) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: answer }).catch((err: unknown) => logger.warn({ err: String(err) }, 'respond failed'));
-      }
-    });
-  };
-
+export function registerStepButtons(on: SlackListeners, deps: PlaybookSlackDeps): void {
   /** The step a checklist button points at, refused unless clicked in that incident's own channel. */
-  function clickedStep(a: ButtonArgs, anyChannel = false) {
-    const ref = readStepRef(a.action.value);
+  function clickedStep(click: Click, anyChannel = false) {
+    const ref = readStepRef(click.value);
     if (!ref) throw new WardenError('bad_input', NOT_OURS);
     const running = requireRunning(deps, ref.incidentId);
-    if (!anyChannel && running.incident.channelId !== a.body.channel?.id) throw new WardenError('bad_input', NOT_OURS);
+    if (!anyChannel && running.incident.channelId !== click.channelId) throw new WardenError('bad_input', NOT_OURS);
     return { ref, step: requireVisibleStep(deps, running, ref.stepId, deps.clock.now()) };
   }
 
-  const openModal = async (a: ButtonArgs, view: Parameters<WebClient['views']['open']>[0]['view']) => {
-    await a.client.views.open({ trigger_id: a.body.trigger_id, view });
+  const openModal = async (click: Click, view: View) => {
+    await click.slack.views.open({ trigger_id: click.triggerId, view });
     return null;
   };
 
-  on(PLAYBOOK_ACTIONS.done, async (a) => {
+  on.action(PLAYBOOK_ACTIONS.done, async (a) => {
     const { ref, step } = clickedStep(a);
     const closed = closedNotice(step);
     if (closed) return closed;
     if (step.evidenceLevel === 'required') return openModal(a, evidenceModal(ref.incidentId, step));
-    const outcome = markStepDone(deps, { userId: a.body.user.id }, ref);
+    const outcome = markStepDone(deps, { userId: a.userId }, ref);
     if (!outcome.ok) return `${conflictNotice(outcome.conflict)} Nothing was changed.`;
     return null;
   });
 
-  on(PLAYBOOK_ACTIONS.skip, async (a) => {
+  on.action(PLAYBOOK_ACTIONS.skip, async (a) => {
     const { ref, step } = clickedStep(a);
     return closedNotice(step) ?? openModal(a, skipReasonModal(ref.incidentId, step));
   });
 
-  on(PLAYBOOK_ACTIONS.assign, async (a) => {
+  on.action(PLAYBOOK_ACTIONS.assign, async (a) => {
     const { ref, step } = clickedStep(a);
     return closedNotice(step) ?? openModal(a, assignModal(ref.incidentId, step));
   });
 
-  on(PLAYBOOK_DM_ACTIONS.snooze, async (a) => {
+  on.action(PLAYBOOK_DM_ACTIONS.snooze, async (a) => {
     const { ref } = clickedStep(a, true);
-    const until = snoozeStep(deps, { userId: a.body.user.id }, ref, SNOOZE_BUTTON_MS);
+    const until = snoozeStep(deps, { userId: a.userId }, ref, SNOOZE_BUTTON_MS);
     return `Snoozed for ${formatDuration(SNOOZE_BUTTON_MS)}: the next reminder comes after ${slackDate(until)}.`;
   });
 }

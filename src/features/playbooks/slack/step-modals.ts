@@ -1,6 +1,5 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../../platform/jobs/runner.js';
+import type { SlackListeners, ViewAnswer } from '../../../adapters/slack/listeners.js';
 import type { StepRef } from '../app/deps.js';
 import { assignStepTo, markStepDone, markStepSkipped, type StepOutcome } from '../app/mark-step.js';
 import { isWardenError } from '../../../platform/errors.js';
@@ -21,29 +20,27 @@ function read(values: unknown, input: Input, field: 'value' | 'selected_user'): 
   return (parsed.success ? parsed.data[input.blockId]?.[input.actionId]?.[field] : null)?.trim() ?? '';
 }
 
-type Ack = (response?: Record<string, unknown>) => Promise<void>;
-const fieldError = (input: Input, message: string) => ({ response_action: 'errors', errors: { [input.blockId]: clipPlain(message.replace(/[*`]/g, ''), 150) } });
+const fieldError = (input: Input, message: string) => ({ errors: { [input.blockId]: clipPlain(message.replace(/[*`]/g, ''), 150) } });
 
 /**
  * The evidence, skip-reason and assign modals. Bad input goes back onto the field; a step someone else
  * closed meanwhile turns the modal into a notice of who was first; success closes it.
  */
-export function registerStepModals(app: App, deps: PlaybookSlackDeps, logger: Logger): void {
+export function registerStepModals(listeners: SlackListeners, deps: PlaybookSlackDeps): void {
   const on = (callbackId: string, input: Input, run: (ref: StepRef, userId: string, values: unknown) => StepOutcome | string, closesAs?: 'done' | 'skipped') => {
-    app.view(callbackId, async ({ ack, body, view }) => {
-      const answer = ack as unknown as Ack;
-      const ref = readStepRef(view.private_metadata);
-      if (!ref) return answer(fieldError(input, 'This form is out of date. Close it and click the button on the checklist again.'));
+    listeners.view(callbackId, input.blockId, (submission): ViewAnswer => {
+      const ref = readStepRef(submission.privateMetadata);
+      if (!ref) return fieldError(input, 'This form is out of date. Close it and click the button on the checklist again.');
       try {
-        const outcome = run(ref, body.user.id, view.state.values);
-        if (typeof outcome === 'string') return answer(fieldError(input, outcome));
+        const outcome = run(ref, submission.userId, submission.values);
+        if (typeof outcome === 'string') return fieldError(input, outcome);
         // The same person's retried or double submission already did what they asked: just close the modal.
-        const again = !outcome.ok && outcome.conflict.by === body.user.id && outcome.conflict.status === closesAs;
-        if (!outcome.ok && !again) return answer({ response_action: 'update', view: conflictModal(outcome.conflict) });
-        await answer();
+        const again = !outcome.ok && outcome.conflict.by === submission.userId && outcome.conflict.status === closesAs;
+        if (!outcome.ok && !again) return { update: conflictModal(outcome.conflict) };
+        return undefined;
       } catch (error) {
-        const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId });
-        await answer(fieldError(input, message));
+        const message = isWardenError(error) ? error.message : userMessageFor(error, listeners.logger, { view: callbackId });
+        return fieldError(input, message);
       }
     });
   };

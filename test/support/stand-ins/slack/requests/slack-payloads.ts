@@ -4,6 +4,16 @@
  */
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, makeTriggerId } from '../identity.js';
 
+/**
+ * Typed text as Slack sends it in a slash command with `should_escape`: `&`, `<` and `>` become `&amp;`,
+ * `&lt;` and `&gt;`; a mention Slack completed (`<@U…>`, `<@U…|name>`, `<#C…|name>`) stays its token.
+ */
+export function slackEscape(typed: string): string {
+  return typed.split(/(<@[UW][A-Z0-9]+(?:\|[^<>|]*)?>|<#C[A-Z0-9]+(?:\|[^<>|]*)?>)/).map((part, i) =>
+    i % 2 === 1 ? part : part.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
+  ).join('');
+}
+
 /** Slack's legacy verification token; Bolt ignores it but real payloads carry one. */
 export const VERIFICATION_TOKEN = 'stand-in-verification-token';
 
@@ -12,7 +22,10 @@ export const UNROUTED_RESPONSE_URL = 'http://127.0.0.1:9/response/unrouted';
 
 export interface SlashCommand {
   command: string;
+  /** What the person typed; `<@U…>` and `<#C…>` stand for mentions Slack completed. Sent escaped as Slack does. */
   text: string;
+  /** `text` is already in Slack's wire format (escaped, with Slack's own tokens such as `<!here>`): sent as is. */
+  wireText?: boolean;
   userId: string;
   channelId: string;
   channelName?: string;
@@ -31,7 +44,7 @@ export function slashCommandFields(c: SlashCommand): Record<string, string> {
     user_id: c.userId,
     user_name: c.userName ?? c.userId.toLowerCase(),
     command: c.command.startsWith('/') ? c.command : `/${c.command}`,
-    text: c.text,
+    text: c.wireText ? c.text : slackEscape(c.text),
     api_app_id: APP_ID,
     is_enterprise_install: 'false',
     response_url: c.responseUrl ?? UNROUTED_RESPONSE_URL,

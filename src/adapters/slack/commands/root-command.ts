@@ -1,0 +1,74 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { Logger } from '../../../platform/jobs/runner.js';
+import { rootHelp } from '../help.js';
+import { userMessageFor } from '../errors.js';
+import { escapeMrkdwn } from '../escape.js';
+import { decodeSlackText } from '../slack-text.js';
+import { splitVerb } from './args.js';
+import { isAfterAck, reply, type Answer, type CommandRoot, type Reply, type SlackDeps, type VerbRegistry } from './registry.js';
+
+/** Verbs of the external contract that later versions add, per root; named so users get an honest answer. */
+const NOT_YET: Record<CommandRoot, readonly string[]> = {
+  '/incident': ['page', 'oncall', 'pir', 'action'],
+  '/patch': ['add', 'list', 'show', 'done', 'severity', 'owner', 'accept', 'import'],
+  '/access-review': ['add', 'list', 'done', 'owner'],
+  '/warden': ['digest', 'config'],
+};
+
+/** The first line of each root's help. */
+const INTRO: Record<CommandRoot, string> = {
+  '/incident': 'Declare and run incidents.',
+  '/patch': 'Patch SLAs.',
+  '/access-review': 'Recurring access reviews.',
+  '/warden': '*Warden* runs incident response in Slack: `/incident help` lists the incident commands.',
+};
+
+const toAck = (answer: Reply) => (answer ? { response_type: answer.inChannel ? ('in_channel' as const) : ('ephemeral' as const), text: answer.text, blocks: answer.blocks } : undefined);
+
+/**
+ * One root command (`/incident`, `/patch` ...): decode Slack's escaping once, run the verb, ack. A verb
+ * that must call Slack returns `afterAck`: the ack goes first, then its work, whose reply reaches the
+ * person through the response_url. Errors become an ephemeral reply in either case.
+ */
+export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, pending: Set<Promise<void>>): void {
+  app.command(root, async ({ command, ack, client, respond }) => {
+    const { verb, rest } = splitVerb(decodeSlackText(command.text));
+    const context = { command: root, verb, user: command.user_id };
+    let answer: Answer;
+    try {
+      answer = await dispatch(verb, rest);
+    } catch (error) {
+      answer = reply(userMessageFor(error, logger, context));
+    }
+    if (!isAfterAck(answer)) return ack(toAck(answer));
+    const { run, ack: first } = answer;
+    // Tracked before the ack goes out, so whoever waits for after-ack work cannot miss this one.
+    const work = (async () => {
+      await ack(toAck(first));
+      const later = await run(client).catch((error: unknown) => reply(userMessageFor(error, logger, context)));
+      await sendLater(respond, later, logger);
+    })();
+    pending.add(work);
+    await work.finally(() => pending.delete(work));
+
+    async function dispatch(name: string, args: string): Promise<Answer> {
+      if (name === '' || name === 'help') return rootHelp(root, INTRO[root], verbs.all().map((v) => v.help));
+      const found = verbs.get(name);
+      if (found) {
+        const { user_id: userId, channel_id: channelId, trigger_id: triggerId, response_url: responseUrl } = command;
+        return found.run({ deps, userId, channelId, args, triggerId, responseUrl, requestKey: `cmd:${triggerId}` });
+      }
+      if (NOT_YET[root].includes(name)) return reply(`\`${root} ${name}\` is not available in this version of Warden yet.`);
+      if (verbs.all().length === 0) return reply(`\`${root}\` is not available in this version of Warden yet: it comes in a later release.`);
+      return reply(`:warning: Unknown command \`${escapeMrkdwn(name.slice(0, 40))}\`. Try: ${verbs.all().map((v) => `\`${v.name}\``).join(', ')}, or \`${root} help\`.`);
+    }
+  });
+}
+
+async function sendLater(respond: RespondFn, answer: Reply, logger: Logger): Promise<void> {
+  if (!answer) return;
+  const type = answer.inChannel ? 'in_channel' : 'ephemeral';
+  await respond({ response_type: type, replace_original: false, text: answer.text, blocks: answer.blocks }).catch((err: unknown) =>
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'reply through response_url failed'),
+  );
+}

@@ -1,0 +1,101 @@
+import type { AllMiddlewareArgs, App, BlockAction, KnownEventFromType, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../../platform/jobs/runner.js';
+import { isWardenError } from '../../platform/errors.js';
+import { userMessageFor } from './errors.js';
+
+/** A click on a button or a select, as a feature sees it. */
+export interface Click {
+  userId: string;
+  /** The channel the clicked message is in (none for a modal or App Home). */
+  channelId: string | undefined;
+  messageTs: string | undefined;
+  /** The clicked button's value or the selected option's value. */
+  value: string | undefined;
+  triggerId: string;
+  /** The whole payload, for a feature that parses more of it with zod. */
+  payload: unknown;
+  /** The Web API client: the click is already acknowledged when a handler runs, so it may call Slack. */
+  slack: WebClient;
+}
+
+/** A modal submission. It is answered in the ack, so a handler decides from the database alone. */
+export interface Submission {
+  userId: string;
+  viewId: string;
+  privateMetadata: string;
+  values: unknown;
+}
+
+/** What a submission answers: nothing closes the modal; errors go onto their inputs; `update` replaces the view. */
+export type ViewAnswer = void | { errors: Record<string, string> } | { update: View };
+
+/**
+ * The only way a feature listens to Slack. Clicks are acknowledged before their handler runs; submissions
+ * are answered in the ack by a synchronous handler (no Web API call can delay it); failures become a reply to
+ * the person or an error on the form, and the rest is logged with a reference.
+ */
+export interface SlackListeners {
+  /** A button or select: `run`'s text (if any) goes to the clicker alone. */
+  action(actionId: string, run: (click: Click) => Promise<string | null> | string | null): void;
+  /** A modal submission; an unexpected failure is shown on `errorField`. */
+  view(callbackId: string, errorField: string, run: (submission: Submission) => ViewAnswer): void;
+  /** An Events API event (Bolt acknowledges events itself); `eventId` lets a handler skip Slack's redeliveries. */
+  event<E extends string>(name: E, run: (event: KnownEventFromType<E>, eventId: string | undefined, slack: WebClient) => Promise<void> | void): void;
+  logger: Logger;
+}
+
+/** Builds the listener wrapper over the Bolt app; `pending` holds the work that runs after an ack. */
+export function createSlackListeners(app: App, logger: Logger, pending: Set<Promise<void>>): SlackListeners {
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    return work.finally(() => pending.delete(work));
+  };
+  return {
+    logger,
+    action(actionId, run) {
+      app.action<BlockAction>(actionId, ({ ack, body, action, client, respond }) => {
+        const tell = (text: string) =>
+          respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => logger.warn({ err: String(err), action: actionId }, 'could not answer a click'));
+        const value = 'value' in action ? action.value : 'selected_option' in action ? action.selected_option?.value : undefined;
+        const click: Click = { userId: body.user.id, channelId: body.channel?.id ?? body.container?.channel_id, messageTs: body.container?.message_ts, value: value ?? undefined, triggerId: body.trigger_id, payload: body, slack: client };
+        // Tracked before the ack goes out, so whoever waits for after-ack work cannot miss this one.
+        return track(
+          (async () => {
+            await ack();
+            const answer = await run(click);
+            if (answer) await tell(answer);
+          })().catch(async (error: unknown) => {
+            await tell(userMessageFor(error, logger, { action: actionId, user: body.user.id }));
+          }),
+        );
+      });
+    },
+    view(callbackId, errorField, run) {
+      app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+        let answer: ViewAnswer;
+        try {
+          answer = run({ userId: body.user.id, viewId: view.id, privateMetadata: view.private_metadata, values: view.state.values });
+        } catch (error) {
+          const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId, user: body.user.id });
+          answer = { errors: { [errorField]: message.slice(0, 150) } };
+        }
+        if (!answer) return ack();
+        if ('errors' in answer) return ack({ response_action: 'errors', errors: answer.errors });
+        return ack({ response_action: 'update', view: answer.update });
+      });
+    },
+    event(name, run) {
+      app.event(name, async ({ event, body, client }) => {
+        await track(
+          Promise.resolve()
+                  .then(() => run(event as never, (body as { event_id?: string }).event_id, client))
+            .catch((error: unknown) => {
+              logger.error({ event: name, err: error instanceof Error ? error.message : String(error) }, 'event handler failed');
+            }),
+        );
+      });
+    },
+  };
+}
