@@ -4,7 +4,8 @@ import { migrations as incidentMigrations } from './features/incidents/store/mig
 import { migrations as notificationMigrations } from './features/notifications/store/migrations.js';
 import { migrations as playbookMigrations } from './features/playbooks/store/migrations.js';
 import { PACKAGE_ROOT } from './cli/package-root.js';
-import type { WardenConfig } from './platform/config/index.js';
+import { vocabularyOf, type WardenConfig } from './platform/config/index.js';
+import type { IncidentVocabulary } from './features/incidents/domain/vocabulary.js';
 import { PLAYBOOK_JOB_KINDS } from './features/playbooks/app/deps.js';
 import { WardenError } from './platform/errors.js';
 import type { Playbook } from './features/playbooks/domain/model.js';
@@ -22,7 +23,7 @@ export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...
 export function wardenModules(config: WardenConfig, shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')]): ModuleFactory[] {
   return [
     playbookModule({
-      playbooks: loadPlaybookDirs(config.playbooks.dirs),
+      playbooks: loadPlaybookDirs(config.playbooks.dirs, vocabularyOf(config)),
       nags: nagSettingsFrom(config),
       clockEvents: (deps) => ({ eventsFor: clockEventsOf(deps.store.db) }),
     }),
@@ -33,13 +34,14 @@ export function wardenModules(config: WardenConfig, shippedRegimes: readonly str
 }
 
 /**
- * Every playbook in the configured directories (ids unique across all of them). An invalid playbook stops
- * the start-up with `file:line path: problem` for each problem, rather than failing mid-response.
+ * Every playbook in the configured directories (ids unique across all of them). An invalid playbook (one
+ * naming a severity or role warden.yaml does not configure, too) stops the start-up with
+ * `file:line path: problem` for each problem, rather than failing mid-response.
  */
-export function loadPlaybookDirs(dirs: readonly string[]): Playbook[] {
+export function loadPlaybookDirs(dirs: readonly string[], vocabulary?: IncidentVocabulary): Playbook[] {
   const missing = dirs.filter((dir) => !existsSync(dir));
   if (missing.length > 0) throw new WardenError('config_invalid', `playbooks.dirs: no such directory: ${missing.join(', ')}`);
-  const checks = checkPlaybookFiles(dirs.flatMap((dir) => listPlaybookFiles(dir)));
+  const checks = checkPlaybookFiles(dirs.flatMap((dir) => listPlaybookFiles(dir)), vocabulary);
   const problems = checks.flatMap((c) => c.problems);
   if (problems.length > 0) throw new WardenError('config_invalid', `Invalid playbooks:\n${problems.map(formatProblem).join('\n')}`, { problems });
   return checks.flatMap((c) => (c.playbook ? [c.playbook] : []));

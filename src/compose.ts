@@ -6,7 +6,7 @@ import { CORE_RESPONSE_BOUND_KINDS } from './features/incidents/app/reminders.js
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import type { SlackCredentials, WardenConfig } from './platform/config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { SEVERITIES, type Severity } from './features/incidents/domain/incident-model.js';
+import { updateEveryOf } from './features/incidents/domain/vocabulary.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
 import { createMetrics } from './platform/http/metrics.js';
 import { createVerbRegistry, type SlackDeps } from './adapters/slack/commands/registry.js';
@@ -35,9 +35,13 @@ export interface WardenOptions {
 
 /** Adapts warden.yaml to what the use cases need. */
 export function policyFrom(config: WardenConfig): IncidentPolicy {
+  const severities = Object.values(config.severities).map((s) => ({ id: s.id, name: s.name, description: s.description, updateEveryMs: s.updateEvery }));
   return {
-    updateEveryMs: (s) => config.severities[s].updateEvery,
-    roleDuty: (r) => config.roles[r].duty,
+    severities,
+    defaultSeverity: config.defaultSeverity,
+    roles: Object.values(config.roles),
+    updateEveryMs: (s) => updateEveryOf(severities, s),
+    roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
     admins: config.permissions.admins,
   };
@@ -62,7 +66,6 @@ export function createWarden(opts: WardenOptions) {
     clock,
     policy: policyFrom(config),
     runner: { poke: () => runner?.poke() },
-    severityDescriptions: Object.fromEntries(SEVERITIES.map((s) => [s, config.severities[s].description])) as Record<Severity, string>,
   };
   const verbs = createVerbRegistry();
   let gatewayState = () => 'closed';
@@ -75,7 +78,7 @@ export function createWarden(opts: WardenOptions) {
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       ...healthRoutes(db, () => isMigrated(db, ALL_MIGRATIONS), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
-      metricsRoute(createMetrics(store, () => gatewayState())),
+      metricsRoute(createMetrics(store, () => gatewayState(), Object.keys(config.severities))),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),

@@ -1,14 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../../../features/incidents/app/deps.js';
 import type { JobRunner } from '../../../platform/jobs/runner.js';
-import type { Severity } from '../../../features/incidents/domain/incident-model.js';
 import type { VerbHelp } from '../help.js';
 import type { SlackMessage } from '../../../features/incidents/slack/blocks/incident-card.js';
 
 /** Everything the Slack layer hands to a verb. */
 export interface SlackDeps extends AppDeps {
   runner: Pick<JobRunner, 'poke'>;
-  severityDescriptions: Record<Severity, string>;
 }
 
 export interface CommandContext {

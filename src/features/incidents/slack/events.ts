@@ -45,6 +45,6 @@ export function registerEvents(app: App, deps: SlackDeps, logger: Logger): void 
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home' || !firstTime(body.event_id)) return;
-    await client.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen()) });
+    await client.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen(), deps.policy) });
   });
 }

@@ -11,20 +11,24 @@ import { declareModal } from './blocks/declare-modal.js';
 import { incidentList } from './blocks/incident-list.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { slackErrorCode } from '../../../adapters/slack/gateway.js';
-import { isSeverity, oneWord, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from '../../../adapters/slack/commands/args.js';
+import { oneWord, parseIncidentType, parseStatus, parseUserRef, roleParser, severityParser } from '../../../adapters/slack/commands/args.js';
+import { compareSeverities, looksLikeSeverity } from '../domain/vocabulary.js';
 import { reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
 
 const declare: Verb = {
   name: 'declare',
-  help: { usage: 'declare [sev1-4] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
+  help: { usage: 'declare [severity] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
   async run(ctx) {
     const { words, drill, type } = declareOptions(ctx.args);
     if (words.length === 0 && !drill && !type) {
-      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: declareModal(ctx.deps.severityDescriptions) });
+      await ctx.client.views.open({ trigger_id: ctx.triggerId, view: declareModal(ctx.deps.policy.severities) });
       return null;
     }
-    if (/^sev\d+$/i.test(words[0] ?? '') && !isSeverity(words[0])) parseSeverity(words[0]);
-    const severity = isSeverity(words[0]) ? parseSeverity(words.shift()) : 'sev3';
+    const ids = severityIds(ctx);
+    // A first word shaped like a severity is one: an unconfigured `sev1` is refused, not made part of the title.
+    const severity = looksLikeSeverity(words[0] ?? '', ids)
+      ? severityParser(ids, `/incident declare [${ids.join('|')}] <title>`)(words.shift())
+      : ctx.deps.policy.defaultSeverity;
     const input = { title: words.join(' '), severity, drill, type: type ?? (drill ? 'drill' : 'security'), requestKey: ctx.requestKey } as const;
     const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
     ctx.deps.runner.poke();
@@ -46,9 +50,10 @@ function declareOptions(args: string) {
 const list: Verb = {
   name: 'list',
   help: { usage: 'list', summary: 'open incidents', inChannel: false },
-  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen()),
+  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen(), ctx.deps.policy),
 };
 
+const severityIds = (ctx: CommandContext) => ctx.deps.policy.severities.map((s) => s.id);
 const inChannel = (ctx: CommandContext, verb: string) => incidentInChannel(ctx.deps.store, ctx.channelId, verb);
 const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
 
@@ -70,23 +75,26 @@ const status: Verb = {
 
 const sev: Verb = {
   name: 'sev',
-  help: { usage: 'sev <sev1-4>', summary: 'change the severity (announced)', inChannel: true },
+  help: { usage: 'sev <severity>', summary: 'change the severity (announced)', inChannel: true },
   run(ctx) {
     const incident = inChannel(ctx, 'sev');
-    const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(oneWord(ctx.args, '/incident sev <sev1|sev2|sev3|sev4>')));
+    const ids = severityIds(ctx);
+    const usage = `/incident sev <${ids.join('|')}>`;
+    const after = setSeverity(ctx.deps, actor(ctx), incident.id, severityParser(ids, usage)(oneWord(ctx.args, usage)));
     ctx.deps.runner.poke();
-    return reply(`${after.id} is now *${after.severity}*.`);
+    const order = compareSeverities(ids, after.severity, incident.severity);
+    return reply(`${after.id} is now *${after.severity}*${order < 0 ? ' (raised)' : order > 0 ? ' (lowered)' : ''}.`);
   },
 };
 
 const role: Verb = {
   name: 'role',
-  help: { usage: 'role <commander|comms|scribe|ops> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
+  help: { usage: 'role <role> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
   async run(ctx) {
     const incident = inChannel(ctx, 'role');
     const [roleWord, userWord, ...more] = ctx.args.split(/\s+/).filter(Boolean);
     const usage = '/incident role <role> @person';
-    const r = parseRole(roleWord);
+    const r = roleParser(ctx.deps.policy.roles.map((x) => x.id))(roleWord);
     const userId = parseUserRef(userWord, usage);
     if (more.length > 0) throw new WardenError('bad_input', `One person per role. Usage: \`${escapeMrkdwn(usage)}\``);
     await assertPerson(ctx, userId);

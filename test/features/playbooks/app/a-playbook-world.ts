@@ -34,7 +34,7 @@ export function aPlaybookWorld(opts: { catalog?: Playbook[]; clockEvents?: Clock
   const deps: PlaybookDeps = {
     store,
     clock,
-    policy: { updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC', admins: [] },
+    policy: { severities: [], defaultSeverity: 'sev3', roles: [], updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC', admins: [] },
     responseBoundKinds: ['incident.update_reminder', 'playbook.nag', 'playbook.dm'],
     playbooks: playbookRepo(db),
     catalog: opts.catalog ?? [SECURITY, OTHER],

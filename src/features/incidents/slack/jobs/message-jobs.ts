@@ -33,12 +33,12 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
     async refreshCard(job: Job): Promise<void> {
       const incident = incidentOf(job);
       if (!incident.channelId || !incident.cardTs) return; // provisioning posts the current card itself
-      await slack.call((c) => c.chat.update({ channel: incident.channelId as string, ts: incident.cardTs as string, ...incidentCard(incident) }));
+      await slack.call((c) => c.chat.update({ channel: incident.channelId as string, ts: incident.cardTs as string, ...incidentCard(incident, deps.policy) }));
     },
 
     async dmRole(job: Job): Promise<void> {
       const incident = incidentOf(job);
-      const role = String(job.payload.role) as IncidentRole;
+      const role: IncidentRole = String(job.payload.role);
       const userId = String(job.payload.userId);
       const where = incident.channelId ? `<#${incident.channelId}>` : incident.id;
       const text = `You are now *${role}* for *${incident.id}* (${incident.severity}) in ${where}.\n\n*Your duties*\n${deps.policy.roleDuty(role)}`;
@@ -48,7 +48,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
 
     async refreshHome(job: Job): Promise<void> {
       const user = String(job.payload.userId);
-      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen()) }));
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen(), deps.policy) }));
     },
   };
 }

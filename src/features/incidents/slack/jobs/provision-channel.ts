@@ -29,7 +29,7 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
     await invite(channel, [...new Set([incident.declaredBy, commanderOf(incident)])]);
     await slack.call((c) => c.conversations.setTopic({ channel, topic: truncate(`${incident.id} · ${incident.severity} · ${escapeMrkdwn(incident.title)}`, 250) }));
     if (!incident.cardTs) {
-      const card = incidentCard(incident);
+      const card = incidentCard(incident, deps.policy);
       const posted = await slack.call((c) => c.chat.postMessage({ channel, ...card }));
       deps.store.incidents.update(id, { cardTs: posted.ts ?? null });
       await slack.call((c) => c.pins.add({ channel, timestamp: posted.ts as string })).catch(ignore('already_pinned'));
