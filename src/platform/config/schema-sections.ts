@@ -35,6 +35,9 @@ const BUILT_IN_ROLES = DEFAULT_ROLE_IDS.join(', ');
 const MAX_SEVERITIES = 10;
 const MAX_ROLES = 12;
 const ID_MESSAGE = 'expected an id: a lowercase letter, then lowercase letters, digits, - or _ (at most 24)';
+const idKey = z.string().regex(VOCABULARY_ID, ID_MESSAGE);
+/** zod reports a bad record key as "Invalid key in record"; say what an id looks like instead. */
+const keyError = (issue: { code?: string }) => (issue.code === 'invalid_key' ? ID_MESSAGE : undefined);
 
 export interface SeverityPolicy {
   id: Severity;
@@ -80,7 +83,7 @@ const severityEntry = strictObject({
 
 /** The map form: the whole set, most severe first. Built-in ids may leave out texts they have defaults for. */
 const severityMap = z
-  .record(z.string().regex(VOCABULARY_ID, ID_MESSAGE), severityEntry)
+  .record(idKey, severityEntry, { error: keyError })
   .superRefine((map, ctx) => {
     const ids = Object.keys(map);
     if (ids.length === 0) ctx.addIssue({ code: 'custom', message: 'expected at least one severity' });
@@ -128,7 +131,7 @@ const REQUIRED_ROLE_WHY: Record<(typeof REQUIRED_ROLES)[number], string> = {
 
 /** The map form: every role an incident may have; commander and comms must be among them. */
 const roleMap = z
-  .record(z.string().regex(VOCABULARY_ID, ID_MESSAGE), roleEntry)
+  .record(idKey, roleEntry, { error: keyError })
   .superRefine((map, ctx) => {
     for (const id of REQUIRED_ROLES) {
       if (!(id in map)) ctx.addIssue({ code: 'custom', message: `missing the required role "${id}" (${REQUIRED_ROLE_WHY[id]})` });

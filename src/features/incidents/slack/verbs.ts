@@ -12,7 +12,7 @@ import { incidentList } from './blocks/incident-list.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { slackErrorCode } from '../../../adapters/slack/gateway.js';
 import { oneWord, parseIncidentType, parseStatus, parseUserRef, roleParser, severityParser } from '../../../adapters/slack/commands/args.js';
-import { compareSeverities, looksLikeSeverity } from '../domain/vocabulary.js';
+import { looksLikeSeverity, severityRank } from '../domain/vocabulary.js';
 import { reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
 
 const declare: Verb = {
@@ -82,10 +82,16 @@ const sev: Verb = {
     const usage = `/incident sev <${ids.join('|')}>`;
     const after = setSeverity(ctx.deps, actor(ctx), incident.id, severityParser(ids, usage)(oneWord(ctx.args, usage)));
     ctx.deps.runner.poke();
-    const order = compareSeverities(ids, after.severity, incident.severity);
-    return reply(`${after.id} is now *${after.severity}*${order < 0 ? ' (raised)' : order > 0 ? ' (lowered)' : ''}.`);
+    return reply(`${after.id} is now *${after.severity}*${direction(ids, incident.severity, after.severity)}.`);
   },
 };
+
+/** ` (raised)` or ` (lowered)` by the configured order; nothing when the old severity is no longer configured. */
+function direction(order: readonly string[], from: string, to: string): string {
+  const [was, now] = [severityRank(order, from), severityRank(order, to)];
+  if (was === null || now === null || was === now) return '';
+  return now < was ? ' (raised)' : ' (lowered)';
+}
 
 const role: Verb = {
   name: 'role',
