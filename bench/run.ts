@@ -20,7 +20,7 @@ import { ManualClock } from '../src/platform/clock.js';
 import { computeDeadlines } from '../src/features/notifications/domain/deadlines/index.js';
 import { sendSlashCommand } from '../test/support/stand-ins/slack/requests/index.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../test/support/stand-ins/slack/index.js';
-import { wardenModules } from '../src/compose-features.js';
+import { wardenFeatures } from '../src/compose-features.js';
 import { createWarden } from '../src/compose.js';
 import { loadRegimeCatalog } from '../src/features/notifications/files/load-regimes.js';
 import { createLogger } from '../src/platform/logger.js';
@@ -46,7 +46,7 @@ async function main() {
   const warden = createWarden({
     credentials: { mode: 'http', botToken: TOKEN, signingSecret: SECRET, apiUrl: slack.apiUrl },
     config, dbPath: join(dir, 'bench.db'), logger: createLogger({ level: 'silent' }), clock, botId: BOT_ID, botUserId: BOT_USER_ID, pollMs: 3_600_000,
-    modules: wardenModules(config),
+    features: wardenFeatures(config),
   });
   const url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
   const send = (text: string, i: number) =>

@@ -1,6 +1,6 @@
 // The layout's boundaries as one ESLint rule (ARCHITECTURE.md): a feature reaches another feature only through
-// its index.ts; the platform imports no feature, adapter or CLI; adapters import no feature; only a feature's
-// own slack/ folder (and its index.ts) reaches the Slack adapter.
+// its index.ts; the platform imports no feature and no CLI; an adapter reaches a feature only through its
+// index.ts; only a feature's own slack/ folder (and its index.ts) reaches the Slack adapter.
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,12 +14,20 @@ const area = (file) => {
   return { kind: rel.startsWith('src/') ? 'root' : 'outside', rel };
 };
 
+/**
+ * The one crossing left: warden.yaml's schema (src/platform/config) reads the incident vocabulary
+ * (flags, clock events, severity and role ids) from the incidents domain until each feature owns its section.
+ */
+const isConfigReadingVocabulary = (a, b) => a.rel.startsWith('src/platform/config/') && b.name === 'incidents' && b.rest.startsWith('domain/');
+
 /** Why `from` may not import `to`, or null when it may. */
 export function boundaryProblem(from, to) {
   const a = area(from);
   const b = area(to);
-  if (a.kind === 'platform' && !['platform'].includes(b.kind)) return `src/platform imports no ${b.kind} (${b.rel}).`;
-  if (a.kind === 'adapters' && !['platform', 'adapters'].includes(b.kind)) return `src/adapters imports no ${b.kind} (${b.rel}).`;
+  if (a.kind === 'platform' && b.kind === 'feature' && !isConfigReadingVocabulary(a, b)) return `src/platform imports no feature (${b.rel}).`;
+  if (a.kind === 'platform' && ['cli', 'bin', 'root'].includes(b.kind)) return `src/platform imports no ${b.kind} (${b.rel}).`;
+  if (a.kind === 'adapters' && b.kind === 'feature' && b.rest !== 'index.ts') return `src/adapters reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
+  if (a.kind === 'adapters' && ['cli', 'bin', 'root'].includes(b.kind)) return `src/adapters imports no ${b.kind} (${b.rel}).`;
   if (a.kind !== 'feature') return null;
   if (b.kind === 'feature' && b.name !== a.name && b.rest !== 'index.ts') return `features/${a.name} reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
   if (b.kind === 'cli' || b.kind === 'root' || b.kind === 'bin') return `a feature does not import the composition root or the CLI (${b.rel}).`;

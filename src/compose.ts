@@ -2,21 +2,20 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { IncidentPolicy } from './features/incidents/app/deps.js';
-import { CORE_RESPONSE_BOUND_KINDS } from './features/incidents/app/reminders.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import type { SlackCredentials, WardenConfig } from './platform/config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { SEVERITIES, type Severity } from './features/incidents/domain/incident-model.js';
+import { updateEveryOf } from './features/incidents/domain/vocabulary.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
 import { createMetrics } from './platform/http/metrics.js';
 import type { SlackDeps } from './adapters/slack/commands/registry.js';
-import { coreModule } from './features/incidents/slack/incidents-module.js';
+import { incidentsFeature } from './features/incidents/index.js';
+import { createStore } from './features/incidents/index.js';
+import type { WardenFeature } from './adapters/slack/feature-core.js';
+import { createEventBus } from './platform/events.js';
+import { plugFeatures } from './plug-features.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
-import type { ModuleFactory } from './adapters/slack/module.js';
-import { wireModules } from './adapters/slack/wire-modules.js';
 import { isMigrated, migrate, openDb } from './platform/db/db.js';
-import { ALL_MIGRATIONS } from './compose-features.js';
-import { createStore } from './platform/db/store.js';
 
 export interface WardenOptions {
   credentials: SlackCredentials;
@@ -24,8 +23,8 @@ export interface WardenOptions {
   dbPath: string;
   logger: Logger;
   clock?: Clock;
-  /** Capabilities beyond the incident core (playbooks, clocks ...). */
-  modules?: ModuleFactory[];
+  /** Capabilities beyond the incident core (playbooks, legal clocks ...), from `wardenFeatures(config)`. */
+  features?: readonly WardenFeature[];
   botId?: string;
   botUserId?: string;
   pollMs?: number;
@@ -35,9 +34,13 @@ export interface WardenOptions {
 
 /** Adapts warden.yaml to what the use cases need. */
 export function policyFrom(config: WardenConfig): IncidentPolicy {
+  const severities = Object.values(config.severities).map((s) => ({ id: s.id, name: s.name, description: s.description, updateEveryMs: s.updateEvery }));
   return {
-    updateEveryMs: (s) => config.severities[s].updateEvery,
-    roleDuty: (r) => config.roles[r].duty,
+    severities,
+    defaultSeverity: config.defaultSeverity,
+    roles: Object.values(config.roles),
+    updateEveryMs: (s) => updateEveryOf(severities, s),
+    roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
     admins: config.permissions.admins,
   };
@@ -50,21 +53,19 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
 export function createWarden(opts: WardenOptions) {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
+  const announcements = config.channels.announcements || null;
+  const features = [incidentsFeature({ announcementsChannel: announcements, approvers: config.permissions.approvers }), ...(opts.features ?? [])];
+  const migrations = features.flatMap((f) => f.migrations);
   const db = openDb(opts.dbPath);
-  const applied = migrate(db, ALL_MIGRATIONS);
+  const applied = migrate(db, migrations);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   const store = createStore(db);
   let runner: JobRunner | null = null;
   // The runner wakes after every commit that queued work: handlers never have to remember to.
   store.onJobsCommitted(() => runner?.poke());
-  const responseBoundKinds = [...CORE_RESPONSE_BOUND_KINDS];
-  const deps: SlackDeps = {
-    responseBoundKinds,
-    store,
-    clock,
-    policy: policyFrom(config),
-    severityDescriptions: Object.fromEntries(SEVERITIES.map((s) => [s, config.severities[s].description])) as Record<Severity, string>,
-  };
+  const responseBoundKinds: string[] = [];
+  const events = createEventBus();
+  const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events };
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -72,22 +73,24 @@ export function createWarden(opts: WardenOptions) {
     logger,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
-      ...healthRoutes(db, () => isMigrated(db, ALL_MIGRATIONS), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
-      metricsRoute(createMetrics(store, () => gatewayState())),
+      ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
+      metricsRoute(createMetrics({ openSeverities: () => store.incidents.listOpen().map((i) => i.severity), jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities))),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
   });
   gatewayState = slack.gateway.state;
-  const announcements = config.channels.announcements || null;
-  const handlers = wireModules([coreModule(announcements, config.permissions.approvers), ...(opts.modules ?? [])], deps, responseBoundKinds, { gateway: slack.gateway, listeners: slack.listeners, roots: slack.roots });
-  runner = createJobRunner({ store, clock, logger, handlers, classify: slack.gateway.classify, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
+  const plugged = plugFeatures(features, { deps, slack: slack.gateway, db }, { roots: slack.roots, listeners: slack.listeners, events });
+  responseBoundKinds.push(...plugged.responseBoundKinds);
+  runner = createJobRunner({ store, clock, logger, jobs: plugged.jobs, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;
   let stopped = false;
 
   return {
     store,
+    /** The database handle, for the CLI's maintenance commands and the tests' raw SQL helper. */
+    db,
     deps,
     runner: jobs,
     /** Resolves when the Slack handlers' after-ack work (modals, lookups, replies) has finished. */

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { wardenModules } from '../src/compose-features.js';
+import { wardenFeatures } from '../src/compose-features.js';
 import { loadConfig, parseConfig } from '../src/platform/config/index.js';
 
 describe('building the modules from configuration', () => {
   it('accepts the shipped warden.example.yaml with the shipped playbooks and regimes', () => {
     const { config } = loadConfig('warden.example.yaml');
-    expect(wardenModules(config)).toHaveLength(2);
+    expect(wardenFeatures(config)).toHaveLength(2);
   });
 
   it('stops start-up when a regime id in notifications.regimes.enabled does not exist', () => {
     const config = parseConfig({ notifications: { regimes: { enabled: ['gdpr', 'gdpr-art33'] } } });
-    expect(() => wardenModules(config)).toThrow(/gdpr-art33/);
+    expect(() => wardenFeatures(config)).toThrow(/gdpr-art33/);
   });
 
   it('stops start-up when a playbook directory does not exist', () => {
     const config = parseConfig({ playbooks: { dirs: ['playbooks', 'no-such-dir'] } });
-    expect(() => wardenModules(config)).toThrow('playbooks.dirs: no such directory: no-such-dir');
+    expect(() => wardenFeatures(config)).toThrow('playbooks.dirs: no such directory: no-such-dir');
   });
 });

@@ -3,6 +3,7 @@ import { runConfigCheck, type CliIo } from './commands/config-check.js';
 import { runAuditVerify, runMigrate } from './commands/db-commands.js';
 import { runPlaybooksCheck } from './commands/playbooks-check.js';
 import { runStart } from './commands/start.js';
+import { loadConfig, vocabularyOf } from '../platform/config/index.js';
 
 const USAGE = `usage: warden <command>
 
@@ -30,7 +31,10 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
       case 'config':
         return sub === 'check' ? runConfigCheck(rest, io, env) : usage(io, `unknown: warden config ${sub ?? ''}`);
       case 'playbooks':
-        return sub === 'check' ? runPlaybooksCheck(rest, io, 'playbooks') : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
+        // Playbooks may name only the severities and roles warden.yaml configures.
+        return sub === 'check'
+          ? runPlaybooksCheck(rest, io, 'playbooks', vocabularyOf(loadConfig(env.WARDEN_CONFIG?.trim() || undefined).config))
+          : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
       case 'deadlines':
         return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date());
       case 'audit':

@@ -21,6 +21,42 @@ function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, out, err };
 }
 
+/** A playbook file whose first step has `owner` and, on line 15, `when: { severities: [...] }`. */
+function playbookDir(name: string, owner: string, severities: string): string {
+  const sub = join(dir, name);
+  mkdirSync(sub, { recursive: true });
+  const text = [
+    'id: custom',
+    'name: Custom',
+    'description: For tests.',
+    'applies_to:',
+    '  types: [security]',
+    'phases:',
+    '  detection_analysis:',
+    '    - id: triage',
+    '      title: Triage',
+    '      guidance: Do it.',
+    `      owner: ${owner}`,
+    '    - id: escalate',
+    '      title: Escalate',
+    '      guidance: Do it.',
+    `      owner: commander`,
+    `      when: { severities: [${severities}] }`,
+  ].join('\n');
+  writeFileSync(join(sub, 'custom.yaml'), text);
+  return sub;
+}
+
+const CUSTOM_SET = [
+  'severities:',
+  '  p1: { description: All down., updateEvery: 15m }',
+  '  p2: { description: Degraded., updateEvery: 1h }',
+  'roles:',
+  '  commander:',
+  '  comms:',
+  '  legal: { duty: Advises. }',
+];
+
 describe('warden config check', () => {
   it('when the file is valid, then it prints config ok with the path and exits 0', () => {
     const path = file('ok.yaml', 'channels:\n  announcements: sec-incidents\n');
@@ -95,5 +131,24 @@ describe('warden config check', () => {
     expect(run(['--help'])).toMatchObject({ code: 0, out: [expect.stringMatching(/^usage: warden config check/)] });
     expect(run(['a.yaml', 'b.yaml']).code).toBe(2);
     expect(run(['--strict']).code).toBe(2);
+  });
+
+  it('when a playbook names a severity or a role warden.yaml does not configure, then each is printed as file:line path: message and it exits 1', () => {
+    const playbooks = playbookDir('pb-unknown', 'ops', 'sev1, p2');
+    const path = file('custom-set.yaml', [...CUSTOM_SET, 'playbooks:', `  dirs: [${playbooks}]`].join('\n'));
+    const r = run([path]);
+    expect(r.code).toBe(1);
+    expect(r.out[0]).toBe(`config ok: ${path}`);
+    const printed = r.err.join('\n');
+    expect(printed).toContain(`${join(playbooks, 'custom.yaml')}:11 phases.detection_analysis[0].owner: unknown role "ops": expected one of commander, comms, legal`);
+    expect(printed).toContain(`${join(playbooks, 'custom.yaml')}:16 phases.detection_analysis[1].when.severities[0]: unknown severity "sev1": expected one of p1, p2`);
+  });
+
+  it('when playbooks use only the configured severities and roles, then the catalogs are ok', () => {
+    const playbooks = playbookDir('pb-known', 'legal', 'p1');
+    const path = file('custom-set-ok.yaml', [...CUSTOM_SET, 'playbooks:', `  dirs: [${playbooks}]`].join('\n'));
+    const r = run([path]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { migrate, openDb } from '../../src/platform/db/db.js';
-import { createStore } from '../../src/platform/db/store.js';
+import { createStore } from '../../src/features/incidents/store/store.js';
 import { ALL_MIGRATIONS } from '../../src/compose-features.js';
 
 let dir: string;

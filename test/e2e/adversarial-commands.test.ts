@@ -39,7 +39,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-const count = (table: 'audit_log' | 'jobs') => (h.warden.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: 'audit_log' | 'jobs') => (h.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('/incident playbook with ids that are not ids', () => {
   it('when the playbook or step named is markup, then the refusal shows it escaped and nothing changes', async () => {

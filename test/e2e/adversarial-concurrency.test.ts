@@ -14,7 +14,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-const audits = (action: string) => h.warden.store.db.prepare('SELECT actor FROM audit_log WHERE action = ?').pluck().all(action);
+const audits = (action: string) => h.db.prepare('SELECT actor FROM audit_log WHERE action = ?').pluck().all(action);
 const declareValues = (title: string, flags: string[] = []) => ({
   title: { title: plainTextValue(title) },
   severity: { severity: staticSelectValue('sev1') },

@@ -30,7 +30,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-const count = (table: 'audit_log' | 'jobs') => (h.warden.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: 'audit_log' | 'jobs') => (h.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const stored = () => ({ audit: count('audit_log'), jobs: count('jobs'), modals: h.slack.calls('views.open').length });
 
 let clicks = 0;
@@ -73,13 +73,13 @@ describe('clock buttons with values Warden never wrote', () => {
     expect((await click('clocks.not_notifiable', `${b.id}|nis2:early_warning`, a.channel, 'UBOB')).told).toContain('not one Warden made');
     expect((await click('clocks.apply_regime', `${a.id}|hipaa`, b.channel, 'UALICE')).told).toContain('not one Warden made');
     expect(stored()).toEqual(before);
-    expect(h.warden.store.db.prepare('SELECT regime_id FROM incident_regimes WHERE incident_id = ?').pluck().all(b.id)).toEqual(['nis2']);
+    expect(h.db.prepare('SELECT regime_id FROM incident_regimes WHERE incident_id = ?').pluck().all(b.id)).toEqual(['nis2']);
   });
 
   it('when the same buttons are clicked in their own incident channel, then they work', async () => {
     expect((await click('clocks.notice_approve', '1', a.channel, 'UDPO0001')).told).toBe('Notice #1 approved.');
     await click('clocks.apply_regime', `${b.id}|gdpr`, b.channel, 'UBOB');
-    expect(h.warden.store.db.prepare('SELECT regime_id FROM incident_regimes WHERE incident_id = ? ORDER BY regime_id').pluck().all(b.id)).toEqual(['gdpr', 'nis2']);
+    expect(h.db.prepare('SELECT regime_id FROM incident_regimes WHERE incident_id = ? ORDER BY regime_id').pluck().all(b.id)).toEqual(['gdpr', 'nis2']);
   });
 });
 

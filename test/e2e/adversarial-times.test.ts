@@ -20,8 +20,8 @@ afterEach(async () => {
 });
 
 const clock = async (time: string, user = 'UALICE') => replyText((await h.incident(`clock became_aware ${time}`, { channel, user })).body);
-const recorded = () => h.warden.store.db.prepare("SELECT at FROM clock_events WHERE event = 'became_aware'").pluck().all();
-const auditCount = () => h.warden.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+const recorded = () => h.db.prepare("SELECT at FROM clock_events WHERE event = 'became_aware'").pluck().all();
+const auditCount = () => h.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
 
 describe('times Warden cannot read', () => {
   it.each(['25:99', '2026-02-30 10:00', 'tomorrow', '24:00', '2026-11-21 14:05 extra', '2026-11-21T14:05:00-23:59', '<!here>'])(

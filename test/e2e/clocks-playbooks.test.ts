@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { wardenModules } from '../../src/compose-features.js';
+import { wardenFeatures } from '../../src/compose-features.js';
 import { parseConfig } from '../../src/platform/config/index.js';
 import { plainTextValue, staticSelectValue } from '../support/slack-requests.js';
 import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
@@ -8,7 +8,7 @@ let h: Harness;
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 beforeEach(async () => {
-  h = await startHarness({ modules: wardenModules(parseConfig({})) });
+  h = await startHarness({ features: wardenFeatures(parseConfig({})) });
 });
 afterEach(async () => {
   await h.stop();

@@ -5,7 +5,7 @@ import { eventually, startClockHarness, type ClockHarness } from '../features/no
 let h: ClockHarness;
 let channel: string;
 const say = (text: string, user = 'UALICE') => h.say(channel, text, user);
-const events = () => h.warden.store.db.prepare('SELECT event, at, recorded_by FROM clock_events ORDER BY event').all();
+const events = () => h.db.prepare('SELECT event, at, recorded_by FROM clock_events ORDER BY event').all();
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 beforeEach(async () => {
@@ -152,7 +152,7 @@ describe('regimes and the deadline board', () => {
     ['regime frobnicate gdpr', 'Usage: `/incident regime add &lt;id&gt;`'],
   ])('when the regime input is bad (%s), then a clear error and nothing is applied', async (text, expected) => {
     expect(await say(text)).toContain(expected);
-    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM incident_regimes').get()).toEqual({ n: 0 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM incident_regimes').get()).toEqual({ n: 0 });
   });
 
   it('when a regime is listed, then applied ones, suggestions and the available ids show', async () => {

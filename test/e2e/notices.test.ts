@@ -81,7 +81,7 @@ describe('drafting, approving and submitting a notice', () => {
 
     expect(await say('submitted gdpr:supervisory_authority DPC-2026-0042', 'UBOB')).toContain('the text of approved notice #1 is kept with it');
     await h.settle();
-    const submission = h.warden.store.db.prepare('SELECT * FROM stage_submissions').get() as Record<string, unknown>;
+    const submission = h.db.prepare('SELECT * FROM stage_submissions').get() as Record<string, unknown>;
     expect(submission).toMatchObject({ regime_id: 'gdpr', stage_id: 'supervisory_authority', reference: 'DPC-2026-0042', notice_id: 1, drafted_by: 'ULEGAL01', approved_by: 'UDPO0001', recorded_by: 'UBOB', final_text: edited.trim() });
     expect(h.board(channel)).toContain(':large_green_circle: *supervisory_authority*');
     const actions = h.warden.store.audit.forIncident('INC-2026-0001').map((a) => a.action);
@@ -105,7 +105,7 @@ describe('drafting, approving and submitting a notice', () => {
     await submitDraft(view, 'UBOB', draftText(view), null);
     await submitDraft(view, 'UBOB', draftText(view), null);
     await h.settle();
-    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 1 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 1 });
     expect(h.slack.messages(channel).filter((m) => m.text.startsWith('Notice #'))).toHaveLength(1);
   });
 
@@ -113,7 +113,7 @@ describe('drafting, approving and submitting a notice', () => {
     await h.incident('notify customer-initial', { channel, user: 'UBOB' });
     const res = await submitDraft(openedView(), 'UBOB', '   ', null);
     expect(res.body).toEqual({ response_action: 'errors', errors: { text: 'The notice is empty.' } });
-    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 0 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 0 });
   });
 
   it('when a stage is submitted without an approved draft, then it is recorded with no text and says so', async () => {
@@ -147,7 +147,7 @@ describe('a template with an unknown variable', () => {
   it('when it is used, then the template error is shown and nothing is stored or opened', async () => {
     expect(await say('notify broken')).toContain('template broken: unknown variable "facts.favouriteColour" (line 3)');
     expect(h.slack.calls('views.open')).toHaveLength(0);
-    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 0 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 0 });
   });
 });
 

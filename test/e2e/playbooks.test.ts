@@ -8,7 +8,7 @@ let h: Harness;
 let id: string;
 let channel: string;
 const step = (stepId: string) => ({ incidentId: id, stepId, channel });
-const stepState = (stepId: string) => h.warden.store.db.prepare('SELECT * FROM playbook_steps WHERE incident_id = ? AND step_id = ?').all(id, stepId);
+const stepState = (stepId: string) => h.db.prepare('SELECT * FROM playbook_steps WHERE incident_id = ? AND step_id = ?').all(id, stepId);
 
 beforeEach(async () => {
   h = await startPlaybookHarness();
@@ -144,7 +144,7 @@ describe('buttons Warden did not make', () => {
     const { id: r, sent } = click(h, 'playbook.done', step('no-such-step'));
     await sent;
     expect(await responseAt(h, r)).toContain('has no step `no-such-step`');
-    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM playbook_steps').get()).toEqual({ n: 0 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM playbook_steps').get()).toEqual({ n: 0 });
   });
 
   it('when the value is forged, or points at another channel, then a clear ephemeral error and nothing stored', async () => {
@@ -157,7 +157,7 @@ describe('buttons Warden did not make', () => {
     const garbage = click(h, 'playbook.skip', step('x'), 'UBOB', 'not json');
     await garbage.sent;
     expect(await responseAt(h, garbage.id)).toContain('not one Warden made');
-    expect(h.warden.store.db.prepare('SELECT count(*) AS n FROM playbook_steps').get()).toEqual({ n: 0 });
+    expect(h.db.prepare('SELECT count(*) AS n FROM playbook_steps').get()).toEqual({ n: 0 });
     expect(h.slack.calls('views.open')).toHaveLength(0);
   });
 });

@@ -49,7 +49,7 @@ describe('the job table an operator reads', () => {
     await h.settle();
     const id = h.warden.store.incidents.listOpen()[0]!.id;
     await h.advance(30 * MIN);
-    const reminders = h.warden.store.db.prepare("SELECT status FROM jobs WHERE incident_id = ? AND kind = 'incident.update_reminder' ORDER BY id").pluck().all(id);
+    const reminders = h.db.prepare("SELECT status FROM jobs WHERE incident_id = ? AND kind = 'incident.update_reminder' ORDER BY id").pluck().all(id);
     expect(reminders).toEqual(['done', 'pending']);
   });
 });

@@ -5,7 +5,7 @@ import { parseConfig, type WardenConfigInput } from '../../src/platform/config/i
 import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';
-import type { ModuleFactory } from '../../src/adapters/slack/module.js';
+import type { WardenFeature } from '../../src/adapters/slack/feature-core.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from './slack-stand-in.js';
 import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
 
@@ -15,7 +15,8 @@ export const START = '2026-11-22T09:00:00.000Z';
 
 export interface HarnessOptions {
   config?: WardenConfigInput;
-  modules?: ModuleFactory[];
+  /** Features beyond the incident core. */
+  features?: readonly WardenFeature[];
   start?: string;
 }
 
@@ -36,7 +37,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
       dbPath: join(dir, 'warden.db'),
       logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       clock,
-      modules: opts.modules ?? [],
+      features: opts.features ?? [],
       botId: BOT_ID,
       botUserId: BOT_USER_ID,
       pollMs: 60_000,
@@ -56,6 +57,10 @@ export async function startHarness(opts: HarnessOptions = {}) {
       return warden;
     },
     clock,
+    /** Raw SQL for assertions on what is stored; Warden's own code never sees this handle. */
+    get db() {
+      return warden.db;
+    },
     get url() {
       return url;
     },

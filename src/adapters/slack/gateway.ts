@@ -1,4 +1,6 @@
 import type { WebClient } from '@slack/web-api';
+
+export type { WebClient };
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import type { FailureVerdict } from '../../platform/jobs/runner.js';
 
@@ -28,6 +30,13 @@ interface SlackishError {
   retryAfter?: number;
   data?: { error?: string };
 }
+
+/** A `.catch` that swallows the given Slack error codes (already pinned, message gone ...) and rethrows the rest. */
+export const ignoreSlackError =
+  (...codes: string[]) =>
+  (error: unknown): void => {
+    if (!codes.includes(slackErrorCode(error) ?? '')) throw error;
+  };
 
 export const slackErrorCode = (error: unknown): string | undefined => (error as SlackishError | null)?.data?.error;
 

@@ -1,5 +1,5 @@
 import { escapeMrkdwn } from './escape.js';
-import type { SlackMessage } from '../../features/incidents/slack/blocks/incident-card.js';
+import type { SlackMessage } from '../../features/incidents/index.js';
 
 /** One line per verb: the usage and what it does. Verbs registered by other features add their own lines. */
 export interface VerbHelp {

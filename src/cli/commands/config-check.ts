@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../platform/config/env.js';
 import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../platform/config/load-config.js';
-import { wardenModules } from '../../compose-features.js';
+import { wardenFeatures } from '../../compose-features.js';
 import { isWardenError } from '../../platform/errors.js';
 import { formatProblem } from '../../platform/yaml-validate.js';
 
@@ -39,7 +39,7 @@ export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
 function checkCatalogs(path: string, io: CliIo): boolean {
   try {
     const { config } = loadConfig(path);
-    wardenModules(config);
+    wardenFeatures(config);
     io.out(`playbooks and regimes ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}`);
     return true;
   } catch (error) {

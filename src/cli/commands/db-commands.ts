@@ -1,7 +1,7 @@
 import { loadEnv } from '../../platform/config/index.js';
 import { verifyChain } from '../../features/audit/domain/audit-chain.js';
 import { migrate, openDb } from '../../platform/db/db.js';
-import { createStore } from '../../platform/db/store.js';
+import { createStore } from '../../features/incidents/store/store.js';
 import type { CliIo } from './config-check.js';
 import { ALL_MIGRATIONS } from '../../compose-features.js';
 

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { checkPlaybookFiles, expandPlaybookPaths } from '../../features/playbooks/files/load-playbooks.js';
 import { formatProblem } from '../../platform/yaml-validate.js';
+import type { IncidentVocabulary } from '../../features/incidents/domain/vocabulary.js';
 
 export interface CheckIo {
   out(s: string): void;
@@ -13,10 +14,11 @@ Checks every playbook in PATH (files or directories; default: the playbooks dire
 Prints "ok  <file>  <id>  <N steps>" per valid file and "file:line path: problem" per problem.`;
 
 /**
- * Runs the check and returns the exit code: 0 when every playbook is valid, 1 when any problem was found
+ * Runs the check and returns the exit code (severities and roles are checked against `vocabulary`,
+ * warden.yaml's; the defaults when not given): 0 when every playbook is valid, 1 when any problem was found
  * (or there was nothing to check), 2 for a bad command line.
  */
-export function runPlaybooksCheck(argv: string[], io: CheckIo, defaultDir: string): number {
+export function runPlaybooksCheck(argv: string[], io: CheckIo, defaultDir: string, vocabulary?: IncidentVocabulary): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(USAGE);
     return 0;
@@ -35,7 +37,7 @@ export function runPlaybooksCheck(argv: string[], io: CheckIo, defaultDir: strin
     return 1;
   }
   let failed = missing.length > 0;
-  for (const check of checkPlaybookFiles(files)) {
+  for (const check of checkPlaybookFiles(files, vocabulary)) {
     if (check.playbook) {
       const n = check.playbook.steps.length;
       io.out(`ok  ${check.file}  ${check.playbook.id}  ${n} ${n === 1 ? 'step' : 'steps'}`);

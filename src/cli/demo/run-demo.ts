@@ -10,7 +10,7 @@ import { createWarden, type Warden } from '../../compose.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { createLogger } from '../../platform/logger.js';
 import type { CliIo } from '../commands/config-check.js';
-import { wardenModules } from '../../compose-features.js';
+import { wardenFeatures } from '../../compose-features.js';
 import { createDemoPrinter } from './demo-printer.js';
 import { demoScript, type DemoContext } from './script.js';
 
@@ -45,7 +45,7 @@ export async function runDemo(io: CliIo): Promise<number> {
       dbPath: join(dir, 'warden.db'),
       logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
       clock,
-      modules: wardenModules(config),
+      features: wardenFeatures(config),
       botId: BOT_ID,
       botUserId: BOT_USER_ID,
     });

@@ -1,11 +1,11 @@
-import type { ClockEvent, IncidentRole, Severity } from '../../features/incidents/domain/incident-model.js';
+import type { ClockEvent, DEFAULT_ROLE_IDS, DEFAULT_SEVERITY_IDS } from '../../features/incidents/domain/incident-model.js';
 
 /**
  * The texts and cadences Warden uses when warden.yaml says nothing. They are input values (durations as
  * text), parsed by the same schema as the file, so a default can never be something the file could not say.
  */
 
-export const DEFAULT_SEVERITIES: Record<Severity, { description: string; updateEvery: string }> = {
+export const DEFAULT_SEVERITIES: Record<(typeof DEFAULT_SEVERITY_IDS)[number], { description: string; updateEvery: string }> = {
   sev1: {
     description:
       'Critical: confirmed compromise of customer or personal data, or a customer-facing service down for everyone. All hands; executives informed.',
@@ -26,7 +26,7 @@ export const DEFAULT_SEVERITIES: Record<Severity, { description: string; updateE
   },
 };
 
-export const DEFAULT_ROLE_DUTIES: Record<IncidentRole, string> = {
+export const DEFAULT_ROLE_DUTIES: Record<(typeof DEFAULT_ROLE_IDS)[number], string> = {
   commander:
     'Incident commander: owns the incident from declaration to close. Coordinates the responders, sets priorities, makes the decisions (severity, escalation, when to resolve) and delegates the work; does not do hands-on fixing.',
   comms:

@@ -105,3 +105,26 @@ export function uniqueNames(what: string) {
     { when: (payload) => Array.isArray(payload.value) },
   );
 }
+
+/**
+ * A section written either as a list (`- name: ...` items) or as a map keyed by id. Each form has its own
+ * schema, so a problem keeps its exact path (`severities[1].updateEvery`, `severities.p1.updateEvery`);
+ * a plain union would drop them for one vague message. Editors see both forms in warden.schema.json.
+ */
+export function listOrMap<L extends z.ZodType, M extends z.ZodType>(list: L, map: M, expected: string) {
+  const { $schema: _drop, ...forms } = z.toJSONSchema(z.union([list, map]), { io: 'input', target: 'draft-07', unrepresentable: 'any' });
+  return z
+    .unknown()
+    .transform((value, ctx): z.output<L> | z.output<M> => {
+      const schema = Array.isArray(value) ? list : typeof value === 'object' && value !== null ? map : null;
+      if (!schema) {
+        ctx.addIssue({ code: 'custom', message: expected });
+        return z.NEVER;
+      }
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data as z.output<L> | z.output<M>;
+      for (const issue of parsed.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    })
+    .meta(forms);
+}

@@ -9,6 +9,7 @@ export { checkConfigText, DEFAULT_CONFIG_PATH, defaultConfig, loadConfig, parseC
 export type { LoadedConfig, ReadTextFile } from './load-config.js';
 export { ALL_IN_FORCE, parseLeadTime } from './schema-notifications.js';
 export type { LeadTime } from './schema-notifications.js';
+export { vocabularyOf } from './schema-sections.js';
 export type { RoleDuty, SeverityPolicy } from './schema-sections.js';
 export { wardenConfigSchema } from './schema.js';
 export type { WardenConfig, WardenConfigInput } from './schema.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { strictObject, timeZoneField } from './fields.js';
+import { slugField, strictObject, timeZoneField } from './fields.js';
 import { notificationsSection } from './schema-notifications.js';
 import {
   channelsSection,
@@ -17,12 +17,20 @@ import {
 /**
  * The schema of warden.yaml. Every key is optional in the file; the parsed value is complete. Durations are
  * text in the file (`30m`) and milliseconds in the parsed config; severities and roles become records keyed
- * by name. docs/configuration.md describes each key; warden.schema.json is generated from this.
+ * by id, in the configured order (most severe first). docs/configuration.md describes each key;
+ * warden.schema.json is generated from this.
  */
 export const wardenConfigSchema = strictObject({
   company: companySection.describe('The company named in notices: name, contact email, data protection officer.'),
-  severities: severitiesSection.describe('Severity descriptions and update cadences; severities not listed keep their defaults.'),
-  roles: rolesSection.describe('Duty texts of the incident roles; roles not listed keep their defaults.'),
+  severities: severitiesSection.describe(
+    'The severities, most severe first: a map of id -> {name, description, updateEvery}; or a list that only adjusts sev1..sev4.',
+  ),
+  defaultSeverity: slugField('a severity id')
+    .optional()
+    .describe('Severity of `/incident declare <title>` given without one (default: sev3 if configured, else the least severe).'),
+  roles: rolesSection.describe(
+    'The incident roles: a map of id -> {name, duty} that has commander and comms; or a list that only adjusts the built-in duties.',
+  ),
   channels: channelsSection.describe('Where Warden announces incidents and sends managers their digests (name or ID).'),
   timeZone: timeZoneField.default('UTC').describe('Display zone (IANA) for people whose Slack time zone is unknown.'),
   quietHours: quietHoursSection.describe('When nags and reminders to people wait (may cross midnight; start = end: none).'),
@@ -32,11 +40,26 @@ export const wardenConfigSchema = strictObject({
   playbooks: playbooksSection.describe('Directories of playbook YAML files.'),
   templates: templatesSection.describe('Directory of notice templates.'),
   sla: slaSection.describe('Patch and access-review service levels (used by /patch and /access-review).'),
-}).transform((config) => ({
-  ...config,
-  // Quiet hours without their own zone follow the display zone.
-  quietHours: { ...config.quietHours, timeZone: config.quietHours.timeZone ?? config.timeZone },
-}));
+})
+  .superRefine((config, ctx) => {
+    const ids = Object.keys(config.severities);
+    if (config.defaultSeverity !== undefined && !ids.includes(config.defaultSeverity)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultSeverity'], message: `unknown severity "${config.defaultSeverity}": expected one of ${ids.join(', ')}` });
+    }
+  })
+  .transform(({ company, severities, defaultSeverity, ...config }) => ({
+    company,
+    severities,
+    defaultSeverity: defaultSeverity ?? fallbackSeverity(Object.keys(severities)),
+    ...config,
+    // Quiet hours without their own zone follow the display zone.
+    quietHours: { ...config.quietHours, timeZone: config.quietHours.timeZone ?? config.timeZone },
+  }));
+
+/** Today's default when the set has it (sev3), else the least severe configured severity. */
+function fallbackSeverity(ids: readonly string[]): string {
+  return ids.includes('sev3') ? 'sev3' : (ids[ids.length - 1] ?? 'sev3');
+}
 
 /** The parsed warden.yaml, complete with defaults. */
 export type WardenConfig = z.output<typeof wardenConfigSchema>;

@@ -1,12 +1,19 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { SEVERITIES } from '../../features/incidents/domain/incident-model.js';
-import type { Store } from '../db/store.js';
+import type { JobRepo } from '../jobs/job-repo.js';
+
+/** What the gauges read at scrape time. */
+export interface MetricsSources {
+  /** The severity of every incident not yet closed. */
+  openSeverities(): string[];
+  jobs: Pick<JobRepo, 'pendingCount' | 'failedCount'>;
+}
 
 /**
  * Prometheus metrics for one Warden process, on its own registry (no global state). Gauges are read
- * from the database at scrape time, so they are right after a restart too.
+ * from the database at scrape time, so they are right after a restart too. `severities` are the
+ * configured ones, most severe first.
  */
-export function createMetrics(store: Store, slackCircuit: () => string) {
+export function createMetrics(store: MetricsSources, slackCircuit: () => string, severities: readonly string[]) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'warden_process_' });
   new Gauge({
@@ -15,8 +22,12 @@ export function createMetrics(store: Store, slackCircuit: () => string) {
     labelNames: ['severity'],
     registers: [registry],
     collect() {
-      const open = store.incidents.listOpen();
-      for (const s of SEVERITIES) this.set({ severity: s }, open.filter((i) => i.severity === s).length);
+      const open = store.openSeverities();
+      // Every configured severity has a series (0 when none is open); a severity no longer configured
+      // shows up while incidents still have it.
+      const shown = [...new Set([...severities, ...open])];
+      this.reset();
+      for (const s of shown) this.set({ severity: s }, open.filter((o) => o === s).length);
     },
   });
   new Gauge({

@@ -1,7 +1,8 @@
 import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Clock } from '../clock.js';
+import type { AnyJob, FailureVerdict } from './define-job.js';
 import type { Job } from './job-repo.js';
-import type { Store } from '../db/store.js';
+import type { JobRepo } from './job-repo.js';
 
 /** The logging port: what the app layer writes (pino satisfies it). */
 export interface Logger {
@@ -10,18 +11,15 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-export type JobHandler = (job: Job) => Promise<void> | void;
-
-/** How a handler's failure should be treated: retry later (optionally at a given delay) or give up now. */
-export type FailureVerdict = { retry: true; afterMs?: number } | { retry: false };
+export type { FailureVerdict } from './define-job.js';
 
 export interface JobRunnerOptions {
-  store: Store;
+  /** Where the jobs are stored (the unit of work's job table). */
+  store: { jobs: JobRepo };
   clock: Clock;
   logger: Logger;
-  handlers: Readonly<Record<string, JobHandler>>;
-  /** Decides retry or give up for an error; by default everything is retried. */
-  classify?: (error: unknown) => FailureVerdict;
+  /** Every job kind, each with its payload schema and failure rules; a kind defined twice is refused. */
+  jobs: readonly AnyJob[];
   maxAttempts?: number;
   pollMs?: number;
 }
@@ -41,26 +39,34 @@ export function retryDelayMs(attempt: number): number {
  * Time comes from the injected clock, so tests move it by hand and call `runDue()`.
  */
 export function createJobRunner(opts: JobRunnerOptions) {
-  const { store, clock, logger, handlers } = opts;
+  const { store, clock, logger } = opts;
   const maxAttempts = opts.maxAttempts ?? 8;
-  const classify = opts.classify ?? ((): FailureVerdict => ({ retry: true }));
+  const kinds = jobsByKind(opts.jobs);
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
 
   async function runOne(job: Job): Promise<void> {
-    const handler = handlers[job.kind];
+    const definition = kinds.get(job.kind);
     const now = () => clock.now();
-    if (!handler) {
+    if (!definition) {
       store.jobs.markFailed(job.id, now(), `no handler for job kind ${job.kind}`);
       logger.error({ jobId: job.id, kind: job.kind }, 'job has no handler');
       return;
     }
+    // A stored payload that does not fit its kind will not fit on a retry either: it fails at once, said why.
+    const payload = definition.payload.safeParse(job.payload);
+    if (!payload.success) {
+      const why = payload.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+      store.jobs.markFailed(job.id, now(), `payload does not fit ${job.kind}: ${why}`);
+      logger.error({ jobId: job.id, kind: job.kind, why }, 'job payload invalid');
+      return;
+    }
     try {
-      await handler(job);
+      await definition.run(payload.data, job);
       store.jobs.markDone(job.id, now());
     } catch (error) {
-      const verdict = classify(error);
+      const verdict = (definition.failures ?? retryAlways)(error);
       const message = error instanceof Error ? error.message : String(error);
       const attempt = job.attempts + 1;
       if (!verdict.retry || attempt >= maxAttempts) {
@@ -129,3 +135,14 @@ export function createJobRunner(opts: JobRunnerOptions) {
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
+
+const retryAlways = (): FailureVerdict => ({ retry: true });
+
+function jobsByKind(jobs: readonly AnyJob[]): Map<string, AnyJob> {
+  const kinds = new Map<string, AnyJob>();
+  for (const job of jobs) {
+    if (kinds.has(job.kind)) throw new Error(`Two features define the job kind ${job.kind}.`);
+    kinds.set(job.kind, job);
+  }
+  return kinds;
+}

@@ -51,12 +51,12 @@ describe('warden.yaml problems', () => {
     ]);
   });
 
-  it('when a severity or role name is not one of the fixed set, then the allowed names are listed', () => {
+  it('when the list form names a severity or role that is not built in, then the built-in names are listed with the way to define new ones', () => {
     expect(problemsOf(['severities:', '  - name: sev5'])).toEqual([
-      'warden.yaml:2 severities[0].name: expected one of sev1, sev2, sev3, sev4',
+      'warden.yaml:2 severities[0].name: expected one of sev1, sev2, sev3, sev4 (a list only adjusts the built-in severities; write severities as a map keyed by id to define your own)',
     ]);
     expect(problemsOf(['roles:', '  - name: boss', '    duty: Decides.'])).toEqual([
-      'warden.yaml:2 roles[0].name: expected one of commander, comms, scribe, ops',
+      'warden.yaml:2 roles[0].name: expected one of commander, comms, scribe, ops (a list only adjusts the built-in roles; write roles as a map keyed by id to define your own)',
     ]);
   });
 

@@ -28,12 +28,12 @@ describe('loadConfig', () => {
   it('the defaults cover every severity, role and section with sensible values', () => {
     const c = defaultConfig();
     expect(Object.keys(c.severities)).toEqual(['sev1', 'sev2', 'sev3', 'sev4']);
-    expect(c.severities.sev1.updateEvery).toBe(30 * 60_000);
-    expect(c.severities.sev2.updateEvery).toBe(60 * 60_000);
-    expect(c.severities.sev3.updateEvery).toBe(4 * 3_600_000);
-    expect(c.severities.sev4.updateEvery).toBe(24 * 3_600_000);
+    expect(c.severities.sev1?.updateEvery).toBe(30 * 60_000);
+    expect(c.severities.sev2?.updateEvery).toBe(60 * 60_000);
+    expect(c.severities.sev3?.updateEvery).toBe(4 * 3_600_000);
+    expect(c.severities.sev4?.updateEvery).toBe(24 * 3_600_000);
     expect(Object.keys(c.roles)).toEqual(['commander', 'comms', 'scribe', 'ops']);
-    expect(c.roles.commander.duty).toMatch(/coordinates/i);
+    expect(c.roles.commander?.duty).toMatch(/coordinates/i);
     expect(c.channels).toEqual({ announcements: 'incidents', managers: 'security-managers' });
     expect(c.permissions).toEqual({ approvers: [], admins: [] });
     expect(c.playbooks.dirs).toEqual(['playbooks']);
@@ -65,7 +65,7 @@ describe('loadConfig', () => {
     expect(config.company).toEqual({ ...defaults.company, name: 'Globex' });
     expect(config.severities.sev2).toEqual({ ...defaults.severities.sev2, updateEvery: 45 * 60_000 });
     expect(config.severities.sev1).toEqual(defaults.severities.sev1);
-    expect(config.roles.scribe.duty).toBe('Keeps the timeline.');
+    expect(config.roles.scribe?.duty).toBe('Keeps the timeline.');
     expect(config.roles.commander).toEqual(defaults.roles.commander);
     expect(config.nags).toEqual({ every: defaults.nags.every, maxPerStep: 5 });
     expect(config.channels).toEqual(defaults.channels);

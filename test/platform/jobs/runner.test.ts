@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobRunner, retryDelayMs, type FailureVerdict, type JobHandler } from '../../../src/platform/jobs/runner.js';
+import { z } from 'zod';
+import { createJobRunner, retryDelayMs, type FailureVerdict } from '../../../src/platform/jobs/runner.js';
+import { defineJob } from '../../../src/platform/jobs/define-job.js';
+import type { Job } from '../../../src/platform/jobs/job-repo.js';
 import { ManualClock } from '../../../src/platform/clock.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
-import { createStore, type Store } from '../../../src/platform/db/store.js';
+import { createStore, type Store } from '../../../src/features/incidents/store/store.js';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -18,8 +21,14 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
+type JobHandler = (job: Job) => Promise<void> | void;
+
+/** Handlers by kind, each accepting any object payload and classifying failures with `classify`. */
 function runner(handlers: Record<string, JobHandler>, classify?: (e: unknown) => FailureVerdict) {
-  return createJobRunner({ store, clock, logger: silent, handlers, maxAttempts: 4, ...(classify ? { classify } : {}) });
+  const jobs = Object.entries(handlers).map(([kind, run]) =>
+    defineJob({ kind, payload: z.record(z.string(), z.unknown()), run: (_payload, job) => run(job), ...(classify ? { failures: classify } : {}) }),
+  );
+  return createJobRunner({ store, clock, logger: silent, jobs, maxAttempts: 4 });
 }
 
 describe('the durable job runner', () => {
@@ -75,6 +84,21 @@ describe('the durable job runner', () => {
     const id = store.jobs.enqueue({ kind: 'nobody-handles-me', dueAt: clock.now() }, clock.now()) as number;
     await runner({}).runDue();
     expect(store.jobs.get(id)?.status).toBe('failed');
+  });
+
+  it('when a stored payload does not fit its kind, then the job fails at once, saying which field, and its handler never runs', async () => {
+    let ran = 0;
+    const jobs = [defineJob({ kind: 'typed', payload: z.object({ incidentId: z.string() }), run: () => void (ran += 1) })];
+    const id = store.jobs.enqueue({ kind: 'typed', dueAt: clock.now(), payload: { incidentId: 42 } }, clock.now()) as number;
+    await createJobRunner({ store, clock, logger: silent, jobs }).runDue();
+    expect(ran).toBe(0);
+    expect(store.jobs.get(id)?.status).toBe('failed');
+    expect(store.jobs.get(id)?.lastError).toMatch(/^payload does not fit typed: incidentId: /);
+  });
+
+  it('when two features define one job kind, then the runner refuses to start', () => {
+    const twice = [1, 2].map(() => defineJob({ kind: 'dup', payload: z.object({}), run: () => undefined }));
+    expect(() => createJobRunner({ store, clock, logger: silent, jobs: twice })).toThrow('Two features define the job kind dup.');
   });
 
   it('catches up on everything that fell due while the process was down', async () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { WardenError } from '../../../platform/errors.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
-import { INCIDENT_ROLES, INCIDENT_STATUSES, INCIDENT_TYPES, SEVERITIES, type IncidentRole, type IncidentStatus, type IncidentType, type Severity } from '../../../features/incidents/domain/incident-model.js';
 
 /** Splits `verb rest of text` into the verb (lower-cased) and the rest (kept as typed). */
 export function splitVerb(text: string): { verb: string; rest: string } {
@@ -11,7 +10,8 @@ export function splitVerb(text: string): { verb: string; rest: string } {
   return { verb: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() };
 }
 
-function oneOf<T extends string>(values: readonly T[], what: string, usage: string) {
+/** A parser of one word among `values` (case-insensitive); anything else gets a refusal that lists them. */
+export function wordParser<T extends string>(values: readonly T[], what: string, usage: string) {
   const schema = z.enum(values as unknown as [T, ...T[]]);
   return (word: string | undefined): T => {
     const parsed = schema.safeParse(word?.toLowerCase());
@@ -21,19 +21,12 @@ function oneOf<T extends string>(values: readonly T[], what: string, usage: stri
   };
 }
 
-export const parseSeverity = oneOf<Severity>(SEVERITIES, 'severity', '/incident sev <sev1|sev2|sev3|sev4>');
-export const parseStatus = oneOf<IncidentStatus>(INCIDENT_STATUSES, 'status', '/incident status <status>');
-export const parseRole = oneOf<IncidentRole>(INCIDENT_ROLES, 'role', '/incident role <role> @person');
-export const parseIncidentType = oneOf<IncidentType>(INCIDENT_TYPES, 'incident type', '/incident declare sev2 --type <type> <title>');
-
 /** The one word a verb takes; extra words are refused rather than silently dropped. */
 export function oneWord(args: string, usage: string): string | undefined {
   const words = args.split(/\s+/).filter(Boolean);
   if (words.length > 1) throw new WardenError('bad_input', `That takes one word. Usage: \`${escapeMrkdwn(usage)}\``);
   return words[0];
 }
-
-export const isSeverity = (word: string | undefined): word is Severity => (SEVERITIES as readonly string[]).includes(word?.toLowerCase() ?? '');
 
 /**
  * A user reference as Slack sends it in an escaped slash command (`<@U123|alice>` or `<@U123>`), or a bare

@@ -1,17 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppDeps } from '../../../features/incidents/app/deps.js';
-import type { Severity } from '../../../features/incidents/domain/incident-model.js';
+import type { AppDeps, SlackMessage } from '../../../features/incidents/index.js';
 import type { VerbHelp } from '../help.js';
-import type { SlackMessage } from '../../../features/incidents/slack/blocks/incident-card.js';
 
 /** The slash commands of the external contract (DESIGN.md): one root per area, sub-verbs after it. */
 export const COMMAND_ROOTS = ['/incident', '/patch', '/access-review', '/warden'] as const;
 export type CommandRoot = (typeof COMMAND_ROOTS)[number];
 
-/** Everything the Slack layer hands to a verb. */
-export interface SlackDeps extends AppDeps {
-  severityDescriptions: Record<Severity, string>;
-}
+/** Everything the Slack layer hands to a verb: the use cases' ports. */
+export type SlackDeps = AppDeps;
 
 /**
  * What a verb sees of the request. There is no Web API client here on purpose: a verb answers from the

@@ -2,7 +2,7 @@ import { WardenError } from '../../../platform/errors.js';
 import type { Incident } from '../domain/incident.js';
 import type { IncidentRole } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
-import { enqueueCardRefresh, enqueueHomeRefresh, enqueueIncidentChanged, enqueuePost, JOB_KINDS } from './outbox.js';
+import { enqueueCardRefresh, enqueueHomeRefresh, enqueuePost, JOB_KINDS } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 
 /** Gives a role to a person: announced in the channel, and the person gets a DM with the role's duties. */
@@ -27,7 +27,7 @@ export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role
     store.jobs.enqueue({ kind: JOB_KINDS.dmRole, dueAt: now, payload: { incidentId: incident.id, role, userId }, incidentId: incident.id }, now);
     enqueueHomeRefresh(store, now, incident.id, [userId, incident.roles[role]]);
     enqueueCardRefresh(store, now, incident.id);
-    enqueueIncidentChanged(store, now, incident.id, 'role');
+    deps.events.publish('incident.role_assigned', { incidentId: incident.id, role, userId, by: actor.userId });
     return requireIncident(store, incident.id);
   });
 }

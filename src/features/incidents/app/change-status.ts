@@ -3,7 +3,7 @@ import { commanderOf, type Incident } from '../domain/incident.js';
 import type { IncidentStatus } from '../domain/incident-model.js';
 import { transition } from '../domain/lifecycle.js';
 import type { Actor, AppDeps } from './deps.js';
-import { enqueueCardRefresh, enqueueHomeRefresh, enqueueIncidentChanged, enqueuePost } from './outbox.js';
+import { enqueueCardRefresh, enqueueHomeRefresh, enqueuePost } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { cancelResponseJobs, scheduleUpdateReminder } from './reminders.js';
 
@@ -38,7 +38,7 @@ export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to
     if (change.reopens) scheduleUpdateReminder(deps, incident, now);
     enqueuePost(store, now, incident.id, { type: 'status_changed', from: change.from, to, by: actor.userId }, true);
     enqueueCardRefresh(store, now, incident.id);
-    enqueueIncidentChanged(store, now, incident.id, 'status');
+    deps.events.publish('incident.status_changed', { incidentId: incident.id, from: change.from, to, by: actor.userId });
     enqueueHomeRefresh(store, now, incident.id, Object.values(incident.roles));
     return requireIncident(store, incident.id);
   });

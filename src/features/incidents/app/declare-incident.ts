@@ -74,8 +74,9 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
       data: { severity: incident.severity, type: incident.type, drill: incident.drill, flags: incident.flags },
     });
     store.jobs.enqueue({ kind: JOB_KINDS.provision, dueAt: now, payload: { incidentId: incident.id }, idemKey: `provision:${incident.id}`, incidentId: incident.id }, now);
-    store.jobs.enqueue({ kind: JOB_KINDS.declared, dueAt: now, payload: { incidentId: incident.id }, idemKey: `declared:${incident.id}`, incidentId: incident.id }, now);
     scheduleUpdateReminder(deps, incident, now);
+    // After the channel job, so what subscribers queue for the channel runs once it exists.
+    deps.events.publish('incident.declared', { incidentId: incident.id, by: actor.userId });
     return { incident, duplicate: false };
   });
 }

@@ -1,11 +1,21 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { IncidentRole, Severity } from '../domain/incident-model.js';
-import type { Store } from '../../../platform/db/store.js';
+import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
+import type { Store } from '../store/store.js';
+import type { EventPublisher } from '../../../platform/events.js';
+import '../domain/events.js';
 
 /** What the use cases need to know of the configuration (the composition root adapts warden.yaml to it). */
 export interface IncidentPolicy {
-  /** How often the commander must post an update at this severity, in ms. */
+  /** The configured severities, most severe first. */
+  severities: readonly SeverityLevel[];
+  /** The severity of a declaration that names none. */
+  defaultSeverity: Severity;
+  /** The configured roles, in configured order; commander and comms are always among them. */
+  roles: readonly RoleDefinition[];
+  /** How often the commander must post an update at this severity, in ms (also for one no longer configured). */
   updateEveryMs(severity: Severity): number;
+  /** The duty text of a role (a note when the role is no longer configured). */
   roleDuty(role: IncidentRole): string;
   /** Display zone for channel names and for readers whose Slack zone is unknown. */
   timeZone: string;
@@ -18,6 +28,8 @@ export interface AppDeps {
   store: Store;
   clock: Clock;
   policy: IncidentPolicy;
+  /** Announces what happened; subscribers run inside the caller's transaction. */
+  events: EventPublisher;
   /**
    * Job kinds that only make sense while the response runs; cancelled in the transaction that resolves
    * the incident. The core's update reminder is one; modules add theirs at start-up.

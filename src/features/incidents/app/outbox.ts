@@ -1,5 +1,6 @@
-import type { IncidentRole, IncidentStatus, Severity } from '../domain/incident-model.js';
-import type { Store } from '../../../platform/db/store.js';
+import { z } from 'zod';
+import { INCIDENT_STATUSES } from '../domain/incident-model.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Outbound work is written as jobs in the same transaction as the change that causes it, so nothing is
@@ -14,40 +15,33 @@ export const JOB_KINDS = {
   dmRole: 'slack.dm_role',
   refreshHome: 'slack.refresh_home',
   updateReminder: 'incident.update_reminder',
-  /** Fans out to every module's `onDeclared` hook (playbooks attach their checklist there). */
-  declared: 'incident.declared',
-  /** Fans out to every module's `onFlagsChanged` hook (playbook steps appear or leave, regimes are suggested). */
-  flagsChanged: 'incident.flags_changed',
-  /** Fans out to every module's `onIncidentChanged` hook after a status, severity or role change. */
-  changed: 'incident.changed',
 } as const;
 
-export const INCIDENT_CHANGES = ['status', 'severity', 'role'] as const;
-export type IncidentChange = (typeof INCIDENT_CHANGES)[number];
+/**
+ * Fan-out job kinds that versions before domain events queued; a database upgraded with some still pending
+ * hands them to the event subscribers (see `legacyFanOutJobs`), so none is lost across the upgrade.
+ */
+export const LEGACY_FAN_OUT_KINDS = { declared: 'incident.declared', flagsChanged: 'incident.flags_changed', changed: 'incident.changed' } as const;
 
-/** Tells the modules (playbooks, clocks) that the incident changed, from the transaction that changed it. */
-export function enqueueIncidentChanged(store: Store, now: Date, incidentId: string, change: IncidentChange): void {
-  store.jobs.enqueue({ kind: JOB_KINDS.changed, dueAt: now, payload: { incidentId, change }, incidentId }, now);
-}
+const status = z.enum(INCIDENT_STATUSES);
 
 /** Messages the Slack layer renders and posts into the incident channel (and, where flagged, the announcement thread). */
-export type ChannelMessage =
-  | { type: 'status_changed'; from: IncidentStatus; to: IncidentStatus; by: string }
-  | { type: 'severity_changed'; from: Severity; to: Severity; by: string }
-  | { type: 'role_assigned'; role: IncidentRole; userId: string; by: string }
-  | { type: 'update'; text: string; by: string; status: IncidentStatus; severity: Severity }
-  | { type: 'note'; text: string; by: string }
-  | { type: 'update_reminder'; commander: string; overdueMs: number }
-  | { type: 'text'; text: string };
+export const channelMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status_changed'), from: status, to: status, by: z.string() }),
+  z.object({ type: z.literal('severity_changed'), from: z.string(), to: z.string(), by: z.string() }),
+  z.object({ type: z.literal('role_assigned'), role: z.string(), userId: z.string(), by: z.string() }),
+  z.object({ type: z.literal('update'), text: z.string(), by: z.string(), status, severity: z.string() }),
+  z.object({ type: z.literal('note'), text: z.string(), by: z.string() }),
+  z.object({ type: z.literal('update_reminder'), commander: z.string(), overdueMs: z.number() }),
+  z.object({ type: z.literal('text'), text: z.string() }),
+]);
+export type ChannelMessage = z.infer<typeof channelMessageSchema>;
 
 export const POST_TARGETS = ['channel', 'announcement_thread'] as const;
 export type PostTarget = (typeof POST_TARGETS)[number];
 
-export interface PostPayload extends Record<string, unknown> {
-  incidentId: string;
-  message: ChannelMessage;
-  target: PostTarget;
-}
+export const postPayloadSchema = z.object({ incidentId: z.string(), message: channelMessageSchema, target: z.enum(POST_TARGETS) });
+export type PostPayload = z.infer<typeof postPayloadSchema>;
 
 /**
  * Queues a message for the incident channel and, with `announce`, a second one for the announcement's

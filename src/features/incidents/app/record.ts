@@ -1,6 +1,6 @@
 import type { TimelineKind } from '../domain/incident.js';
 import { WardenError } from '../../../platform/errors.js';
-import type { Store } from '../../../platform/db/store.js';
+import type { Store } from '../store/store.js';
 
 export interface ChangeRecord {
   incidentId: string;

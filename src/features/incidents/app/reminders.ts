@@ -2,9 +2,6 @@ import type { Incident } from '../domain/incident.js';
 import type { AppDeps } from './deps.js';
 import { JOB_KINDS } from './outbox.js';
 
-/** The core's own response-bound job kinds (see `AppDeps.responseBoundKinds`). */
-export const CORE_RESPONSE_BOUND_KINDS: readonly string[] = [JOB_KINDS.updateReminder];
-
 /** (Re)schedules the commander's next update reminder, one severity cadence after `from`. */
 export function scheduleUpdateReminder(deps: AppDeps, incident: Pick<Incident, 'id' | 'severity'>, from: Date): void {
   deps.store.jobs.cancel(incident.id, [JOB_KINDS.updateReminder], deps.clock.now());

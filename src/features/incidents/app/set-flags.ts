@@ -2,7 +2,7 @@ import { WardenError } from '../../../platform/errors.js';
 import type { Incident } from '../domain/incident.js';
 import { INCIDENT_FLAGS, type IncidentFlag } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
-import { enqueueCardRefresh, JOB_KINDS } from './outbox.js';
+import { enqueueCardRefresh } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 
 /**
@@ -36,8 +36,7 @@ export function setFlags(deps: AppDeps, actor: Actor, incidentId: string, change
       text: `Flags: ${words.join(', ')}`,
       data: { before, after },
     });
-    const payload = { incidentId: incident.id, before, after, by: actor.userId };
-    store.jobs.enqueue({ kind: JOB_KINDS.flagsChanged, dueAt: now, payload, incidentId: incident.id }, now);
+    deps.events.publish('incident.flags_changed', { incidentId: incident.id, before, after, by: actor.userId });
     enqueueCardRefresh(store, now, incident.id);
     return requireIncident(store, incident.id);
   });

@@ -3,7 +3,7 @@ import type { Incident } from '../domain/incident.js';
 import type { Severity } from '../domain/incident-model.js';
 import { isActive } from '../domain/lifecycle.js';
 import type { Actor, AppDeps } from './deps.js';
-import { enqueueCardRefresh, enqueueIncidentChanged, enqueuePost } from './outbox.js';
+import { enqueueCardRefresh, enqueuePost } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { scheduleUpdateReminder } from './reminders.js';
 
@@ -28,7 +28,7 @@ export function setSeverity(deps: AppDeps, actor: Actor, incidentId: string, to:
     if (isActive(incident.status)) scheduleUpdateReminder(deps, { id: incident.id, severity: to }, incident.lastUpdateAt ?? incident.declaredAt);
     enqueuePost(store, now, incident.id, { type: 'severity_changed', from: incident.severity, to, by: actor.userId }, true);
     enqueueCardRefresh(store, now, incident.id);
-    enqueueIncidentChanged(store, now, incident.id, 'severity');
+    deps.events.publish('incident.severity_changed', { incidentId: incident.id, from: incident.severity, to, by: actor.userId });
     return requireIncident(store, incident.id);
   });
 }

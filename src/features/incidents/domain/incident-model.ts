@@ -1,16 +1,27 @@
 /**
- * The fixed vocabularies of an incident. Each list is the one source of its allowed values: types come
- * from these arrays, and zod schemas at the edges use `z.enum(LIST)`. warden.yaml configures the texts
- * (descriptions, duties, cadences), not the set.
+ * The vocabularies of an incident. The fixed ones are const arrays, the one source of their allowed
+ * values: types come from these arrays, and zod schemas at the edges use `z.enum(LIST)`.
+ * Severities and roles are configured in warden.yaml (see ./vocabulary.ts): their type is a plain id,
+ * checked at the edges against the configured set.
  */
-export const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+
+/** A severity id as configured in warden.yaml (`sev1`, `p1` ...); the configured order says which is worse. */
+export type Severity = string;
+/** The severities Warden uses when warden.yaml configures none, most severe first. */
+export const DEFAULT_SEVERITY_IDS = ['sev1', 'sev2', 'sev3', 'sev4'] as const;
 
 export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-export const INCIDENT_ROLES = ['commander', 'comms', 'scribe', 'ops'] as const;
-export type IncidentRole = (typeof INCIDENT_ROLES)[number];
+/** A role id as configured in warden.yaml (`commander`, `legal` ...). */
+export type IncidentRole = string;
+/** The roles Warden uses when warden.yaml configures none. */
+export const DEFAULT_ROLE_IDS = ['commander', 'comms', 'scribe', 'ops'] as const;
+/**
+ * Roles the code gives meaning to, so every configuration has them: the commander owns and closes the
+ * incident and gets the update reminders; the comms lead gets the legal-clock reminders.
+ */
+export const REQUIRED_ROLES = ['commander', 'comms'] as const;
 
 /** What kind of incident it is; playbooks select on it. */
 export const INCIDENT_TYPES = ['security', 'privacy', 'outage', 'ransomware', 'credential_leak', 'ddos', 'third_party', 'drill'] as const;

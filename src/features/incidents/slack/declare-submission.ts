@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { declareIncident, MAX_TITLE } from '../app/declare-incident.js';
-import { INCIDENT_FLAGS, INCIDENT_TYPES, SEVERITIES } from '../domain/incident-model.js';
+import { INCIDENT_FLAGS, INCIDENT_TYPES, type Severity } from '../domain/incident-model.js';
+import { severitySchema } from '../domain/vocabulary.js';
 import { DECLARE_BLOCKS as B, DECLARE_CALLBACK } from './blocks/declare-modal.js';
 import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
 import type { SlackListeners, ViewAnswer } from '../../../adapters/slack/listeners.js';
@@ -21,13 +22,13 @@ const declareValues = z.object({
 
 type FieldErrors = Record<string, string>;
 
-function readDeclaration(values: unknown, now: Date) {
+function readDeclaration(values: unknown, now: Date, severities: readonly Severity[]) {
   const v = declareValues.parse(values);
   const errors: FieldErrors = {};
   const title = v[B.title][B.title].value?.trim() ?? '';
   if (!title) errors[B.title] = 'Give the incident a short title.';
   if (title.length > MAX_TITLE) errors[B.title] = `Keep the title under ${MAX_TITLE} characters.`;
-  const severity = z.enum(SEVERITIES).safeParse(v[B.severity][B.severity].selected_option?.value);
+  const severity = severitySchema(severities).safeParse(v[B.severity][B.severity].selected_option?.value);
   if (!severity.success) errors[B.severity] = 'Pick a severity.';
   const type = z.enum(INCIDENT_TYPES).catch('security').parse(v[B.type]?.[B.type].selected_option?.value ?? 'security');
   const seconds = v[B.detectedAt]?.[B.detectedAt].selected_date_time ?? null;
@@ -46,7 +47,7 @@ export function registerDeclareSubmission(on: SlackListeners, deps: SlackDeps): 
   on.view(DECLARE_CALLBACK, B.title, (submission): ViewAnswer => {
     let read: ReturnType<typeof readDeclaration>;
     try {
-      read = readDeclaration(submission.values, deps.clock.now());
+      read = readDeclaration(submission.values, deps.clock.now(), deps.policy.severities.map((s) => s.id));
     } catch {
       return { errors: { [B.title]: 'The form could not be read; close it and run /incident declare again.' } };
     }

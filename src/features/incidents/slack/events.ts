@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import type { WebClient } from '../../../adapters/slack/gateway.js';
 import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { decodeSlackText } from '../../../adapters/slack/slack-text.js';
 import { recordPinnedMessage } from '../app/post-update.js';
@@ -45,6 +45,6 @@ export function registerEvents(on: SlackListeners, deps: SlackDeps): void {
 
   on.event('app_home_opened', async (event, eventId, slack) => {
     if (event.tab !== 'home' || !firstTime(eventId)) return;
-    await slack.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen()) });
+    await slack.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen(), deps.policy) });
   });
 }

@@ -1,34 +1,52 @@
+import { z } from 'zod';
+import type { FeatureCore, WardenFeature } from '../../../adapters/slack/feature-core.js';
+import { slackJob } from '../../../adapters/slack/slack-job.js';
+import { defineJob } from '../../../platform/jobs/define-job.js';
+import { incidentPayload } from '../../../platform/jobs/payloads.js';
+import { JOB_KINDS, postPayloadSchema } from '../app/outbox.js';
 import { remindUpdate } from '../app/remind-update.js';
-import { JOB_KINDS } from '../app/outbox.js';
-import { coreVerbs } from './verbs.js';
-import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
-import type { SlackGateway } from '../../../adapters/slack/gateway.js';
-import { messageJobs } from './jobs/message-jobs.js';
-import { provisionChannelJob } from './jobs/provision-channel.js';
-import type { WardenModule } from '../../../adapters/slack/module.js';
-import { wardenVerbs } from './warden-verbs.js';
+import { migrations } from '../store/migrations.js';
 import { registerDeclareSubmission } from './declare-submission.js';
 import { registerEvents } from './events.js';
+import { legacyFanOutJobs } from './legacy-fan-out.js';
+import { messageJobs } from './jobs/message-jobs.js';
+import { provisionChannelJob } from './jobs/provision-channel.js';
+import { coreVerbs } from './verbs.js';
+import { wardenVerbs } from './warden-verbs.js';
 
-/** The incident core: declare to close, its messages and its reminders. */
-export function coreModule(announcementsChannel: string | null, approvers: readonly string[] = []) {
-  return (deps: SlackDeps, slack: SlackGateway): WardenModule => {
-    const messages = messageJobs(deps, slack);
-    return {
-      verbs: coreVerbs,
-      commands: { '/warden': wardenVerbs(approvers) },
-      listeners(on) {
-        registerDeclareSubmission(on, deps);
-        registerEvents(on, deps);
+export interface IncidentsOptions {
+  /** Where new incidents are announced; none configured, none announced. */
+  announcementsChannel: string | null;
+  /** Notice approvers, for `/warden whoami`. */
+  approvers: readonly string[];
+}
+
+/** The incident core: declare to close, its channel, card, messages, reminders, pins and App Home. */
+export function incidentsFeature(opts: IncidentsOptions): WardenFeature {
+  return {
+    name: 'incidents',
+    migrations,
+    plug: (core) => ({
+      commands: { '/incident': coreVerbs, '/warden': wardenVerbs(opts.approvers) },
+      slack(on) {
+        registerDeclareSubmission(on, core.deps);
+        registerEvents(on, core.deps);
       },
-      jobHandlers: {
-        [JOB_KINDS.provision]: provisionChannelJob(deps, slack, announcementsChannel),
-        [JOB_KINDS.post]: messages.post,
-        [JOB_KINDS.refreshCard]: messages.refreshCard,
-        [JOB_KINDS.dmRole]: messages.dmRole,
-        [JOB_KINDS.refreshHome]: messages.refreshHome,
-        [JOB_KINDS.updateReminder]: (job) => remindUpdate(deps, String(job.payload.incidentId)),
-      },
-    };
+      jobs: incidentJobs(core, opts.announcementsChannel),
+    }),
   };
+}
+
+function incidentJobs({ deps, slack }: FeatureCore, announcementsChannel: string | null) {
+  const messages = messageJobs(deps, slack);
+  const roleDm = z.object({ incidentId: z.string(), role: z.string(), userId: z.string() });
+  return [
+    slackJob(slack, JOB_KINDS.provision, incidentPayload, (_p, job) => provisionChannelJob(deps, slack, announcementsChannel)(job)),
+    slackJob(slack, JOB_KINDS.post, postPayloadSchema, (payload) => messages.post(payload)),
+    slackJob(slack, JOB_KINDS.refreshCard, incidentPayload, (p) => messages.refreshCard(p.incidentId)),
+    slackJob(slack, JOB_KINDS.dmRole, roleDm, (p) => messages.dmRole(p)),
+    slackJob(slack, JOB_KINDS.refreshHome, z.object({ userId: z.string() }), (p) => messages.refreshHome(p.userId)),
+    defineJob({ kind: JOB_KINDS.updateReminder, payload: incidentPayload, run: (p) => remindUpdate(deps, p.incidentId), responseBound: true }),
+    ...legacyFanOutJobs(deps),
+  ];
 }

@@ -11,24 +11,29 @@ import { declareModal } from './blocks/declare-modal.js';
 import { incidentList } from './blocks/incident-list.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { slackErrorCode } from '../../../adapters/slack/gateway.js';
-import { isSeverity, oneWord, parseIncidentType, parseRole, parseSeverity, parseStatus, parseUserRef } from '../../../adapters/slack/commands/args.js';
-import type { WebClient } from '@slack/web-api';
+import { oneWord, parseUserRef } from '../../../adapters/slack/commands/args.js';
+import { parseIncidentType, parseStatus, roleParser, severityParser } from './incident-args.js';
+import { looksLikeSeverity, severityRank } from '../domain/vocabulary.js';
+import type { WebClient } from '../../../adapters/slack/gateway.js';
 import { afterAck, reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
 
 const declare: Verb = {
   name: 'declare',
-  help: { usage: 'declare [sev1-4] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
+  help: { usage: 'declare [severity] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
   run(ctx) {
     const { words, drill, type } = declareOptions(ctx.args);
     if (words.length === 0 && !drill && !type) {
-      const view = declareModal(ctx.deps.severityDescriptions);
+      const view = declareModal(ctx.deps.policy.severities);
       return afterAck(async (slack) => {
         await slack.views.open({ trigger_id: ctx.triggerId, view });
         return null;
       });
     }
-    if (/^sev\d+$/i.test(words[0] ?? '') && !isSeverity(words[0])) parseSeverity(words[0]);
-    const severity = isSeverity(words[0]) ? parseSeverity(words.shift()) : 'sev3';
+    const ids = severityIds(ctx);
+    // A first word shaped like a severity is one: an unconfigured `sev1` is refused, not made part of the title.
+    const severity = looksLikeSeverity(words[0] ?? '', ids)
+      ? severityParser(ids, `/incident declare [${ids.join('|')}] <title>`)(words.shift())
+      : ctx.deps.policy.defaultSeverity;
     const input = { title: words.join(' '), severity, drill, type: type ?? (drill ? 'drill' : 'security'), requestKey: ctx.requestKey } as const;
     const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
     const name = incident.channelName ?? incidentChannelName(incident.title, incident.declaredAt, ctx.deps.policy.timeZone);
@@ -49,9 +54,10 @@ function declareOptions(args: string) {
 const list: Verb = {
   name: 'list',
   help: { usage: 'list', summary: 'open incidents', inChannel: false },
-  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen()),
+  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen(), ctx.deps.policy),
 };
 
+const severityIds = (ctx: CommandContext) => ctx.deps.policy.severities.map((s) => s.id);
 const inChannel = (ctx: CommandContext, verb: string) => incidentInChannel(ctx.deps.store, ctx.channelId, verb);
 const actor = (ctx: CommandContext) => ({ userId: ctx.userId });
 
@@ -72,22 +78,31 @@ const status: Verb = {
 
 const sev: Verb = {
   name: 'sev',
-  help: { usage: 'sev <sev1-4>', summary: 'change the severity (announced)', inChannel: true },
+  help: { usage: 'sev <severity>', summary: 'change the severity (announced)', inChannel: true },
   run(ctx) {
     const incident = inChannel(ctx, 'sev');
-    const after = setSeverity(ctx.deps, actor(ctx), incident.id, parseSeverity(oneWord(ctx.args, '/incident sev <sev1|sev2|sev3|sev4>')));
-    return reply(`${after.id} is now *${after.severity}*.`);
+    const ids = severityIds(ctx);
+    const usage = `/incident sev <${ids.join('|')}>`;
+    const after = setSeverity(ctx.deps, actor(ctx), incident.id, severityParser(ids, usage)(oneWord(ctx.args, usage)));
+    return reply(`${after.id} is now *${after.severity}*${direction(ids, incident.severity, after.severity)}.`);
   },
 };
 
+/** ` (raised)` or ` (lowered)` by the configured order; nothing when the old severity is no longer configured. */
+function direction(order: readonly string[], from: string, to: string): string {
+  const [was, now] = [severityRank(order, from), severityRank(order, to)];
+  if (was === null || now === null || was === now) return '';
+  return now < was ? ' (raised)' : ' (lowered)';
+}
+
 const role: Verb = {
   name: 'role',
-  help: { usage: 'role <commander|comms|scribe|ops> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
+  help: { usage: 'role <role> @person', summary: 'give a role; they get its duties by DM', inChannel: true },
   run(ctx) {
     const incident = inChannel(ctx, 'role');
     const [roleWord, userWord, ...more] = ctx.args.split(/\s+/).filter(Boolean);
     const usage = '/incident role <role> @person';
-    const r = parseRole(roleWord);
+    const r = roleParser(ctx.deps.policy.roles.map((x) => x.id))(roleWord);
     const userId = parseUserRef(userWord, usage);
     if (more.length > 0) throw new WardenError('bad_input', `One person per role. Usage: \`${escapeMrkdwn(usage)}\``);
     return afterAck(async (slack) => {

@@ -1,21 +1,46 @@
 import { approversOf } from '../app/clocks/approvers.js';
 import { clockBoardOf } from '../app/clocks/clock-board.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from '../app/clocks/clock-deps.js';
-import type { ClockPostPayload } from '../app/clocks/clock-outbox.js';
+import { CLOCK_MESSAGE_TYPES, type ClockPostPayload } from '../app/clocks/clock-outbox.js';
 import { remindDeadline } from '../app/clocks/remind-deadline.js';
-import type { JobHandler } from '../../../platform/jobs/runner.js';
+import { z, type ZodType } from 'zod';
+import type { AnyJob } from '../../../platform/jobs/define-job.js';
+import { incidentPayload, messageOfType } from '../../../platform/jobs/payloads.js';
+import { slackJob } from '../../../adapters/slack/slack-job.js';
 import { WardenError } from '../../../platform/errors.js';
-import type { Incident } from '../../incidents/domain/incident.js';
+import type { Incident } from '../../incidents/index.js';
 import type { Job } from '../../../platform/jobs/job-repo.js';
 import { escapeMrkdwn, mention } from '../../../adapters/slack/escape.js';
 import type { SlackGateway } from '../../../adapters/slack/gateway.js';
-import { ignore } from '../../incidents/slack/jobs/provision-channel.js';
+import { ignoreSlackError as ignore } from '../../../adapters/slack/gateway.js';
 import { boardMessages } from './board-blocks.js';
 import { renderClockMessage } from './clock-messages.js';
 import { approvalMessage } from './notice-blocks.js';
 
 /** Delivery of the clocks module's jobs: one Slack call per job where possible, and retries that never post twice. */
-export function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<string, JobHandler> {
+export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
+  const handlers = clockJobHandlers(deps, slack);
+  // Every stored payload is checked against its kind before its handler reads it.
+  return (Object.keys(CLOCK_PAYLOADS) as (keyof typeof CLOCK_PAYLOADS)[]).map((kind) =>
+    slackJob(slack, kind, CLOCK_PAYLOADS[kind] as ZodType<unknown>, (_payload, job) => handlers[kind](job)),
+  );
+}
+
+const CLOCK_PAYLOADS = {
+  [CLOCK_JOB_KINDS.reminder]: z.object({ incidentId: z.string(), regimeId: z.string(), stageId: z.string(), due: z.string() }),
+  [CLOCK_JOB_KINDS.post]: z.object({
+    incidentId: z.string(),
+    target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('channel') }), z.object({ kind: z.literal('dm'), userId: z.string() }), z.object({ kind: z.literal('managers'), channel: z.string() })]),
+    message: messageOfType(CLOCK_MESSAGE_TYPES),
+  }),
+  [CLOCK_JOB_KINDS.board]: incidentPayload,
+  [CLOCK_JOB_KINDS.approval]: z.object({ incidentId: z.string(), noticeId: z.number().int() }),
+  [CLOCK_JOB_KINDS.suggestionDone]: z.object({ channelId: z.string(), ts: z.string(), regimeId: z.string(), by: z.string() }),
+} as const;
+
+type Handler = (job: Job) => Promise<void> | void;
+
+function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<keyof typeof CLOCK_PAYLOADS, Handler> {
   const incidentOf = (job: Job): Incident => {
     const incident = deps.store.incidents.get(String(job.payload.incidentId));
     if (!incident) throw new WardenError('not_found', `No incident ${String(job.payload.incidentId)}`);

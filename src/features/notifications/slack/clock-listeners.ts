@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import type { WebClient } from '../../../adapters/slack/gateway.js';
 import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { z } from 'zod';
 import { applyRegime } from '../app/clocks/apply-regime.js';

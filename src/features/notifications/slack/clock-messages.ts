@@ -3,8 +3,8 @@ import type { KnownBlock } from '@slack/types';
 import type { ClockCatalog } from '../app/clocks/clock-catalog.js';
 import type { ClockMessage } from '../app/clocks/clock-outbox.js';
 import { formatTimeLeft } from '../domain/deadlines/format-instant.js';
-import type { Incident } from '../../incidents/domain/incident.js';
-import type { SlackMessage } from '../../incidents/slack/blocks/incident-card.js';
+import type { Incident } from '../../incidents/index.js';
+import type { SlackMessage } from '../../incidents/index.js';
 import { channelLink, escapeMrkdwn, mention, truncate } from '../../../adapters/slack/escape.js';
 import { applyLabel, dueText } from './clock-text.js';
 

@@ -9,8 +9,9 @@ import { loadRegimeCatalog } from '../files/load-regimes.js';
 import { formatProblem } from '../../../platform/yaml-validate.js';
 import { clockRepo } from '../store/clock-repo.js';
 import { noticeRepo } from '../store/notice-repo.js';
-import type { ModuleFactory } from '../../../adapters/slack/module.js';
-import { clockJobHandlers } from './clock-jobs.js';
+import type { WardenFeature } from '../../../adapters/slack/feature-core.js';
+import { migrations } from '../store/migrations.js';
+import { clockJobs } from './clock-jobs.js';
 import { registerClockListeners } from './clock-listeners.js';
 import { clockVerbs, type ClockSlackDeps } from './clock-verbs.js';
 import { noticeVerbs } from './notice-verbs.js';
@@ -25,36 +26,40 @@ export interface ClockSettings {
  * board, reminders (which outlive resolution: a resolved incident still owes its notifications), notice
  * drafts with four-eyes approval, and regime suggestions from the incident's flags.
  */
-export function clocksModule(catalog: ClockCatalog, settings: ClockSettings): ModuleFactory {
-  return (base, slack) => {
-    const deps: ClockSlackDeps = {
-      ...base,
-      clocks: clockRepo(base.store.db),
-      notices: noticeRepo(base.store.db),
-      catalog,
-      clockPolicy: settings.policy,
-      templates: settings.templates,
-    };
-    return {
-      verbs: [...clockVerbs(deps), ...noticeVerbs(deps)],
-      listeners: (on) => registerClockListeners(on, deps),
-      jobHandlers: clockJobHandlers(deps, slack),
-      onDeclared(incidentId) {
-        const incident = deps.store.incidents.get(incidentId);
-        if (incident) queueRegimeSuggestions(deps, incidentId, [], incident.flags);
-      },
-      onFlagsChanged: (change) => void queueRegimeSuggestions(deps, change.incidentId, change.before, change.after),
-      // The board shows the incident's status; refresh it when the status moves (close included).
-      onIncidentChanged(incidentId, change) {
-        if (change === 'status') deps.store.transaction(() => enqueueBoardRefresh(deps.store, deps.clock.now(), incidentId));
-      },
-    };
+export function clocksFeature(catalog: ClockCatalog, settings: ClockSettings): WardenFeature {
+  return {
+    name: 'notifications',
+    migrations,
+    plug: (core) => {
+      const deps: ClockSlackDeps = {
+        ...core.deps,
+        clocks: clockRepo(core.db),
+        notices: noticeRepo(core.db),
+        catalog,
+        clockPolicy: settings.policy,
+        templates: settings.templates,
+      };
+      return {
+        commands: { '/incident': [...clockVerbs(deps), ...noticeVerbs(deps)] },
+        slack: (on) => registerClockListeners(on, deps),
+        jobs: clockJobs(deps, core.slack),
+        on: {
+          'incident.declared': ({ incidentId }) => {
+            const incident = deps.store.incidents.get(incidentId);
+            if (incident) queueRegimeSuggestions(deps, incidentId, [], incident.flags);
+          },
+          'incident.flags_changed': (change) => void queueRegimeSuggestions(deps, change.incidentId, change.before, change.after),
+          // The board shows the incident's status; refresh it when the status moves (close included).
+          'incident.status_changed': ({ incidentId }) => enqueueBoardRefresh(deps.store, deps.clock.now(), incidentId),
+        },
+      };
+    },
   };
 }
 
 /** The clocks module as warden.yaml configures it, on the catalog in `regimeDirs` plus the configured extra directories. */
-export function clocksModuleFromConfig(config: WardenConfig, regimeDirs: readonly string[] = ['regimes'], eventJobKinds: readonly string[] = []): ModuleFactory {
-  return clocksModule(loadClockCatalog(config, regimeDirs), clockSettingsFrom(config, eventJobKinds));
+export function clocksFeatureFromConfig(config: WardenConfig, regimeDirs: readonly string[] = ['regimes'], eventJobKinds: readonly string[] = []): WardenFeature {
+  return clocksFeature(loadClockCatalog(config, regimeDirs), clockSettingsFrom(config, eventJobKinds));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { NoticeDraft } from '../app/notices/draft-notice.js';
 import { MAX_NOTICE } from '../app/notices/draft-notice.js';
 import { MAX_RATIONALE } from '../app/clocks/mark-not-notifiable.js';
 import type { Notice } from '../store/notice-repo.js';
-import type { SlackMessage } from '../../incidents/slack/blocks/incident-card.js';
+import type { SlackMessage } from '../../incidents/index.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from '../../../adapters/slack/escape.js';
 
 export const NOTICE_VIEWS = { draft: 'clocks.notice_draft', notNotifiable: 'clocks.not_notifiable_reason' } as const;

@@ -1,7 +1,7 @@
 import { markNotNotifiable } from '../app/clocks/mark-not-notifiable.js';
 import { prepareNoticeDraft } from '../app/notices/draft-notice.js';
 import { recordSubmission } from '../app/notices/record-submission.js';
-import { incidentInChannel } from '../../incidents/app/record.js';
+import { incidentInChannel } from '../../incidents/index.js';
 import { WardenError } from '../../../platform/errors.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { afterAck, reply, type Verb } from '../../../adapters/slack/commands/registry.js';

@@ -1,4 +1,4 @@
-import type { ClockEvent } from '../../incidents/domain/incident-model.js';
+import type { ClockEvent } from '../../incidents/index.js';
 import type { Db } from '../../../platform/db/db.js';
 
 /** A recorded clock event: when it happened, who recorded it and when. */

@@ -1,4 +1,4 @@
-import type { IncidentFlag } from '../../incidents/domain/incident-model.js';
+import type { IncidentFlag } from '../../incidents/index.js';
 import { flagChangeEffect } from '../domain/select.js';
 import type { PlaybookDeps } from './deps.js';
 import { attachFittingPlaybook } from './attach-playbook.js';

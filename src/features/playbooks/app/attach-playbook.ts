@@ -1,9 +1,9 @@
 import { WardenError } from '../../../platform/errors.js';
-import type { Incident } from '../../incidents/domain/incident.js';
+import type { Incident } from '../../incidents/index.js';
 import type { Playbook } from '../domain/model.js';
 import { selectPlaybook } from '../domain/select.js';
-import type { Actor } from '../../incidents/app/deps.js';
-import { recordChange, requireIncident } from '../../incidents/app/record.js';
+import type { Actor } from '../../incidents/index.js';
+import { recordChange, requireIncident } from '../../incidents/index.js';
 import type { PlaybookDeps } from './deps.js';
 import { assertNotClosed, enqueueNotice, enqueueSync, findPlaybook } from './running.js';
 import { scheduleNags } from './schedule-nags.js';

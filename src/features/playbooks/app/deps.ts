@@ -1,8 +1,9 @@
-import type { ClockEvent, IncidentFlag } from '../../incidents/domain/incident-model.js';
+import { z } from 'zod';
+import { INCIDENT_FLAGS, type ClockEvent } from '../../incidents/index.js';
 import type { Playbook } from '../domain/model.js';
 import type { QuietHours } from '../domain/nags.js';
 import type { PlaybookRepo } from '../store/playbook-repo.js';
-import type { AppDeps } from '../../incidents/app/deps.js';
+import type { AppDeps } from '../../incidents/index.js';
 
 /**
  * The legal clock events recorded for an incident (`became_aware`, `discovered` ...), read by the playbooks
@@ -47,19 +48,22 @@ export const PLAYBOOK_JOB_KINDS = {
   refresh: 'playbook.refresh',
 } as const;
 
-/** Cancelled in the transaction that resolves the incident. */
-export const PLAYBOOK_RESPONSE_BOUND_KINDS: readonly string[] = [PLAYBOOK_JOB_KINDS.nag, PLAYBOOK_JOB_KINDS.dm];
+const flags = z.array(z.enum(INCIDENT_FLAGS));
 
 /** What a `playbook.dm` job delivers; the Slack layer decides how it looks. */
-export type PlaybookDm =
-  | { type: 'nag'; incidentId: string; stepId: string; userId: string; dueAt: string; nth: number; max: number }
-  | { type: 'assigned'; incidentId: string; stepId: string; userId: string; by: string };
+export const playbookDmSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('nag'), incidentId: z.string(), stepId: z.string(), userId: z.string(), dueAt: z.string(), nth: z.number(), max: z.number() }),
+  z.object({ type: z.literal('assigned'), incidentId: z.string(), stepId: z.string(), userId: z.string(), by: z.string() }),
+]);
+export type PlaybookDm = z.infer<typeof playbookDmSchema>;
 
 /** What a `playbook.notice` job announces in the incident channel. */
-export type PlaybookNotice =
-  | { type: 'flags_changed'; incidentId: string; playbookId: string; appeared: string[]; left: string[]; by: string; before: IncidentFlag[]; after: IncidentFlag[] }
-  | { type: 'attached'; incidentId: string; playbookId: string; by: string }
-  | { type: 'switched'; incidentId: string; playbookId: string; previousId: string; by: string };
+export const playbookNoticeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('flags_changed'), incidentId: z.string(), playbookId: z.string(), appeared: z.array(z.string()), left: z.array(z.string()), by: z.string(), before: flags, after: flags }),
+  z.object({ type: z.literal('attached'), incidentId: z.string(), playbookId: z.string(), by: z.string() }),
+  z.object({ type: z.literal('switched'), incidentId: z.string(), playbookId: z.string(), previousId: z.string(), by: z.string() }),
+]);
+export type PlaybookNotice = z.infer<typeof playbookNoticeSchema>;
 
 /** Which step of which incident a button, modal or command is about. */
 export interface StepRef {

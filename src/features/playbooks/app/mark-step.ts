@@ -6,8 +6,8 @@
 import { WardenError } from '../../../platform/errors.js';
 import type { PlaybookStep } from '../domain/model.js';
 import { assignStep, completeStep, skipStep, type StepChange, type StepConflict, type StepState } from '../domain/step-state.js';
-import type { Actor } from '../../incidents/app/deps.js';
-import { recordChange } from '../../incidents/app/record.js';
+import type { Actor } from '../../incidents/index.js';
+import { recordChange } from '../../incidents/index.js';
 import type { PlaybookDeps, StepRef } from './deps.js';
 import { assertNotClosed, enqueueDm, enqueueSync, requireRunning, requireVisibleStep, type Running } from './running.js';
 import { scheduleNags } from './schedule-nags.js';

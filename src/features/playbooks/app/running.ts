@@ -1,10 +1,10 @@
 /** Shared reads and queue helpers of the playbook use cases: the running playbook, its checklist, its jobs. */
 import { WardenError } from '../../../platform/errors.js';
-import type { Incident } from '../../incidents/domain/incident.js';
+import type { Incident } from '../../incidents/index.js';
 import { checklistModel, type ChecklistModel, type ChecklistStep } from '../domain/checklist-model.js';
 import type { Playbook } from '../domain/model.js';
 import type { PlaybookAttachment } from '../store/playbook-repo.js';
-import { requireIncident } from '../../incidents/app/record.js';
+import { requireIncident } from '../../incidents/index.js';
 import { PLAYBOOK_JOB_KINDS, type PlaybookDeps, type PlaybookDm, type PlaybookNotice, type StepRef } from './deps.js';
 
 export interface Running {

@@ -1,20 +1,18 @@
+import { z } from 'zod';
 /**
  * Nags: one durable job per overdue-to-be step, at the time `nextNagAt` says (due time, then every
  * `nags.every`, at most `nags.maxPerStep`, never in quiet hours, after a snooze). The jobs are response-bound,
  * so resolving the incident cancels them in its own transaction.
  */
-import { commanderOf } from '../../incidents/domain/incident.js';
-import { isActive } from '../../incidents/domain/lifecycle.js';
+import { commanderOf } from '../../incidents/index.js';
+import { isActive } from '../../incidents/index.js';
 import type { ChecklistStep } from '../domain/checklist-model.js';
 import { nextNagAt } from '../domain/nags.js';
 import { PLAYBOOK_JOB_KINDS, type PlaybookDeps } from './deps.js';
 import { checklistOf, enqueueDm, enqueueSync, runningPlaybook, stepsOf, type Running } from './running.js';
 
-export interface NagPayload extends Record<string, unknown> {
-  incidentId: string;
-  playbookId: string;
-  stepId: string;
-}
+export const nagPayloadSchema = z.object({ incidentId: z.string(), playbookId: z.string(), stepId: z.string() });
+export type NagPayload = z.infer<typeof nagPayloadSchema>;
 
 /** When this step's next nag is due, or null when there is none to send. */
 function nextNagOf(deps: PlaybookDeps, running: Running, step: ChecklistStep, now: Date): Date | null {

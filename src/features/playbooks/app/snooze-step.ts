@@ -1,7 +1,7 @@
 import { WardenError } from '../../../platform/errors.js';
 import { formatDuration } from '../../../platform/duration.js';
-import type { Actor } from '../../incidents/app/deps.js';
-import { recordChange } from '../../incidents/app/record.js';
+import type { Actor } from '../../incidents/index.js';
+import { recordChange } from '../../incidents/index.js';
 import type { PlaybookDeps, StepRef } from './deps.js';
 import { assertNotClosed, requireRunning, requireVisibleStep } from './running.js';
 import { scheduleNags } from './schedule-nags.js';

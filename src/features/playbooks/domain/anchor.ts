@@ -1,4 +1,4 @@
-import { CLOCK_EVENTS, type ClockEvent } from '../../incidents/domain/incident-model.js';
+import { CLOCK_EVENTS, type ClockEvent } from '../../incidents/index.js';
 import type { DueAnchor } from './model.js';
 
 export const ANCHOR_HINT = `expected declared, step:<step id> or clock:<event> (events: ${CLOCK_EVENTS.join(', ')})`;

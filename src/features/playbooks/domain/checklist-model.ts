@@ -2,7 +2,7 @@
  * The checklist as the Slack builders render it: the visible steps grouped by phase, each with its
  * status, owner, assignee, due time and whether it is overdue, plus progress counts. Pure: `now` is a parameter.
  */
-import type { ClockEvent, IncidentRole } from '../../incidents/domain/incident-model.js';
+import type { ClockEvent, IncidentRole } from '../../incidents/index.js';
 import { stepDueAt } from './due.js';
 import { PHASE_NAMES, PHASES, type EvidenceLevel, type IncidentFacts, type Phase, type Playbook, type StepStatus } from './model.js';
 import { visibleSteps } from './select.js';

@@ -1,4 +1,4 @@
-import type { ClockEvent } from '../../incidents/domain/incident-model.js';
+import type { ClockEvent } from '../../incidents/index.js';
 import type { PlaybookStep } from './model.js';
 
 /** The times a step's due rule can count from. */

@@ -2,7 +2,7 @@
  * The vocabulary of playbooks: phases, evidence levels, step statuses and the parsed playbook shape.
  * Each const array is the one source of its allowed values (the zod schema uses `z.enum` on them).
  */
-import type { ClockEvent, IncidentFlag, IncidentRole, IncidentType, Severity } from '../../incidents/domain/incident-model.js';
+import type { ClockEvent, IncidentFlag, IncidentRole, IncidentType, Severity } from '../../incidents/index.js';
 
 /** The incident-handling phases of NIST SP 800-61r2 (section 3), in the order a response walks them. */
 export const PHASES = ['detection_analysis', 'containment', 'eradication_recovery', 'post_incident'] as const;

@@ -1,13 +1,14 @@
 /**
  * Reads playbooks from a directory of YAML files, validates each with the playbook schema (which runs the
- * per-playbook cross-checks) and checks across files that no two playbooks share an id.
+ * per-playbook cross-checks) and checks across files that no two playbooks share an id. Severities and
+ * owner roles are checked against the configured ones (`vocabulary`; the defaults when not given).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { WardenError } from '../../../platform/errors.js';
 import type { Playbook } from '../domain/model.js';
-import { playbookSchema } from '../domain/schema.js';
+import { DEFAULT_VOCABULARY, playbookSchemaFor, type IncidentVocabulary } from '../domain/schema.js';
 import { formatProblem, parseYamlWith, type YamlProblem, type YamlResult } from '../../../platform/yaml-validate.js';
 
 /** The outcome for one file: its playbook when valid, else the problems (file, line, path, message). */
@@ -20,8 +21,8 @@ export interface PlaybookFileCheck {
 const isYaml = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
 
 /** Validates one playbook file's text. */
-export function checkPlaybookText(text: string, file: string): YamlResult<Playbook> {
-  return parseYamlWith(playbookSchema, text, file);
+export function checkPlaybookText(text: string, file: string, vocabulary: IncidentVocabulary = DEFAULT_VOCABULARY): YamlResult<Playbook> {
+  return parseYamlWith(playbookSchemaFor(vocabulary), text, file);
 }
 
 /** The `.yaml`/`.yml` files directly in `dir`, sorted by name so the order never depends on the file system. */
@@ -38,11 +39,12 @@ export function expandPlaybookPaths(paths: readonly string[]): string[] {
 }
 
 /** Checks each file, then that playbook ids are unique across all of them. */
-export function checkPlaybookFiles(files: readonly string[]): PlaybookFileCheck[] {
+export function checkPlaybookFiles(files: readonly string[], vocabulary: IncidentVocabulary = DEFAULT_VOCABULARY): PlaybookFileCheck[] {
+  const schema = playbookSchemaFor(vocabulary);
   const texts = files.map((file) => ({ file, text: readText(file) }));
   const checks = texts.map(({ file, text }): PlaybookFileCheck => {
     if (typeof text !== 'string') return { file, playbook: null, problems: [text] };
-    const r = checkPlaybookText(text, file);
+    const r = parseYamlWith(schema, text, file);
     return r.ok ? { file, playbook: r.value, problems: [] } : { file, playbook: null, problems: r.problems };
   });
   const firstFileOf = new Map<string, string>();
@@ -69,8 +71,8 @@ export function checkPlaybookFiles(files: readonly string[]): PlaybookFileCheck[
  * Loads every playbook in `dir` for the running bot. Throws `config_invalid` listing every problem
  * (`file:line path: message`), so a broken playbook stops the boot rather than a response.
  */
-export function loadPlaybooks(dir: string): Playbook[] {
-  const checks = checkPlaybookFiles(listPlaybookFiles(dir));
+export function loadPlaybooks(dir: string, vocabulary: IncidentVocabulary = DEFAULT_VOCABULARY): Playbook[] {
+  const checks = checkPlaybookFiles(listPlaybookFiles(dir), vocabulary);
   const problems = checks.flatMap((c) => c.problems);
   if (problems.length > 0) {
     throw new WardenError('config_invalid', `Invalid playbooks:\n${problems.map(formatProblem).join('\n')}`, {

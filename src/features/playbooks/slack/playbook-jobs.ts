@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { PLAYBOOK_JOB_KINDS, type PlaybookDm, type PlaybookNotice } from '../app/deps.js';
+import { PLAYBOOK_JOB_KINDS, playbookDmSchema, playbookNoticeSchema, type PlaybookDm, type PlaybookNotice } from '../app/deps.js';
+import { slackJob } from '../../../adapters/slack/slack-job.js';
+import { incidentPayload } from '../../../platform/jobs/payloads.js';
 import { checklistOf, findPlaybook, runningPlaybook } from '../app/running.js';
 import { WardenError } from '../../../platform/errors.js';
-import { isActive } from '../../incidents/domain/lifecycle.js';
-import type { Job } from '../../../platform/jobs/job-repo.js';
-import type { SlackMessage } from '../../incidents/slack/blocks/incident-card.js';
+import { isActive } from '../../incidents/index.js';
+import type { SlackMessage } from '../../incidents/index.js';
 import { checklistMessages } from './blocks/playbook-checklist.js';
 import type { SlackGateway } from '../../../adapters/slack/gateway.js';
-import { ignore } from '../../incidents/slack/jobs/provision-channel.js';
+import { ignoreSlackError as ignore } from '../../../adapters/slack/gateway.js';
 import { dmMessage, noticeMessage, retiredChecklist } from './playbook-messages.js';
 import type { PlaybookSlackDeps } from './slack-deps.js';
 
@@ -33,8 +34,7 @@ export function playbookJobs(deps: PlaybookSlackDeps, slack: SlackGateway) {
    * `chat.update`s the parts whose content changed and nothing else, deletes parts no longer needed, and
    * retires the messages of a replaced playbook. Safe to run any number of times.
    */
-  async function sync(job: Job): Promise<void> {
-    const incidentId = String(job.payload.incidentId);
+  async function sync(incidentId: string): Promise<void> {
     const running = runningPlaybook(deps, incidentId);
     if (!running) return;
     const channel = channelOf(incidentId);
@@ -65,16 +65,14 @@ export function playbookJobs(deps: PlaybookSlackDeps, slack: SlackGateway) {
     }
   }
 
-  async function notice(job: Job): Promise<void> {
-    const n = job.payload as unknown as PlaybookNotice;
+  async function notice(n: PlaybookNotice): Promise<void> {
     const m = noticeMessage(n, (id) => findPlaybook(deps, id));
     if (!m) return;
     const channel = channelOf(n.incidentId);
     await slack.call((c) => c.chat.postMessage({ channel, ...m }));
   }
 
-  async function dm(job: Job): Promise<void> {
-    const d = job.payload as unknown as PlaybookDm;
+  async function dm(d: PlaybookDm): Promise<void> {
     const running = runningPlaybook(deps, d.incidentId);
     if (!running || !isActive(running.incident.status)) return;
     const step = checklistOf(deps, running, deps.clock.now()).phases.flatMap((p) => p.steps).find((s) => s.id === d.stepId);
@@ -84,9 +82,9 @@ export function playbookJobs(deps: PlaybookSlackDeps, slack: SlackGateway) {
     await slack.call((c) => c.chat.postMessage({ channel: opened.channel?.id as string, ...m }));
   }
 
-  return {
-    [PLAYBOOK_JOB_KINDS.sync]: sync,
-    [PLAYBOOK_JOB_KINDS.notice]: notice,
-    [PLAYBOOK_JOB_KINDS.dm]: dm,
-  };
+  return [
+    slackJob(slack, PLAYBOOK_JOB_KINDS.sync, incidentPayload, (p) => sync(p.incidentId)),
+    slackJob(slack, PLAYBOOK_JOB_KINDS.notice, playbookNoticeSchema, notice),
+    { ...slackJob(slack, PLAYBOOK_JOB_KINDS.dm, playbookDmSchema, dm), responseBound: true },
+  ];
 }

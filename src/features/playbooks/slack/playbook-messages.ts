@@ -4,12 +4,12 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { PlaybookDm, PlaybookNotice } from '../app/deps.js';
-import type { Incident } from '../../incidents/domain/incident.js';
-import { INCIDENT_FLAGS } from '../../incidents/domain/incident-model.js';
+import type { Incident } from '../../incidents/index.js';
+import { INCIDENT_FLAGS } from '../../incidents/index.js';
 import type { ChecklistModel } from '../domain/checklist-model.js';
 import type { Playbook } from '../domain/model.js';
 import type { StepConflict } from '../domain/step-state.js';
-import type { SlackMessage } from '../../incidents/slack/blocks/incident-card.js';
+import type { SlackMessage } from '../../incidents/index.js';
 import { conflictNotice, flagChangeNotice } from './blocks/playbook-notices.js';
 import { clipMrkdwn, encodeStepRef } from './blocks/playbook-text.js';
 import { channelLink, escapeMrkdwn, mention, slackDate } from '../../../adapters/slack/escape.js';

@@ -1,13 +1,14 @@
 import { applyFlagChange, refreshChecklist } from '../app/apply-flag-change.js';
 import { attachFittingPlaybook } from '../app/attach-playbook.js';
-import { noClockEvents, PLAYBOOK_JOB_KINDS, PLAYBOOK_RESPONSE_BOUND_KINDS, type ClockEventsPort, type NagSettings } from '../app/deps.js';
-import { runNag, type NagPayload } from '../app/schedule-nags.js';
+import { noClockEvents, PLAYBOOK_JOB_KINDS, type ClockEventsPort, type NagSettings } from '../app/deps.js';
+import { nagPayloadSchema, runNag } from '../app/schedule-nags.js';
 import type { WardenConfig } from '../../../platform/config/index.js';
 import type { Playbook } from '../domain/model.js';
 import { playbookRepo } from '../store/playbook-repo.js';
-import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
-import type { SlackGateway } from '../../../adapters/slack/gateway.js';
-import type { ModuleFactory, WardenModule } from '../../../adapters/slack/module.js';
+import type { FeatureCore, WardenFeature } from '../../../adapters/slack/feature-core.js';
+import { defineJob } from '../../../platform/jobs/define-job.js';
+import { incidentPayload } from '../../../platform/jobs/payloads.js';
+import { migrations } from '../store/migrations.js';
 import { playbookJobs } from './playbook-jobs.js';
 import { playbookVerbs } from './playbook-verbs.js';
 import type { PlaybookSlackDeps } from './slack-deps.js';
@@ -22,7 +23,7 @@ export interface PlaybookModuleOptions {
    * Where clock events come from (`clock:<event>` due anchors). The clocks module passes a factory over the
    * shared database; without it no event exists.
    */
-  clockEvents?: (deps: SlackDeps) => ClockEventsPort;
+  clockEvents?: (core: FeatureCore) => ClockEventsPort;
 }
 
 /** warden.yaml's `nags` and `quietHours` as the nag rules read them. */
@@ -35,31 +36,39 @@ export function nagSettingsFrom(config: Pick<WardenConfig, 'nags' | 'quietHours'
  * Playbooks in Slack: the checklist posted on declaration and kept up to date in place, step buttons and
  * modals, `/incident playbook` and `/incident flag`, nags to step owners by DM.
  */
-export function playbookModule(opts: PlaybookModuleOptions): ModuleFactory {
-  return (core: SlackDeps, slack: SlackGateway): WardenModule => {
-    const deps: PlaybookSlackDeps = {
-      ...core,
-      playbooks: playbookRepo(core.store.db),
-      catalog: opts.playbooks,
-      nags: opts.nags,
-      clockEvents: opts.clockEvents?.(core) ?? noClockEvents,
-    };
-    return {
-      verbs: playbookVerbs(deps),
-      listeners(on) {
-        registerStepButtons(on, deps);
-        registerStepModals(on, deps);
-      },
-      jobHandlers: {
-        ...playbookJobs(deps, slack),
-        [PLAYBOOK_JOB_KINDS.nag]: (job) => runNag(deps, job.payload as NagPayload),
-        [PLAYBOOK_JOB_KINDS.refresh]: (job) => refreshChecklist(deps, String(job.payload.incidentId)),
-      },
-      responseBoundKinds: [...PLAYBOOK_RESPONSE_BOUND_KINDS],
-      onDeclared: (incidentId) => void attachFittingPlaybook(deps, incidentId),
-      onFlagsChanged: (change) => applyFlagChange(deps, change),
-      // Owners, severity-bound steps and nags follow role, severity and status changes (a reopen re-plans nags).
-      onIncidentChanged: (incidentId) => refreshChecklist(deps, incidentId),
-    };
+export function playbooksFeature(opts: PlaybookModuleOptions): WardenFeature {
+  return {
+    name: 'playbooks',
+    migrations,
+    plug: (core) => {
+      const deps: PlaybookSlackDeps = {
+        ...core.deps,
+        playbooks: playbookRepo(core.db),
+        catalog: opts.playbooks,
+        nags: opts.nags,
+        clockEvents: opts.clockEvents?.(core) ?? noClockEvents,
+      };
+      const refresh = ({ incidentId }: { incidentId: string }) => refreshChecklist(deps, incidentId);
+      return {
+        commands: { '/incident': playbookVerbs(deps) },
+        slack(on) {
+          registerStepButtons(on, deps);
+          registerStepModals(on, deps);
+        },
+        jobs: [
+          ...playbookJobs(deps, core.slack),
+          defineJob({ kind: PLAYBOOK_JOB_KINDS.nag, payload: nagPayloadSchema, run: (p) => runNag(deps, p), responseBound: true }),
+          defineJob({ kind: PLAYBOOK_JOB_KINDS.refresh, payload: incidentPayload, run: refresh }),
+        ],
+        on: {
+          'incident.declared': ({ incidentId }) => void attachFittingPlaybook(deps, incidentId),
+          'incident.flags_changed': (change) => applyFlagChange(deps, change),
+          // Owners, severity-bound steps and nags follow role, severity and status changes (a reopen re-plans nags).
+          'incident.status_changed': refresh,
+          'incident.severity_changed': refresh,
+          'incident.role_assigned': refresh,
+        },
+      };
+    },
   };
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { setFlags } from '../../incidents/app/set-flags.js';
-import { incidentInChannel } from '../../incidents/app/record.js';
+import { setFlags } from '../../incidents/index.js';
+import { incidentInChannel } from '../../incidents/index.js';
 import { switchPlaybook } from '../app/attach-playbook.js';
 import { markStepDone, markStepSkipped, type StepOutcome } from '../app/mark-step.js';
 import { checklistOf, requireRunning, runningPlaybook } from '../app/running.js';
 import { snoozeStep } from '../app/snooze-step.js';
 import { formatDuration, parseDuration } from '../../../platform/duration.js';
 import { WardenError } from '../../../platform/errors.js';
-import { INCIDENT_FLAGS } from '../../incidents/domain/incident-model.js';
+import { INCIDENT_FLAGS } from '../../incidents/index.js';
 import { EVIDENCE_MAX_LENGTH, REASON_MAX_LENGTH } from './blocks/playbook-modals.js';
 import { conflictNotice } from './blocks/playbook-notices.js';
 import { splitVerb } from '../../../adapters/slack/commands/args.js';

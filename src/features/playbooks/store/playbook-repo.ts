@@ -1,4 +1,4 @@
-import type { IncidentFlag } from '../../incidents/domain/incident-model.js';
+import type { IncidentFlag } from '../../incidents/index.js';
 import type { StepStatus } from '../domain/model.js';
 import type { StepState, StepStates } from '../domain/step-state.js';
 import type { Db } from '../../../platform/db/db.js';

@@ -6,7 +6,7 @@ import type { IncidentFlag, IncidentType } from '../../../../src/features/incide
 import type { Playbook } from '../../../../src/features/playbooks/domain/model.js';
 import { migrate, openDb } from '../../../../src/platform/db/db.js';
 import { playbookRepo } from '../../../../src/features/playbooks/store/playbook-repo.js';
-import { createStore } from '../../../../src/platform/db/store.js';
+import { createStore } from '../../../../src/features/incidents/store/store.js';
 import { aPlaybook, aStep } from '../domain/builders.js';
 import { ALL_MIGRATIONS } from '../../../../src/compose-features.js';
 
@@ -31,10 +31,13 @@ export function aPlaybookWorld(opts: { catalog?: Playbook[]; clockEvents?: Clock
   migrate(db, ALL_MIGRATIONS);
   const clock = new ManualClock(T0);
   const store = createStore(db);
+  const published: { name: string; event: unknown }[] = [];
   const deps: PlaybookDeps = {
     store,
+    // No subscriber here: the tests call the playbook's handlers themselves and read what was published.
+    events: { publish: (name, event) => void published.push({ name, event }) },
     clock,
-    policy: { updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC', admins: [] },
+    policy: { severities: [], defaultSeverity: 'sev3', roles: [], updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC', admins: [] },
     responseBoundKinds: ['incident.update_reminder', 'playbook.nag', 'playbook.dm'],
     playbooks: playbookRepo(db),
     catalog: opts.catalog ?? [SECURITY, OTHER],
@@ -43,5 +46,6 @@ export function aPlaybookWorld(opts: { catalog?: Playbook[]; clockEvents?: Clock
   };
   const { incident } = declareIncident(deps, { userId: 'UCMD' }, { title: 'Leak', severity: 'sev2', type: opts.type ?? 'security', flags: opts.flags ?? [] });
   const jobs = (kind: string) => store.jobs.pendingFor(incident.id).filter((j) => j.kind === kind);
-  return { deps, store, clock, incident, jobs, ref: (stepId: string) => ({ incidentId: incident.id, stepId }) };
+  const events = (name: string) => published.filter((p) => p.name === name).map((p) => p.event);
+  return { deps, store, clock, incident, jobs, events, ref: (stepId: string) => ({ incidentId: incident.id, stepId }) };
 }

@@ -7,20 +7,20 @@ import { aPlaybook } from '../domain/builders.js';
 import { aPlaybookWorld } from './a-playbook-world.js';
 
 describe('setting flags', () => {
-  it('when a flag is turned on, then the set is stored in canonical order, recorded, and every module is told', () => {
+  it('when a flag is turned on, then the set is stored in canonical order, recorded, and every feature is told', () => {
     const w = aPlaybookWorld({ flags: ['phi'] });
     const after = setFlags(w.deps, { userId: 'UBOB' }, w.incident.id, { personal_data: true });
     expect(after.flags).toEqual(['personal_data', 'phi']);
     expect(w.store.timeline.list(w.incident.id).at(-1)).toMatchObject({ kind: 'flag_changed', actor: 'UBOB', text: 'Flags: personal_data on' });
     expect(w.store.audit.forIncident(w.incident.id).at(-1)).toMatchObject({ action: 'incident.flags_changed', details: { before: ['phi'], after: ['personal_data', 'phi'] } });
-    expect(w.jobs('incident.flags_changed').map((j) => j.payload)).toEqual([{ incidentId: w.incident.id, before: ['phi'], after: ['personal_data', 'phi'], by: 'UBOB' }]);
+    expect(w.events('incident.flags_changed')).toEqual([{ incidentId: w.incident.id, before: ['phi'], after: ['personal_data', 'phi'], by: 'UBOB' }]);
     expect(w.jobs('slack.refresh_card')).toHaveLength(1);
   });
 
   it('when a flag already has that value, then it is refused and nothing is queued', () => {
     const w = aPlaybookWorld();
     expect(() => setFlags(w.deps, { userId: 'UBOB' }, w.incident.id, { phi: false })).toThrow('Flag `phi` is already off');
-    expect(w.jobs('incident.flags_changed')).toEqual([]);
+    expect(w.events('incident.flags_changed')).toEqual([]);
   });
 });
 

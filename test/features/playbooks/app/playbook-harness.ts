@@ -3,7 +3,7 @@ import { parseConfig, type WardenConfigInput } from '../../../../src/platform/co
 import type { Playbook } from '../../../../src/features/playbooks/domain/model.js';
 import { loadPlaybooks } from '../../../../src/features/playbooks/files/load-playbooks.js';
 import { encodeStepRef } from '../../../../src/features/playbooks/slack/blocks/playbook-text.js';
-import { nagSettingsFrom, playbookModule } from '../../../../src/features/playbooks/slack/playbook-module.js';
+import { nagSettingsFrom, playbooksFeature } from '../../../../src/features/playbooks/slack/playbook-module.js';
 import { plainTextValue, staticSelectValue } from '../../../support/slack-requests.js';
 import { startHarness, type Harness } from '../../../support/warden-harness.js';
 import { repoPath } from '../../../support/repo-path.js';
@@ -12,7 +12,7 @@ export const SHIPPED = loadPlaybooks(repoPath('playbooks'));
 
 export async function startPlaybookHarness(config: WardenConfigInput = {}, start?: string, playbooks: readonly Playbook[] = SHIPPED): Promise<Harness> {
   const nags = nagSettingsFrom(parseConfig(config));
-  return startHarness({ config, modules: [playbookModule({ playbooks, nags })], ...(start ? { start } : {}) });
+  return startHarness({ config, features: [playbooksFeature({ playbooks, nags })], ...(start ? { start } : {}) });
 }
 
 /** Declares through the modal (the only way to give a type) and lets the channel and checklist jobs run. */

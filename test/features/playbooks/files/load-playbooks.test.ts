@@ -36,6 +36,18 @@ describe('checkPlaybookText', () => {
     ]);
   });
 
+  it('when a playbook names a severity or an owner role outside the configured vocabulary, then each is refused with the configured ids', () => {
+    const vocabulary = { severities: ['p1', 'p2'], roles: ['commander', 'comms', 'legal'] };
+    const text = `${header}${step('triage', '      when: { severities: [sev1] }\n', 'legal')}${step('contain', '', 'ops')}`;
+    const r = checkPlaybookText(text.replace('  types: [security]\n', '  types: [security]\n  severities: [p1, p3]\n'), 'custom.yaml', vocabulary);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      'custom.yaml:6 applies_to.severities[1]: unknown severity "p3": expected one of p1, p2',
+      'custom.yaml:13 phases.detection_analysis[0].when.severities[0]: unknown severity "sev1": expected one of p1, p2',
+      'custom.yaml:17 phases.detection_analysis[1].owner: unknown role "ops": expected one of commander, comms, legal',
+    ]);
+    expect(checkPlaybookText(`${header}${step('triage', '      when: { severities: [p2] }\n', 'legal')}`, 'ok.yaml', vocabulary).ok).toBe(true);
+  });
+
   it('when a due duration is not a duration, then it names the line and the expected form', () => {
     expect(problems(`${header}${step('triage', '      due: { after: soon }\n')}`)).toEqual([
       'bad.yaml:12 phases.detection_analysis[0].due.after: bad duration "soon": expected a duration like 30m, 4h or 2d',

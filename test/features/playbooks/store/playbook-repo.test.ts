@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../../src/features/incidents/domain/incident.js';
 import { migrate, openDb, type Db } from '../../../../src/platform/db/db.js';
 import { playbookRepo, type PlaybookRepo } from '../../../../src/features/playbooks/store/playbook-repo.js';
-import { createStore } from '../../../../src/platform/db/store.js';
+import { createStore } from '../../../../src/features/incidents/store/store.js';
 import { ALL_MIGRATIONS } from '../../../../src/compose-features.js';
 
 const at = new Date('2026-11-22T09:00:00Z');

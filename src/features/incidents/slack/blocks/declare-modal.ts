@@ -1,5 +1,6 @@
 import type { View } from '@slack/types';
-import { INCIDENT_FLAGS, INCIDENT_TYPES, SEVERITIES, type Severity } from '../../domain/incident-model.js';
+import { INCIDENT_FLAGS, INCIDENT_TYPES } from '../../domain/incident-model.js';
+import type { SeverityLevel } from '../../domain/vocabulary.js';
 
 export const DECLARE_CALLBACK = 'incident.declare';
 export const DECLARE_BLOCKS = {
@@ -14,8 +15,11 @@ export const DECLARE_BLOCKS = {
 
 const option = (value: string, text = value) => ({ text: { type: 'plain_text' as const, text }, value });
 
-/** The declare modal (`/incident declare` with no text). Each input's action id equals its block id. */
-export function declareModal(severityDescriptions: Record<Severity, string>, prefillTitle = ''): View {
+/**
+ * The declare modal (`/incident declare` with no text). Each input's action id equals its block id; the
+ * severity options are the configured severities, most severe first.
+ */
+export function declareModal(severities: readonly SeverityLevel[], prefillTitle = ''): View {
   const b = DECLARE_BLOCKS;
   return {
     type: 'modal',
@@ -34,7 +38,7 @@ export function declareModal(severityDescriptions: Record<Severity, string>, pre
         type: 'input',
         block_id: b.severity,
         label: { type: 'plain_text', text: 'Severity' },
-        element: { type: 'static_select', action_id: b.severity, options: SEVERITIES.map((s) => option(s, `${s}: ${severityDescriptions[s]}`.slice(0, 75))) },
+        element: { type: 'static_select', action_id: b.severity, options: severities.map((s) => option(s.id, `${s.name}: ${s.description}`.slice(0, 75))) },
       },
       {
         type: 'input',

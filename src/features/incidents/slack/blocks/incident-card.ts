@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { commanderOf, type Incident } from '../../domain/incident.js';
-import { INCIDENT_ROLES } from '../../domain/incident-model.js';
+import { rolesToShow, severityLabel, type IncidentTerms } from '../../domain/vocabulary.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from '../../../../adapters/slack/escape.js';
 
 export interface SlackMessage {
@@ -19,17 +19,17 @@ const STATUS_EMOJI: Record<Incident['status'], string> = {
 export const statusLabel = (status: Incident['status']): string => `${STATUS_EMOJI[status]} ${status}`;
 
 /** The incident card pinned at the top of its channel; re-rendered and updated in place on every change. */
-export function incidentCard(incident: Incident): SlackMessage {
-  const roles = INCIDENT_ROLES.map((role) => {
-    const who = role === 'commander' ? commanderOf(incident) : incident.roles[role];
-    return `*${role}*: ${who ? mention(who) : '_unassigned_'}`;
+export function incidentCard(incident: Incident, terms: IncidentTerms): SlackMessage {
+  const roles = rolesToShow(terms.roles, incident.roles).map(({ id, label }) => {
+    const who = id === 'commander' ? commanderOf(incident) : incident.roles[id];
+    return `*${escapeMrkdwn(label)}*: ${who ? mention(who) : '_unassigned_'}`;
   });
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`${incident.drill ? '[DRILL] ' : ''}${incident.id} · ${escapeMrkdwn(incident.title)}`, 150) } },
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*Severity*\n${incident.severity}` },
+        { type: 'mrkdwn', text: `*Severity*\n${escapeMrkdwn(severityLabel(terms.severities, incident.severity))}` },
         { type: 'mrkdwn', text: `*Status*\n${statusLabel(incident.status)}` },
         { type: 'mrkdwn', text: `*Declared*\n${slackDate(incident.declaredAt)} by ${mention(incident.declaredBy)}` },
         { type: 'mrkdwn', text: `*Last update*\n${incident.lastUpdateAt ? slackDate(incident.lastUpdateAt) : '_none yet_'}` },

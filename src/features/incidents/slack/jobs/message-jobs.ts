@@ -1,7 +1,6 @@
 import type { PostPayload } from '../../app/outbox.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { IncidentRole } from '../../domain/incident-model.js';
-import type { Job } from '../../../../platform/jobs/job-repo.js';
 import { incidentCard } from '../blocks/incident-card.js';
 import { renderChannelMessage } from '../blocks/channel-message.js';
 import { homeView } from '../blocks/incident-list.js';
@@ -10,16 +9,15 @@ import type { SlackGateway } from '../../../../adapters/slack/gateway.js';
 
 /** Delivery of queued messages, card refreshes, role DMs and App Home refreshes. One Slack call per job where possible. */
 export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
-  const incidentOf = (job: Job) => {
-    const incident = deps.store.incidents.get(String(job.payload.incidentId));
-    if (!incident) throw new WardenError('not_found', `No incident ${String(job.payload.incidentId)}`);
+  const incidentOf = (incidentId: string) => {
+    const incident = deps.store.incidents.get(incidentId);
+    if (!incident) throw new WardenError('not_found', `No incident ${incidentId}`);
     return incident;
   };
 
   return {
-    async post(job: Job): Promise<void> {
-      const payload = job.payload as PostPayload;
-      const incident = incidentOf(job);
+    async post(payload: PostPayload): Promise<void> {
+      const incident = incidentOf(payload.incidentId);
       const message = renderChannelMessage(incident, payload.message);
       if (payload.target === 'announcement_thread') {
         if (!incident.announcementChannel || !incident.announcementTs) return; // no announcement channel configured
@@ -30,25 +28,22 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
       await slack.call((c) => c.chat.postMessage({ channel: incident.channelId as string, ...message }));
     },
 
-    async refreshCard(job: Job): Promise<void> {
-      const incident = incidentOf(job);
+    async refreshCard(incidentId: string): Promise<void> {
+      const incident = incidentOf(incidentId);
       if (!incident.channelId || !incident.cardTs) return; // provisioning posts the current card itself
-      await slack.call((c) => c.chat.update({ channel: incident.channelId as string, ts: incident.cardTs as string, ...incidentCard(incident) }));
+      await slack.call((c) => c.chat.update({ channel: incident.channelId as string, ts: incident.cardTs as string, ...incidentCard(incident, deps.policy) }));
     },
 
-    async dmRole(job: Job): Promise<void> {
-      const incident = incidentOf(job);
-      const role = String(job.payload.role) as IncidentRole;
-      const userId = String(job.payload.userId);
+    async dmRole({ incidentId, role, userId }: { incidentId: string; role: IncidentRole; userId: string }): Promise<void> {
+      const incident = incidentOf(incidentId);
       const where = incident.channelId ? `<#${incident.channelId}>` : incident.id;
       const text = `You are now *${role}* for *${incident.id}* (${incident.severity}) in ${where}.\n\n*Your duties*\n${deps.policy.roleDuty(role)}`;
       const dm = await slack.call((c) => c.conversations.open({ users: userId }));
       await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
     },
 
-    async refreshHome(job: Job): Promise<void> {
-      const user = String(job.payload.userId);
-      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen()) }));
+    async refreshHome(user: string): Promise<void> {
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen(), deps.policy) }));
     },
   };
 }

@@ -5,7 +5,7 @@ import { WardenError } from '../../../../platform/errors.js';
 import { recordChange } from '../../app/record.js';
 import { announcement, incidentCard } from '../blocks/incident-card.js';
 import { escapeMrkdwn, truncate } from '../../../../adapters/slack/escape.js';
-import { slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
+import { ignoreSlackError as ignore, slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
 
 const MAX_NAME_ATTEMPTS = 20;
@@ -29,7 +29,7 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
     await invite(channel, [...new Set([incident.declaredBy, commanderOf(incident)])]);
     await slack.call((c) => c.conversations.setTopic({ channel, topic: truncate(`${incident.id} · ${incident.severity} · ${escapeMrkdwn(incident.title)}`, 250) }));
     if (!incident.cardTs) {
-      const card = incidentCard(incident);
+      const card = incidentCard(incident, deps.policy);
       const posted = await slack.call((c) => c.chat.postMessage({ channel, ...card }));
       deps.store.incidents.update(id, { cardTs: posted.ts ?? null });
       await slack.call((c) => c.pins.add({ channel, timestamp: posted.ts as string })).catch(ignore('already_pinned'));
@@ -79,9 +79,3 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
   }
 }
 
-/** Swallows the named Slack errors (the step is already done), rethrows the rest. */
-export const ignore =
-  (...codes: string[]) =>
-  (error: unknown): void => {
-    if (!codes.includes(slackErrorCode(error) ?? '')) throw error;
-  };

@@ -1,5 +1,5 @@
 import { WardenError } from '../../../../platform/errors.js';
-import { commanderOf, type Incident } from '../../../incidents/domain/incident.js';
+import { commanderOf, type Incident } from '../../../incidents/index.js';
 import type { ClockDeps } from './clock-deps.js';
 
 /**

@@ -1,7 +1,7 @@
 import { parseIsoDuration } from '../../domain/deadlines/iso-duration.js';
 import type { Regime } from '../../domain/deadlines/regime.js';
 import { WardenError } from '../../../../platform/errors.js';
-import type { ClockEvent } from '../../../incidents/domain/incident-model.js';
+import type { ClockEvent } from '../../../incidents/index.js';
 import { echoId } from './echo.js';
 
 /** Where an obligation comes from: a law or regulation (the regime catalog) or a customer contract (warden.yaml). */

@@ -3,7 +3,7 @@ import type { NoticeCompany } from '../../domain/notices/notice-context.js';
 import type { NoticeTemplate } from '../../domain/notices/render-notice.js';
 import type { ClockRepo } from '../../store/clock-repo.js';
 import type { NoticeRepo } from '../../store/notice-repo.js';
-import type { AppDeps } from '../../../incidents/app/deps.js';
+import type { AppDeps } from '../../../incidents/index.js';
 import type { ClockCatalog } from './clock-catalog.js';
 
 /** What the clock use cases need to know of warden.yaml (the module factory adapts it). */

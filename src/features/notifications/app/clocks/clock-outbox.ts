@@ -1,7 +1,10 @@
-import type { Store } from '../../../../platform/db/store.js';
+import type { Store } from '../../../incidents/index.js';
 import { CLOCK_JOB_KINDS } from './clock-deps.js';
 
 /** Messages of the clocks module. The payload says what happened; the Slack layer decides how it looks. */
+/** The `type` of every clock message, checked when a queued post is delivered. */
+export const CLOCK_MESSAGE_TYPES = ['regime_suggested', 'regime_applied', 'regime_removed', 'deadline_reminder', 'deadline_overdue', 'not_notifiable', 'submitted'] as const;
+
 export type ClockMessage =
   | { type: 'regime_suggested'; regimeId: string; why: string }
   | { type: 'regime_applied'; regimeId: string; by: string; viaSuggestion: boolean }

@@ -1,7 +1,7 @@
 import { computeDeadlines } from '../../domain/deadlines/compute-deadlines.js';
 import type { NotNotifiableDecision, StageDeadline } from '../../domain/deadlines/stage-deadline.js';
 import { WardenError } from '../../../../platform/errors.js';
-import type { ClockEvent } from '../../../incidents/domain/incident-model.js';
+import type { ClockEvent } from '../../../incidents/index.js';
 import type { CatalogEntry } from './clock-catalog.js';
 import type { ClockDeps } from './clock-deps.js';
 import { echoId } from './echo.js';

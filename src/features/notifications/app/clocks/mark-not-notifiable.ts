@@ -1,6 +1,6 @@
 import { WardenError } from '../../../../platform/errors.js';
-import type { Actor } from '../../../incidents/app/deps.js';
-import { recordChange, requireIncident } from '../../../incidents/app/record.js';
+import type { Actor } from '../../../incidents/index.js';
+import { recordChange, requireIncident } from '../../../incidents/index.js';
 import { assertApprover } from './approvers.js';
 import type { ClockDeps } from './clock-deps.js';
 import { enqueueClockPost } from './clock-outbox.js';

@@ -1,9 +1,9 @@
 import { formatUtc } from '../../domain/deadlines/format-instant.js';
 import { WardenError } from '../../../../platform/errors.js';
-import type { ClockEvent } from '../../../incidents/domain/incident-model.js';
+import type { ClockEvent } from '../../../incidents/index.js';
 import type { ClockEventRecord } from '../../store/clock-repo.js';
-import type { Actor } from '../../../incidents/app/deps.js';
-import { recordChange, requireIncident } from '../../../incidents/app/record.js';
+import type { Actor } from '../../../incidents/index.js';
+import { recordChange, requireIncident } from '../../../incidents/index.js';
 import type { ClockDeps } from './clock-deps.js';
 import { rescheduleClockReminders } from './clock-reminders.js';
 

@@ -1,4 +1,4 @@
-import { commanderOf } from '../../../incidents/domain/incident.js';
+import { commanderOf } from '../../../incidents/index.js';
 import type { Job } from '../../../../platform/jobs/job-repo.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from './clock-deps.js';
 import { enqueueBoardRefresh, enqueueClockPost } from './clock-outbox.js';

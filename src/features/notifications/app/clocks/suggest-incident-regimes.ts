@@ -1,5 +1,5 @@
 import { REGIME_SUGGESTION_RULES, suggestRegimes } from '../../domain/deadlines/suggest-regimes.js';
-import type { IncidentFlag } from '../../../incidents/domain/incident-model.js';
+import type { IncidentFlag } from '../../../incidents/index.js';
 import type { ClockDeps } from './clock-deps.js';
 import { enqueueClockPost } from './clock-outbox.js';
 

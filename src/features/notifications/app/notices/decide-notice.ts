@@ -1,7 +1,7 @@
 import { WardenError } from '../../../../platform/errors.js';
 import type { Notice } from '../../store/notice-repo.js';
-import type { Actor } from '../../../incidents/app/deps.js';
-import { recordChange, requireIncident } from '../../../incidents/app/record.js';
+import type { Actor } from '../../../incidents/index.js';
+import { recordChange, requireIncident } from '../../../incidents/index.js';
 import { assertApprover } from '../clocks/approvers.js';
 import type { ClockDeps } from '../clocks/clock-deps.js';
 import { enqueueApprovalMessage } from '../clocks/clock-outbox.js';

@@ -1,5 +1,5 @@
 import { formatUtc } from '../../domain/deadlines/format-instant.js';
-import type { Incident } from '../../../incidents/domain/incident.js';
+import type { Incident } from '../../../incidents/index.js';
 import type { NoticeContext } from '../../domain/notices/notice-context.js';
 import { noticeDeadlines, noticeRegimes } from '../../domain/notices/notice-deadlines.js';
 import type { ClockDeps } from '../clocks/clock-deps.js';

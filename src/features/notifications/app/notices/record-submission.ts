@@ -1,8 +1,8 @@
 import { formatUtc } from '../../domain/deadlines/format-instant.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { StageSubmission } from '../../store/clock-repo.js';
-import type { Actor } from '../../../incidents/app/deps.js';
-import { recordChange, requireIncident } from '../../../incidents/app/record.js';
+import type { Actor } from '../../../incidents/index.js';
+import { recordChange, requireIncident } from '../../../incidents/index.js';
 import type { ClockDeps } from '../clocks/clock-deps.js';
 import { enqueueClockPost } from '../clocks/clock-outbox.js';
 import { rescheduleClockReminders } from '../clocks/clock-reminders.js';

@@ -1,5 +1,5 @@
 /** The computed state of one stage of one regime, as the UI, the scheduler and `warden deadlines` see it. */
-import type { ClockEvent } from '../../../incidents/domain/incident-model.js';
+import type { ClockEvent } from '../../../incidents/index.js';
 import type { ClockKind, RegimeStatus, Verification } from './regime.js';
 
 export const DEADLINE_STATUSES = ['waiting', 'open', 'due_soon', 'overdue', 'submitted', 'not_notifiable'] as const;

@@ -4,7 +4,7 @@
  * that hinge on facts the flags cannot carry (materiality aside, ransom payments, state residency,
  * thresholds, critical-infrastructure status) are never suggested, only chosen.
  */
-import type { IncidentFlag } from '../../../incidents/domain/incident-model.js';
+import type { IncidentFlag } from '../../../incidents/index.js';
 
 export interface RegimeSuggestionRule {
   readonly regimeId: string;

@@ -1,7 +1,7 @@
 // Test support: Warden with the clocks module on the shipped regime catalog and templates, plus helpers
 // to read what Slack received (DMs, the board, the managers' channel).
 import { parseConfig, type WardenConfigInput } from '../../../../../src/platform/config/index.js';
-import { clockSettingsFrom, clocksModule, loadClockCatalog } from '../../../../../src/features/notifications/slack/clocks-module.js';
+import { clockSettingsFrom, clocksFeature, loadClockCatalog } from '../../../../../src/features/notifications/slack/clocks-module.js';
 import { replyText, startHarness } from '../../../../support/warden-harness.js';
 
 export const HOUR = 3_600_000;
@@ -14,7 +14,7 @@ export const MIN = 60_000;
 export async function startClockHarness(config: WardenConfigInput = {}, start?: string) {
   const parsed = parseConfig(config);
   const settings = clockSettingsFrom(parsed);
-  const h = await startHarness({ config, modules: [clocksModule(loadClockCatalog(parsed), settings)], ...(start ? { start } : {}) });
+  const h = await startHarness({ config, features: [clocksFeature(loadClockCatalog(parsed), settings)], ...(start ? { start } : {}) });
   const managers = h.slack.addChannel('security-managers');
   settings.policy.managersChannel = managers.id;
   return {

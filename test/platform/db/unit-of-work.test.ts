@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
 import { migrate, openDb } from '../../../src/platform/db/db.js';
-import { createStore } from '../../../src/platform/db/store.js';
+import { createStore } from '../../../src/features/incidents/store/store.js';
 
 function aStore() {
   const db = openDb(':memory:');

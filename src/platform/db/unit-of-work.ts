@@ -1,11 +1,12 @@
-import { auditRepo } from '../../features/audit/store/audit-repo.js';
 import type { Db } from './db.js';
-import { incidentRepo } from '../../features/incidents/store/incident-repo.js';
 import { jobRepo } from '../jobs/job-repo.js';
-import { timelineRepo } from '../../features/incidents/store/timeline-repo.js';
 
-/** All repositories over one database, and the transaction that groups writes that belong together. */
-export function createStore(db: Db) {
+/**
+ * What every feature's store shares: the job table, the transaction that groups writes that belong together,
+ * and the record of inbound requests already seen. When the outermost transaction commits having queued
+ * jobs, the `onJobsCommitted` listeners run: the job runner wakes there, so no handler has to.
+ */
+export function createUnitOfWork(db: Db) {
   const seen = db.prepare('INSERT INTO inbound_requests (key, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const committed = new Set<() => void>();
   let depth = 0;
@@ -23,15 +24,8 @@ export function createStore(db: Db) {
     return id;
   };
   return {
-    db,
-    incidents: incidentRepo(db),
-    timeline: timelineRepo(db),
-    audit: auditRepo(db),
     jobs,
-    /**
-     * Runs `fn` in one SQLite transaction (nested calls join the outer one). When the outermost one commits
-     * having queued jobs, the `onJobsCommitted` listeners run: the job runner wakes there, so no handler has to.
-     */
+    /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
     transaction<T>(fn: () => T): T {
       depth += 1;
       try {
@@ -54,4 +48,4 @@ export function createStore(db: Db) {
   };
 }
 
-export type Store = ReturnType<typeof createStore>;
+export type UnitOfWork = ReturnType<typeof createUnitOfWork>;

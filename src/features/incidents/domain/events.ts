@@ -1,0 +1,12 @@
+import type { IncidentFlag, IncidentRole, IncidentStatus, Severity } from './incident-model.js';
+
+/** What the incident core announces; other features subscribe in their `on` (inside the same transaction). */
+declare module '../../../platform/events.js' {
+  interface DomainEvents {
+    'incident.declared': { incidentId: string; by: string };
+    'incident.status_changed': { incidentId: string; from: IncidentStatus; to: IncidentStatus; by: string };
+    'incident.severity_changed': { incidentId: string; from: Severity; to: Severity; by: string };
+    'incident.role_assigned': { incidentId: string; role: IncidentRole; userId: string; by: string };
+    'incident.flags_changed': { incidentId: string; before: IncidentFlag[]; after: IncidentFlag[]; by: string };
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The incident core, as other features and the composition root see it: the feature itself, its store and
+ * use-case ports, the domain vocabulary, and the helpers other features build on.
+ */
+export { incidentsFeature, type IncidentsOptions } from './slack/incidents-module.js';
+export { migrations } from './store/migrations.js';
+export { createStore, type Store } from './store/store.js';
+export type { Actor, AppDeps, IncidentPolicy } from './app/deps.js';
+export { incidentInChannel, recordChange, requireIncident, type ChangeRecord } from './app/record.js';
+export { setFlags } from './app/set-flags.js';
+export { declareIncident } from './app/declare-incident.js';
+export { changeStatus } from './app/change-status.js';
+export * from './domain/incident-model.js';
+export { commanderOf, type Incident, type TimelineKind } from './domain/incident.js';
+export { isActive, TRANSITIONS } from './domain/lifecycle.js';
+export * from './domain/vocabulary.js';
+export type { SlackMessage } from './slack/blocks/incident-card.js';

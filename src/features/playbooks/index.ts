@@ -1,0 +1,6 @@
+/** Playbooks: the feature, the settings it reads from warden.yaml, and its playbook files' loader. */
+export { playbooksFeature, nagSettingsFrom, type PlaybookModuleOptions } from './slack/playbook-module.js';
+export { migrations } from './store/migrations.js';
+export { PLAYBOOK_JOB_KINDS, noClockEvents, type ClockEventsPort, type NagSettings, type PlaybookDeps } from './app/deps.js';
+export { checkPlaybookFiles, listPlaybookFiles, loadPlaybooks } from './files/load-playbooks.js';
+export type { Playbook } from './domain/model.js';

@@ -1,0 +1,29 @@
+import type { CommandRoot, Verb } from '../adapters/slack/commands/registry.js';
+import type { SlackListeners } from '../adapters/slack/listeners.js';
+import type { Migration } from './db/db.js';
+import type { EventSubscribers } from './events.js';
+import type { AnyJob } from './jobs/define-job.js';
+
+/**
+ * A capability of Warden (incidents, playbooks, legal clocks, ...), plugged in with one line in
+ * src/compose-features.ts. Its migrations run before anything is built; `plug` then receives the
+ * shared dependencies and returns what the feature adds.
+ */
+export interface Feature<Core> {
+  name: string;
+  /** Numbered SQL migrations; versions are unique across all features. */
+  migrations: readonly Migration[];
+  plug(core: Core): FeatureParts;
+}
+
+/** What a plugged-in feature adds. Every part is optional. */
+export interface FeatureParts {
+  /** Verbs on any root command. */
+  commands?: Partial<Record<CommandRoot, readonly Verb[]>>;
+  /** Buttons, modals and events, through the listener wrapper (never the raw Bolt app). */
+  slack?: (on: SlackListeners) => void;
+  /** Durable job kinds: payload schema, handler, whose rules classify failures. */
+  jobs?: readonly AnyJob[];
+  /** Subscribers to domain events; they run inside the transaction that published the event. */
+  on?: EventSubscribers;
+}

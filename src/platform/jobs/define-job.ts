@@ -1,0 +1,28 @@
+import type { ZodType } from 'zod';
+import type { Job } from './job-repo.js';
+
+/** How a handler's failure should be treated: retry later (optionally at a given delay) or give up now. */
+export type FailureVerdict = { retry: true; afterMs?: number } | { retry: false };
+
+/** A durable job kind: its payload's schema, its handler, and whose rules decide what a failure means. */
+export interface JobDefinition<P = unknown> {
+  kind: string;
+  payload: ZodType<P>;
+  run(payload: P, job: Job): Promise<void> | void;
+  /**
+   * Decides retry or give up: a job that calls Slack passes the Slack gateway's classifier (a 429 waits for
+   * Retry-After, `channel_not_found` gives up); without one, every failure is retried with backoff.
+   */
+  failures?: (error: unknown) => FailureVerdict;
+  /** Cancelled in the transaction that ends the response (resolve), like update reminders and nags. */
+  responseBound?: boolean;
+}
+
+/** Declares a job kind; the runner parses every stored payload with `payload` before `run` sees it. */
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition;
+}
+
+/** A job definition of any payload, as lists of several kinds hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition checks its own payload with zod
+export type AnyJob = JobDefinition<any>;

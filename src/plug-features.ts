@@ -1,0 +1,26 @@
+import type { CommandRoot, VerbRegistry } from './adapters/slack/commands/registry.js';
+import type { FeatureCore, WardenFeature } from './adapters/slack/feature-core.js';
+import type { SlackListeners } from './adapters/slack/listeners.js';
+import type { EventBus } from './platform/events.js';
+import type { AnyJob } from './platform/jobs/define-job.js';
+
+/**
+ * Plugs every feature in: its verbs into their root commands, its listeners into the Slack wrapper, its
+ * subscribers into the event bus. Returns every job kind (for the runner) and the response-bound kinds
+ * (cancelled when an incident resolves).
+ */
+export function plugFeatures(
+  features: readonly WardenFeature[],
+  core: FeatureCore,
+  into: { roots: ReadonlyMap<CommandRoot, VerbRegistry>; listeners: SlackListeners; events: EventBus },
+): { jobs: AnyJob[]; responseBoundKinds: string[] } {
+  const jobs: AnyJob[] = [];
+  for (const feature of features) {
+    const parts = feature.plug(core);
+    for (const [root, verbs] of Object.entries(parts.commands ?? {})) into.roots.get(root as CommandRoot)?.add(...verbs);
+    parts.slack?.(into.listeners);
+    if (parts.on) into.events.subscribe(parts.on);
+    jobs.push(...(parts.jobs ?? []));
+  }
+  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind) };
+}
