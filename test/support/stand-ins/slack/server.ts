@@ -14,6 +14,11 @@ import { answerResponseUrl, type HttpAnswer, type ResponseUrlContext, type Respo
 import { StandInState, type NewChannel } from './state.js';
 import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
 
+export interface SeedChannel extends NewChannel {
+  /** False leaves the bot out of the channel (whatever `members` says); true by default. */
+  botJoined?: boolean;
+}
+
 export interface SlackStandInOptions {
   token?: string;
   port?: number;
@@ -120,9 +125,15 @@ export class SlackStandIn {
     return copy(Object.fromEntries(this.state.users));
   }
 
-  /** Seeds a channel as if it already existed; members default to every known user and the bot. */
-  addChannel(name: string, opts: NewChannel = {}): StandInChannel {
-    return copy(this.state.addChannel(name, { members: [BOT_USER_ID, ...this.state.users.keys()], ...opts }));
+  /**
+   * Seeds a channel as if it already existed; members default to every known user and the bot. With
+   * `botJoined: false` the bot is left out, as in a real workspace where nobody invited the app.
+   */
+  addChannel(name: string, opts: SeedChannel = {}): StandInChannel {
+    const { botJoined = true, ...rest } = opts;
+    const people = [...this.state.users.keys()];
+    const members = rest.members ?? (botJoined ? [BOT_USER_ID, ...people] : people);
+    return copy(this.state.addChannel(name, { ...rest, members: botJoined ? members : members.filter((m) => m !== BOT_USER_ID) }));
   }
 
   /** Seeds a message written by a person (for reactions, pins and threads people start). */
