@@ -73,6 +73,16 @@ export function writableChannel(state: StandInState, id: string | undefined): Fo
   return found;
 }
 
+/**
+ * A channel the bot can post in: writable and the bot is a member. Warden has no `chat:write.public`, so
+ * Slack answers `not_in_channel` for a public channel the bot never joined.
+ */
+export function memberChannel(state: StandInState, id: string | undefined): Found<StandInChannel> {
+  const found = writableChannel(state, id);
+  if (found.ok && !found.value.members.includes(BOT_USER_ID)) return { ok: false, result: fail('not_in_channel') };
+  return found;
+}
+
 export function findMessage(state: StandInState, channel: string, ts: string | undefined): Found<StandInMessage> {
   const message = ts === undefined ? undefined : state.findMessage(channel, ts);
   return message ? { ok: true, value: message } : { ok: false, result: fail('message_not_found') };
