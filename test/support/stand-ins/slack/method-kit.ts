@@ -1,5 +1,6 @@
 /** Shared pieces of the Web API method handlers: results, argument parsing, content checks, wire shapes. */
 import { z } from 'zod';
+import type { Clock } from '../../../../src/platform/clock.js';
 import { BOT_ID, BOT_USER_ID, TEAM_ID } from './identity.js';
 import { BLOCK_KIT_LIMITS, checkMessageBlocks, formatViolation, type BlockKitViolation } from './block-kit-limits.js';
 import type { StandInState } from './state.js';
@@ -9,6 +10,8 @@ export interface MethodContext {
   state: StandInState;
   /** Base URL of the stand-in, for permalinks. */
   baseUrl: string;
+  /** Measures how old a trigger id is; see SlackStandInOptions.triggerClock. */
+  triggerClock: Clock;
 }
 
 export type MethodHandler = (ctx: MethodContext, args: Record<string, unknown>) => SlackResult;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../../../src/platform/clock.js';
 import { FaultQueue } from './faults.js';
 import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
-import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, type StandInUser } from './identity.js';
+import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
 import { fail } from './method-kit.js';
 import { callMethod, isSupportedMethod } from './methods.js';
 import { answerResponseUrl, type HttpAnswer, type ResponseUrlContext, type ResponseUrlEntry } from './response-url.js';
@@ -26,6 +26,12 @@ export interface SlackStandInOptions {
   users?: Record<string, StandInUser>;
   /** Drives message timestamps, `created` and recorded `at`; the system clock by default. */
   clock?: Clock;
+  /**
+   * Measures trigger ages (Slack's 3 s). The system clock by default even when `clock` is a ManualClock:
+   * Slack counts real seconds between its request and views.open, and a test's ManualClock stands still or
+   * jumps by hours, which would make every trigger immortal or dead. Tests of the expiry itself pass one.
+   */
+  triggerClock?: Clock;
 }
 
 type Answer = HttpAnswer & { headers?: Record<string, string> };
@@ -44,6 +50,7 @@ export class SlackStandIn {
   private socketMode: { appToken: string; url: string } | null = null;
   private baseUrl = '';
   private readonly clock: Clock;
+  private readonly triggerClock: Clock;
   private readonly initialUsers: Record<string, StandInUser>;
   private readonly server: Server;
   private readonly faults = new FaultQueue();
@@ -54,6 +61,7 @@ export class SlackStandIn {
   constructor(opts: SlackStandInOptions) {
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.clock = opts.clock ?? systemClock;
+    this.triggerClock = opts.triggerClock ?? systemClock;
     this.initialUsers = { ...DEFAULT_USERS, ...opts.users };
     for (const [id, user] of Object.entries(this.initialUsers)) assertZone(id, user.tz);
     this.state = this.freshState();
@@ -87,6 +95,11 @@ export class SlackStandIn {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
     });
+  }
+
+  /** A trigger id minted now on the trigger clock, as if Slack had just sent a request carrying it. */
+  triggerId(userId: string): string {
+    return makeTriggerId(userId, this.triggerClock.now());
   }
 
   /** A response_url; with a context, what is posted there shows up in the channel or as an ephemeral. */
@@ -215,7 +228,7 @@ export class SlackStandIn {
         return { status: 429, body: fail('ratelimited'), headers };
       }
       if (fault) return { status: 200, body: fail(fault.error) };
-      return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url }, method, decoded.args) };
+      return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url, triggerClock: this.triggerClock }, method, decoded.args) };
     })();
     this.record(method, args, answer);
     return answer;
