@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { ModuleFactory } from '../../src/adapters/slack/module.js';
-import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from './slack-stand-in.js';
+import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn, type SlackStandInOptions } from './slack-stand-in.js';
 import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-not-real';
@@ -17,6 +17,8 @@ export interface HarnessOptions {
   config?: WardenConfigInput;
   modules?: ModuleFactory[];
   start?: string;
+  /** Passed to the Slack stand-in; `rateLimits: false` only for tests that blast calls on purpose. */
+  slack?: Pick<SlackStandInOptions, 'rateLimits'>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface HarnessOptions {
  */
 export async function startHarness(opts: HarnessOptions = {}) {
   const clock = new ManualClock(opts.start ?? START);
-  const slack = await startSlackStandIn({ token: BOT_TOKEN, clock });
+  const slack = await startSlackStandIn({ token: BOT_TOKEN, clock, ...opts.slack });
   const announcements = slack.addChannel('incidents');
   const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));

@@ -8,9 +8,11 @@ import { systemClock, type Clock } from '../../../../src/platform/clock.js';
 import { FaultQueue } from './faults.js';
 import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
 import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
+import { Latency } from './latency.js';
 import { fail } from './method-kit.js';
 import { callMethod, isSupportedMethod } from './methods.js';
 import { answerResponseUrl, type HttpAnswer, type ResponseUrlContext, type ResponseUrlEntry } from './response-url.js';
+import { RateLimiter } from './rate-limits.js';
 import { StandInState, type NewChannel } from './state.js';
 import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
 
@@ -32,6 +34,11 @@ export interface SlackStandInOptions {
    * jumps by hours, which would make every trigger immortal or dead. Tests of the expiry itself pass one.
    */
   triggerClock?: Clock;
+  /**
+   * Slack's per-method tiers (see rate-limits.ts); on by default. Turn off only in tests that blast calls on
+   * purpose (benchmarks, load), and say why where you do.
+   */
+  rateLimits?: boolean;
 }
 
 type Answer = HttpAnswer & { headers?: Record<string, string> };
@@ -54,6 +61,8 @@ export class SlackStandIn {
   private readonly initialUsers: Record<string, StandInUser>;
   private readonly server: Server;
   private readonly faults = new FaultQueue();
+  private readonly latency = new Latency();
+  private readonly limiter: RateLimiter | null;
   private readonly responseUrls = new Map<string, ResponseUrlEntry>();
   private state: StandInState;
   private recorded: RecordedCall[] = [];
@@ -62,6 +71,7 @@ export class SlackStandIn {
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.clock = opts.clock ?? systemClock;
     this.triggerClock = opts.triggerClock ?? systemClock;
+    this.limiter = opts.rateLimits === false ? null : new RateLimiter();
     this.initialUsers = { ...DEFAULT_USERS, ...opts.users };
     for (const [id, user] of Object.entries(this.initialUsers)) assertZone(id, user.tz);
     this.state = this.freshState();
@@ -91,6 +101,7 @@ export class SlackStandIn {
   }
 
   stop(): Promise<void> {
+    this.latency.abortAll();
     return new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
@@ -174,11 +185,26 @@ export class SlackStandIn {
     known.tz = tz;
   }
 
-  /** Back to a fresh workspace: only #general, no calls, no faults. */
+  /**
+   * Every later answer of `method` (`'*'`: of every method without its own delay, `response_url` included)
+   * is sent `ms` after the request arrived. Other requests are not held up; `stop()` drops delayed answers.
+   */
+  delay(method: string, ms: number): void {
+    this.latency.set(method, ms);
+  }
+
+  /** Clears the delay of one method (or of `'*'`), or every delay. */
+  clearDelay(method?: string): void {
+    this.latency.clear(method);
+  }
+
+  /** Back to a fresh workspace: only #general, no calls, no faults, no delays, empty rate-limit windows. */
   reset(): void {
     this.state = this.freshState();
     this.recorded = [];
     this.faults.clear();
+    this.latency.clear();
+    this.limiter?.clear();
     this.responseUrls.clear();
   }
 
@@ -197,6 +223,7 @@ export class SlackStandIn {
     const answer = response
       ? this.answerResponseUrl(decodeURIComponent(response[1] ?? ''), raw)
       : this.answerApi(req, api?.[1] ?? '', raw);
+    if (!(await this.latency.wait(response ? 'response_url' : (api?.[1] ?? '')))) return;
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 
@@ -223,11 +250,11 @@ export class SlackStandIn {
       if (given === undefined) return { status: 200, body: fail('not_authed') };
       if (given !== this.token) return { status: 200, body: fail('invalid_auth') };
       const fault = this.faults.take(method);
-      if (fault?.kind === 'rate_limit') {
-        const headers = { 'retry-after': String(fault.retryAfterSeconds) };
-        return { status: 429, body: fail('ratelimited'), headers };
-      }
+      if (fault?.kind === 'rate_limit') return rateLimited(fault.retryAfterSeconds);
       if (fault) return { status: 200, body: fail(fault.error) };
+      const channel = typeof decoded.args.channel === 'string' ? decoded.args.channel : undefined;
+      const retryAfter = this.limiter?.take(method, channel, this.clock.now().getTime());
+      if (retryAfter !== undefined) return rateLimited(retryAfter);
       return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url, triggerClock: this.triggerClock }, method, decoded.args) };
     })();
     this.record(method, args, answer);
@@ -240,7 +267,7 @@ export class SlackStandIn {
     this.responseUrls.set(id, entry);
     const fault = this.faults.take('response_url');
     let answer: Answer;
-    if (fault?.kind === 'rate_limit') answer = { status: 429, body: fail('ratelimited'), headers: { 'retry-after': String(fault.retryAfterSeconds) } };
+    if (fault?.kind === 'rate_limit') answer = rateLimited(fault.retryAfterSeconds);
     else if (fault) answer = { status: 404, body: fail(fault.error) };
     else if (!decoded.ok) answer = { status: 400, body: fail('invalid_payload') };
     else answer = answerResponseUrl(this.state, entry, decoded.args);
@@ -259,6 +286,10 @@ export class SlackStandIn {
       ...(responseUrlId !== undefined ? { responseUrlId } : {}),
     });
   }
+}
+
+function rateLimited(retryAfterSeconds: number): Answer {
+  return { status: 429, body: fail('ratelimited'), headers: { 'retry-after': String(retryAfterSeconds) } };
 }
 
 function assertZone(user: string, tz: string): void {
