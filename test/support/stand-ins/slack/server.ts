@@ -11,7 +11,7 @@ import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTrigger
 import { Latency } from './latency.js';
 import { fail } from './method-kit.js';
 import { callMethod, isSupportedMethod } from './methods.js';
-import { answerResponseUrl, type HttpAnswer, type ResponseUrlContext, type ResponseUrlEntry } from './response-url.js';
+import { answerResponseUrl, ResponseUrls, type HttpAnswer, type ResponseUrlContext } from './response-url.js';
 import { RateLimiter } from './rate-limits.js';
 import { StandInState, type NewChannel } from './state.js';
 import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
@@ -63,7 +63,7 @@ export class SlackStandIn {
   private readonly faults = new FaultQueue();
   private readonly latency = new Latency();
   private readonly limiter: RateLimiter | null;
-  private readonly responseUrls = new Map<string, ResponseUrlEntry>();
+  private readonly responseUrls: ResponseUrls;
   private state: StandInState;
   private recorded: RecordedCall[] = [];
 
@@ -71,6 +71,7 @@ export class SlackStandIn {
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.clock = opts.clock ?? systemClock;
     this.triggerClock = opts.triggerClock ?? systemClock;
+    this.responseUrls = new ResponseUrls(this.clock);
     this.limiter = opts.rateLimits === false ? null : new RateLimiter();
     this.initialUsers = { ...DEFAULT_USERS, ...opts.users };
     for (const [id, user] of Object.entries(this.initialUsers)) assertZone(id, user.tz);
@@ -113,11 +114,12 @@ export class SlackStandIn {
     return makeTriggerId(userId, this.triggerClock.now());
   }
 
-  /** A response_url; with a context, what is posted there shows up in the channel or as an ephemeral. */
+  /**
+   * A response_url, as handed out in a request sent now: it takes 5 uses within 30 minutes (stand-in clock).
+   * With a context, what is posted there shows up in the channel or as an ephemeral.
+   */
   responseUrl(id: string, context?: ResponseUrlContext): string {
-    const entry = this.responseUrls.get(id) ?? { uses: 0 };
-    if (context) entry.context = { ...context };
-    this.responseUrls.set(id, entry);
+    this.responseUrls.issue(id, context);
     return `${this.url}/response/${encodeURIComponent(id)}`;
   }
 
@@ -263,14 +265,13 @@ export class SlackStandIn {
 
   private answerResponseUrl(id: string, raw: string): Answer {
     const decoded = decodeArgs('application/json', raw);
-    const entry = this.responseUrls.get(id) ?? { uses: 0 };
-    this.responseUrls.set(id, entry);
+    const entry = this.responseUrls.entry(id);
     const fault = this.faults.take('response_url');
     let answer: Answer;
     if (fault?.kind === 'rate_limit') answer = rateLimited(fault.retryAfterSeconds);
     else if (fault) answer = { status: 404, body: fail(fault.error) };
     else if (!decoded.ok) answer = { status: 400, body: fail('invalid_payload') };
-    else answer = answerResponseUrl(this.state, entry, decoded.args);
+    else answer = answerResponseUrl(this.state, this.responseUrls, entry, decoded.args);
     this.record('response_url', decoded.ok ? decoded.args : { raw }, answer, id);
     return answer;
   }
