@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../../../src/platform/clock.js';
 import { APP_ID, BOT_ID, TEAM_ID, triggerMintedAt, userOfTriggerId } from './identity.js';
-import { checkView } from './block-kit-limits.js';
+import { checkView, viewTooLarge } from './block-kit-limits.js';
 import { fail, ok, parseArgs, type MethodHandler } from './method-kit.js';
 import type { StandInState } from './state.js';
 import type { SlackResult, StandInView, ViewOperation } from './types.js';
@@ -13,6 +13,7 @@ const TriggerArgs = z.object({ trigger_id: z.string().optional(), view: z.unknow
 
 /** Refuses a view Slack would refuse; `expected` is the only type this method accepts, if any. */
 function refuseView(view: unknown, expected?: 'modal' | 'home'): SlackResult | undefined {
+  if (viewTooLarge(view)) return fail('view_too_large');
   const violations = checkView(view);
   if (expected && ViewObject.safeParse(view).data?.type !== expected) {
     violations.unshift({ pointer: '/view/type', message: `must be ${expected} for this method` });
