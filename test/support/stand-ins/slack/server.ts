@@ -5,43 +5,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../../../src/platform/clock.js';
+import { refuseCall, rateLimited, type Answer } from './api-gate.js';
 import { FaultQueue } from './faults.js';
 import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
 import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
 import { Latency } from './latency.js';
 import { fail } from './method-kit.js';
-import { callMethod, isSupportedMethod } from './methods.js';
-import { answerResponseUrl, ResponseUrls, type HttpAnswer, type ResponseUrlContext } from './response-url.js';
+import { callMethod } from './methods.js';
+import type { SeedChannel, SlackStandInOptions } from './options.js';
+import { answerResponseUrl, ResponseUrls, type ResponseUrlContext } from './response-url.js';
 import { RateLimiter } from './rate-limits.js';
-import { StandInState, type NewChannel } from './state.js';
+import { StandInState } from './state.js';
 import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
-
-export interface SeedChannel extends NewChannel {
-  /** False leaves the bot out of the channel (whatever `members` says); true by default. */
-  botJoined?: boolean;
-}
-
-export interface SlackStandInOptions {
-  token?: string;
-  port?: number;
-  /** Added to (and overriding) DEFAULT_USERS. */
-  users?: Record<string, StandInUser>;
-  /** Drives message timestamps, `created` and recorded `at`; the system clock by default. */
-  clock?: Clock;
-  /**
-   * Measures trigger ages (Slack's 3 s). The system clock by default even when `clock` is a ManualClock:
-   * Slack counts real seconds between its request and views.open, and a test's ManualClock stands still or
-   * jumps by hours, which would make every trigger immortal or dead. Tests of the expiry itself pass one.
-   */
-  triggerClock?: Clock;
-  /**
-   * Slack's per-method tiers (see rate-limits.ts); on by default. Turn off only in tests that blast calls on
-   * purpose (benchmarks, load), and say why where you do.
-   */
-  rateLimits?: boolean;
-}
-
-type Answer = HttpAnswer & { headers?: Record<string, string> };
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -247,16 +222,8 @@ export class SlackStandIn {
         if (!this.socketMode || given !== this.socketMode.appToken) return { status: 200, body: fail(given ? 'invalid_auth' : 'not_authed') };
         return { status: 200, body: { ok: true, url: this.socketMode.url } };
       }
-      if (!isSupportedMethod(method)) return { status: 200, body: fail('unknown_method') };
-      const given = tokenOf(req, decoded.args);
-      if (given === undefined) return { status: 200, body: fail('not_authed') };
-      if (given !== this.token) return { status: 200, body: fail('invalid_auth') };
-      const fault = this.faults.take(method);
-      if (fault?.kind === 'rate_limit') return rateLimited(fault.retryAfterSeconds);
-      if (fault) return { status: 200, body: fail(fault.error) };
-      const channel = typeof decoded.args.channel === 'string' ? decoded.args.channel : undefined;
-      const retryAfter = this.limiter?.take(method, channel, this.clock.now().getTime());
-      if (retryAfter !== undefined) return rateLimited(retryAfter);
+      const refused = refuseCall({ token: this.token, faults: this.faults, limiter: this.limiter, clock: this.clock }, method, tokenOf(req, decoded.args), decoded.args);
+      if (refused) return refused;
       return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url, triggerClock: this.triggerClock }, method, decoded.args) };
     })();
     this.record(method, args, answer);
@@ -287,10 +254,6 @@ export class SlackStandIn {
       ...(responseUrlId !== undefined ? { responseUrlId } : {}),
     });
   }
-}
-
-function rateLimited(retryAfterSeconds: number): Answer {
-  return { status: 429, body: fail('ratelimited'), headers: { 'retry-after': String(retryAfterSeconds) } };
 }
 
 function assertZone(user: string, tz: string): void {
