@@ -6,6 +6,6 @@ import { startHarness, type HarnessOptions } from './warden-harness.js';
 export async function startFullHarness(config: WardenConfigInput = {}, opts: Pick<HarnessOptions, 'slack'> = {}) {
   const input = { ...config, channels: { managers: 'security-managers', ...config.channels } };
   const harness = await startHarness({ config: input, modules: wardenModules(parseConfig(input)), ...opts });
-  harness.slack.addChannel('security-managers');
+  harness.slack.addChannel('security-managers', { botJoined: true }); // invited during setup, like announcements
   return harness;
 }

@@ -28,7 +28,8 @@ export interface HarnessOptions {
 export async function startHarness(opts: HarnessOptions = {}) {
   const clock = new ManualClock(opts.start ?? START);
   const slack = await startSlackStandIn({ token: BOT_TOKEN, clock, ...opts.slack });
-  const announcements = slack.addChannel('incidents');
+  // Setup asks the admin to invite @warden to the announcements channel (README); without it Slack says not_in_channel.
+  const announcements = slack.addChannel('incidents', { botJoined: true });
   const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
   const build = () =>
