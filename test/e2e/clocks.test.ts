@@ -129,7 +129,12 @@ describe('regimes and the deadline board', () => {
     await say('clock became_aware 2026-11-22T08:00:00Z');
     await say('clock discovered 2026-11-22T08:00:00Z');
     const ids = (await say('regime')).split('*Available*: ')[1]!.split('\n')[0]!.split(', ');
-    for (const id of ids) await say(`regime add ${id}`);
+    for (const id of ids) {
+      await say(`regime add ${id}`);
+      // A person adds one regime every few seconds and Warden's scheduler posts in between; all of it in
+      // one frozen instant would exceed chat.postMessage's one a second per channel.
+      await h.advance(5000);
+    }
     await h.settle();
     const parts = h.slack.messages(channel).filter((m) => m.text.startsWith('Legal clocks of'));
     expect(ids.length).toBeGreaterThan(20);

@@ -103,6 +103,17 @@ describe('running an incident in its channel', () => {
     expect(pinned[0]?.at.getTime()).toBe(Math.round(Number(msg.ts) * 1000));
   });
 
+  it('when a reply in a thread is reacted with :pushpin:, then the reply (not its parent) lands in the timeline, its Slack escaping decoded once', async () => {
+    const parent = h.slack.addUserMessage(channel, 'UALICE', 'What changed at 08:50?');
+    // Slack stores and returns message text escaped: the person typed "Rollback done & <verified>".
+    const reply = h.slack.addUserMessage(channel, 'UBOB', 'Rollback done &amp; &lt;verified&gt;', parent.ts);
+    await h.event(reactionAddedEvent({ userId: 'UCAROL', channelId: channel, messageTs: reply.ts, reaction: 'pushpin' }), 'EvThread1');
+    const id = h.warden.store.incidents.byChannel(channel)!.id;
+    const pinned = h.warden.store.timeline.list(id).filter((e) => e.kind === 'pinned');
+    expect(pinned.map((e) => e.text)).toEqual(['Rollback done & <verified>']);
+    expect(pinned[0]?.at.getTime()).toBe(Math.round(Number(reply.ts) * 1000));
+  });
+
   it('when the incident is closed, then a later pin does not change its timeline', async () => {
     await inChannel('resolve');
     await inChannel('close');

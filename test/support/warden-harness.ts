@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { WardenFeature } from '../../src/adapters/slack/feature-core.js';
-import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from './slack-stand-in.js';
+import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn, type SlackStandInOptions } from './slack-stand-in.js';
 import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-not-real';
@@ -18,6 +18,8 @@ export interface HarnessOptions {
   /** Features beyond the incident core. */
   features?: readonly WardenFeature[];
   start?: string;
+  /** Passed to the Slack stand-in; `rateLimits: false` only for tests that blast calls on purpose. */
+  slack?: Pick<SlackStandInOptions, 'rateLimits'>;
 }
 
 /**
@@ -26,8 +28,9 @@ export interface HarnessOptions {
  */
 export async function startHarness(opts: HarnessOptions = {}) {
   const clock = new ManualClock(opts.start ?? START);
-  const slack = await startSlackStandIn({ token: BOT_TOKEN, clock });
-  const announcements = slack.addChannel('incidents');
+  const slack = await startSlackStandIn({ token: BOT_TOKEN, clock, ...opts.slack });
+  // Setup asks the admin to invite @warden to the announcements channel (README); without it Slack says not_in_channel.
+  const announcements = slack.addChannel('incidents', { botJoined: true });
   const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
   const build = () =>

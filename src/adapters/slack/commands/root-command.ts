@@ -23,6 +23,8 @@ const INTRO: Record<CommandRoot, string> = {
   '/warden': '*Warden* runs incident response in Slack: `/incident help` lists the incident commands.',
 };
 
+const ALREADY_HANDLED = 'Slack delivered this command twice; Warden had already handled it, so nothing was done again.';
+
 const toAck = (answer: Reply) => (answer ? { response_type: answer.inChannel ? ('in_channel' as const) : ('ephemeral' as const), text: answer.text, blocks: answer.blocks } : undefined);
 
 /**
@@ -34,6 +36,8 @@ export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegi
   app.command(root, async ({ command, ack, client, respond }) => {
     const { verb, rest } = splitVerb(decodeSlackText(command.text));
     const context = { command: root, verb, user: command.user_id };
+    // A trigger id is minted once per command: a second delivery of it is Slack retrying one it thinks was lost.
+    if (!deps.store.firstSighting(`cmd:${command.trigger_id}`, deps.clock.now())) return ack(toAck(reply(ALREADY_HANDLED)));
     let answer: Answer;
     try {
       answer = await dispatch(verb, rest);

@@ -10,7 +10,8 @@ async function fetchMessage(client: WebClient, channel: string, ts: string): Pro
   const history = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
   const top = history.messages?.find((m) => m.ts === ts);
   if (top) return { user: top.user ?? top.bot_id ?? 'unknown', text: top.text ?? '' };
-  const replies = await client.conversations.replies({ channel, ts, limit: 1 });
+  // A reply: Slack answers with the thread's parent first, so ask for the window ending at the reply itself.
+  const replies = await client.conversations.replies({ channel, ts, latest: ts, oldest: ts, inclusive: true, limit: 2 });
   const reply = replies.messages?.find((m) => m.ts === ts);
   return reply ? { user: reply.user ?? reply.bot_id ?? 'unknown', text: reply.text ?? '' } : null;
 }

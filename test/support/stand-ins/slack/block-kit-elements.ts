@@ -26,7 +26,12 @@ export const BLOCK_KIT_LIMITS = {
   url: 3000,
   placeholder: 150,
   options: 100,
+  checkboxOptions: 10,
+  radioOptions: 10,
+  overflowOptionsMin: 2,
+  overflowOptionsMax: 5,
   optionText: 75,
+  optionDescription: 75,
   optionValue: 150,
   altText: 2000,
   inputLabel: 2000,
@@ -38,6 +43,8 @@ export const BLOCK_KIT_LIMITS = {
   privateMetadata: 3000,
   externalId: 255,
   markdownText: 12_000,
+  /** views.*: "view_too_large: ... greater than 250kb"; read as 250,000 bytes, the stricter reading. */
+  viewBytes: 250_000,
 } as const;
 
 export const TEXT_OBJECT_TYPES = ['plain_text', 'mrkdwn'] as const;
@@ -50,7 +57,25 @@ export const ELEMENT_TYPES = [
   'multi_channels_select', 'workflow_button',
 ] as const;
 
-const OPTION_LISTS = ['static_select', 'multi_static_select', 'checkboxes', 'radio_buttons', 'overflow'];
+interface OptionRule {
+  min: number;
+  max: number;
+  /** Checkboxes and radio buttons may use mrkdwn in option text and description; menus only plain_text. */
+  mrkdwn: boolean;
+  initial?: 'initial_option' | 'initial_options';
+  /** Select menus may give `option_groups` instead of `options`. */
+  groups?: boolean;
+}
+
+const L = BLOCK_KIT_LIMITS;
+/** Per element, from each element's page in Slack's Block Kit reference. */
+const OPTION_RULES: Readonly<Record<string, OptionRule>> = {
+  static_select: { min: 1, max: L.options, mrkdwn: false, initial: 'initial_option', groups: true },
+  multi_static_select: { min: 1, max: L.options, mrkdwn: false, initial: 'initial_options', groups: true },
+  checkboxes: { min: 1, max: L.checkboxOptions, mrkdwn: true, initial: 'initial_options' },
+  radio_buttons: { min: 1, max: L.radioOptions, mrkdwn: true, initial: 'initial_option' },
+  overflow: { min: L.overflowOptionsMin, max: L.overflowOptionsMax, mrkdwn: false },
+};
 
 export type Json = Record<string, unknown>;
 
@@ -100,7 +125,8 @@ export class BlockKitChecker {
     if (type === 'button' || type === 'workflow_button') this.button(value, pointer);
     if (type === 'image') this.image(value, pointer);
     if (type === 'plain_text_input') this.textInput(value, pointer);
-    if (OPTION_LISTS.includes(type)) this.options(value.options, `${pointer}/options`, type === 'static_select');
+    const rule = OPTION_RULES[type];
+    if (rule) this.optionList(value, pointer, rule);
   }
 
   private button(value: Json, pointer: string): void {
@@ -130,18 +156,44 @@ export class BlockKitChecker {
     }
   }
 
-  private options(value: unknown, pointer: string, optional: boolean): void {
-    if (value === undefined && optional) return;
-    if (!Array.isArray(value) || value.length === 0) return this.fail(pointer, 'must be a non-empty array');
-    this.maxItems(value, BLOCK_KIT_LIMITS.options, pointer);
-    value.forEach((option: unknown, i) => {
-      const at = `${pointer}/${i}`;
-      if (!isObject(option)) return this.fail(at, 'must be an option object');
-      this.text(option.text, `${at}/text`, BLOCK_KIT_LIMITS.optionText);
-      if (typeof option.value !== 'string' || option.value.length === 0) {
-        return this.fail(`${at}/value`, 'must be more than 0 characters');
-      }
-      this.maxLength(option.value, BLOCK_KIT_LIMITS.optionValue, `${at}/value`);
+  private optionList(element: Json, pointer: string, rule: OptionRule): void {
+    const list = element.options;
+    if (list === undefined && rule.groups && element.option_groups !== undefined) return;
+    const at = `${pointer}/options`;
+    if (!Array.isArray(list) || list.length === 0) return this.fail(at, 'must be a non-empty array');
+    if (list.length < rule.min) this.fail(at, `must have at least ${rule.min} items`);
+    this.maxItems(list, rule.max, at);
+    list.forEach((option: unknown, i) => this.option(option, `${at}/${i}`, rule));
+    if (rule.initial) this.initialAmong(element, pointer, rule.initial, list);
+  }
+
+  private option(option: unknown, at: string, rule: OptionRule): void {
+    if (!isObject(option)) return this.fail(at, 'must be an option object');
+    this.text(option.text, `${at}/text`, BLOCK_KIT_LIMITS.optionText, !rule.mrkdwn);
+    this.optionalText(option.description, `${at}/description`, BLOCK_KIT_LIMITS.optionDescription, !rule.mrkdwn);
+    if (typeof option.value !== 'string' || option.value.length === 0) {
+      return this.fail(`${at}/value`, 'must be more than 0 characters');
+    }
+    this.maxLength(option.value, BLOCK_KIT_LIMITS.optionValue, `${at}/value`);
+  }
+
+  /** `initial_option(s)` must each be exactly one of the element's options. */
+  private initialAmong(element: Json, pointer: string, field: 'initial_option' | 'initial_options', options: unknown[]): void {
+    const given = element[field];
+    if (given === undefined) return;
+    const initial = field === 'initial_option' ? [given] : given;
+    if (!Array.isArray(initial)) return this.fail(`${pointer}/${field}`, 'must be an array');
+    const known = new Set(options.map(optionKey));
+    initial.forEach((option: unknown, i) => {
+      const at = field === 'initial_option' ? `${pointer}/${field}` : `${pointer}/${field}/${i}`;
+      if (!known.has(optionKey(option))) this.fail(at, 'must match one of the provided options');
     });
   }
+}
+
+/** What makes two options the same option: their text object and value. */
+function optionKey(option: unknown): string {
+  if (!isObject(option)) return JSON.stringify(option);
+  const text = isObject(option.text) ? { type: option.text.type, text: option.text.text } : option.text;
+  return JSON.stringify([text, option.value]);
 }

@@ -37,7 +37,13 @@ export function checkView(view: unknown): BlockKitViolation[] {
   checker.maxLength(view.private_metadata, L.privateMetadata, '/view/private_metadata');
   checker.maxLength(view.external_id, L.externalId, '/view/external_id');
   if (view.type === 'modal') checkModalChrome(checker, view);
+  if (viewTooLarge(view)) checker.fail('/view', `must be at most ${L.viewBytes} bytes of JSON`);
   return checker.violations;
+}
+
+/** True when a view's JSON is over Slack's 250 kB (views.* then answer `view_too_large`). */
+export function viewTooLarge(view: unknown): boolean {
+  return Buffer.byteLength(JSON.stringify(view) ?? '', 'utf8') > L.viewBytes;
 }
 
 function checkModalChrome(checker: BlockKitChecker, view: Json): void {

@@ -26,19 +26,27 @@ export const DEFAULT_USERS: Readonly<Record<string, StandInUser>> = {
 let triggerCounter = 0;
 
 /**
- * A trigger id shaped like Slack's (`digits.digits.hex`) that also names the user who caused it, so the
- * stand-in can tell whose modal `views.open` opened: `1000001.UALICE.5f2a`.
+ * A trigger id shaped like Slack's (`digits.digits.hex`) that also names the user who caused it and when it
+ * was minted, so the stand-in can tell whose modal `views.open` opened and whether the trigger has expired:
+ * `1000001.UALICE.018c2e6f5a00` + 8 hex digits of salt. Mint it when the request that carries it is sent.
  */
-export function makeTriggerId(userId: string): string {
+export function makeTriggerId(userId: string, mintedAt: Date = new Date()): string {
   triggerCounter += 1;
-  const salt = ((triggerCounter * 2654435761) >>> 0).toString(16);
-  return `${1_000_000 + triggerCounter}.${userId}.${salt}`;
+  const salt = ((triggerCounter * 2654435761) >>> 0).toString(16).padStart(8, '0');
+  const time = Math.max(0, mintedAt.getTime()).toString(16).padStart(12, '0');
+  return `${1_000_000 + triggerCounter}.${userId}.${time}${salt}`;
 }
 
 /** The user a trigger id from `makeTriggerId` names, or undefined for any other trigger id. */
 export function userOfTriggerId(triggerId: string): string | undefined {
   const match = /^\d+\.([A-Z0-9]+)\.[0-9a-f]+$/.exec(triggerId);
   return match?.[1];
+}
+
+/** When a trigger id from `makeTriggerId` was minted, or undefined for any other trigger id. */
+export function triggerMintedAt(triggerId: string): Date | undefined {
+  const match = /^\d+\.[A-Z0-9]+\.([0-9a-f]{12})[0-9a-f]{8}$/.exec(triggerId);
+  return match?.[1] === undefined ? undefined : new Date(parseInt(match[1], 16));
 }
 
 /** True when `tz` is an IANA zone this runtime knows. */

@@ -1,5 +1,6 @@
 /** The local Slack Web API stand-in used by tests and `warden demo`. */
-export { startSlackStandIn, SlackStandIn, type SlackStandInOptions } from './server.js';
+export { startSlackStandIn, SlackStandIn } from './server.js';
+export type { SeedChannel, SlackStandInOptions } from './options.js';
 export { renderTranscript, type TranscriptOptions, type TranscriptSource } from './transcript.js';
 export {
   BLOCK_KIT_LIMITS, BLOCK_TYPES, checkMessageBlocks, checkView, formatViolation, type BlockKitViolation,

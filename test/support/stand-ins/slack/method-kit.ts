@@ -1,5 +1,6 @@
 /** Shared pieces of the Web API method handlers: results, argument parsing, content checks, wire shapes. */
 import { z } from 'zod';
+import type { Clock } from '../../../../src/platform/clock.js';
 import { BOT_ID, BOT_USER_ID, TEAM_ID } from './identity.js';
 import { BLOCK_KIT_LIMITS, checkMessageBlocks, formatViolation, type BlockKitViolation } from './block-kit-limits.js';
 import type { StandInState } from './state.js';
@@ -9,6 +10,8 @@ export interface MethodContext {
   state: StandInState;
   /** Base URL of the stand-in, for permalinks. */
   baseUrl: string;
+  /** Measures how old a trigger id is; see SlackStandInOptions.triggerClock. */
+  triggerClock: Clock;
 }
 
 export type MethodHandler = (ctx: MethodContext, args: Record<string, unknown>) => SlackResult;
@@ -70,6 +73,16 @@ export function visibleChannel(state: StandInState, id: string | undefined): Fou
 export function writableChannel(state: StandInState, id: string | undefined): Found<StandInChannel> {
   const found = visibleChannel(state, id);
   if (found.ok && found.value.isArchived) return { ok: false, result: fail('is_archived') };
+  return found;
+}
+
+/**
+ * A channel the bot can post in: writable and the bot is a member. Warden has no `chat:write.public`, so
+ * Slack answers `not_in_channel` for a public channel the bot never joined.
+ */
+export function memberChannel(state: StandInState, id: string | undefined): Found<StandInChannel> {
+  const found = writableChannel(state, id);
+  if (found.ok && !found.value.members.includes(BOT_USER_ID)) return { ok: false, result: fail('not_in_channel') };
   return found;
 }
 

@@ -1,7 +1,7 @@
 /** chat.* methods: post, update, ephemeral, permalink, delete. */
 import { z } from 'zod';
 import {
-  botAuthor, fail, findMessage, ok, parseArgs, refuseContent, stringish, wireMessage, writableChannel,
+  botAuthor, fail, findMessage, memberChannel, ok, parseArgs, refuseContent, stringish, wireMessage, writableChannel,
   type MethodHandler,
 } from './method-kit.js';
 
@@ -16,7 +16,7 @@ const postMessage: MethodHandler = ({ state }, args) => {
   const parsed = parseArgs(PostArgs, args);
   if (!parsed.ok) return parsed.result;
   const { channel: channelId, text, blocks, thread_ts } = parsed.value;
-  const channel = writableChannel(state, channelId);
+  const channel = memberChannel(state, channelId);
   if (!channel.ok) return channel.result;
   const refused = refuseContent({ text, blocks });
   if (refused) return refused;
@@ -78,7 +78,7 @@ const postEphemeral: MethodHandler = ({ state }, args) => {
   const parsed = parseArgs(EphemeralArgs, args);
   if (!parsed.ok) return parsed.result;
   const { channel: channelId, user, text, blocks, thread_ts } = parsed.value;
-  const channel = writableChannel(state, channelId);
+  const channel = memberChannel(state, channelId);
   if (!channel.ok) return channel.result;
   if (user === undefined || !state.users.has(user)) return fail('user_not_found');
   if (!channel.value.members.includes(user)) return fail('user_not_in_channel');

@@ -1,12 +1,16 @@
 /** conversations.* methods: create, info, join, invite, setTopic, archive, open, members. */
 import { z } from 'zod';
 import { BOT_USER_ID } from './identity.js';
-import { fail, flag, ok, parseArgs, visibleChannel, wireChannel, writableChannel, type MethodHandler } from './method-kit.js';
+import {
+  fail, flag, memberChannel, ok, parseArgs, visibleChannel, wireChannel, writableChannel, type MethodHandler,
+} from './method-kit.js';
 import type { StandInState } from './state.js';
 import type { SlackResult } from './types.js';
 
 export const CHANNEL_NAME_MAX = 80;
 export const TOPIC_MAX = 250;
+/** conversations.invite takes up to 1000 users. */
+export const INVITE_MAX = 1000;
 
 /** Slack's channel-name rules: the error code conversations.create answers, or undefined when the name is fine. */
 export function channelNameError(name: string): string | undefined {
@@ -52,30 +56,39 @@ const join: MethodHandler = ({ state }, args) => {
   return ok({ channel: wireChannel(channel.value) });
 };
 
-/** The channel, if the bot is a member and it is not archived. */
-function memberChannel(state: StandInState, id: string | undefined) {
-  const channel = writableChannel(state, id);
-  if (channel.ok && !channel.value.members.includes(BOT_USER_ID)) {
-    return { ok: false as const, result: fail('not_in_channel') };
-  }
-  return channel;
+const InviteArgs = z.object({ channel: z.string().optional(), users: z.string().optional(), force: flag.optional() });
+
+/** Why Slack would not invite this user, or undefined when it would. */
+function inviteError(state: StandInState, members: readonly string[], user: string): string | undefined {
+  if (user === BOT_USER_ID) return 'cant_invite_self';
+  if (!state.users.has(user)) return 'user_not_found';
+  if (members.includes(user)) return 'already_in_channel';
+  return undefined;
 }
 
-const InviteArgs = z.object({ channel: z.string().optional(), users: z.string().optional() });
-
+/**
+ * As Slack documents: if any listed user cannot be invited, nobody is (the answer names each failure in
+ * `errors`), unless `force` asks to invite the valid ones anyway.
+ */
 const invite: MethodHandler = ({ state }, args) => {
   const parsed = parseArgs(InviteArgs, args);
   if (!parsed.ok) return parsed.result;
   const channel = memberChannel(state, parsed.value.channel);
   if (!channel.ok) return channel.result;
-  const users = splitUsers(parsed.value.users);
+  if (channel.value.isIm || channel.value.isMpim) return fail('method_not_supported_for_channel_type');
+  const users = [...new Set(splitUsers(parsed.value.users))];
   if (users.length === 0) return fail('no_user');
-  if (users.includes(BOT_USER_ID)) return fail('cant_invite_self');
-  if (users.some((u) => !state.users.has(u))) return fail('user_not_found');
-  const fresh = users.filter((u) => !channel.value.members.includes(u));
-  if (fresh.length === 0) return fail('already_in_channel');
+  if (users.length > INVITE_MAX) return fail('too_many_users');
+  const failures = users.flatMap((user) => {
+    const error = inviteError(state, channel.value.members, user);
+    return error ? [{ user, ok: false, error }] : [];
+  });
+  const fresh = users.filter((u) => !failures.some((f) => f.user === u));
+  if (failures.length > 0 && !(parsed.value.force && fresh.length > 0)) {
+    return { ok: false, error: failures[0]?.error ?? 'cant_invite', errors: failures };
+  }
   channel.value.members.push(...fresh);
-  return ok({ channel: wireChannel(channel.value) });
+  return ok({ channel: wireChannel(channel.value), ...(failures.length > 0 ? { errors: failures } : {}) });
 };
 
 const TopicArgs = z.object({ channel: z.string().optional(), topic: z.string().optional() });

@@ -1,7 +1,7 @@
 /** auth.test, users.info, pins.*, reactions.add. */
 import { z } from 'zod';
 import { BOT_ID, BOT_USER_ID, BOT_USER_NAME, TEAM_ID, type StandInUser } from './identity.js';
-import { fail, findMessage, ok, parseArgs, stringish, writableChannel, type MethodHandler } from './method-kit.js';
+import { fail, findMessage, memberChannel, ok, parseArgs, stringish, type MethodHandler } from './method-kit.js';
 import type { StandInState } from './state.js';
 
 const authTest: MethodHandler = ({ baseUrl }) =>
@@ -64,9 +64,8 @@ const ItemArgs = z.object({ channel: z.string().optional(), timestamp: stringish
 function itemMessage(state: StandInState, args: Record<string, unknown>) {
   const parsed = parseArgs(ItemArgs, args);
   if (!parsed.ok) return parsed;
-  const channel = writableChannel(state, parsed.value.channel);
+  const channel = memberChannel(state, parsed.value.channel);
   if (!channel.ok) return channel;
-  if (!channel.value.members.includes(BOT_USER_ID)) return { ok: false as const, result: fail('not_in_channel') };
   if (parsed.value.timestamp === undefined) return { ok: false as const, result: fail('no_item_specified') };
   const found = findMessage(state, channel.value.id, parsed.value.timestamp);
   return found.ok ? { ok: true as const, value: { message: found.value, name: parsed.value.name } } : found;

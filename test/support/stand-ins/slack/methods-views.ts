@@ -1,7 +1,8 @@
 /** views.open, views.push, views.update, views.publish. */
 import { z } from 'zod';
-import { APP_ID, BOT_ID, TEAM_ID, userOfTriggerId } from './identity.js';
-import { checkView } from './block-kit-limits.js';
+import type { Clock } from '../../../../src/platform/clock.js';
+import { APP_ID, BOT_ID, TEAM_ID, triggerMintedAt, userOfTriggerId } from './identity.js';
+import { checkView, viewTooLarge } from './block-kit-limits.js';
 import { fail, ok, parseArgs, type MethodHandler } from './method-kit.js';
 import type { StandInState } from './state.js';
 import type { SlackResult, StandInView, ViewOperation } from './types.js';
@@ -12,6 +13,7 @@ const TriggerArgs = z.object({ trigger_id: z.string().optional(), view: z.unknow
 
 /** Refuses a view Slack would refuse; `expected` is the only type this method accepts, if any. */
 function refuseView(view: unknown, expected?: 'modal' | 'home'): SlackResult | undefined {
+  if (viewTooLarge(view)) return fail('view_too_large');
   const violations = checkView(view);
   if (expected && ViewObject.safeParse(view).data?.type !== expected) {
     violations.unshift({ pointer: '/view/type', message: `must be ${expected} for this method` });
@@ -19,10 +21,19 @@ function refuseView(view: unknown, expected?: 'modal' | 'home'): SlackResult | u
   return violations.length > 0 ? fail('invalid_arguments', violations) : undefined;
 }
 
-/** Trigger ids are single use, as in Slack. */
-function spendTrigger(state: StandInState, triggerId: string | undefined): SlackResult | undefined {
+/** Slack: "Triggers expire in three seconds." */
+export const TRIGGER_TTL_MS = 3000;
+
+/**
+ * Trigger ids are single use and expire three seconds after the request that carried them, as in Slack.
+ * Only ids from `makeTriggerId` say when they were minted; any other id is `invalid_trigger_id`.
+ */
+function spendTrigger(state: StandInState, triggerClock: Clock, triggerId: string | undefined): SlackResult | undefined {
   if (triggerId === undefined || triggerId === '') return fail('invalid_arguments');
+  const mintedAt = triggerMintedAt(triggerId);
+  if (!mintedAt) return fail('invalid_trigger_id');
   if (state.usedTriggers.has(triggerId)) return fail('exchanged_trigger_id');
+  if (triggerClock.now().getTime() - mintedAt.getTime() > TRIGGER_TTL_MS) return fail('expired_trigger_id');
   state.usedTriggers.add(triggerId);
   return undefined;
 }
@@ -60,12 +71,12 @@ function storeView(state: StandInState, view: Record<string, unknown>, via: View
 }
 
 function openOrPush(via: 'open' | 'push'): MethodHandler {
-  return ({ state }, args) => {
+  return ({ state, triggerClock }, args) => {
     const parsed = parseArgs(TriggerArgs, args);
     if (!parsed.ok) return parsed.result;
     const refused = refuseView(parsed.value.view, 'modal');
     if (refused) return refused;
-    const spent = spendTrigger(state, parsed.value.trigger_id);
+    const spent = spendTrigger(state, triggerClock, parsed.value.trigger_id);
     if (spent) return spent;
     const userId = userOfTriggerId(parsed.value.trigger_id ?? '');
     const previous = via === 'push' ? [...state.views.values()].reverse().find((v) => v.userId === userId) : undefined;

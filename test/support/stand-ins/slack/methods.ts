@@ -1,6 +1,7 @@
 /** The Web API methods the stand-in speaks, by name. */
 import { CHAT_METHODS } from './methods-chat.js';
 import { CONVERSATION_METHODS } from './methods-conversations.js';
+import { HISTORY_METHODS } from './methods-history.js';
 import { MISC_METHODS } from './methods-misc.js';
 import { VIEW_METHODS } from './methods-views.js';
 import { fail, type MethodContext, type MethodHandler } from './method-kit.js';
@@ -9,6 +10,7 @@ import type { SlackResult } from './types.js';
 const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...MISC_METHODS,
   ...CONVERSATION_METHODS,
+  ...HISTORY_METHODS,
   ...CHAT_METHODS,
   ...VIEW_METHODS,
 };

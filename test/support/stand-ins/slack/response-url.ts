@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { botAuthor, fail, flag, ok, refuseContent, stringish } from './method-kit.js';
+import type { Clock } from '../../../../src/platform/clock.js';
 import type { StandInState } from './state.js';
 import type { SlackResult } from './types.js';
 
@@ -14,12 +15,47 @@ export interface ResponseUrlContext {
   messageTs?: string;
 }
 
-/** Slack lets a response_url be used five times. */
+/** Slack: a response_url may be used "up to 5 times within 30 minutes" of the request that carried it. */
 export const RESPONSE_URL_USES = 5;
+export const RESPONSE_URL_TTL_MS = 30 * 60_000;
 
 export interface ResponseUrlEntry {
   context?: ResponseUrlContext;
   uses: number;
+  /** When the request carrying it was sent, in ms on the stand-in's clock. */
+  issuedAt: number;
+}
+
+/**
+ * The response_urls handed out, by id. Their 30 minutes run on the stand-in's clock, the time the test
+ * models, so a test can let a reply go stale by moving its ManualClock instead of waiting half an hour.
+ */
+export class ResponseUrls {
+  private readonly entries = new Map<string, ResponseUrlEntry>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Hands the URL out again, as in a new request: its 30 minutes start now; uses so far still count. */
+  issue(id: string, context?: ResponseUrlContext): void {
+    const entry = this.entry(id);
+    entry.issuedAt = this.clock.now().getTime();
+    if (context) entry.context = { ...context };
+  }
+
+  /** The entry for an id; one never handed out counts as handed out now (tests may post to any id). */
+  entry(id: string): ResponseUrlEntry {
+    const entry = this.entries.get(id) ?? { uses: 0, issuedAt: this.clock.now().getTime() };
+    this.entries.set(id, entry);
+    return entry;
+  }
+
+  expired(entry: ResponseUrlEntry): boolean {
+    return this.clock.now().getTime() - entry.issuedAt > RESPONSE_URL_TTL_MS;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 const ResponseBody = z.object({
@@ -36,7 +72,8 @@ export interface HttpAnswer {
   body: SlackResult;
 }
 
-export function answerResponseUrl(state: StandInState, entry: ResponseUrlEntry, raw: unknown): HttpAnswer {
+export function answerResponseUrl(state: StandInState, urls: ResponseUrls, entry: ResponseUrlEntry, raw: unknown): HttpAnswer {
+  if (urls.expired(entry)) return { status: 404, body: fail('expired_url') };
   entry.uses += 1;
   if (entry.uses > RESPONSE_URL_USES) return { status: 404, body: fail('used_url') };
   const parsed = ResponseBody.safeParse(raw);

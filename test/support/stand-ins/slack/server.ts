@@ -5,25 +5,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../../../src/platform/clock.js';
+import { refuseCall, rateLimited, type Answer } from './api-gate.js';
 import { FaultQueue } from './faults.js';
 import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
-import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, type StandInUser } from './identity.js';
+import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
+import { Latency } from './latency.js';
 import { fail } from './method-kit.js';
-import { callMethod, isSupportedMethod } from './methods.js';
-import { answerResponseUrl, type HttpAnswer, type ResponseUrlContext, type ResponseUrlEntry } from './response-url.js';
-import { StandInState, type NewChannel } from './state.js';
+import { callMethod } from './methods.js';
+import type { SeedChannel, SlackStandInOptions } from './options.js';
+import { answerResponseUrl, ResponseUrls, type ResponseUrlContext } from './response-url.js';
+import { RateLimiter } from './rate-limits.js';
+import { StandInState } from './state.js';
 import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
-
-export interface SlackStandInOptions {
-  token?: string;
-  port?: number;
-  /** Added to (and overriding) DEFAULT_USERS. */
-  users?: Record<string, StandInUser>;
-  /** Drives message timestamps, `created` and recorded `at`; the system clock by default. */
-  clock?: Clock;
-}
-
-type Answer = HttpAnswer & { headers?: Record<string, string> };
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -39,16 +32,22 @@ export class SlackStandIn {
   private socketMode: { appToken: string; url: string } | null = null;
   private baseUrl = '';
   private readonly clock: Clock;
+  private readonly triggerClock: Clock;
   private readonly initialUsers: Record<string, StandInUser>;
   private readonly server: Server;
   private readonly faults = new FaultQueue();
-  private readonly responseUrls = new Map<string, ResponseUrlEntry>();
+  private readonly latency = new Latency();
+  private readonly limiter: RateLimiter | null;
+  private readonly responseUrls: ResponseUrls;
   private state: StandInState;
   private recorded: RecordedCall[] = [];
 
   constructor(opts: SlackStandInOptions) {
     this.token = opts.token ?? DEFAULT_TOKEN;
     this.clock = opts.clock ?? systemClock;
+    this.triggerClock = opts.triggerClock ?? systemClock;
+    this.responseUrls = new ResponseUrls(this.clock);
+    this.limiter = opts.rateLimits === false ? null : new RateLimiter();
     this.initialUsers = { ...DEFAULT_USERS, ...opts.users };
     for (const [id, user] of Object.entries(this.initialUsers)) assertZone(id, user.tz);
     this.state = this.freshState();
@@ -78,17 +77,24 @@ export class SlackStandIn {
   }
 
   stop(): Promise<void> {
+    this.latency.abortAll();
     return new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
     });
   }
 
-  /** A response_url; with a context, what is posted there shows up in the channel or as an ephemeral. */
+  /** A trigger id minted now on the trigger clock, as if Slack had just sent a request carrying it. */
+  triggerId(userId: string): string {
+    return makeTriggerId(userId, this.triggerClock.now());
+  }
+
+  /**
+   * A response_url, as handed out in a request sent now: it takes 5 uses within 30 minutes (stand-in clock).
+   * With a context, what is posted there shows up in the channel or as an ephemeral.
+   */
   responseUrl(id: string, context?: ResponseUrlContext): string {
-    const entry = this.responseUrls.get(id) ?? { uses: 0 };
-    if (context) entry.context = { ...context };
-    this.responseUrls.set(id, entry);
+    this.responseUrls.issue(id, context);
     return `${this.url}/response/${encodeURIComponent(id)}`;
   }
 
@@ -120,9 +126,15 @@ export class SlackStandIn {
     return copy(Object.fromEntries(this.state.users));
   }
 
-  /** Seeds a channel as if it already existed; members default to every known user and the bot. */
-  addChannel(name: string, opts: NewChannel = {}): StandInChannel {
-    return copy(this.state.addChannel(name, { members: [BOT_USER_ID, ...this.state.users.keys()], ...opts }));
+  /**
+   * Seeds a channel as if it already existed; members default to every known user and the bot. With
+   * `botJoined: false` the bot is left out, as in a real workspace where nobody invited the app.
+   */
+  addChannel(name: string, opts: SeedChannel = {}): StandInChannel {
+    const { botJoined = true, ...rest } = opts;
+    const people = [...this.state.users.keys()];
+    const members = rest.members ?? (botJoined ? [BOT_USER_ID, ...people] : people);
+    return copy(this.state.addChannel(name, { ...rest, members: botJoined ? members : members.filter((m) => m !== BOT_USER_ID) }));
   }
 
   /** Seeds a message written by a person (for reactions, pins and threads people start). */
@@ -150,11 +162,26 @@ export class SlackStandIn {
     known.tz = tz;
   }
 
-  /** Back to a fresh workspace: only #general, no calls, no faults. */
+  /**
+   * Every later answer of `method` (`'*'`: of every method without its own delay, `response_url` included)
+   * is sent `ms` after the request arrived. Other requests are not held up; `stop()` drops delayed answers.
+   */
+  delay(method: string, ms: number): void {
+    this.latency.set(method, ms);
+  }
+
+  /** Clears the delay of one method (or of `'*'`), or every delay. */
+  clearDelay(method?: string): void {
+    this.latency.clear(method);
+  }
+
+  /** Back to a fresh workspace: only #general, no calls, no faults, no delays, empty rate-limit windows. */
   reset(): void {
     this.state = this.freshState();
     this.recorded = [];
     this.faults.clear();
+    this.latency.clear();
+    this.limiter?.clear();
     this.responseUrls.clear();
   }
 
@@ -173,6 +200,7 @@ export class SlackStandIn {
     const answer = response
       ? this.answerResponseUrl(decodeURIComponent(response[1] ?? ''), raw)
       : this.answerApi(req, api?.[1] ?? '', raw);
+    if (!(await this.latency.wait(response ? 'response_url' : (api?.[1] ?? '')))) return;
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 
@@ -194,17 +222,9 @@ export class SlackStandIn {
         if (!this.socketMode || given !== this.socketMode.appToken) return { status: 200, body: fail(given ? 'invalid_auth' : 'not_authed') };
         return { status: 200, body: { ok: true, url: this.socketMode.url } };
       }
-      if (!isSupportedMethod(method)) return { status: 200, body: fail('unknown_method') };
-      const given = tokenOf(req, decoded.args);
-      if (given === undefined) return { status: 200, body: fail('not_authed') };
-      if (given !== this.token) return { status: 200, body: fail('invalid_auth') };
-      const fault = this.faults.take(method);
-      if (fault?.kind === 'rate_limit') {
-        const headers = { 'retry-after': String(fault.retryAfterSeconds) };
-        return { status: 429, body: fail('ratelimited'), headers };
-      }
-      if (fault) return { status: 200, body: fail(fault.error) };
-      return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url }, method, decoded.args) };
+      const refused = refuseCall({ token: this.token, faults: this.faults, limiter: this.limiter, clock: this.clock }, method, tokenOf(req, decoded.args), decoded.args);
+      if (refused) return refused;
+      return { status: 200, body: callMethod({ state: this.state, baseUrl: this.url, triggerClock: this.triggerClock }, method, decoded.args) };
     })();
     this.record(method, args, answer);
     return answer;
@@ -212,14 +232,13 @@ export class SlackStandIn {
 
   private answerResponseUrl(id: string, raw: string): Answer {
     const decoded = decodeArgs('application/json', raw);
-    const entry = this.responseUrls.get(id) ?? { uses: 0 };
-    this.responseUrls.set(id, entry);
+    const entry = this.responseUrls.entry(id);
     const fault = this.faults.take('response_url');
     let answer: Answer;
-    if (fault?.kind === 'rate_limit') answer = { status: 429, body: fail('ratelimited'), headers: { 'retry-after': String(fault.retryAfterSeconds) } };
+    if (fault?.kind === 'rate_limit') answer = rateLimited(fault.retryAfterSeconds);
     else if (fault) answer = { status: 404, body: fail(fault.error) };
     else if (!decoded.ok) answer = { status: 400, body: fail('invalid_payload') };
-    else answer = answerResponseUrl(this.state, entry, decoded.args);
+    else answer = answerResponseUrl(this.state, this.responseUrls, entry, decoded.args);
     this.record('response_url', decoded.ok ? decoded.args : { raw }, answer, id);
     return answer;
   }

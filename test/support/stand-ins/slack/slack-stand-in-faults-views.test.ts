@@ -163,4 +163,27 @@ describe('Slack stand-in: response_url', () => {
     expect(sixth.status).toBe(404);
     expect(await sixth.json()).toMatchObject({ error: 'used_url' });
   });
+
+  it('when a response_url is used exactly 30 minutes after it was handed out, then it still works', async () => {
+    const url = standIn.responseUrl('cmd-5');
+    clock.advance(30 * 60_000);
+    expect((await post(url, { text: 'just in time' })).status).toBe(200);
+  });
+
+  it('when a response_url is used more than 30 minutes after it was handed out, then it answers 404 expired_url', async () => {
+    const url = standIn.responseUrl('cmd-6', { channelId: standIn.channelByName('general')!.id, userId: 'UALICE' });
+    clock.advance(30 * 60_000 + 1);
+    const late = await post(url, { text: 'too late' });
+    expect(late.status).toBe(404);
+    expect(await late.json()).toMatchObject({ ok: false, error: 'expired_url' });
+    expect(standIn.ephemerals()).toEqual([]);
+  });
+
+  it('when the same response_url is handed out again in a new request, then its 30 minutes start again', async () => {
+    standIn.responseUrl('cmd-7');
+    clock.advance(29 * 60_000);
+    const url = standIn.responseUrl('cmd-7');
+    clock.advance(29 * 60_000);
+    expect((await post(url, { text: 'fresh again' })).status).toBe(200);
+  });
 });

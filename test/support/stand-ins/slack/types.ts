@@ -80,4 +80,4 @@ export interface RecordedCall {
 
 export type SlackResult =
   | ({ ok: true } & Record<string, unknown>)
-  | { ok: false; error: string; errors?: string[]; response_metadata?: { messages: string[] } };
+  | { ok: false; error: string; errors?: (string | Record<string, unknown>)[]; response_metadata?: { messages: string[] } };
