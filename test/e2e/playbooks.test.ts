@@ -19,6 +19,16 @@ afterEach(async () => {
 });
 
 describe('the checklist on declaration', () => {
+  it('when a fan-out job queued by an earlier version is still pending after the upgrade, then its subscribers run and nothing is attached twice', async () => {
+    const now = h.clock.now();
+    // What versions before domain events queued for every declaration.
+    h.warden.store.jobs.enqueue({ kind: 'incident.declared', dueAt: now, payload: { incidentId: id }, incidentId: id }, now);
+    await h.settle();
+    expect(checklist(h, channel)).toHaveLength(1);
+    expect(h.warden.store.timeline.list(id).filter((e) => e.text.includes('attached'))).toHaveLength(1);
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+
   it('when an outage is declared, then the service-outage checklist is posted once in its channel, after the card', async () => {
     const posted = checklist(h, channel);
     expect(posted).toHaveLength(1);

@@ -37,6 +37,8 @@ export interface PlaybookDeps extends AppDeps {
  * `{ incidentId }` after recording a clock event, so anchored steps get their due time and their nags.
  */
 export const PLAYBOOK_JOB_KINDS = {
+  /** Attaches the fitting playbook to a new incident (queued by the declaration, so its ack stays fast). */
+  attach: 'playbook.attach',
   /** Renders the checklist and posts or updates its messages in place. */
   sync: 'playbook.sync',
   /** One step's nag falls due. */

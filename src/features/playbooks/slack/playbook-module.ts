@@ -59,9 +59,14 @@ export function playbooksFeature(opts: PlaybookModuleOptions): WardenFeature {
           ...playbookJobs(deps, core.slack),
           defineJob({ kind: PLAYBOOK_JOB_KINDS.nag, payload: nagPayloadSchema, run: (p) => runNag(deps, p), responseBound: true }),
           defineJob({ kind: PLAYBOOK_JOB_KINDS.refresh, payload: incidentPayload, run: refresh }),
+          defineJob({ kind: PLAYBOOK_JOB_KINDS.attach, payload: incidentPayload, run: ({ incidentId }) => void attachFittingPlaybook(deps, incidentId) }),
         ],
         on: {
-          'incident.declared': ({ incidentId }) => void attachFittingPlaybook(deps, incidentId),
+          // Queued in the declaration's transaction (so it cannot be lost), run after the ack (so it cannot slow it).
+          'incident.declared': ({ incidentId }) => {
+            const now = deps.clock.now();
+            deps.store.jobs.enqueue({ kind: PLAYBOOK_JOB_KINDS.attach, dueAt: now, payload: { incidentId }, idemKey: `attach:${incidentId}`, incidentId }, now);
+          },
           'incident.flags_changed': (change) => applyFlagChange(deps, change),
           // Owners, severity-bound steps and nags follow role, severity and status changes (a reopen re-plans nags).
           'incident.status_changed': refresh,
