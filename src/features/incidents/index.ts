@@ -12,6 +12,6 @@ export { declareIncident } from './app/declare-incident.js';
 export { changeStatus } from './app/change-status.js';
 export * from './domain/incident-model.js';
 export { commanderOf, type Incident, type TimelineKind } from './domain/incident.js';
-export { isActive, TRANSITIONS } from './domain/lifecycle.js';
+export { isActive, refuseIfClosed, TRANSITIONS } from './domain/lifecycle.js';
 export * from './domain/vocabulary.js';
 export type { SlackMessage } from './slack/blocks/incident-card.js';

@@ -4,13 +4,14 @@ import type { IncidentRole } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
 import { enqueueCardRefresh, enqueueHomeRefresh, enqueuePost, JOB_KINDS } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
+import { refuseIfClosed } from '../domain/lifecycle.js';
 
 /** Gives a role to a person: announced in the channel, and the person gets a DM with the role's duties. */
 export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role: IncidentRole, userId: string): Incident {
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; roles can no longer change.`);
+    refuseIfClosed(incident, 'roles can no longer change.');
     if (incident.roles[role] === userId) throw new WardenError('bad_input', `<@${userId}> is already ${role} of ${incident.id}.`);
     const now = deps.clock.now();
     store.incidents.setRole(incident.id, role, userId, actor.userId, now);

@@ -5,6 +5,7 @@ import type { Actor, AppDeps } from './deps.js';
 import { enqueueCardRefresh, enqueuePost } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { scheduleUpdateReminder } from './reminders.js';
+import { refuseIfClosed } from '../domain/lifecycle.js';
 
 export const MAX_UPDATE = 2_500;
 
@@ -14,7 +15,7 @@ export function postUpdate(deps: AppDeps, actor: Actor, incidentId: string, text
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed.`);
+    refuseIfClosed(incident);
     const now = deps.clock.now();
     store.incidents.update(incident.id, { lastUpdateAt: now });
     recordChange(store, { incidentId: incident.id, actor: actor.userId, at: now, kind: 'update', action: 'incident.update_posted', text: body });
@@ -31,7 +32,7 @@ export function addNote(deps: AppDeps, actor: Actor, incidentId: string, text: s
   const { store } = deps;
   store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed.`);
+    refuseIfClosed(incident);
     const now = deps.clock.now();
     recordChange(store, { incidentId: incident.id, actor: actor.userId, at: now, kind: 'note', action: 'incident.note_added', text: body });
     enqueuePost(store, now, incident.id, { type: 'note', text: body, by: actor.userId });

@@ -4,6 +4,7 @@ import { INCIDENT_FLAGS, type IncidentFlag } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
 import { enqueueCardRefresh } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
+import { refuseIfClosed } from '../domain/lifecycle.js';
 
 /**
  * Turns incident flags on or off (`/incident flag personal_data on`). Stores the new set, writes the
@@ -14,7 +15,7 @@ export function setFlags(deps: AppDeps, actor: Actor, incidentId: string, change
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; its flags are final.`);
+    refuseIfClosed(incident, 'its flags are final.');
     const before = incident.flags;
     // Canonical order, so the same set always reads the same in the timeline and the card.
     const after = INCIDENT_FLAGS.filter((f) => changes[f] ?? before.includes(f));

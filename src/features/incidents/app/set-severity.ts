@@ -6,6 +6,7 @@ import type { Actor, AppDeps } from './deps.js';
 import { enqueueCardRefresh, enqueuePost } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { scheduleUpdateReminder } from './reminders.js';
+import { refuseIfClosed } from '../domain/lifecycle.js';
 
 /** Changes the severity, announces it, and moves the update reminder to the new cadence. */
 export function setSeverity(deps: AppDeps, actor: Actor, incidentId: string, to: Severity): Incident {
@@ -13,7 +14,7 @@ export function setSeverity(deps: AppDeps, actor: Actor, incidentId: string, to:
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
     if (incident.severity === to) throw new WardenError('bad_input', `${incident.id} is already ${to}.`);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; its severity is final.`);
+    refuseIfClosed(incident, 'its severity is final.');
     const now = deps.clock.now();
     store.incidents.update(incident.id, { severity: to });
     recordChange(store, {

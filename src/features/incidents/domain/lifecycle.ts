@@ -44,3 +44,12 @@ function allowedHint(from: IncidentStatus): string {
   const allowed = TRANSITIONS[from];
   return allowed.length === 0 ? '' : ` Allowed from *${from}*: ${allowed.join(', ')}.`;
 }
+
+/**
+ * The one refusal of a change to a closed incident (a closed incident is final): every use case that changes
+ * one calls this before it writes. `consequence` says what can no longer change ("its flags are final.").
+ */
+export function refuseIfClosed(incident: { id: string; status: IncidentStatus }, consequence?: string): void {
+  if (incident.status !== 'closed') return;
+  throw new WardenError('refused_transition', consequence ? `${incident.id} is closed; ${consequence}` : `${incident.id} is closed.`);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isWardenError } from '../../../../src/platform/errors.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../../src/features/incidents/domain/incident-model.js';
-import { TRANSITIONS, isActive, transition } from '../../../../src/features/incidents/domain/lifecycle.js';
+import { TRANSITIONS, isActive, refuseIfClosed, transition } from '../../../../src/features/incidents/domain/lifecycle.js';
 
 const at = new Date('2026-11-22T10:00:00Z');
 const allowed: [IncidentStatus, IncidentStatus][] = INCIDENT_STATUSES.flatMap((from) => TRANSITIONS[from].map((to) => [from, to] as [IncidentStatus, IncidentStatus]));
@@ -48,5 +48,16 @@ describe('the transition table', () => {
 
   it('treats the three working statuses as active', () => {
     expect(INCIDENT_STATUSES.filter(isActive)).toEqual(['investigating', 'identified', 'monitoring']);
+  });
+});
+
+describe('refuseIfClosed: the one refusal of a change to a closed incident', () => {
+  it('when the incident is closed, then it refuses, saying what can no longer change', () => {
+    expect(() => refuseIfClosed({ id: 'INC-2026-0001', status: 'closed' }, 'its flags are final.')).toThrow('INC-2026-0001 is closed; its flags are final.');
+    expect(() => refuseIfClosed({ id: 'INC-2026-0001', status: 'closed' })).toThrow(/^INC-2026-0001 is closed\.$/);
+  });
+
+  it.each(['investigating', 'identified', 'monitoring', 'resolved'] as const)('when the incident is %s, then the change may go ahead', (status) => {
+    expect(() => refuseIfClosed({ id: 'INC-2026-0001', status })).not.toThrow();
   });
 });

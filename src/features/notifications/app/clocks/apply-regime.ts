@@ -5,6 +5,7 @@ import { requireApplicable, type CatalogEntry } from './clock-catalog.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from './clock-deps.js';
 import { enqueueClockPost } from './clock-outbox.js';
 import { rescheduleClockReminders } from './clock-reminders.js';
+import { refuseIfClosed } from '../../../incidents/index.js';
 
 /** The message that suggested the regime, when a person applied it with its button. */
 export interface SuggestionMessage {
@@ -22,7 +23,7 @@ export function applyRegime(deps: ClockDeps, actor: Actor, incidentId: string, r
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; its regimes can no longer change.`);
+    refuseIfClosed(incident, 'its regimes can no longer change.');
     const now = deps.clock.now();
     if (!deps.clocks.applyRegime(incident.id, regimeId, actor.userId, now)) {
       throw new WardenError('conflict', `${entry.regime.name} is already applied to ${incident.id}.`);
@@ -50,7 +51,7 @@ export function removeRegime(deps: ClockDeps, actor: Actor, incidentId: string, 
   const { store } = deps;
   store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; its regimes can no longer change.`);
+    refuseIfClosed(incident, 'its regimes can no longer change.');
     const now = deps.clock.now();
     const applied = deps.clocks.regimes(incident.id).map((r) => r.regimeId);
     if (!deps.clocks.removeRegime(incident.id, regimeId)) {

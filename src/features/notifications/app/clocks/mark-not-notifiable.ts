@@ -6,6 +6,7 @@ import type { ClockDeps } from './clock-deps.js';
 import { enqueueClockPost } from './clock-outbox.js';
 import { rescheduleClockReminders } from './clock-reminders.js';
 import { findStage, incidentDeadlines, stageRefText } from './incident-deadlines.js';
+import { refuseIfClosed } from '../../../incidents/index.js';
 
 export const MAX_RATIONALE = 1_000;
 export const NOT_NOTIFIABLE_USAGE = '/incident notnotifiable regime:stage rationale';
@@ -20,7 +21,7 @@ export function markNotNotifiable(deps: ClockDeps, actor: Actor, incidentId: str
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed.`);
+    refuseIfClosed(incident);
     assertApprover(deps, incident, actor.userId, 'record that a notification is not required');
     const now = deps.clock.now();
     const { regime, stage } = findStage(incidentDeadlines(deps, incident.id, now), stageText, NOT_NOTIFIABLE_USAGE);

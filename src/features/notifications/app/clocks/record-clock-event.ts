@@ -6,6 +6,7 @@ import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
 import type { ClockDeps } from './clock-deps.js';
 import { rescheduleClockReminders } from './clock-reminders.js';
+import { refuseIfClosed } from '../../../incidents/index.js';
 
 /** Clock times may run this far ahead of Warden's clock (a phone a little fast), not more. */
 export const FUTURE_TOLERANCE_MS = 60_000;
@@ -28,7 +29,7 @@ export function recordClockEvent(deps: ClockDeps, actor: Actor, incidentId: stri
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
-    if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; its clocks can no longer change.`);
+    refuseIfClosed(incident, 'its clocks can no longer change.');
     const now = deps.clock.now();
     if (Number.isNaN(at.getTime())) throw new WardenError('bad_input', 'That time is not a valid instant.');
     if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
