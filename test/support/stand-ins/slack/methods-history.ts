@@ -96,42 +96,47 @@ function wireWithThread(state: StandInState, m: StandInMessage): Record<string, 
   };
 }
 
-const history: MethodHandler = ({ state }, args) => {
+/** What both methods read first: their arguments, a channel the bot may read, and the time window. */
+function readRequest(state: StandInState, args: Record<string, unknown>): Found<{ args: PageArgs; channel: StandInChannel; window: Window }> {
   const parsed = parseArgs(PageArgs, args);
-  if (!parsed.ok) return parsed.result;
+  if (!parsed.ok) return parsed;
   const channel = readableChannel(state, parsed.value.channel);
-  if (!channel.ok) return channel.result;
+  if (!channel.ok) return channel;
   const window = windowOf(parsed.value);
-  if (!window.ok) return window.result;
+  if (!window.ok) return window;
+  return { ok: true, value: { args: parsed.value, channel: channel.value, window: window.value } };
+}
+
+const history: MethodHandler = ({ state }, args) => {
+  const request = readRequest(state, args);
+  if (!request.ok) return request.result;
+  const { args: query, channel, window } = request.value;
   // History holds top-level messages only; replies live in their thread (conversations.replies).
-  const list = state.messages(channel.value.id)
+  const list = state.messages(channel.id)
     .filter((m) => m.thread_ts === undefined)
-    .filter(inWindow(window.value))
+    .filter(inWindow(window))
     .sort((a, b) => tsMicros(b.ts) - tsMicros(a.ts));
-  const found = page(list, parsed.value, HISTORY_DEFAULT_LIMIT);
+  const found = page(list, query, HISTORY_DEFAULT_LIMIT);
   if (!found.ok) return found.result;
   const paged = found.value;
   return ok({
     messages: paged.items.map((m) => wireWithThread(state, m)),
     has_more: paged.next !== '',
-    pin_count: state.messages(channel.value.id).filter((m) => m.pinned).length,
+    pin_count: state.messages(channel.id).filter((m) => m.pinned).length,
     response_metadata: { next_cursor: paged.next },
   });
 };
 
 const replies: MethodHandler = ({ state }, args) => {
-  const parsed = parseArgs(PageArgs, args);
-  if (!parsed.ok) return parsed.result;
-  const channel = readableChannel(state, parsed.value.channel);
-  if (!channel.ok) return channel.result;
-  const window = windowOf(parsed.value);
-  if (!window.ok) return window.result;
+  const request = readRequest(state, args);
+  if (!request.ok) return request.result;
+  const { args: query, channel, window } = request.value;
   // `ts` may name the parent or any reply: either way the whole thread comes back, parent first.
-  const named = parsed.value.ts ? state.findMessage(channel.value.id, parsed.value.ts) : undefined;
-  const parent = named?.thread_ts ? state.findMessage(channel.value.id, named.thread_ts) : named;
+  const named = query.ts ? state.findMessage(channel.id, query.ts) : undefined;
+  const parent = named?.thread_ts ? state.findMessage(channel.id, named.thread_ts) : named;
   if (!parent) return fail('thread_not_found');
-  const list = [parent, ...repliesOf(state, channel.value.id, parent.ts).filter(inWindow(window.value))];
-  const found = page(list, parsed.value, REPLIES_DEFAULT_LIMIT);
+  const list = [parent, ...repliesOf(state, channel.id, parent.ts).filter(inWindow(window))];
+  const found = page(list, query, REPLIES_DEFAULT_LIMIT);
   if (!found.ok) return found.result;
   const paged = found.value;
   return ok({
