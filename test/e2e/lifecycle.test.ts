@@ -105,8 +105,9 @@ describe('running an incident in its channel', () => {
 
   it('when a reply in a thread is reacted with :pushpin:, then the reply (not its parent) lands in the timeline, its Slack escaping decoded once', async () => {
     const parent = h.slack.addUserMessage(channel, 'UALICE', 'What changed at 08:50?');
-    // Slack stores and returns message text escaped: the person typed "Rollback done & <verified>".
-    const reply = h.slack.addUserMessage(channel, 'UBOB', 'Rollback done &amp; &lt;verified&gt;', parent.ts);
+    // The stand-in stores it escaped, as Slack does: "Rollback done &amp; &lt;verified&gt;".
+    const reply = h.slack.addUserMessage(channel, 'UBOB', 'Rollback done & <verified>', parent.ts);
+    expect(reply.text).toBe('Rollback done &amp; &lt;verified&gt;');
     await h.event(reactionAddedEvent({ userId: 'UCAROL', channelId: channel, messageTs: reply.ts, reaction: 'pushpin' }), 'EvThread1');
     const id = h.warden.store.incidents.byChannel(channel)!.id;
     const pinned = h.warden.store.timeline.list(id).filter((e) => e.kind === 'pinned');

@@ -10,6 +10,7 @@ import { FaultQueue } from './faults.js';
 import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
 import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
 import { Latency } from './latency.js';
+import { slackEscape } from './slack-escape.js';
 import { fail } from './method-kit.js';
 import { callMethod } from './methods.js';
 import type { SeedChannel, SlackStandInOptions } from './options.js';
@@ -137,12 +138,15 @@ export class SlackStandIn {
     return copy(this.state.addChannel(name, { ...rest, members: botJoined ? members : members.filter((m) => m !== BOT_USER_ID) }));
   }
 
-  /** Seeds a message written by a person (for reactions, pins and threads people start). */
-  addUserMessage(channelId: string, userId: string, text: string, threadTs?: string): StandInMessage {
+  /**
+   * Seeds a message written by a person (for reactions, pins and threads people start). `typed` is what they
+   * typed; it is stored escaped, as Slack stores and returns message text.
+   */
+  addUserMessage(channelId: string, userId: string, typed: string, threadTs?: string): StandInMessage {
     if (!this.state.channels.has(channelId)) throw new Error(`addUserMessage: no channel ${channelId}`);
     const thread = threadTs ? { thread_ts: threadTs } : {};
     const ts = this.state.nextTs();
-    return copy(this.state.addMessage({ channel: channelId, ts, ...thread, text, user: userId, pinned: false, reactions: [] }));
+    return copy(this.state.addMessage({ channel: channelId, ts, ...thread, text: slackEscape(typed), user: userId, pinned: false, reactions: [] }));
   }
 
   /** The next `times` calls of `method` answer HTTP 200 `{ok:false, error}`. */

@@ -43,6 +43,7 @@ export function reactionAddedEvent(e: {
   };
 }
 
+/** `text` is the message as Slack stores it, escaped (the `text` of a message `addUserMessage` seeded). */
 export function pinAddedEvent(e: { userId: string; channelId: string; messageTs: string; text?: string }): SlackEvent {
   return {
     type: 'pin_added',

@@ -3,16 +3,9 @@
  * (the JSON inside `payload=`), and `view.state.values` entries. The ids match the stand-in's workspace.
  */
 import { APP_ID, TEAM_DOMAIN, TEAM_ID, makeTriggerId } from '../identity.js';
+import { slackEscape } from '../slack-escape.js';
 
-/**
- * Typed text as Slack sends it in a slash command with `should_escape`: `&`, `<` and `>` become `&amp;`,
- * `&lt;` and `&gt;`; a mention Slack completed (`<@U…>`, `<@U…|name>`, `<#C…|name>`) stays its token.
- */
-export function slackEscape(typed: string): string {
-  return typed.split(/(<@[UW][A-Z0-9]+(?:\|[^<>|]*)?>|<#C[A-Z0-9]+(?:\|[^<>|]*)?>)/).map((part, i) =>
-    i % 2 === 1 ? part : part.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'),
-  ).join('');
-}
+export { slackEscape };
 
 /** Slack's legacy verification token; Bolt ignores it but real payloads carry one. */
 export const VERIFICATION_TOKEN = 'stand-in-verification-token';
