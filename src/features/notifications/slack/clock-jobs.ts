@@ -1,11 +1,11 @@
 import { approversOf } from '../app/clocks/approvers.js';
 import { clockBoardOf } from '../app/clocks/clock-board.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from '../app/clocks/clock-deps.js';
-import { CLOCK_MESSAGE_TYPES, type ClockPostPayload } from '../app/clocks/clock-outbox.js';
+import { clockPostPayloadSchema, type ClockPostPayload } from '../app/clocks/clock-outbox.js';
 import { remindDeadline } from '../app/clocks/remind-deadline.js';
 import { z, type ZodType } from 'zod';
 import type { AnyJob } from '../../../platform/jobs/define-job.js';
-import { incidentPayload, messageOfType } from '../../../platform/jobs/payloads.js';
+import { incidentPayload } from '../../../platform/jobs/payloads.js';
 import { slackJob } from '../../../adapters/slack/slack-job.js';
 import { WardenError } from '../../../platform/errors.js';
 import type { Incident } from '../../incidents/index.js';
@@ -28,11 +28,7 @@ export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
 
 const CLOCK_PAYLOADS = {
   [CLOCK_JOB_KINDS.reminder]: z.object({ incidentId: z.string(), regimeId: z.string(), stageId: z.string(), due: z.string() }),
-  [CLOCK_JOB_KINDS.post]: z.object({
-    incidentId: z.string(),
-    target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('channel') }), z.object({ kind: z.literal('dm'), userId: z.string() }), z.object({ kind: z.literal('managers'), channel: z.string() })]),
-    message: messageOfType(CLOCK_MESSAGE_TYPES),
-  }),
+  [CLOCK_JOB_KINDS.post]: clockPostPayloadSchema,
   [CLOCK_JOB_KINDS.board]: incidentPayload,
   [CLOCK_JOB_KINDS.approval]: z.object({ incidentId: z.string(), noticeId: z.number().int() }),
   [CLOCK_JOB_KINDS.suggestionDone]: z.object({ channelId: z.string(), ts: z.string(), regimeId: z.string(), by: z.string() }),

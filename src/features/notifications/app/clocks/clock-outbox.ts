@@ -1,26 +1,30 @@
+import { z } from 'zod';
 import type { Store } from '../../../incidents/index.js';
 import { CLOCK_JOB_KINDS } from './clock-deps.js';
 
+const deadline = { regimeId: z.string(), stageId: z.string(), due: z.string(), timeLeftMs: z.number(), commsLead: z.string(), dueKind: z.string() };
+
 /** Messages of the clocks module. The payload says what happened; the Slack layer decides how it looks. */
-/** The `type` of every clock message, checked when a queued post is delivered. */
-export const CLOCK_MESSAGE_TYPES = ['regime_suggested', 'regime_applied', 'regime_removed', 'deadline_reminder', 'deadline_overdue', 'not_notifiable', 'submitted'] as const;
+export const clockMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('regime_suggested'), regimeId: z.string(), why: z.string() }),
+  z.object({ type: z.literal('regime_applied'), regimeId: z.string(), by: z.string(), viaSuggestion: z.boolean() }),
+  z.object({ type: z.literal('regime_removed'), regimeId: z.string(), by: z.string() }),
+  z.object({ type: z.literal('deadline_reminder'), ...deadline }),
+  z.object({ type: z.literal('deadline_overdue'), ...deadline }),
+  z.object({ type: z.literal('not_notifiable'), regimeId: z.string(), stageId: z.string(), reason: z.string(), by: z.string() }),
+  z.object({ type: z.literal('submitted'), regimeId: z.string(), stageId: z.string(), reference: z.string(), by: z.string(), late: z.boolean(), noticeId: z.number().nullable() }),
+]);
+export type ClockMessage = z.infer<typeof clockMessageSchema>;
 
-export type ClockMessage =
-  | { type: 'regime_suggested'; regimeId: string; why: string }
-  | { type: 'regime_applied'; regimeId: string; by: string; viaSuggestion: boolean }
-  | { type: 'regime_removed'; regimeId: string; by: string }
-  | { type: 'deadline_reminder'; regimeId: string; stageId: string; due: string; timeLeftMs: number; commsLead: string; dueKind: string }
-  | { type: 'deadline_overdue'; regimeId: string; stageId: string; due: string; timeLeftMs: number; commsLead: string; dueKind: string }
-  | { type: 'not_notifiable'; regimeId: string; stageId: string; reason: string; by: string }
-  | { type: 'submitted'; regimeId: string; stageId: string; reference: string; by: string; late: boolean; noticeId: number | null };
+const clockTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('channel') }),
+  z.object({ kind: z.literal('dm'), userId: z.string() }),
+  z.object({ kind: z.literal('managers'), channel: z.string() }),
+]);
+export type ClockTarget = z.infer<typeof clockTargetSchema>;
 
-export type ClockTarget = { kind: 'channel' } | { kind: 'dm'; userId: string } | { kind: 'managers'; channel: string };
-
-export interface ClockPostPayload extends Record<string, unknown> {
-  incidentId: string;
-  target: ClockTarget;
-  message: ClockMessage;
-}
+export const clockPostPayloadSchema = z.object({ incidentId: z.string(), target: clockTargetSchema, message: clockMessageSchema });
+export type ClockPostPayload = z.infer<typeof clockPostPayloadSchema>;
 
 /** Queues one message (one Slack call). With `idemKey`, the same message is queued once, ever. */
 export function enqueueClockPost(store: Store, now: Date, incidentId: string, target: ClockTarget, message: ClockMessage, idemKey?: string): void {
