@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { WardenError } from '../../../platform/errors.js';
 import { escapeMrkdwn, truncate } from '../escape.js';
 
@@ -12,10 +11,12 @@ export function splitVerb(text: string): { verb: string; rest: string } {
 
 /** A parser of one word among `values` (case-insensitive); anything else gets a refusal that lists them. */
 export function wordParser<T extends string>(values: readonly T[], what: string, usage: string) {
-  const schema = z.enum(values as unknown as [T, ...T[]]);
+  // A set, not a zod enum: parsers built per request (the configured severities) stay cheap on the ack path.
+  const allowed = new Set<string>(values);
+  const isAllowed = (word: string): word is T => allowed.has(word);
   return (word: string | undefined): T => {
-    const parsed = schema.safeParse(word?.toLowerCase());
-    if (parsed.success) return parsed.data;
+    const lower = word?.toLowerCase();
+    if (lower !== undefined && isAllowed(lower)) return lower;
     const got = word ? `Unknown ${what} \`${escapeMrkdwn(truncate(word, 40))}\`.` : `Missing ${what}.`;
     throw new WardenError('bad_input', `${got} Use one of: ${values.join(', ')}. Usage: \`${escapeMrkdwn(usage)}\``);
   };
