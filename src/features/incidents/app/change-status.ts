@@ -1,7 +1,7 @@
 import { WardenError } from '../../../platform/errors.js';
 import { commanderOf, type Incident } from '../domain/incident.js';
 import type { IncidentStatus } from '../domain/incident-model.js';
-import { transition } from '../domain/lifecycle.js';
+import { moveStatus } from '../domain/lifecycle.js';
 import type { Actor, AppDeps } from './deps.js';
 import { enqueueCardRefresh, enqueueHomeRefresh, enqueuePost } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
@@ -17,14 +17,9 @@ export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
     const now = deps.clock.now();
-    const change = transition(incident.status, to, now);
+    const { change, patch, events } = moveStatus(incident, to, actor.userId, now);
     if (to === 'closed') assertMayClose(deps, actor, incident);
-    store.incidents.update(incident.id, {
-      status: to,
-      ...(to === 'resolved' ? { resolvedAt: now } : {}),
-      ...(to === 'closed' ? { closedAt: now } : {}),
-      ...(change.reopens ? { resolvedAt: null } : {}),
-    });
+    store.incidents.update(incident.id, patch);
     recordChange(store, {
       incidentId: incident.id,
       actor: actor.userId,
@@ -38,7 +33,7 @@ export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to
     if (change.reopens) scheduleUpdateReminder(deps, incident, now);
     enqueuePost(store, now, incident.id, { type: 'status_changed', from: change.from, to, by: actor.userId }, true);
     enqueueCardRefresh(store, now, incident.id);
-    deps.events.publish('incident.status_changed', { incidentId: incident.id, from: change.from, to, by: actor.userId });
+    for (const { name, event } of events) deps.events.publish(name, event);
     enqueueHomeRefresh(store, now, incident.id, Object.values(incident.roles));
     return requireIncident(store, incident.id);
   });

@@ -1,5 +1,8 @@
 import { WardenError } from '../../../platform/errors.js';
+import type { DomainEvents } from '../../../platform/events.js';
+import type { Incident } from './incident.js';
 import type { IncidentStatus } from './incident-model.js';
+import './events.js';
 
 /** The one table of allowed status moves. Everything that changes an incident's status asks it. */
 export const TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
@@ -38,6 +41,23 @@ export function transition(from: IncidentStatus, to: IncidentStatus, at: Date): 
     throw new WardenError('refused_transition', `${why}${allowedHint(from)}`, { from, to });
   }
   return { from, to, at, endsResponse: isActive(from) && !isActive(to), reopens: from === 'resolved' && isActive(to) };
+}
+
+/** What a status move changes on the incident and the events it causes; the use case saves and publishes them. */
+export interface StatusMove {
+  change: StatusChange;
+  patch: Partial<Pick<Incident, 'status' | 'resolvedAt' | 'closedAt'>>;
+  events: { name: 'incident.status_changed'; event: DomainEvents['incident.status_changed'] }[];
+}
+
+/** Decides a status move of `incident` by `by` at `at` (refused as `transition` refuses). */
+export function moveStatus(incident: Pick<Incident, 'id' | 'status'>, to: IncidentStatus, by: string, at: Date): StatusMove {
+  const change = transition(incident.status, to, at);
+  const patch: StatusMove['patch'] = { status: to };
+  if (to === 'resolved') patch.resolvedAt = at;
+  if (to === 'closed') patch.closedAt = at;
+  if (change.reopens) patch.resolvedAt = null;
+  return { change, patch, events: [{ name: 'incident.status_changed', event: { incidentId: incident.id, from: change.from, to, by } }] };
 }
 
 function allowedHint(from: IncidentStatus): string {

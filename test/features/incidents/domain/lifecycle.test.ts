@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isWardenError } from '../../../../src/platform/errors.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../../../src/features/incidents/domain/incident-model.js';
-import { TRANSITIONS, isActive, refuseIfClosed, transition } from '../../../../src/features/incidents/domain/lifecycle.js';
+import { TRANSITIONS, isActive, moveStatus, refuseIfClosed, transition } from '../../../../src/features/incidents/domain/lifecycle.js';
 
 const at = new Date('2026-11-22T10:00:00Z');
 const allowed: [IncidentStatus, IncidentStatus][] = INCIDENT_STATUSES.flatMap((from) => TRANSITIONS[from].map((to) => [from, to] as [IncidentStatus, IncidentStatus]));
@@ -59,5 +59,26 @@ describe('refuseIfClosed: the one refusal of a change to a closed incident', () 
 
   it.each(['investigating', 'identified', 'monitoring', 'resolved'] as const)('when the incident is %s, then the change may go ahead', (status) => {
     expect(() => refuseIfClosed({ id: 'INC-2026-0001', status })).not.toThrow();
+  });
+});
+
+describe('moveStatus: what a status move changes and announces', () => {
+  const at = new Date('2026-12-01T10:00:00Z');
+  const incident = (status: IncidentStatus) => ({ id: 'INC-2026-0001', status });
+
+  it('when an incident resolves, then it is stamped resolved and the move is announced once', () => {
+    const move = moveStatus(incident('monitoring'), 'resolved', 'UALICE', at);
+    expect(move.patch).toEqual({ status: 'resolved', resolvedAt: at });
+    expect(move.change.endsResponse).toBe(true);
+    expect(move.events).toEqual([{ name: 'incident.status_changed', event: { incidentId: 'INC-2026-0001', from: 'monitoring', to: 'resolved', by: 'UALICE' } }]);
+  });
+
+  it('when a resolved incident reopens, then its resolution is cleared; when it closes, it is stamped closed', () => {
+    expect(moveStatus(incident('resolved'), 'investigating', 'UBOB', at).patch).toEqual({ status: 'investigating', resolvedAt: null });
+    expect(moveStatus(incident('resolved'), 'closed', 'UBOB', at).patch).toEqual({ status: 'closed', closedAt: at });
+  });
+
+  it('when the move is not in the table, then it is refused and announces nothing', () => {
+    expect(() => moveStatus(incident('closed'), 'investigating', 'UBOB', at)).toThrow('A closed incident is final.');
   });
 });
