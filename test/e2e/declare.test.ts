@@ -107,4 +107,17 @@ describe('/incident declare', () => {
     const [announced] = h.slack.messages(h.announcementsId);
     expect(announced?.text).toContain('@here login broken for <@UBOB>');
   });
+
+  it('when the commander changes while provisioning is retried, then the retry invites the new commander although the declarer is already in', async () => {
+    h.slack.failNext('conversations.setTopic', 'internal_error');
+    await h.incident('declare sev2 Vault unreachable');
+    await h.settle();
+    const channel = h.incidentChannel();
+    expect(h.slack.channels().find((c) => c.id === channel)?.members).toContain('UALICE');
+    await h.incident('role commander <@UBOB>', { channel });
+    await h.advance(60_000);
+    // Slack's invite is all-or-nothing unless `force`: without it, UALICE being in already would keep UBOB out.
+    expect(h.slack.channels().find((c) => c.id === channel)?.members).toContain('UBOB');
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
 });

@@ -74,8 +74,12 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
     throw new WardenError('conflict', `Every channel name from ${base} to ${withSuffix(base, MAX_NAME_ATTEMPTS)} is taken.`);
   }
 
+  /**
+   * Slack's invite is all-or-nothing: one person already in (a retry, a new commander) would keep the others
+   * out. `force` invites the valid ones; an answer that only says everyone is in already is fine.
+   */
   async function invite(channel: string, users: string[]): Promise<void> {
-    await slack.call((c) => c.conversations.invite({ channel, users: users.join(',') })).catch(ignore('already_in_channel', 'cant_invite_self'));
+    await slack.call((c) => c.conversations.invite({ channel, users: users.join(','), force: true })).catch(ignore('already_in_channel', 'cant_invite_self'));
   }
 }
 
