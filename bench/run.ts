@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
 import { enqueuePost } from '../src/features/incidents/app/outbox.js';
-import { parseConfig } from '../src/platform/config/index.js';
+import { parseConfig } from '../src/config/index.js';
 import { canonicalJson, verifyChain } from '../src/features/audit/domain/audit-chain.js';
 import { ManualClock } from '../src/platform/clock.js';
 import { computeDeadlines } from '../src/features/notifications/domain/deadlines/index.js';

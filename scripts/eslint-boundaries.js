@@ -14,20 +14,15 @@ const area = (file) => {
   return { kind: rel.startsWith('src/') ? 'root' : 'outside', rel };
 };
 
-/**
- * The one crossing left: warden.yaml's schema (src/platform/config) reads the incident vocabulary
- * (flags, clock events, severity and role ids) from the incidents domain until each feature owns its section.
- */
-const isConfigReadingVocabulary = (a, b) => a.rel.startsWith('src/platform/config/') && b.name === 'incidents' && b.rest.startsWith('domain/');
-
 /** Why `from` may not import `to`, or null when it may. */
 export function boundaryProblem(from, to) {
   const a = area(from);
   const b = area(to);
-  if (a.kind === 'platform' && b.kind === 'feature' && !isConfigReadingVocabulary(a, b)) return `src/platform imports no feature (${b.rel}).`;
+  if (a.kind === 'platform' && b.kind === 'feature') return `src/platform imports no feature (${b.rel}).`;
   if (a.kind === 'platform' && ['cli', 'bin', 'root'].includes(b.kind)) return `src/platform imports no ${b.kind} (${b.rel}).`;
   if (a.kind === 'adapters' && b.kind === 'feature' && b.rest !== 'index.ts') return `src/adapters reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
   if (a.kind === 'adapters' && ['cli', 'bin', 'root'].includes(b.kind)) return `src/adapters imports no ${b.kind} (${b.rel}).`;
+  if (a.kind === 'root' && b.kind === 'feature' && b.rest !== 'index.ts') return `the composition reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
   if (a.kind !== 'feature') return null;
   if (b.kind === 'feature' && b.name !== a.name && b.rest !== 'index.ts') return `features/${a.name} reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
   if (b.kind === 'cli' || b.kind === 'root' || b.kind === 'bin') return `a feature does not import the composition root or the CLI (${b.rel}).`;

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { IncidentPolicy } from './features/incidents/app/deps.js';
+import type { IncidentPolicy } from './features/incidents/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
-import type { SlackCredentials, WardenConfig } from './platform/config/index.js';
+import type { SlackCredentials } from './platform/config/index.js';
+import type { WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { updateEveryOf } from './features/incidents/domain/vocabulary.js';
+import { updateEveryOf } from './features/incidents/index.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
 import { createMetrics } from './platform/http/metrics.js';
 import type { SlackDeps } from './adapters/slack/commands/registry.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wardenFeatures } from '../src/compose-features.js';
-import { loadConfig, parseConfig } from '../src/platform/config/index.js';
+import { loadConfig, parseConfig } from '../src/config/index.js';
 
 describe('building the modules from configuration', () => {
   it('accepts the shipped warden.example.yaml with the shipped playbooks and regimes', () => {

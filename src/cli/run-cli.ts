@@ -3,7 +3,7 @@ import { runConfigCheck, type CliIo } from './commands/config-check.js';
 import { runAuditVerify, runMigrate } from './commands/db-commands.js';
 import { runPlaybooksCheck } from './commands/playbooks-check.js';
 import { runStart } from './commands/start.js';
-import { loadConfig, vocabularyOf } from '../platform/config/index.js';
+import { loadConfig, vocabularyOf } from '../config/index.js';
 
 const USAGE = `usage: warden <command>
 

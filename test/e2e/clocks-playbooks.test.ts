@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { wardenFeatures } from '../../src/compose-features.js';
-import { parseConfig } from '../../src/platform/config/index.js';
+import { parseConfig } from '../../src/config/index.js';
 import { plainTextValue, staticSelectValue } from '../support/slack-requests.js';
 import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
 

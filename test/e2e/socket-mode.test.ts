@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/platform/config/index.js';
+import { parseConfig } from '../../src/config/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden, type Warden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';

@@ -1,5 +1,5 @@
 import { wardenFeatures } from '../../src/compose-features.js';
-import { parseConfig, type WardenConfigInput } from '../../src/platform/config/index.js';
+import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { startHarness, type HarnessOptions } from './warden-harness.js';
 
 /** Warden with every module plugged in, as `warden start` builds it, and a managers' channel. */

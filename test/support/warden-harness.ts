@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig, type WardenConfigInput } from '../../src/platform/config/index.js';
+import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';

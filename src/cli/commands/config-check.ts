@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../platform/config/env.js';
-import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../platform/config/load-config.js';
+import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load-config.js';
 import { wardenFeatures } from '../../compose-features.js';
 import { isWardenError } from '../../platform/errors.js';
 import { formatProblem } from '../../platform/yaml-validate.js';

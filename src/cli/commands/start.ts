@@ -1,4 +1,5 @@
-import { loadConfig, loadEnv, requireSlackCredentials, secretValues } from '../../platform/config/index.js';
+import { loadEnv, requireSlackCredentials, secretValues } from '../../platform/config/index.js';
+import { loadConfig } from '../../config/index.js';
 import { createWarden } from '../../compose.js';
 import { createLogger } from '../../platform/logger.js';
 import type { CliIo } from './config-check.js';

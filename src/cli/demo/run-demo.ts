@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultConfig, parseConfig } from '../../platform/config/index.js';
+import { defaultConfig, parseConfig } from '../../config/index.js';
 import { verifyChain } from '../../features/audit/domain/audit-chain.js';
 import { ManualClock } from '../../platform/clock.js';
 import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';

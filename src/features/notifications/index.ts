@@ -1,4 +1,7 @@
-/** Legal clocks, regimes, notices and approvals: the feature, its catalog loader and its clock-event reader. */
-export { clocksFeature, clocksFeatureFromConfig, clockSettingsFrom, loadClockCatalog, type ClockSettings } from './slack/clocks-module.js';
+/** Legal clocks, regimes, notices and approvals: the feature, its catalog and templates, and its clock-event reader. */
+export { clocksFeature, type ClockSettings } from './slack/clocks-module.js';
+export { buildClockCatalog, type ClockCatalog } from './app/clocks/clock-catalog.js';
+export { loadRegimeCatalog } from './files/load-regimes.js';
+export { listTemplates, loadTemplate } from './files/template-loader.js';
 export { migrations } from './store/migrations.js';
 export { clockEventsOf } from './store/clock-repo.js';

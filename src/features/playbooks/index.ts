@@ -1,5 +1,5 @@
 /** Playbooks: the feature, the settings it reads from warden.yaml, and its playbook files' loader. */
-export { playbooksFeature, nagSettingsFrom, type PlaybookModuleOptions } from './slack/playbook-module.js';
+export { playbooksFeature, type PlaybookModuleOptions } from './slack/playbook-module.js';
 export { migrations } from './store/migrations.js';
 export { PLAYBOOK_JOB_KINDS, noClockEvents, type ClockEventsPort, type NagSettings, type PlaybookDeps } from './app/deps.js';
 export { checkPlaybookFiles, listPlaybookFiles, loadPlaybooks } from './files/load-playbooks.js';

@@ -2,7 +2,6 @@ import { applyFlagChange, refreshChecklist } from '../app/apply-flag-change.js';
 import { attachFittingPlaybook } from '../app/attach-playbook.js';
 import { noClockEvents, PLAYBOOK_JOB_KINDS, type ClockEventsPort, type NagSettings } from '../app/deps.js';
 import { nagPayloadSchema, runNag } from '../app/schedule-nags.js';
-import type { WardenConfig } from '../../../platform/config/index.js';
 import type { Playbook } from '../domain/model.js';
 import { playbookRepo } from '../store/playbook-repo.js';
 import type { FeatureCore, WardenFeature } from '../../../adapters/slack/feature-core.js';
@@ -24,12 +23,6 @@ export interface PlaybookModuleOptions {
    * shared database; without it no event exists.
    */
   clockEvents?: (core: FeatureCore) => ClockEventsPort;
-}
-
-/** warden.yaml's `nags` and `quietHours` as the nag rules read them. */
-export function nagSettingsFrom(config: Pick<WardenConfig, 'nags' | 'quietHours'>): NagSettings {
-  const { start, end, timeZone } = config.quietHours;
-  return { every: config.nags.every, maxPerStep: config.nags.maxPerStep, quietHours: start === end ? null : { start, end, timeZone } };
 }
 
 /**

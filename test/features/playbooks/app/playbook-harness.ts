@@ -1,9 +1,10 @@
 /** Starts the e2e harness with the playbook module and the shipped playbooks; helpers to click and wait. */
-import { parseConfig, type WardenConfigInput } from '../../../../src/platform/config/index.js';
+import { parseConfig, type WardenConfigInput } from '../../../../src/config/index.js';
 import type { Playbook } from '../../../../src/features/playbooks/domain/model.js';
 import { loadPlaybooks } from '../../../../src/features/playbooks/files/load-playbooks.js';
 import { encodeStepRef } from '../../../../src/features/playbooks/slack/blocks/playbook-text.js';
-import { nagSettingsFrom, playbooksFeature } from '../../../../src/features/playbooks/slack/playbook-module.js';
+import { playbooksFeature } from '../../../../src/features/playbooks/index.js';
+import { nagSettingsFrom } from '../../../../src/config/index.js';
 import { plainTextValue, staticSelectValue } from '../../../support/slack-requests.js';
 import { startHarness, type Harness } from '../../../support/warden-harness.js';
 import { repoPath } from '../../../support/repo-path.js';

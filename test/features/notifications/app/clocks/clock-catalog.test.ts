@@ -46,8 +46,8 @@ describe('loading the catalog at start-up', () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { parseConfig } = await import('../../../../../src/platform/config/index.js');
-    const { loadClockCatalog } = await import('../../../../../src/features/notifications/slack/clocks-module.js');
+    const { parseConfig } = await import('../../../../../src/config/index.js');
+    const { loadClockCatalog } = await import('../../../../../src/config/index.js');
     const dir = mkdtempSync(join(tmpdir(), 'warden-regimes-'));
     try {
       writeFileSync(join(dir, 'acme.yaml'), 'id: acme\nname: Acme policy\nstatus: maybe\n');

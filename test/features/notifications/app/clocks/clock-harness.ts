@@ -1,7 +1,8 @@
 // Test support: Warden with the clocks module on the shipped regime catalog and templates, plus helpers
 // to read what Slack received (DMs, the board, the managers' channel).
-import { parseConfig, type WardenConfigInput } from '../../../../../src/platform/config/index.js';
-import { clockSettingsFrom, clocksFeature, loadClockCatalog } from '../../../../../src/features/notifications/slack/clocks-module.js';
+import { parseConfig, type WardenConfigInput } from '../../../../../src/config/index.js';
+import { clocksFeature } from '../../../../../src/features/notifications/index.js';
+import { clockSettingsFrom, loadClockCatalog } from '../../../../../src/config/index.js';
 import { replyText, startHarness } from '../../../../support/warden-harness.js';
 
 export const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { WardenError } from '../errors.js';
-import { formatPath, formatProblem, parseYamlWith, type YamlProblem } from '../yaml-validate.js';
+import { WardenError } from '../platform/errors.js';
+import { formatPath, formatProblem, parseYamlWith, type YamlProblem } from '../platform/yaml-validate.js';
 import { wardenConfigSchema, type WardenConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = './warden.yaml';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfigText, parseConfig } from '../../../src/platform/config/load-config.js';
-import { vocabularyOf } from '../../../src/platform/config/index.js';
-import { formatProblem } from '../../../src/platform/yaml-validate.js';
+import { checkConfigText, parseConfig } from '../../src/config/load-config.js';
+import { vocabularyOf } from '../../src/config/index.js';
+import { formatProblem } from '../../src/platform/yaml-validate.js';
 
 const problemsOf = (lines: string[]): string[] => checkConfigText(lines.join('\n'), 'warden.yaml').map(formatProblem);
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { slugField, strictObject, timeZoneField } from './fields.js';
+import { slugField, strictObject, timeZoneField } from '../platform/config/fields.js';
 import { notificationsSection } from './schema-notifications.js';
 import {
   channelsSection,

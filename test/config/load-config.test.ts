@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfigText, defaultConfig, loadConfig, parseConfig } from '../../../src/platform/config/load-config.js';
-import type { ReadTextFile } from '../../../src/platform/config/load-config.js';
-import { isWardenError, WardenError } from '../../../src/platform/errors.js';
+import { checkConfigText, defaultConfig, loadConfig, parseConfig } from '../../src/config/load-config.js';
+import type { ReadTextFile } from '../../src/config/load-config.js';
+import { isWardenError, WardenError } from '../../src/platform/errors.js';
 
 /** A file system of one or more files; anything else is ENOENT. */
 function filesystem(files: Record<string, string>): ReadTextFile {

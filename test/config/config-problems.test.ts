@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfigText } from '../../../src/platform/config/load-config.js';
-import { formatProblem } from '../../../src/platform/yaml-validate.js';
+import { checkConfigText } from '../../src/config/load-config.js';
+import { formatProblem } from '../../src/platform/yaml-validate.js';
 
 /** The problems of a warden.yaml text as `warden config check` prints them. */
 const problemsOf = (lines: string[]): string[] => checkConfigText(lines.join('\n'), 'warden.yaml').map(formatProblem);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseDuration } from '../duration.js';
-import { CLOCK_EVENTS } from '../../features/incidents/domain/incident-model.js';
+import { parseDuration } from '../platform/duration.js';
+import { CLOCK_EVENTS } from '../features/incidents/index.js';
 import { DEFAULT_CUSTOMER_TIERS, DEFAULT_REMINDER_LEAD_TIMES } from './defaults.js';
-import { countField, durationField, uniqueNames, slugField, strictObject, textField } from './fields.js';
+import { countField, durationField, uniqueNames, slugField, strictObject, textField } from '../platform/config/fields.js';
 
 /**
  * When to remind the comms lead about a notification clock: `elapsed` once that share of the window has

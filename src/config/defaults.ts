@@ -1,4 +1,4 @@
-import type { ClockEvent, DEFAULT_ROLE_IDS, DEFAULT_SEVERITY_IDS } from '../../features/incidents/domain/incident-model.js';
+import type { ClockEvent, DEFAULT_ROLE_IDS, DEFAULT_SEVERITY_IDS } from '../features/incidents/index.js';
 
 /**
  * The texts and cadences Warden uses when warden.yaml says nothing. They are input values (durations as

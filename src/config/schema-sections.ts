@@ -5,8 +5,8 @@ import {
   REQUIRED_ROLES,
   type IncidentRole,
   type Severity,
-} from '../../features/incidents/domain/incident-model.js';
-import { VOCABULARY_ID, type IncidentVocabulary } from '../../features/incidents/domain/vocabulary.js';
+} from '../features/incidents/index.js';
+import { VOCABULARY_ID, type IncidentVocabulary } from '../features/incidents/index.js';
 import { ACCESS_REVIEW_CADENCES, DEFAULT_PATCH_SLA, DEFAULT_ROLE_DUTIES, DEFAULT_SEVERITIES } from './defaults.js';
 import {
   channelField,
@@ -20,7 +20,7 @@ import {
   timeOfDayField,
   timeZoneField,
   userIdField,
-} from './fields.js';
+} from '../platform/config/fields.js';
 
 /** The sections of warden.yaml other than `notifications`. Each section defaults as a whole and per key. */
 

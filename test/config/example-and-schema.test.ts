@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderConfigJsonSchema } from '../../../src/platform/config/json-schema.js';
-import { defaultConfig, loadConfig } from '../../../src/platform/config/load-config.js';
-import { repoPath } from '../../support/repo-path.js';
+import { renderConfigJsonSchema } from '../../src/config/json-schema.js';
+import { defaultConfig, loadConfig } from '../../src/config/load-config.js';
+import { repoPath } from '../support/repo-path.js';
 
 const repoFile = (name: string) => repoPath(name);
 

@@ -1,0 +1,55 @@
+import { ALL_IN_FORCE, type LeadTime } from './schema-notifications.js';
+import type { WardenConfig } from './schema.js';
+import { buildClockCatalog, clocksFeature, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings } from '../features/notifications/index.js';
+import type { NagSettings } from '../features/playbooks/index.js';
+import type { WardenFeature } from '../adapters/slack/feature-core.js';
+import { WardenError } from '../platform/errors.js';
+import { formatProblem } from '../platform/yaml-validate.js';
+
+// What each feature reads of warden.yaml: the composition adapts the parsed file to the features' own options,
+// so no feature knows the file's shape.
+
+/** warden.yaml's `nags` and `quietHours` as the nag rules read them. */
+export function nagSettingsFrom(config: Pick<WardenConfig, 'nags' | 'quietHours'>): NagSettings {
+  const { start, end, timeZone } = config.quietHours;
+  return { every: config.nags.every, maxPerStep: config.nags.maxPerStep, quietHours: start === end ? null : { start, end, timeZone } };
+}
+
+/** The clocks module as warden.yaml configures it, on the catalog in `regimeDirs` plus the configured extra directories. */
+export function clocksFeatureFromConfig(config: WardenConfig, regimeDirs: readonly string[] = ['regimes'], eventJobKinds: readonly string[] = []): WardenFeature {
+  return clocksFeature(loadClockCatalog(config, regimeDirs), clockSettingsFrom(config, eventJobKinds));
+}
+
+/**
+ * Loads and validates the regime catalog and adds the customer tiers.
+ * @throws WardenError('config_invalid') listing every problem as `file:line path: message`, so start-up stops.
+ */
+export function loadClockCatalog(config: WardenConfig, regimeDirs: readonly string[] = ['regimes']): ClockCatalog {
+  const n = config.notifications;
+  const loaded = loadRegimeCatalog([...regimeDirs, ...n.regimes.extraDirs]);
+  if (!loaded.ok) throw new WardenError('config_invalid', `the regime catalog is invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  const enabled = n.regimes.enabled === ALL_IN_FORCE ? null : n.regimes.enabled;
+  const tiers = n.customerTiers.map((t) => ({ name: t.name, anchor: t.anchor, withinMs: t.within, description: t.description }));
+  return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone);
+}
+
+/** `eventJobKinds`: job kinds of other modules to queue when a clock event is recorded or corrected. */
+export function clockSettingsFrom(config: WardenConfig, eventJobKinds: readonly string[] = []): ClockSettings {
+  const n = config.notifications;
+  const dir = config.templates.dir;
+  return {
+    policy: {
+      approvers: config.permissions.approvers,
+      leadTimes: n.reminderLeadTimes.map(leadTimeText),
+      afterDue: { every: `${Math.round(n.afterDueEvery / 1000)}s`, max: n.afterDueMax },
+      managersChannel: config.channels.managers || null,
+      company: config.company,
+      eventJobKinds,
+    },
+    templates: { load: (name) => loadTemplate(dir, name), list: () => listTemplates(dir) },
+  };
+}
+
+/** A parsed lead time back into the text `reminderTimes` reads. */
+const leadTimeText = (lead: LeadTime): string =>
+  lead.kind === 'elapsed' ? `${lead.percent}%` : lead.ms === 0 ? '0' : `${Math.round(lead.ms / 1000)}s`;

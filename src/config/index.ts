@@ -1,0 +1,12 @@
+// warden.yaml: its schema, composed from the features' sections, and its loader. See docs/configuration.md.
+export { ACCESS_REVIEW_CADENCES } from './defaults.js';
+export type { AccessReviewCadence } from './defaults.js';
+export { checkConfigText, DEFAULT_CONFIG_PATH, defaultConfig, loadConfig, parseConfig } from './load-config.js';
+export type { LoadedConfig, ReadTextFile } from './load-config.js';
+export { ALL_IN_FORCE, parseLeadTime } from './schema-notifications.js';
+export type { LeadTime } from './schema-notifications.js';
+export { vocabularyOf } from './schema-sections.js';
+export type { RoleDuty, SeverityPolicy } from './schema-sections.js';
+export { wardenConfigSchema } from './schema.js';
+export type { WardenConfig, WardenConfigInput } from './schema.js';
+export { clockSettingsFrom, clocksFeatureFromConfig, loadClockCatalog, nagSettingsFrom } from './feature-settings.js';
