@@ -1,6 +1,5 @@
-import { ALL_IN_FORCE, type LeadTime } from './schema-notifications.js';
 import type { WardenConfig } from './schema.js';
-import { buildClockCatalog, clocksFeature, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings } from '../features/notifications/index.js';
+import { ALL_IN_FORCE, buildClockCatalog, clocksFeature, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
 import type { NagSettings } from '../features/playbooks/index.js';
 import type { WardenFeature } from '../adapters/slack/feature-core.js';
 import { WardenError } from '../platform/errors.js';

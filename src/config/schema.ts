@@ -1,21 +1,13 @@
 import type { z } from 'zod';
 import { slugField, strictObject, timeZoneField } from '../platform/config/fields.js';
-import { notificationsSection } from './schema-notifications.js';
-import {
-  channelsSection,
-  companySection,
-  nagsSection,
-  permissionsSection,
-  playbooksSection,
-  quietHoursSection,
-  rolesSection,
-  severitiesSection,
-  slaSection,
-  templatesSection,
-} from './schema-sections.js';
+import { rolesSection, severitiesSection } from '../features/incidents/index.js';
+import { companySection, notificationsSection, templatesSection } from '../features/notifications/index.js';
+import { nagsSection, playbooksSection, quietHoursSection } from '../features/playbooks/index.js';
+import { channelsSection, permissionsSection, slaSection } from './schema-sections.js';
 
 /**
- * The schema of warden.yaml. Every key is optional in the file; the parsed value is complete. Durations are
+ * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities and roles;
+ * playbooks: playbooks, nags, quiet hours; notifications: notifications, templates, company) and the shared ones. Every key is optional in the file; the parsed value is complete. Durations are
  * text in the file (`30m`) and milliseconds in the parsed config; severities and roles become records keyed
  * by id, in the configured order (most severe first). docs/configuration.md describes each key;
  * warden.schema.json is generated from this.

@@ -8,6 +8,10 @@ import type { AnyJob } from './jobs/define-job.js';
  * A capability of Warden (incidents, playbooks, legal clocks, ...), plugged in with one line in
  * src/compose-features.ts. Its migrations run before anything is built; `plug` then receives the
  * shared dependencies and returns what the feature adds.
+ *
+ * Its warden.yaml sections are not a field here: the file is parsed (and refused, line by line) before
+ * any feature is built, so a feature exports its sections from its index.ts and src/config/schema.ts
+ * composes them; src/config/feature-settings.ts turns the parsed file into the feature's own options.
  */
 export interface Feature<Core> {
   name: string;

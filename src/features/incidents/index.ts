@@ -15,3 +15,4 @@ export { commanderOf, type Incident, type TimelineKind } from './domain/incident
 export { isActive, refuseIfClosed, TRANSITIONS } from './domain/lifecycle.js';
 export * from './domain/vocabulary.js';
 export type { SlackMessage } from './slack/blocks/incident-card.js';
+export { rolesSection, severitiesSection, vocabularyOf, type RoleDuty, type SeverityPolicy } from './config/sections.js';

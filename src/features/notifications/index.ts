@@ -5,3 +5,4 @@ export { loadRegimeCatalog } from './files/load-regimes.js';
 export { listTemplates, loadTemplate } from './files/template-loader.js';
 export { migrations } from './store/migrations.js';
 export { clockEventsOf } from './store/clock-repo.js';
+export { ALL_IN_FORCE, companySection, notificationsSection, parseLeadTime, templatesSection, type LeadTime } from './config/sections.js';

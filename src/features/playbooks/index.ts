@@ -4,3 +4,4 @@ export { migrations } from './store/migrations.js';
 export { PLAYBOOK_JOB_KINDS, noClockEvents, type ClockEventsPort, type NagSettings, type PlaybookDeps } from './app/deps.js';
 export { checkPlaybookFiles, listPlaybookFiles, loadPlaybooks } from './files/load-playbooks.js';
 export type { Playbook } from './domain/model.js';
+export { nagsSection, playbooksSection, quietHoursSection } from './config/sections.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseDuration } from '../platform/duration.js';
-import { CLOCK_EVENTS } from '../features/incidents/index.js';
+import { parseDuration } from '../../../platform/duration.js';
+import { CLOCK_EVENTS } from '../../incidents/index.js';
 import { DEFAULT_CUSTOMER_TIERS, DEFAULT_REMINDER_LEAD_TIMES } from './defaults.js';
-import { countField, durationField, uniqueNames, slugField, strictObject, textField } from '../platform/config/fields.js';
+import { countField, durationField, emailField, uniqueNames, slugField, strictObject, textField } from '../../../platform/config/fields.js';
 
 /**
  * When to remind the comms lead about a notification clock: `elapsed` once that share of the window has
@@ -66,3 +66,14 @@ export const notificationsSection = strictObject({
     .check(uniqueNames('customer tier'))
     .prefault(DEFAULT_CUSTOMER_TIERS),
 }).prefault({});
+
+export const companySection = strictObject({
+  name: textField('the company name').default('Example Ltd'),
+  contactEmail: emailField.default('security@example.com'),
+  dpoContact: textField('how to reach the data protection officer').default('dpo@example.com'),
+}).prefault({});
+
+export const templatesSection = strictObject({
+  dir: textField('a directory').default('templates'),
+}).prefault({});
+
