@@ -48,7 +48,7 @@ export default tseslint.config(
   {
     files: ['src/features/*/app/**/*.ts'],
     rules: restrict(
-      ['better-sqlite3', ...outside, '**/slack/**', '**/adapters/**', '**/cli/**'],
+      ['better-sqlite3', ...outside, '**/slack/**', '**/adapters/**', '**/cli/**', '**/store/**'],
       'A use case depends on ports, not on Slack, PagerDuty or SQLite (ARCHITECTURE.md).',
     ),
   },

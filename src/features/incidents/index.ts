@@ -6,6 +6,7 @@ export { incidentsFeature, type IncidentsOptions } from './slack/incidents-modul
 export { migrations } from './store/migrations.js';
 export { createStore, type Store } from './store/store.js';
 export type { Actor, AppDeps, IncidentPolicy } from './app/deps.js';
+export type { AuditTrail, IncidentRecords, IncidentStore, TimelineRecords } from './app/ports.js';
 export { incidentInChannel, recordChange, requireIncident, type ChangeRecord } from './app/record.js';
 export { setFlags } from './app/set-flags.js';
 export { declareIncident } from './app/declare-incident.js';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { IncidentRole, Severity } from '../domain/incident-model.js';
 import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
-import type { Store } from '../store/store.js';
+import type { IncidentStore } from './ports.js';
 import type { EventPublisher } from '../../../platform/events.js';
 import '../domain/events.js';
 
@@ -25,7 +25,7 @@ export interface IncidentPolicy {
 
 /** The ports every use case receives. Only the composition root builds real ones. */
 export interface AppDeps {
-  store: Store;
+  store: IncidentStore;
   clock: Clock;
   policy: IncidentPolicy;
   /** Announces what happened; subscribers run inside the caller's transaction. */

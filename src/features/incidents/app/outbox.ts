@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_STATUSES } from '../domain/incident-model.js';
-import type { Store } from '../store/store.js';
+import type { IncidentStore } from './ports.js';
 
 /**
  * Outbound work is written as jobs in the same transaction as the change that causes it, so nothing is
@@ -47,7 +47,7 @@ export type PostPayload = z.infer<typeof postPayloadSchema>;
  * Queues a message for the incident channel and, with `announce`, a second one for the announcement's
  * thread. One job per Slack call, so a retry never re-posts what already went out.
  */
-export function enqueuePost(store: Store, now: Date, incidentId: string, message: ChannelMessage, announce = false): void {
+export function enqueuePost(store: IncidentStore, now: Date, incidentId: string, message: ChannelMessage, announce = false): void {
   const targets: PostTarget[] = announce ? ['channel', 'announcement_thread'] : ['channel'];
   for (const target of targets) {
     const payload: PostPayload = { incidentId, message, target };
@@ -56,12 +56,12 @@ export function enqueuePost(store: Store, now: Date, incidentId: string, message
 }
 
 /** One App Home refresh per person, so one deactivated account cannot fail the others' refresh. */
-export function enqueueHomeRefresh(store: Store, now: Date, incidentId: string, userIds: Iterable<string | undefined>): void {
+export function enqueueHomeRefresh(store: IncidentStore, now: Date, incidentId: string, userIds: Iterable<string | undefined>): void {
   for (const userId of new Set([...userIds].filter((u): u is string => Boolean(u)))) {
     store.jobs.enqueue({ kind: JOB_KINDS.refreshHome, dueAt: now, payload: { userId }, incidentId }, now);
   }
 }
 
-export function enqueueCardRefresh(store: Store, now: Date, incidentId: string): void {
+export function enqueueCardRefresh(store: IncidentStore, now: Date, incidentId: string): void {
   store.jobs.enqueue({ kind: JOB_KINDS.refreshCard, dueAt: now, payload: { incidentId }, incidentId }, now);
 }

@@ -1,6 +1,6 @@
 import type { TimelineKind } from '../domain/incident.js';
 import { WardenError } from '../../../platform/errors.js';
-import type { Store } from '../store/store.js';
+import type { IncidentStore } from './ports.js';
 
 export interface ChangeRecord {
   incidentId: string;
@@ -19,7 +19,7 @@ export interface ChangeRecord {
  * Writes the timeline entry and the audit entry of one change. Call it inside the transaction that makes
  * the change, so the three are stored together or not at all. Returns false for an already-recorded source.
  */
-export function recordChange(store: Store, c: ChangeRecord): boolean {
+export function recordChange(store: IncidentStore, c: ChangeRecord): boolean {
   const added = store.timeline.add({
     incidentId: c.incidentId,
     at: c.at,
@@ -34,14 +34,14 @@ export function recordChange(store: Store, c: ChangeRecord): boolean {
   return true;
 }
 
-export function requireIncident(store: Store, id: string) {
+export function requireIncident(store: IncidentStore, id: string) {
   const incident = store.incidents.get(id);
   if (!incident) throw new WardenError('not_found', `No incident ${id}.`);
   return incident;
 }
 
 /** The incident whose channel this is, or a clear error saying the verb only works there. */
-export function incidentInChannel(store: Store, channelId: string, verb: string) {
+export function incidentInChannel(store: IncidentStore, channelId: string, verb: string) {
   const incident = store.incidents.byChannel(channelId);
   if (!incident) {
     throw new WardenError(

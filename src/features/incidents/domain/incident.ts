@@ -53,3 +53,20 @@ export interface TimelineEntry {
 
 /** The person who leads the response: the assigned commander, else whoever declared. */
 export const commanderOf = (incident: Incident): string => incident.roles.commander ?? incident.declaredBy;
+
+/** Fields that change after declaration; everything else is fixed at insert. */
+export type IncidentPatch = Partial<
+  Pick<Incident, 'severity' | 'status' | 'flags' | 'resolvedAt' | 'closedAt' | 'channelId' | 'channelName' | 'cardTs' | 'announcementChannel' | 'announcementTs' | 'lastUpdateAt' | 'title'>
+>;
+
+/** A timeline entry as a use case records it (the store adds its id). */
+export interface NewTimelineEntry {
+  incidentId: string;
+  at: Date;
+  kind: TimelineKind;
+  actor: string;
+  text: string;
+  data?: Record<string, unknown>;
+  /** A key unique per incident and kind (a Slack message ts): the same source is recorded once. */
+  sourceKey?: string;
+}

@@ -1,4 +1,4 @@
-import type { Incident } from '../domain/incident.js';
+import type { Incident, IncidentPatch } from '../domain/incident.js';
 import type { IncidentFlag, IncidentRole } from '../domain/incident-model.js';
 import type { Db } from '../../../platform/db/db.js';
 
@@ -27,10 +27,6 @@ interface IncidentRow {
 const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-/** Fields that change after declaration; everything else is fixed at insert. */
-export type IncidentPatch = Partial<
-  Pick<Incident, 'severity' | 'status' | 'flags' | 'resolvedAt' | 'closedAt' | 'channelId' | 'channelName' | 'cardTs' | 'announcementChannel' | 'announcementTs' | 'lastUpdateAt' | 'title'>
->;
 
 const COLUMNS: Record<keyof IncidentPatch, string> = {
   severity: 'severity',

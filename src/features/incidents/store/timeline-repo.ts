@@ -1,16 +1,5 @@
-import type { TimelineEntry, TimelineKind } from '../domain/incident.js';
+import type { NewTimelineEntry, TimelineEntry, TimelineKind } from '../domain/incident.js';
 import type { Db } from '../../../platform/db/db.js';
-
-export interface NewTimelineEntry {
-  incidentId: string;
-  at: Date;
-  kind: TimelineKind;
-  actor: string;
-  text: string;
-  data?: Record<string, unknown>;
-  /** A key unique per incident and kind (a Slack message ts): the same source is recorded once. */
-  sourceKey?: string;
-}
 
 interface Row {
   id: number;

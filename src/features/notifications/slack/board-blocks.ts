@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { RegimeDeadlines } from '../app/clocks/incident-deadlines.js';
 import { formatTimeLeft } from '../domain/deadlines/format-instant.js';
 import type { StageDeadline } from '../domain/deadlines/stage-deadline.js';
-import type { ClockEventRecord, StageSubmission } from '../store/clock-repo.js';
+import type { ClockEventRecord, StageSubmission } from '../domain/records.js';
 import type { SlackMessage } from '../../incidents/index.js';
 import { escapeMrkdwn, slackDate, truncate } from '../../../adapters/slack/escape.js';
 import { dueKindLabel, dueText, obligationLabel, STATUS_LABEL, STATUS_MARK, VERIFICATION_LABEL } from './clock-text.js';

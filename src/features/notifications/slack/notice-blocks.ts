@@ -3,7 +3,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import type { NoticeDraft } from '../app/notices/draft-notice.js';
 import { MAX_NOTICE } from '../app/notices/draft-notice.js';
 import { MAX_RATIONALE } from '../app/clocks/mark-not-notifiable.js';
-import type { Notice } from '../store/notice-repo.js';
+import type { Notice } from '../domain/notices/notice.js';
 import type { SlackMessage } from '../../incidents/index.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from '../../../adapters/slack/escape.js';
 

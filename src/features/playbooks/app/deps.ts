@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_FLAGS, type ClockEvent } from '../../incidents/index.js';
 import type { Playbook } from '../domain/model.js';
 import type { QuietHours } from '../domain/nags.js';
-import type { PlaybookRepo } from '../store/playbook-repo.js';
+import type { PlaybookRecords } from './ports.js';
 import type { AppDeps } from '../../incidents/index.js';
 
 /**
@@ -25,7 +25,7 @@ export interface NagSettings {
 
 /** What the playbook use cases need beyond the core's ports. */
 export interface PlaybookDeps extends AppDeps {
-  playbooks: PlaybookRepo;
+  playbooks: PlaybookRecords;
   /** Every playbook loaded at start-up. */
   catalog: readonly Playbook[];
   nags: NagSettings;

@@ -3,7 +3,7 @@ import { WardenError } from '../../../platform/errors.js';
 import type { Incident } from '../../incidents/index.js';
 import { checklistModel, type ChecklistModel, type ChecklistStep } from '../domain/checklist-model.js';
 import type { Playbook } from '../domain/model.js';
-import type { PlaybookAttachment } from '../store/playbook-repo.js';
+import type { PlaybookAttachment } from '../domain/attachment.js';
 import { requireIncident } from '../../incidents/index.js';
 import { PLAYBOOK_JOB_KINDS, type PlaybookDeps, type PlaybookDm, type PlaybookNotice, type StepRef } from './deps.js';
 

@@ -1,4 +1,4 @@
-import type { ClockEventRecord, StageSubmission } from '../../store/clock-repo.js';
+import type { ClockEventRecord, StageSubmission } from '../../domain/records.js';
 import type { ClockDeps } from './clock-deps.js';
 import { enqueueBoardRefresh } from './clock-outbox.js';
 import { incidentDeadlines, type RegimeDeadlines } from './incident-deadlines.js';

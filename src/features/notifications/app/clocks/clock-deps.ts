@@ -1,8 +1,7 @@
 import type { AfterDue } from '../../domain/deadlines/reminders.js';
 import type { NoticeCompany } from '../../domain/notices/notice-context.js';
 import type { NoticeTemplate } from '../../domain/notices/render-notice.js';
-import type { ClockRepo } from '../../store/clock-repo.js';
-import type { NoticeRepo } from '../../store/notice-repo.js';
+import type { ClockRecords, NoticeRecords } from '../ports.js';
 import type { AppDeps } from '../../../incidents/index.js';
 import type { ClockCatalog } from './clock-catalog.js';
 
@@ -32,8 +31,8 @@ export interface NoticeTemplates {
 
 /** The ports of the clock and notice use cases. */
 export interface ClockDeps extends AppDeps {
-  clocks: ClockRepo;
-  notices: NoticeRepo;
+  clocks: ClockRecords;
+  notices: NoticeRecords;
   catalog: ClockCatalog;
   clockPolicy: ClockPolicy;
   templates: NoticeTemplates;

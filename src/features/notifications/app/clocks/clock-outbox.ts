@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Store } from '../../../incidents/index.js';
+import type { IncidentStore } from '../../../incidents/index.js';
 import { CLOCK_JOB_KINDS } from './clock-deps.js';
 
 const deadline = { regimeId: z.string(), stageId: z.string(), due: z.string(), timeLeftMs: z.number(), commsLead: z.string(), dueKind: z.string() };
@@ -27,16 +27,16 @@ export const clockPostPayloadSchema = z.object({ incidentId: z.string(), target:
 export type ClockPostPayload = z.infer<typeof clockPostPayloadSchema>;
 
 /** Queues one message (one Slack call). With `idemKey`, the same message is queued once, ever. */
-export function enqueueClockPost(store: Store, now: Date, incidentId: string, target: ClockTarget, message: ClockMessage, idemKey?: string): void {
+export function enqueueClockPost(store: IncidentStore, now: Date, incidentId: string, target: ClockTarget, message: ClockMessage, idemKey?: string): void {
   const payload: ClockPostPayload = { incidentId, target, message };
   store.jobs.enqueue({ kind: CLOCK_JOB_KINDS.post, dueAt: now, payload, incidentId, ...(idemKey ? { idemKey } : {}) }, now);
 }
 
 /** Queues a refresh of the incident's deadline board (posted and pinned the first time). */
-export function enqueueBoardRefresh(store: Store, now: Date, incidentId: string): void {
+export function enqueueBoardRefresh(store: IncidentStore, now: Date, incidentId: string): void {
   store.jobs.enqueue({ kind: CLOCK_JOB_KINDS.board, dueAt: now, payload: { incidentId }, incidentId }, now);
 }
 
-export function enqueueApprovalMessage(store: Store, now: Date, incidentId: string, noticeId: number): void {
+export function enqueueApprovalMessage(store: IncidentStore, now: Date, incidentId: string, noticeId: number): void {
   store.jobs.enqueue({ kind: CLOCK_JOB_KINDS.approval, dueAt: now, payload: { incidentId, noticeId }, incidentId }, now);
 }

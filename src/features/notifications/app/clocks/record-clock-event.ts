@@ -1,7 +1,7 @@
 import { formatUtc } from '../../domain/deadlines/format-instant.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { ClockEvent } from '../../../incidents/index.js';
-import type { ClockEventRecord } from '../../store/clock-repo.js';
+import type { ClockEventRecord } from '../../domain/records.js';
 import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
 import type { ClockDeps } from './clock-deps.js';

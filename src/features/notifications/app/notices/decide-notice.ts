@@ -1,5 +1,5 @@
 import { WardenError } from '../../../../platform/errors.js';
-import type { Notice } from '../../store/notice-repo.js';
+import type { Notice } from '../../domain/notices/notice.js';
 import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
 import { assertApprover } from '../clocks/approvers.js';

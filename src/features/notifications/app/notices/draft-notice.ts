@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { WardenError } from '../../../../platform/errors.js';
 import { renderNotice } from '../../domain/notices/render-notice.js';
-import type { Notice } from '../../store/notice-repo.js';
+import type { Notice } from '../../domain/notices/notice.js';
 import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
 import type { ClockDeps } from '../clocks/clock-deps.js';

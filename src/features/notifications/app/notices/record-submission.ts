@@ -1,6 +1,6 @@
 import { formatUtc } from '../../domain/deadlines/format-instant.js';
 import { WardenError } from '../../../../platform/errors.js';
-import type { StageSubmission } from '../../store/clock-repo.js';
+import type { StageSubmission } from '../../domain/records.js';
 import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
 import type { ClockDeps } from '../clocks/clock-deps.js';

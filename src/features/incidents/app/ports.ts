@@ -1,0 +1,44 @@
+import type { AuditEntry, AuditFacts } from '../../audit/index.js';
+import type { JobRepo } from '../../../platform/jobs/job-repo.js';
+import type { Incident, IncidentPatch, NewTimelineEntry, TimelineEntry } from '../domain/incident.js';
+import type { IncidentRole } from '../domain/incident-model.js';
+
+/** Incidents and their roles, as the use cases read and write them (store/incident-repo.ts implements it over SQLite). */
+export interface IncidentRecords {
+  get(id: string): Incident | null;
+  byChannel(channelId: string): Incident | null;
+  byRequestKey(key: string): Incident | null;
+  /** The same person declaring the same title since `since`: a double click or a retried submission. */
+  recentDuplicate(userId: string, title: string, since: Date): Incident | null;
+  listOpen(): Incident[];
+  /** The next number in a named sequence (per-year incident ids). */
+  nextSeq(name: string): number;
+  insert(incident: Incident, requestKey: string | null): void;
+  update(id: string, patch: IncidentPatch): void;
+  setRole(incidentId: string, role: IncidentRole, userId: string, by: string, at: Date): void;
+}
+
+/** The incident's timeline. */
+export interface TimelineRecords {
+  /** False when an entry with the same source key was already recorded. */
+  add(entry: NewTimelineEntry): boolean;
+  list(incidentId: string): TimelineEntry[];
+}
+
+/** The audit chain, appended inside the transaction of the change it records. */
+export interface AuditTrail {
+  append(facts: AuditFacts): AuditEntry;
+  forIncident(incidentId: string): AuditEntry[];
+}
+
+/** Everything the incident use cases store, and the transaction that keeps a change and its records together. */
+export interface IncidentStore {
+  incidents: IncidentRecords;
+  timeline: TimelineRecords;
+  audit: AuditTrail;
+  jobs: JobRepo;
+  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T;
+  /** Records an inbound request key; false when it was seen before (a Slack retry or a double click). */
+  firstSighting(key: string, now: Date): boolean;
+}
