@@ -109,13 +109,15 @@ export function createWarden(opts: WardenOptions) {
       jobs.poke();
       return server ? (server.address() as AddressInfo).port : port;
     },
-    /** Stops serving, lets a running job pass finish, closes the database. Safe to call twice. */
+    /** Stops serving, lets a running job pass and after-ack work finish, closes the database. Safe to call twice. */
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
       await jobs.stop();
       if (slack.receiver) await slack.receiver.stop();
       else await slack.app.stop();
+      // A handler still working after its ack (a lookup, then a write) finishes before the database closes.
+      await slack.afterAckIdle();
       db.close();
     },
   };

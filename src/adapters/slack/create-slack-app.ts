@@ -5,6 +5,7 @@ import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
 import { registerCommandRoot } from './commands/root-command.js';
 import { createSlackGateway } from './gateway.js';
+import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
 
 export interface SlackAppOptions {
@@ -56,7 +57,7 @@ export function createSlackApp(opts: SlackAppOptions) {
           port: opts.socketModePort ?? 3000,
         });
   // Work a handler runs after its ack (a modal, a lookup): tracked so tests and shutdown can wait for it.
-  const afterAck = new Set<Promise<void>>();
+  const afterAck = createAfterAckWork();
   const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
   for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck);
   const listeners = createSlackListeners(app, logger, afterAck);
@@ -70,9 +71,7 @@ export function createSlackApp(opts: SlackAppOptions) {
     roots,
     listeners,
     /** Resolves when every handler's after-ack work has finished. */
-    async afterAckIdle(): Promise<void> {
-      while (afterAck.size > 0) await Promise.allSettled([...afterAck]);
-    },
+    afterAckIdle: afterAck.idle,
   };
 }
 

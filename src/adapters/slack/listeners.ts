@@ -3,6 +3,7 @@ import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../platform/jobs/runner.js';
 import { isWardenError } from '../../platform/errors.js';
+import type { AfterAckWork } from './after-ack-work.js';
 import { userMessageFor } from './errors.js';
 
 /** A click on a button or a select, as a feature sees it. */
@@ -46,12 +47,9 @@ export interface SlackListeners {
   logger: Logger;
 }
 
-/** Builds the listener wrapper over the Bolt app; `pending` holds the work that runs after an ack. */
-export function createSlackListeners(app: App, logger: Logger, pending: Set<Promise<void>>): SlackListeners {
-  const track = (work: Promise<void>) => {
-    pending.add(work);
-    return work.finally(() => pending.delete(work));
-  };
+/** Builds the listener wrapper over the Bolt app; `afterAck` tracks the work that runs after an ack. */
+export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAckWork): SlackListeners {
+  const track = afterAck.track;
   return {
     logger,
     action(actionId, run) {

@@ -1,5 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../../platform/jobs/runner.js';
+import type { AfterAckWork } from '../after-ack-work.js';
 import { rootHelp } from '../help.js';
 import { userMessageFor } from '../errors.js';
 import { escapeMrkdwn } from '../escape.js';
@@ -32,7 +33,7 @@ const toAck = (answer: Reply) => (answer ? { response_type: answer.inChannel ? (
  * that must call Slack returns `afterAck`: the ack goes first, then its work, whose reply reaches the
  * person through the response_url. Errors become an ephemeral reply in either case.
  */
-export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, pending: Set<Promise<void>>): void {
+export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, afterAck: AfterAckWork): void {
   app.command(root, async ({ command, ack, client, respond }) => {
     const { verb, rest } = splitVerb(decodeSlackText(command.text));
     const context = { command: root, verb, user: command.user_id };
@@ -47,13 +48,13 @@ export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegi
     if (!isAfterAck(answer)) return ack(toAck(answer));
     const { run, ack: first } = answer;
     // Tracked before the ack goes out, so whoever waits for after-ack work cannot miss this one.
-    const work = (async () => {
-      await ack(toAck(first));
-      const later = await run(client).catch((error: unknown) => reply(userMessageFor(error, logger, context)));
-      await sendLater(respond, later, logger);
-    })();
-    pending.add(work);
-    await work.finally(() => pending.delete(work));
+    await afterAck.track(
+      (async () => {
+        await ack(toAck(first));
+        const later = await run(client).catch((error: unknown) => reply(userMessageFor(error, logger, context)));
+        await sendLater(respond, later, logger);
+      })(),
+    );
 
     async function dispatch(name: string, args: string): Promise<Answer> {
       if (name === '' || name === 'help') return rootHelp(root, INTRO[root], verbs.all().map((v) => v.help));
