@@ -7,7 +7,8 @@ import { createWarden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { WardenFeature } from '../../src/adapters/slack/feature-core.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn, type SlackStandInOptions } from './slack-stand-in.js';
-import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
+import { sendCommandSeeingReply } from './stand-ins/slack/command-reply.js';
+import { sendBlockAction, sendEvent, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-not-real';
 export const BOT_TOKEN = 'xoxb-test-token-not-real';
@@ -47,7 +48,6 @@ export async function startHarness(opts: HarnessOptions = {}) {
     });
   let warden = build();
   let url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;
-  let commands = 0;
   const afterAck = async <T>(request: Promise<T>): Promise<T> => {
     const answer = await request;
     await warden.afterAckIdle();
@@ -80,13 +80,8 @@ export async function startHarness(opts: HarnessOptions = {}) {
      */
     async command(command: string, text: string, as: { user?: string; channel?: string } = {}, send?: SendOptions, wire: { wireText?: boolean } = {}) {
       const userId = as.user ?? 'UALICE';
-      const channelId = as.channel ?? 'CGENERAL';
-      const id = `cmd-${(commands += 1)}`;
-      const responseUrl = slack.responseUrl(id, { channelId, userId });
-      const acked = await sendSlashCommand(url, SIGNING_SECRET, { command, text, ...wire, userId, channelId, triggerId: makeTriggerId(userId), responseUrl }, send);
-      await warden.afterAckIdle();
-      const later = slack.calls('response_url').filter((c) => c.responseUrlId === id).at(-1);
-      return later && acked.body === '' ? { ...acked, body: later.args as unknown, afterAck: true } : { ...acked, afterAck: false };
+      const app = { url, secret: SIGNING_SECRET, settled: () => warden.afterAckIdle() };
+      return sendCommandSeeingReply(slack, app, { command, text, ...wire, userId, channelId: as.channel ?? 'CGENERAL', triggerId: makeTriggerId(userId) }, send);
     },
     /** A click; returns once Warden has acked it and finished what it does after the ack. */
     action: (a: BlockAction, send?: SendOptions) => afterAck(sendBlockAction(url, SIGNING_SECRET, a, send)),

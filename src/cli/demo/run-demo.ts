@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defaultConfig, parseConfig } from '../../config/index.js';
 import { verifyChain } from '../../features/audit/domain/audit-chain.js';
 import { ManualClock } from '../../platform/clock.js';
-import { sendBlockAction, sendEvent, sendSlashCommand, sendViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';
+import { sendBlockAction, sendEvent, sendViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';
+import { sendCommandSeeingReply } from '../../../test/support/stand-ins/slack/command-reply.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../../test/support/stand-ins/slack/index.js';
 import { createWarden, type Warden } from '../../compose.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -53,7 +54,6 @@ export async function runDemo(io: CliIo): Promise<number> {
     const port = await running.start(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}`;
     const printer = createDemoPrinter(slack, io.out);
-    let commands = 0;
     const ctx: DemoContext = {
       clock,
       slack,
@@ -62,13 +62,10 @@ export async function runDemo(io: CliIo): Promise<number> {
       async command(user, text, channel = 'C0GENERAL') {
         const name = slack.users()[user]?.name ?? user;
         io.out(`\n▶ @${name}: /incident ${text}`);
-        const id = `demo-${(commands += 1)}`;
-        const responseUrl = slack.responseUrl(id, { channelId: channel, userId: user });
-        const res = await sendSlashCommand(url, DEMO_SECRET, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user), responseUrl });
-        await running.afterAckIdle();
         // A verb that had to ask Slack first (a modal, the person's time zone) answers through the response_url.
-        const later = slack.calls('response_url').filter((c) => c.responseUrlId === id).at(-1)?.args;
-        const body = (res.body === '' && later ? later : res.body) as { text?: string } | string;
+        const app = { url, secret: DEMO_SECRET, settled: () => running.afterAckIdle() };
+        const res = await sendCommandSeeingReply(slack, app, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user) });
+        const body = res.body as { text?: string } | string;
         const reply = typeof body === 'string' ? body : body?.text;
         if (reply) io.out(`   ↳ (only you see this) ${printer.readable(reply)}`);
         await running.runner.idle();
