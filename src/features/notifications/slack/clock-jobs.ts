@@ -1,15 +1,14 @@
 import { approversOf } from '../app/clocks/approvers.js';
 import { clockBoardOf } from '../app/clocks/clock-board.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from '../app/clocks/clock-deps.js';
-import { clockPostPayloadSchema, type ClockPostPayload } from '../app/clocks/clock-outbox.js';
+import { clockPostPayloadSchema } from '../app/clocks/clock-outbox.js';
 import { remindDeadline } from '../app/clocks/remind-deadline.js';
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 import type { AnyJob } from '../../../platform/jobs/define-job.js';
 import { incidentPayload } from '../../../platform/jobs/payloads.js';
 import { slackJob } from '../../../adapters/slack/slack-job.js';
 import { WardenError } from '../../../platform/errors.js';
 import type { Incident } from '../../incidents/index.js';
-import type { Job } from '../../../platform/jobs/job-repo.js';
 import { escapeMrkdwn, mention } from '../../../adapters/slack/escape.js';
 import type { SlackGateway } from '../../../adapters/slack/gateway.js';
 import { ignoreSlackError as ignore } from '../../../adapters/slack/gateway.js';
@@ -17,29 +16,18 @@ import { boardMessages } from './board-blocks.js';
 import { renderClockMessage } from './clock-messages.js';
 import { approvalMessage } from './notice-blocks.js';
 
-/** Delivery of the clocks module's jobs: one Slack call per job where possible, and retries that never post twice. */
+const reminderPayload = z.object({ incidentId: z.string(), regimeId: z.string(), stageId: z.string(), due: z.string() });
+const approvalPayload = z.object({ incidentId: z.string(), noticeId: z.number().int() });
+const suggestionDonePayload = z.object({ channelId: z.string(), ts: z.string(), regimeId: z.string(), by: z.string() });
+
+/**
+ * Delivery of the clocks module's jobs: one Slack call per job where possible, and retries that never post
+ * twice. Every stored payload is checked against its kind's schema before its handler reads it.
+ */
 export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
-  const handlers = clockJobHandlers(deps, slack);
-  // Every stored payload is checked against its kind before its handler reads it.
-  return (Object.keys(CLOCK_PAYLOADS) as (keyof typeof CLOCK_PAYLOADS)[]).map((kind) =>
-    slackJob(slack, kind, CLOCK_PAYLOADS[kind] as ZodType<unknown>, (_payload, job) => handlers[kind](job)),
-  );
-}
-
-const CLOCK_PAYLOADS = {
-  [CLOCK_JOB_KINDS.reminder]: z.object({ incidentId: z.string(), regimeId: z.string(), stageId: z.string(), due: z.string() }),
-  [CLOCK_JOB_KINDS.post]: clockPostPayloadSchema,
-  [CLOCK_JOB_KINDS.board]: incidentPayload,
-  [CLOCK_JOB_KINDS.approval]: z.object({ incidentId: z.string(), noticeId: z.number().int() }),
-  [CLOCK_JOB_KINDS.suggestionDone]: z.object({ channelId: z.string(), ts: z.string(), regimeId: z.string(), by: z.string() }),
-} as const;
-
-type Handler = (job: Job) => Promise<void> | void;
-
-function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<keyof typeof CLOCK_PAYLOADS, Handler> {
-  const incidentOf = (job: Job): Incident => {
-    const incident = deps.store.incidents.get(String(job.payload.incidentId));
-    if (!incident) throw new WardenError('not_found', `No incident ${String(job.payload.incidentId)}`);
+  const incidentOf = (incidentId: string): Incident => {
+    const incident = deps.store.incidents.get(incidentId);
+    if (!incident) throw new WardenError('not_found', `No incident ${incidentId}`);
     return incident;
   };
   const channelOf = (incident: Incident): string => {
@@ -47,12 +35,11 @@ function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<keyof ty
     return incident.channelId;
   };
 
-  return {
-    [CLOCK_JOB_KINDS.reminder]: (job) => void remindDeadline(deps, job),
+  return [
+    slackJob(slack, CLOCK_JOB_KINDS.reminder, reminderPayload, (_p, job) => void remindDeadline(deps, job)),
 
-    async [CLOCK_JOB_KINDS.post](job) {
-      const p = job.payload as ClockPostPayload;
-      const incident = incidentOf(job);
+    slackJob(slack, CLOCK_JOB_KINDS.post, clockPostPayloadSchema, async (p) => {
+      const incident = incidentOf(p.incidentId);
       const message = renderClockMessage(deps.catalog, incident, p.message);
       if (p.target.kind === 'dm') {
         const userId = p.target.userId;
@@ -62,11 +49,11 @@ function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<keyof ty
       }
       const channel = p.target.kind === 'managers' ? p.target.channel : channelOf(incident);
       await slack.call((c) => c.chat.postMessage({ channel, ...message }));
-    },
+    }),
 
     /** Posts the board the first time (pinned), then updates each part in place; a shorter board drops its extra parts. */
-    async [CLOCK_JOB_KINDS.board](job) {
-      const incident = incidentOf(job);
+    slackJob(slack, CLOCK_JOB_KINDS.board, incidentPayload, async ({ incidentId }) => {
+      const incident = incidentOf(incidentId);
       const channel = channelOf(incident);
       const messages = boardMessages(clockBoardOf(deps, incident.id, deps.clock.now()));
       const parts = deps.clocks.boardParts(incident.id);
@@ -84,12 +71,12 @@ function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<keyof ty
         await slack.call((c) => c.chat.delete({ channel: extra.channelId, ts: extra.ts })).catch(ignore('message_not_found'));
         deps.clocks.removeBoardPart(incident.id, extra.part);
       }
-    },
+    }),
 
-    async [CLOCK_JOB_KINDS.approval](job) {
-      const incident = incidentOf(job);
-      const notice = deps.notices.get(Number(job.payload.noticeId));
-      if (!notice) throw new WardenError('not_found', `No notice ${String(job.payload.noticeId)}`);
+    slackJob(slack, CLOCK_JOB_KINDS.approval, approvalPayload, async ({ incidentId, noticeId }) => {
+      const incident = incidentOf(incidentId);
+      const notice = deps.notices.get(noticeId);
+      if (!notice) throw new WardenError('not_found', `No notice ${noticeId}`);
       const message = approvalMessage(notice, approversOf(deps, incident));
       const channel = channelOf(incident);
       if (notice.messageTs) {
@@ -98,13 +85,12 @@ function clockJobHandlers(deps: ClockDeps, slack: SlackGateway): Record<keyof ty
       }
       const posted = await slack.call((c) => c.chat.postMessage({ channel, ...message }));
       deps.notices.setMessageTs(notice.id, posted.ts as string);
-    },
+    }),
 
-    async [CLOCK_JOB_KINDS.suggestionDone](job) {
-      const { channelId, ts, regimeId, by } = job.payload as { channelId: string; ts: string; regimeId: string; by: string };
+    slackJob(slack, CLOCK_JOB_KINDS.suggestionDone, suggestionDonePayload, async ({ channelId, ts, regimeId, by }) => {
       const name = escapeMrkdwn(deps.catalog.entries.get(regimeId)?.regime.name ?? regimeId);
       const text = `:white_check_mark: ${mention(by)} applied *${name}* (\`${regimeId}\`) from this suggestion.`;
       await slack.call((c) => c.chat.update({ channel: channelId, ts, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
-    },
-  };
+    }),
+  ];
 }
