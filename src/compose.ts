@@ -16,6 +16,9 @@ import type { WardenFeature } from './adapters/slack/feature-core.js';
 import { createEventBus } from './platform/events.js';
 import { plugFeatures } from './plug-features.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
+import { usergroupLookup } from './adapters/slack/usergroups.js';
+import { accessFeature, createAccessControl } from './features/access/index.js';
+import type { Store } from './features/incidents/index.js';
 import { isMigrated, migrate, openDb } from './platform/db/db.js';
 
 export interface WardenOptions {
@@ -43,8 +46,18 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
     updateEveryMs: (s) => updateEveryOf(severities, s),
     roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
-    admins: config.permissions.admins,
   };
+}
+
+/** Warden roles from warden.yaml; a refusal is written to the audit chain in its own transaction. */
+function accessControlFrom(config: WardenConfig, store: Store, clock: Clock) {
+  return createAccessControl({
+    roles: config.permissions.roles,
+    clock,
+    groupCacheTtlMs: config.permissions.groupCacheTtl,
+    recordDenial: (facts, at) =>
+      store.transaction(() => store.audit.append({ at: at.toISOString(), actor: facts.userId, action: 'access.denied', incidentId: facts.incidentId, details: { permission: facts.permission, needs: facts.needs } })),
+  });
 }
 
 /**
@@ -55,7 +68,7 @@ export function createWarden(opts: WardenOptions) {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const announcements = config.channels.announcements || null;
-  const features = [incidentsFeature({ announcementsChannel: announcements, approvers: config.permissions.approvers }), ...(opts.features ?? [])];
+  const features = [incidentsFeature({ announcementsChannel: announcements }), accessFeature, ...(opts.features ?? [])];
   const migrations = features.flatMap((f) => f.migrations);
   const db = openDb(opts.dbPath);
   const applied = migrate(db, migrations);
@@ -66,7 +79,8 @@ export function createWarden(opts: WardenOptions) {
   store.onJobsCommitted(() => runner?.poke());
   const responseBoundKinds: string[] = [];
   const events = createEventBus();
-  const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events };
+  const access = accessControlFrom(config, store, clock);
+  const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events, access };
   let gatewayState = () => 'closed';
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -81,6 +95,7 @@ export function createWarden(opts: WardenOptions) {
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
   });
   gatewayState = slack.gateway.state;
+  access.useLookup(usergroupLookup(slack.app.client));
   const plugged = plugFeatures(features, { deps, slack: slack.gateway, db }, { roots: slack.roots, listeners: slack.listeners, events });
   responseBoundKinds.push(...plugged.responseBoundKinds);
   runner = createJobRunner({ store, clock, logger, jobs: plugged.jobs, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });

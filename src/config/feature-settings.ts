@@ -38,7 +38,6 @@ export function clockSettingsFrom(config: WardenConfig, eventJobKinds: readonly 
   const dir = config.templates.dir;
   return {
     policy: {
-      approvers: config.permissions.approvers,
       leadTimes: n.reminderLeadTimes.map(leadTimeText),
       afterDue: { every: `${Math.round(n.afterDueEvery / 1000)}s`, max: n.afterDueMax },
       managersChannel: config.channels.managers || null,

@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { ACCESS_REVIEW_CADENCES, DEFAULT_PATCH_SLA } from './defaults.js';
-import { channelField, durationField, strictObject, userIdField } from '../platform/config/fields.js';
+import { channelField, durationField, strictObject } from '../platform/config/fields.js';
 
-/** The sections of warden.yaml no single feature owns: channels, permissions and the SLAs to come. */
+/** The sections of warden.yaml no single feature owns: channels and the SLAs to come. */
 
 export const channelsSection = strictObject({
   announcements: channelField.prefault('incidents'),
   managers: channelField.prefault('security-managers'),
-}).prefault({});
-
-export const permissionsSection = strictObject({
-  approvers: z.array(userIdField, { error: 'expected a list of Slack user IDs' }).default([]),
-  admins: z.array(userIdField, { error: 'expected a list of Slack user IDs' }).default([]),
 }).prefault({});
 
 export const slaSection = strictObject({

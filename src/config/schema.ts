@@ -3,7 +3,8 @@ import { slugField, strictObject, timeZoneField } from '../platform/config/field
 import { rolesSection, severitiesSection } from '../features/incidents/index.js';
 import { companySection, notificationsSection, templatesSection } from '../features/notifications/index.js';
 import { nagsSection, playbooksSection, quietHoursSection } from '../features/playbooks/index.js';
-import { channelsSection, permissionsSection, slaSection } from './schema-sections.js';
+import { channelsSection, slaSection } from './schema-sections.js';
+import { permissionsSection } from '../features/access/index.js';
 
 /**
  * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities and roles;
@@ -27,7 +28,7 @@ export const wardenConfigSchema = strictObject({
   timeZone: timeZoneField.default('UTC').describe('Display zone (IANA) for people whose Slack time zone is unknown.'),
   quietHours: quietHoursSection.describe('When nags and reminders to people wait (may cross midnight; start = end: none).'),
   nags: nagsSection.describe('How often and how many times Warden nags the owner of an open playbook step.'),
-  permissions: permissionsSection.describe('Slack user IDs allowed to approve notices and to change configuration.'),
+  permissions: permissionsSection.describe('Warden roles (admin, approver, manager ...) granted to Slack user IDs and user groups.'),
   notifications: notificationsSection.describe('Reminders for notification clocks, enabled regimes and customer contract tiers.'),
   playbooks: playbooksSection.describe('Directories of playbook YAML files.'),
   templates: templatesSection.describe('Directory of notice templates.'),

@@ -35,7 +35,7 @@ describe('loadConfig', () => {
     expect(Object.keys(c.roles)).toEqual(['commander', 'comms', 'scribe', 'ops']);
     expect(c.roles.commander?.duty).toMatch(/coordinates/i);
     expect(c.channels).toEqual({ announcements: 'incidents', managers: 'security-managers' });
-    expect(c.permissions).toEqual({ approvers: [], admins: [] });
+    expect(c.permissions).toEqual({ approvers: [], admins: [], roles: { admin: { users: [], groups: [] }, approver: { users: [], groups: [] } }, groupCacheTtl: 5 * 60_000 });
     expect(c.playbooks.dirs).toEqual(['playbooks']);
     expect(c.templates.dir).toBe('templates');
     expect(c.notifications.regimes.enabled).toBe('all-in-force');

@@ -9,7 +9,7 @@ const reminderJobs = () => h.warden.store.jobs.pendingFor(h.warden.store.inciden
 
 beforeEach(async () => {
   // Four hours before the due time, at it, then hourly twice: few enough instants to follow one by one.
-  h = await startClockHarness({ notifications: { reminderLeadTimes: ['4h', 0], afterDueEvery: '1h', afterDueMax: 2 } });
+  h = await startClockHarness({ notifications: { reminderLeadTimes: ['4h', 0], afterDueEvery: '1h', afterDueMax: 2 }, permissions: { approvers: ['ULEGAL01'] } });
   await h.incident('declare sev2 Customer export bucket public');
   await h.settle();
   channel = h.incidentChannel();
@@ -88,14 +88,16 @@ describe('reminders of a notification deadline', () => {
 });
 
 describe('deciding a stage is not notifiable', () => {
-  it('when someone other than an approver (here: the commander) tries, then it is refused and nothing changes', async () => {
-    const answer = await say('notnotifiable gdpr:supervisory_authority Encrypted laptop, key safe', 'UBOB');
-    expect(answer).toContain('Only the commander (<@UALICE>) can record that a notification is not required.');
+  it('when someone other than an approver (here: the commander) tries, then it is refused, audited, and nothing changes', async () => {
+    const answer = await say('notnotifiable gdpr:supervisory_authority Encrypted laptop, key safe', 'UALICE');
+    expect(answer).toContain('Only a Warden approver (<@ULEGAL01>) may record that a notification is not required.');
     expect(reminderJobs().some((j) => j.payload.stageId === 'supervisory_authority')).toBe(true);
+    const denied = h.warden.store.audit.forIncident('INC-2026-0001').filter((e) => e.action === 'access.denied');
+    expect(denied.map((e) => [e.actor, e.details.permission])).toEqual([['UALICE', '/incident notnotifiable']]);
   });
 
-  it('when the commander records it with a rationale, then its reminders stop and the board says so', async () => {
-    expect(await say('notnotifiable gdpr:supervisory_authority Encrypted laptop; the key was not compromised')).toContain('Recorded `gdpr:supervisory_authority` as not notifiable');
+  it('when the approver records it with a rationale, then its reminders stop and the board says so', async () => {
+    expect(await say('notnotifiable gdpr:supervisory_authority Encrypted laptop; the key was not compromised', 'ULEGAL01')).toContain('Recorded `gdpr:supervisory_authority` as not notifiable');
     await h.settle();
     expect(reminderJobs().filter((j) => j.payload.stageId === 'supervisory_authority')).toHaveLength(0);
     expect(h.board(channel)).toContain('Not notifiable: Encrypted laptop; the key was not compromised');
@@ -104,23 +106,23 @@ describe('deciding a stage is not notifiable', () => {
   });
 
   it('when the rationale is missing or the stage unknown, then a clear error', async () => {
-    expect(await say('notnotifiable gdpr:supervisory_authority')).toContain('Give the rationale');
-    expect(await say('notnotifiable gdpr:nope Because')).toContain('No stage `gdpr:nope` on this incident. Stages of this incident: gdpr:processor_to_controller');
+    expect(await say('notnotifiable gdpr:supervisory_authority', 'ULEGAL01')).toContain('Give the rationale');
+    expect(await say('notnotifiable gdpr:nope Because', 'ULEGAL01')).toContain('No stage `gdpr:nope` on this incident. Stages of this incident: gdpr:processor_to_controller');
   });
 
-  it('when the board button is used, then a non-approver is told no and the commander gets a form that records it', async () => {
+  it('when the board button is used, then a non-approver is told no and the approver gets a form that records it', async () => {
     const board = h.slack.messages(channel).find((m) => m.text.startsWith('Legal clocks of'))!;
     const value = 'INC-2026-0001|gdpr:supervisory_authority';
     const click = (userId: string, id: string) =>
       h.action({ actionId: 'clocks.not_notifiable', value, userId, channelId: channel, messageTs: board.ts, responseUrl: h.slack.responseUrl(id, { channelId: channel, userId }) });
     await click('UBOB', 'nn-bob');
     const refusal = await eventually(() => h.slack.calls('response_url').find((c) => c.responseUrlId === 'nn-bob'));
-    expect(refusal.args.text).toContain('Only the commander (<@UALICE>)');
+    expect(refusal.args.text).toContain('Only a Warden approver (<@ULEGAL01>)');
     expect(h.slack.calls('views.open')).toHaveLength(0);
-    await click('UALICE', 'nn-alice');
+    await click('ULEGAL01', 'nn-legal');
     const modal = (await eventually(() => h.slack.calls('views.open')[0])).args.view as { callback_id: string; private_metadata: string };
     expect(modal.callback_id).toBe('clocks.not_notifiable_reason');
-    const res = await h.submit({ callbackId: modal.callback_id, privateMetadata: modal.private_metadata, values: { reason: { reason: { type: 'plain_text_input', value: 'Only test accounts affected' } } }, userId: 'UALICE' });
+    const res = await h.submit({ callbackId: modal.callback_id, privateMetadata: modal.private_metadata, values: { reason: { reason: { type: 'plain_text_input', value: 'Only test accounts affected' } } }, userId: 'ULEGAL01' });
     expect(res.status).toBe(200);
     await h.settle();
     expect(h.board(channel)).toContain('Not notifiable: Only test accounts affected');

@@ -9,7 +9,7 @@ const events = () => h.db.prepare('SELECT event, at, recorded_by FROM clock_even
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 beforeEach(async () => {
-  h = await startClockHarness();
+  h = await startClockHarness({ permissions: { approvers: ['ULEGAL01'] } });
   await h.incident('declare sev2 Customer export bucket public');
   await h.settle();
   channel = h.incidentChannel();
@@ -143,7 +143,7 @@ describe('regimes and the deadline board', () => {
     expect(parts.filter((m) => m.pinned)).toHaveLength(1);
     expect(h.warden.store.jobs.failedCount()).toBe(0);
     expect(h.board(channel)).toContain(':warning: rule partly verified: confirm with counsel');
-    await say('regime remove dora');
+    expect(await say('regime remove dora', 'ULEGAL01')).toContain('Removed `dora`.');
     await h.settle();
     expect(h.slack.messages(channel).filter((m) => m.text.startsWith('Legal clocks of')).length).toBeLessThanOrEqual(parts.length);
     expect(h.warden.store.jobs.failedCount()).toBe(0);
@@ -153,7 +153,7 @@ describe('regimes and the deadline board', () => {
     ['regime add gdrp', 'Unknown regime `gdrp`. Available: au-ndb, au-ransomware'],
     ['regime add circia', 'is a *proposed* rule, not law yet'],
     ['regime add <!here>', 'is not a regime id'],
-    ['regime remove gdpr', 'That regime is not applied'],
+    ['regime remove gdpr', 'Only a Warden approver (<@ULEGAL01>) may remove an applied notification regime.'],
     ['regime frobnicate gdpr', 'Usage: `/incident regime add &lt;id&gt;`'],
   ])('when the regime input is bad (%s), then a clear error and nothing is applied', async (text, expected) => {
     expect(await say(text)).toContain(expected);

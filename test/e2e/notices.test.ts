@@ -72,7 +72,7 @@ describe('drafting, approving and submitting a notice', () => {
     expect(JSON.stringify(approval().blocks)).toContain('A misconfigured bucket exposed billing exports.');
 
     expect(await click('clocks.notice_approve', 'ULEGAL01')).toContain('You drafted notice #1; another approver must approve it.');
-    expect(await click('clocks.notice_approve', 'UBOB')).toContain('Only an approver (<@ULEGAL01>, <@UDPO0001>) can approve notices.');
+    expect(await click('clocks.notice_approve', 'UBOB')).toContain(':no_entry: Only a Warden approver (<@ULEGAL01>, <@UDPO0001>) may approve a notice.');
     expect(await click('clocks.notice_approve', 'UDPO0001')).toContain('Notice #1 approved.');
     await h.settle();
     expect(approval().text).toContain('approved');
@@ -165,12 +165,15 @@ describe('approval with no approvers configured', () => {
     await h.stop();
   });
 
-  it('when the commander drafted, then the commander cannot approve but a Warden admin can', async () => {
-    await h.incident('notify regulator-gdpr-art33', { channel, user: 'UALICE' });
-    await submitDraft(openedView(), 'UALICE', draftText(openedView()), 'gdpr:supervisory_authority');
+  it('when no approver is configured, then neither the commander nor the drafter may approve, a Warden admin can, and each refusal is audited', async () => {
+    await h.incident('notify regulator-gdpr-art33', { channel, user: 'UBOB' });
+    await submitDraft(openedView(), 'UBOB', draftText(openedView()), 'gdpr:supervisory_authority');
     await h.settle();
-    expect(await click('clocks.notice_approve', 'UALICE')).toContain('another approver must approve it');
-    expect(await click('clocks.notice_approve', 'UBOB')).toContain('Only the commander (<@UALICE>) or a Warden admin (<@UADMIN01>) can approve notices.');
+    const fallsToAdmins = 'Only a Warden admin (<@UADMIN01>) may approve a notice. No approver is configured in warden.yaml, so approvals fall to Warden admins (never to the commander).';
+    expect(await click('clocks.notice_approve', 'UALICE')).toContain(fallsToAdmins);
+    expect(await click('clocks.notice_approve', 'UBOB')).toContain(fallsToAdmins);
+    const denied = h.warden.store.audit.forIncident('INC-2026-0001').filter((e) => e.action === 'access.denied');
+    expect(denied.map((e) => [e.actor, e.details.permission])).toEqual([['UALICE', 'notice:approve'], ['UBOB', 'notice:approve']]);
     expect(await click('clocks.notice_approve', 'UADMIN01')).toContain('Notice #1 approved.');
   });
 });

@@ -4,6 +4,7 @@ import type { SlackCredentials } from '../../platform/config/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
 import { registerCommandRoot } from './commands/root-command.js';
+import { answerToError } from './commands/authorize.js';
 import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
@@ -60,7 +61,10 @@ export function createSlackApp(opts: SlackAppOptions) {
   const afterAck = createAfterAckWork();
   const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
   for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck);
-  const listeners = createSlackListeners(app, logger, afterAck);
+  const listeners = createSlackListeners(app, logger, afterAck, {
+    answerToError: (error, context) => answerToError(error, opts.deps, logger, context),
+    beforeClick: () => opts.deps.access.warm(),
+  });
   app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');
   });

@@ -2,9 +2,7 @@ import type { AllMiddlewareArgs, App, BlockAction, KnownEventFromType, SlackView
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../platform/jobs/runner.js';
-import { isWardenError } from '../../platform/errors.js';
 import type { AfterAckWork } from './after-ack-work.js';
-import { userMessageFor } from './errors.js';
 
 /** A click on a button or a select, as a feature sees it. */
 export interface Click {
@@ -47,8 +45,15 @@ export interface SlackListeners {
   logger: Logger;
 }
 
+/** How the wrapper turns a failure into what the person sees (and records a refusal), and what runs before a click is decided. */
+export interface ListenerHooks {
+  answerToError(error: unknown, context: Record<string, unknown>): string;
+  /** Before a click's handler: reads what permission checks need from Slack (user groups). */
+  beforeClick(): Promise<void>;
+}
+
 /** Builds the listener wrapper over the Bolt app; `afterAck` tracks the work that runs after an ack. */
-export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAckWork): SlackListeners {
+export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAckWork, hooks: ListenerHooks): SlackListeners {
   const track = afterAck.track;
   return {
     logger,
@@ -62,10 +67,11 @@ export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAc
         return track(
           (async () => {
             await ack();
+            await hooks.beforeClick();
             const answer = await run(click);
             if (answer) await tell(answer);
           })().catch(async (error: unknown) => {
-            await tell(userMessageFor(error, logger, { action: actionId, user: body.user.id }));
+            await tell(hooks.answerToError(error, { action: actionId, user: body.user.id }));
           }),
         );
       });
@@ -76,7 +82,7 @@ export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAc
         try {
           answer = run({ userId: body.user.id, viewId: view.id, privateMetadata: view.private_metadata, values: view.state.values });
         } catch (error) {
-          const message = isWardenError(error) ? error.message : userMessageFor(error, logger, { view: callbackId, user: body.user.id });
+          const message = hooks.answerToError(error, { view: callbackId, user: body.user.id }).replace(/^:(warning|no_entry): /, '');
           answer = { errors: { [errorField]: message.slice(0, 150) } };
         }
         if (!answer) return ack();

@@ -16,6 +16,7 @@ export const METHOD_SCOPES: Readonly<Record<string, string | null>> = {
   'conversations.open': 'im:write',
   'pins.add': 'pins:write',
   'users.info': 'users:read',
+  'usergroups.users.list': 'usergroups:read',
   'views.open': null,
   'views.update': null,
   'views.push': null,
@@ -26,6 +27,7 @@ export const METHOD_SCOPES: Readonly<Record<string, string | null>> = {
 export const EVENT_SCOPES: Readonly<Record<string, string | null>> = {
   pin_added: 'pins:read',
   reaction_added: 'reactions:read',
+  subteam_members_changed: 'usergroups:read',
   app_home_opened: null,
 };
 

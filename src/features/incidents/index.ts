@@ -11,6 +11,7 @@ export { incidentInChannel, recordChange, requireIncident, type ChangeRecord } f
 export { setFlags } from './app/set-flags.js';
 export { declareIncident } from './app/declare-incident.js';
 export { changeStatus } from './app/change-status.js';
+export { accessView as accessViewOf } from './app/access-view.js';
 export * from './domain/incident-model.js';
 export { commanderOf, type Incident, type TimelineKind } from './domain/incident.js';
 export { isActive, refuseIfClosed, TRANSITIONS } from './domain/lifecycle.js';

@@ -2,7 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../../platform/jobs/runner.js';
 import type { AfterAckWork } from '../after-ack-work.js';
 import { rootHelp } from '../help.js';
-import { userMessageFor } from '../errors.js';
+import { answerToError, authorizeVerb, helpFor } from './authorize.js';
 import { escapeMrkdwn } from '../escape.js';
 import { decodeSlackText } from '../slack-text.js';
 import { splitVerb } from './args.js';
@@ -39,11 +39,12 @@ export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegi
     const context = { command: root, verb, user: command.user_id };
     // A trigger id is minted once per command: a second delivery of it is Slack retrying one it thinks was lost.
     if (!deps.store.firstSighting(`cmd:${command.trigger_id}`, deps.clock.now())) return ack(toAck(reply(ALREADY_HANDLED)));
+    const failed = (error: unknown) => reply(answerToError(error, deps, logger, context));
     let answer: Answer;
     try {
       answer = await dispatch(verb, rest);
     } catch (error) {
-      answer = reply(userMessageFor(error, logger, context));
+      answer = failed(error);
     }
     if (!isAfterAck(answer)) return ack(toAck(answer));
     const { run, ack: first } = answer;
@@ -51,16 +52,18 @@ export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegi
     await afterAck.track(
       (async () => {
         await ack(toAck(first));
-        const later = await run(client).catch((error: unknown) => reply(userMessageFor(error, logger, context)));
+        const later = await run(client).catch(failed);
         await sendLater(respond, later, logger);
       })(),
     );
 
     async function dispatch(name: string, args: string): Promise<Answer> {
-      if (name === '' || name === 'help') return rootHelp(root, INTRO[root], verbs.all().map((v) => v.help));
+      const { user_id: userId, channel_id: channelId, trigger_id: triggerId, response_url: responseUrl } = command;
+      await deps.access.warm();
+      if (name === '' || name === 'help') return rootHelp(root, INTRO[root], helpFor(deps, root, verbs.all(), userId, channelId));
       const found = verbs.get(name);
       if (found) {
-        const { user_id: userId, channel_id: channelId, trigger_id: triggerId, response_url: responseUrl } = command;
+        authorizeVerb(deps, root, name, userId, channelId);
         return found.run({ deps, userId, channelId, args, triggerId, responseUrl, requestKey: `cmd:${triggerId}` });
       }
       if (NOT_YET[root].includes(name)) return reply(`\`${root} ${name}\` is not available in this version of Warden yet.`);

@@ -5,6 +5,7 @@ import type { Actor, AppDeps } from './deps.js';
 import { enqueueCardRefresh, enqueueHomeRefresh, enqueuePost, JOB_KINDS } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { refuseIfClosed } from '../domain/lifecycle.js';
+import { accessView } from './access-view.js';
 
 /** Gives a role to a person: announced in the channel, and the person gets a DM with the role's duties. */
 export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role: IncidentRole, userId: string): Incident {
@@ -13,6 +14,7 @@ export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role
     const incident = requireIncident(store, incidentId);
     refuseIfClosed(incident, 'roles can no longer change.');
     if (incident.roles[role] === userId) throw new WardenError('bad_input', `<@${userId}> is already ${role} of ${incident.id}.`);
+    assertMayAssign(deps, actor, incident, role);
     const now = deps.clock.now();
     store.incidents.setRole(incident.id, role, userId, actor.userId, now);
     recordChange(store, {
@@ -31,4 +33,14 @@ export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role
     deps.events.publish('incident.role_assigned', { incidentId: incident.id, role, userId, by: actor.userId });
     return requireIncident(store, incident.id);
   });
+}
+
+/**
+ * A free role may be taken by any member (so the first commander is the declarer or whoever takes it);
+ * changing the commander, or a role someone else holds, needs the commander or a Warden admin.
+ */
+function assertMayAssign(deps: AppDeps, actor: Actor, incident: Incident, role: IncidentRole): void {
+  const holder = incident.roles[role];
+  if (role === 'commander' && holder) deps.access.require('/incident role:commander', actor.userId, accessView(incident));
+  else if (holder && holder !== actor.userId) deps.access.require('/incident role:held', actor.userId, accessView(incident));
 }

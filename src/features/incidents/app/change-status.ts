@@ -1,5 +1,5 @@
-import { WardenError } from '../../../platform/errors.js';
-import { commanderOf, type Incident } from '../domain/incident.js';
+import type { Incident } from '../domain/incident.js';
+import { accessView } from './access-view.js';
 import type { IncidentStatus } from '../domain/incident-model.js';
 import { moveStatus } from '../domain/lifecycle.js';
 import type { Actor, AppDeps } from './deps.js';
@@ -10,7 +10,7 @@ import { cancelResponseJobs, scheduleUpdateReminder } from './reminders.js';
 /**
  * Moves an incident to a new status if the transition table allows it. Resolving cancels every
  * response-bound reminder in the same transaction; reopening starts the update cadence again.
- * Closing is reserved to the commander and Warden admins.
+ * Closing and reopening need the commander or a Warden admin (the permission table).
  */
 export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to: IncidentStatus): Incident {
   const { store } = deps;
@@ -18,7 +18,8 @@ export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to
     const incident = requireIncident(store, incidentId);
     const now = deps.clock.now();
     const { change, patch, events } = moveStatus(incident, to, actor.userId, now);
-    if (to === 'closed') assertMayClose(deps, actor, incident);
+    if (to === 'closed') deps.access.require('/incident status:close', actor.userId, accessView(incident));
+    if (change.reopens) deps.access.require('/incident status:reopen', actor.userId, accessView(incident));
     store.incidents.update(incident.id, patch);
     recordChange(store, {
       incidentId: incident.id,
@@ -37,9 +38,4 @@ export function changeStatus(deps: AppDeps, actor: Actor, incidentId: string, to
     enqueueHomeRefresh(store, now, incident.id, Object.values(incident.roles));
     return requireIncident(store, incident.id);
   });
-}
-
-function assertMayClose(deps: AppDeps, actor: Actor, incident: Incident): void {
-  if (actor.userId === commanderOf(incident) || deps.policy.admins.includes(actor.userId)) return;
-  throw new WardenError('not_allowed', `Only the commander (<@${commanderOf(incident)}>) or a Warden admin can close ${incident.id}.`);
 }

@@ -3,6 +3,7 @@ import type { IncidentRole, Severity } from '../domain/incident-model.js';
 import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
 import type { IncidentStore } from './ports.js';
 import type { EventPublisher } from '../../../platform/events.js';
+import type { AccessControl } from '../../access/index.js';
 import '../domain/events.js';
 
 /** What the use cases need to know of the configuration (the composition root adapts warden.yaml to it). */
@@ -19,8 +20,6 @@ export interface IncidentPolicy {
   roleDuty(role: IncidentRole): string;
   /** Display zone for channel names and for readers whose Slack zone is unknown. */
   timeZone: string;
-  /** Slack user ids allowed to act as Warden admins (close any incident, override role checks). */
-  admins: readonly string[];
 }
 
 /** The ports every use case receives. Only the composition root builds real ones. */
@@ -28,6 +27,8 @@ export interface AppDeps {
   store: IncidentStore;
   clock: Clock;
   policy: IncidentPolicy;
+  /** Who may do what: Warden roles and the permission table; a refusal throws `AccessDenied`. */
+  access: AccessControl;
   /** Announces what happened; subscribers run inside the caller's transaction. */
   events: EventPublisher;
   /**

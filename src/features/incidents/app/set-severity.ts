@@ -7,6 +7,7 @@ import { enqueueCardRefresh, enqueuePost } from './outbox.js';
 import { recordChange, requireIncident } from './record.js';
 import { scheduleUpdateReminder } from './reminders.js';
 import { refuseIfClosed } from '../domain/lifecycle.js';
+import { accessView } from './access-view.js';
 
 /** Changes the severity, announces it, and moves the update reminder to the new cadence. */
 export function setSeverity(deps: AppDeps, actor: Actor, incidentId: string, to: Severity): Incident {
@@ -15,6 +16,7 @@ export function setSeverity(deps: AppDeps, actor: Actor, incidentId: string, to:
     const incident = requireIncident(store, incidentId);
     if (incident.severity === to) throw new WardenError('bad_input', `${incident.id} is already ${to}.`);
     refuseIfClosed(incident, 'its severity is final.');
+    deps.access.require('/incident sev', actor.userId, accessView(incident));
     const now = deps.clock.now();
     store.incidents.update(incident.id, { severity: to });
     recordChange(store, {

@@ -12,13 +12,10 @@ import { legacyFanOutJobs } from './legacy-fan-out.js';
 import { messageJobs } from './jobs/message-jobs.js';
 import { provisionChannelJob } from './jobs/provision-channel.js';
 import { coreVerbs } from './verbs.js';
-import { wardenVerbs } from './warden-verbs.js';
 
 export interface IncidentsOptions {
   /** Where new incidents are announced; none configured, none announced. */
   announcementsChannel: string | null;
-  /** Notice approvers, for `/warden whoami`. */
-  approvers: readonly string[];
 }
 
 /** The incident core: declare to close, its channel, card, messages, reminders, pins and App Home. */
@@ -27,7 +24,7 @@ export function incidentsFeature(opts: IncidentsOptions): WardenFeature {
     name: 'incidents',
     migrations,
     plug: (core) => ({
-      commands: { '/incident': coreVerbs, '/warden': wardenVerbs(opts.approvers) },
+      commands: { '/incident': coreVerbs },
       slack(on) {
         registerDeclareSubmission(on, core.deps);
         registerEvents(on, core.deps);

@@ -1,4 +1,4 @@
-import { approversOf } from '../app/clocks/approvers.js';
+import { approversNamed } from '../app/clocks/approvers.js';
 import { clockBoardOf } from '../app/clocks/clock-board.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from '../app/clocks/clock-deps.js';
 import { clockPostPayloadSchema } from '../app/clocks/clock-outbox.js';
@@ -77,7 +77,7 @@ export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
       const incident = incidentOf(incidentId);
       const notice = deps.notices.get(noticeId);
       if (!notice) throw new WardenError('not_found', `No notice ${noticeId}`);
-      const message = approvalMessage(notice, approversOf(deps, incident));
+      const message = approvalMessage(notice, approversNamed(deps));
       const channel = channelOf(incident);
       if (notice.messageTs) {
         await slack.call((c) => c.chat.update({ channel, ts: notice.messageTs as string, ...message }));

@@ -58,6 +58,7 @@ export function noticeModal(draft: NoticeDraft): ModalView {
 }
 
 /** The approval request in the incident channel, showing the decision once there is one. */
+/** `approvers` are Slack mentions (`<@U…>`, `<!subteam^S…>`). */
 export function approvalMessage(notice: Notice, approvers: readonly string[]): SlackMessage {
   const forWhat = notice.regimeId && notice.stageId ? ` for \`${notice.regimeId}:${notice.stageId}\`` : '';
   const title = `Notice #${notice.id}${forWhat}: ${notice.status === 'pending' ? 'waiting for approval' : notice.status === 'approved' ? 'approved' : 'changes requested'}`;
@@ -67,7 +68,7 @@ export function approvalMessage(notice: Notice, approvers: readonly string[]): S
     ...quotedParts(notice.text).map(section),
   ];
   if (notice.status === 'pending') {
-    blocks.push(context(`Approvers: ${approvers.map(mention).join(', ')}; never the drafter.`));
+    blocks.push(context(`Approvers: ${approvers.length ? approvers.join(', ') : 'none configured (set permissions.approvers or admins in warden.yaml)'}; never the drafter.`));
     blocks.push({
       type: 'actions',
       block_id: `notice-${notice.id}`,

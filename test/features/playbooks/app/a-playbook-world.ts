@@ -1,6 +1,7 @@
 /** Use-case tests on a real (in-memory) database: a store, a fixed clock, a small catalog, a declared incident. */
 import { declareIncident } from '../../../../src/features/incidents/app/declare-incident.js';
 import { noClockEvents, type ClockEventsPort, type PlaybookDeps } from '../../../../src/features/playbooks/app/deps.js';
+import { createAccessControl } from '../../../../src/features/access/index.js';
 import { ManualClock } from '../../../../src/platform/clock.js';
 import type { IncidentFlag, IncidentType } from '../../../../src/features/incidents/domain/incident-model.js';
 import type { Playbook } from '../../../../src/features/playbooks/domain/model.js';
@@ -37,7 +38,8 @@ export function aPlaybookWorld(opts: { catalog?: Playbook[]; clockEvents?: Clock
     // No subscriber here: the tests call the playbook's handlers themselves and read what was published.
     events: { publish: (name, event) => void published.push({ name, event }) },
     clock,
-    policy: { severities: [], defaultSeverity: 'sev3', roles: [], updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC', admins: [] },
+    policy: { severities: [], defaultSeverity: 'sev3', roles: [], updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC' },
+    access: createAccessControl({ roles: {}, clock, groupCacheTtlMs: 60_000, recordDenial: () => undefined }),
     responseBoundKinds: ['incident.update_reminder', 'playbook.nag', 'playbook.dm'],
     playbooks: playbookRepo(db),
     catalog: opts.catalog ?? [SECURITY, OTHER],

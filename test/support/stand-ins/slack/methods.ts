@@ -4,6 +4,7 @@ import { CONVERSATION_METHODS } from './methods-conversations.js';
 import { HISTORY_METHODS } from './methods-history.js';
 import { MISC_METHODS } from './methods-misc.js';
 import { VIEW_METHODS } from './methods-views.js';
+import { USERGROUP_METHODS } from './methods-usergroups.js';
 import { fail, type MethodContext, type MethodHandler } from './method-kit.js';
 import type { SlackResult } from './types.js';
 
@@ -13,6 +14,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...HISTORY_METHODS,
   ...CHAT_METHODS,
   ...VIEW_METHODS,
+  ...USERGROUP_METHODS,
 };
 
 export const SUPPORTED_METHODS: readonly string[] = Object.keys(METHODS).sort();

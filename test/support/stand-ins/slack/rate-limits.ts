@@ -31,6 +31,7 @@ export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   'pins.remove': 2,
   'reactions.add': 3,
   'users.info': 4,
+  'usergroups.users.list': 2,
   'views.open': 4,
   'views.publish': 4,
   'views.push': 4,

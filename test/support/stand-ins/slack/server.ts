@@ -159,6 +159,11 @@ export class SlackStandIn {
     this.faults.add(method, { kind: 'rate_limit', retryAfterSeconds }, times);
   }
 
+  /** Seeds or replaces a user group's members (what `usergroups.users.list` answers). */
+  setUsergroup(id: string, members: readonly string[]): void {
+    this.state.usergroups.set(id, [...members]);
+  }
+
   setUserTimeZone(user: string, tz: string): void {
     const known = this.state.users.get(user);
     if (!known) throw new Error(`setUserTimeZone: unknown user ${user}`);

@@ -17,6 +17,8 @@ export class StandInState {
   readonly ephemerals: StandInEphemeral[] = [];
   readonly views = new Map<string, StandInView>();
   readonly usedTriggers = new Set<string>();
+  /** User group id → member ids (`usergroups.users.list`). */
+  readonly usergroups = new Map<string, string[]>();
   private readonly counters = new Map<string, number>();
   private lastMicros = 0;
 

@@ -1,6 +1,6 @@
 import { WardenError } from '../../../../platform/errors.js';
 import type { Actor } from '../../../incidents/index.js';
-import { recordChange, requireIncident } from '../../../incidents/index.js';
+import { accessViewOf, recordChange, requireIncident } from '../../../incidents/index.js';
 import { requireApplicable, type CatalogEntry } from './clock-catalog.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from './clock-deps.js';
 import { enqueueClockPost } from './clock-outbox.js';
@@ -46,12 +46,13 @@ export function applyRegime(deps: ClockDeps, actor: Actor, incidentId: string, r
   });
 }
 
-/** Takes a regime off an incident (its submissions and decisions stay on record). */
+/** Takes a regime off an incident (its submissions and decisions stay on record); an approver's act. */
 export function removeRegime(deps: ClockDeps, actor: Actor, incidentId: string, regimeId: string): void {
   const { store } = deps;
   store.transaction(() => {
     const incident = requireIncident(store, incidentId);
     refuseIfClosed(incident, 'its regimes can no longer change.');
+    deps.access.require('/incident regime:remove', actor.userId, accessViewOf(incident));
     const now = deps.clock.now();
     const applied = deps.clocks.regimes(incident.id).map((r) => r.regimeId);
     if (!deps.clocks.removeRegime(incident.id, regimeId)) {

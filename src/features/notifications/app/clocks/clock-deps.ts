@@ -7,8 +7,6 @@ import type { ClockCatalog } from './clock-catalog.js';
 
 /** What the clock use cases need to know of warden.yaml (the module factory adapts it). */
 export interface ClockPolicy {
-  /** Who may approve notices and record "not notifiable"; empty = the incident's commander. */
-  approvers: readonly string[];
   /** Lead times as `reminderTimes` reads them: `50%`, `4h`, `0`. */
   leadTimes: readonly string[];
   afterDue: AfterDue;

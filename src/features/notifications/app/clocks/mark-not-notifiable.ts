@@ -1,7 +1,7 @@
 import { WardenError } from '../../../../platform/errors.js';
 import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
-import { assertApprover } from './approvers.js';
+import { accessViewOf } from '../../../incidents/index.js';
 import type { ClockDeps } from './clock-deps.js';
 import { enqueueClockPost } from './clock-outbox.js';
 import { rescheduleClockReminders } from './clock-reminders.js';
@@ -13,7 +13,7 @@ export const NOT_NOTIFIABLE_USAGE = '/incident notnotifiable regime:stage ration
 
 /**
  * Records the documented decision that a stage need not be notified (GDPR Art 33(5) asks for exactly this
- * record). Only an approver (else the commander) may decide; the stage's reminders stop in the same transaction.
+ * record). Only an approver (else a Warden admin) may decide; the stage's reminders stop in the same transaction.
  * @throws WardenError for a missing rationale, an unknown stage, a stage already decided or submitted, or a non-approver.
  */
 export function markNotNotifiable(deps: ClockDeps, actor: Actor, incidentId: string, stageText: string, rationale: string): string {
@@ -22,7 +22,7 @@ export function markNotNotifiable(deps: ClockDeps, actor: Actor, incidentId: str
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
     refuseIfClosed(incident);
-    assertApprover(deps, incident, actor.userId, 'record that a notification is not required');
+    deps.access.require('/incident notnotifiable', actor.userId, accessViewOf(incident));
     const now = deps.clock.now();
     const { regime, stage } = findStage(incidentDeadlines(deps, incident.id, now), stageText, NOT_NOTIFIABLE_USAGE);
     const ref = stageRefText({ regimeId: regime.entry.regime.id, stageId: stage.stageId });
@@ -52,7 +52,7 @@ export function markNotNotifiable(deps: ClockDeps, actor: Actor, incidentId: str
  */
 export function notNotifiablePrompt(deps: ClockDeps, actor: Actor, incidentId: string, stageText: string) {
   const incident = requireIncident(deps.store, incidentId);
-  assertApprover(deps, incident, actor.userId, 'record that a notification is not required');
+  deps.access.require('/incident notnotifiable', actor.userId, accessViewOf(incident));
   const { regime, stage } = findStage(incidentDeadlines(deps, incident.id, deps.clock.now()), stageText, NOT_NOTIFIABLE_USAGE);
   const ref = stageRefText({ regimeId: regime.entry.regime.id, stageId: stage.stageId });
   if (stage.status === 'submitted' || stage.status === 'not_notifiable') throw new WardenError('conflict', `${ref} is already ${stage.status === 'submitted' ? 'submitted' : 'recorded as not notifiable'}.`);

@@ -2,7 +2,7 @@ import { WardenError } from '../../../../platform/errors.js';
 import type { Notice } from '../../domain/notices/notice.js';
 import type { Actor } from '../../../incidents/index.js';
 import { recordChange, requireIncident } from '../../../incidents/index.js';
-import { assertApprover } from '../clocks/approvers.js';
+import { accessViewOf } from '../../../incidents/index.js';
 import type { ClockDeps } from '../clocks/clock-deps.js';
 import { enqueueApprovalMessage } from '../clocks/clock-outbox.js';
 
@@ -20,11 +20,9 @@ export function decideNotice(deps: ClockDeps, actor: Actor, noticeId: number, de
     const notice = deps.notices.get(noticeId);
     if (!notice) throw new WardenError('not_found', `No notice #${noticeId}.`);
     const incident = requireIncident(store, notice.incidentId);
-    const verb = decision === 'approved' ? 'approve' : 'request changes to';
-    assertApprover(deps, incident, actor.userId, `${verb} notices`);
-    if (decision === 'approved' && notice.draftedBy === actor.userId) {
-      throw new WardenError('not_allowed', `You drafted notice #${notice.id}; another approver must approve it.`);
-    }
+    const permission = decision === 'approved' ? 'notice:approve' : 'notice:changes';
+    deps.access.require(permission, actor.userId, accessViewOf(incident));
+    if (decision === 'approved') deps.access.requireSecondPerson(permission, actor.userId, notice.draftedBy, incident.id, `You drafted notice #${notice.id}; another approver must approve it.`);
     if (notice.status !== 'pending') {
       throw new WardenError('conflict', `Notice #${notice.id} was already ${notice.status === 'approved' ? 'approved' : 'sent back for changes'} by <@${notice.decidedBy ?? ''}>.`);
     }

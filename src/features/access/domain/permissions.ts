@@ -1,0 +1,65 @@
+/**
+ * What each verb, button and decision needs, as data: one row per act a person can ask Warden for. The
+ * command dispatcher checks a verb's own row before the verb runs; use cases check the rows of the acts
+ * whose need depends on the incident's state (closing, reopening, taking a role someone holds, approving).
+ * A verb with no row is refused (deny by default), and a test fails for every registered verb without one.
+ */
+
+/**
+ * - `anyone`: any person in the workspace (Slack's signature already proved the workspace).
+ * - `member`: a member of the incident's channel (a command typed there, or a recorded member).
+ * - `commander`: the incident's current commander, or a Warden admin.
+ * - `approver`: a Warden approver; with none configured, a Warden admin (never the commander by default).
+ * - `admin`: a Warden admin.
+ */
+export const NEEDS = ['anyone', 'member', 'commander', 'approver', 'admin'] as const;
+export type Need = (typeof NEEDS)[number];
+
+export interface PermissionRule {
+  need: Need;
+  /** What the act is, in the words a refusal uses: "close an incident". */
+  act: string;
+}
+
+const rule = (need: Need, act: string): PermissionRule => ({ need, act });
+
+export const PERMISSIONS = {
+  '/incident declare': rule('anyone', 'declare an incident'),
+  '/incident list': rule('anyone', 'list open incidents'),
+  '/incident status': rule('member', 'show or move the status'),
+  '/incident status:close': rule('commander', 'close an incident'),
+  '/incident status:reopen': rule('commander', 'reopen an incident'),
+  '/incident sev': rule('commander', 'change the severity'),
+  '/incident role': rule('member', 'take a free role'),
+  '/incident role:held': rule('commander', 'give a role someone else holds'),
+  '/incident role:commander': rule('commander', 'change the commander'),
+  '/incident update': rule('member', 'post a status update'),
+  '/incident note': rule('member', 'add a note to the timeline'),
+  '/incident resolve': rule('member', 'resolve an incident'),
+  '/incident close': rule('commander', 'close an incident'),
+  '/incident visibility': rule('member', 'change who can see an incident'),
+  '/incident visibility:public': rule('commander', 'make a private incident public'),
+  '/incident playbook': rule('member', 'attach, switch or show the playbook'),
+  '/incident flag': rule('member', 'set or clear incident flags'),
+  '/incident clock': rule('member', 'record a clock event'),
+  '/incident regime': rule('member', 'list or apply notification regimes'),
+  '/incident regime:remove': rule('approver', 'remove an applied notification regime'),
+  '/incident deadlines': rule('member', 'show the deadline board'),
+  '/incident notify': rule('member', 'draft a regulator or customer notice'),
+  '/incident submitted': rule('member', 'record that an approved notice was submitted'),
+  '/incident notnotifiable': rule('approver', 'record that a notification is not required'),
+  'notice:approve': rule('approver', 'approve a notice'),
+  'notice:changes': rule('approver', 'send a notice back for changes'),
+  'playbook:step': rule('member', 'tick, skip or assign a playbook step'),
+  '/warden whoami': rule('anyone', 'see your Warden roles'),
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const isPermission = (key: string): key is Permission => Object.hasOwn(PERMISSIONS, key);
+
+/** The row of a root command's verb, or null when the table has none (the verb is then refused). */
+export function verbRule(root: string, verb: string): PermissionRule | null {
+  const key = `${root} ${verb}`;
+  return isPermission(key) ? PERMISSIONS[key] : null;
+}
