@@ -113,6 +113,8 @@ export function createWarden(opts: WardenOptions) {
     afterAckIdle: slack.afterAckIdle,
     app: slack.app,
     gateway: slack.gateway,
+    /** Every registered verb as `<root> <verb>`: what the permission table must cover. */
+    commandKeys: () => [...slack.roots].flatMap(([root, verbs]) => verbs.all().map((v) => `${root} ${v.name}`)),
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */
     async start(port: number, host = '0.0.0.0'): Promise<number> {
       if (slack.receiver) {

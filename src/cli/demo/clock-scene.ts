@@ -36,9 +36,13 @@ export async function clockScene(d: DemoContext): Promise<void> {
   const request = d.slack.messages(channel).find((m) => m.text.startsWith('Notice #1'));
   await d.action(
     { actionId: 'clocks.notice_approve', value: '1', userId: 'UALICE', channelId: channel, messageTs: request?.ts ?? '' },
-    '@alice (the commander: no approvers are configured) clicks Approve; a drafter never approves their own notice.',
+    '@alice, the commander, clicks Approve: refused, approving is for Warden approvers (the @legal user group), and the refusal is audited.',
+  );
+  await d.action(
+    { actionId: 'clocks.notice_approve', value: '1', userId: 'UCAROL', channelId: channel, messageTs: request?.ts ?? '' },
+    '@carol (in @legal, so a Warden approver) clicks Approve; the drafter, @bob, never could: four eyes.',
   );
   await d.command('UBOB', 'submitted contract:enterprise:customers CASE-20417', channel);
-  await d.command('UALICE', 'notnotifiable gdpr:data_subjects Payment failures only; no personal data was accessed.', channel);
+  await d.command('UCAROL', 'notnotifiable gdpr:data_subjects Payment failures only; no personal data was accessed.', channel);
   await d.command('UBOB', 'deadlines', channel);
 }

@@ -23,6 +23,9 @@ const DEMO_TOKEN = 'demo-stand-in-token';
  * `warden demo`: Warden on a temp SQLite file, with a local Slack stand-in in-process, plays a scripted
  * incident through signed requests exactly as Slack would send them, and prints the conversation.
  */
+/** The demo workspace's @legal user group, whose members approve notices. */
+const DEMO_APPROVERS_GROUP = 'S0LEGAL01';
+
 export async function runDemo(io: CliIo): Promise<number> {
   // Today at 09:05 UTC, so the script's times (a 08:55 config push, errors from 09:02) read true.
   const start = new Date(`${new Date().toISOString().slice(0, 10)}T09:05:00Z`);
@@ -33,12 +36,14 @@ export async function runDemo(io: CliIo): Promise<number> {
   try {
     const announcements = slack.addChannel('incidents');
     slack.addChannel('security-managers'); // the default managers' channel, for escalations of overdue clocks
+    slack.setUsergroup(DEMO_APPROVERS_GROUP, ['UCAROL']); // @legal: its members are Warden approvers
     // The shipped playbooks and templates, wherever the demo is run from.
     const config = parseConfig({
       timeZone: defaultConfig().timeZone,
       channels: { announcements: announcements.id },
       playbooks: { dirs: [join(PACKAGE_ROOT, 'playbooks')] },
       templates: { dir: join(PACKAGE_ROOT, 'templates') },
+      permissions: { roles: { approver: { groups: [DEMO_APPROVERS_GROUP] } } },
     });
     warden = createWarden({
       credentials: { mode: 'http', botToken: DEMO_TOKEN, signingSecret: DEMO_SECRET, apiUrl: slack.apiUrl },

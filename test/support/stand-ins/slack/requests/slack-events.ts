@@ -66,3 +66,21 @@ export function appHomeOpenedEvent(e: { userId: string; channelId?: string; tab?
 export function urlVerificationBody(challenge: string): Record<string, unknown> {
   return { token: VERIFICATION_TOKEN, challenge, type: 'url_verification' };
 }
+
+/** `subteam_members_changed`, as Slack sends it: only the delta of the group's members, never a snapshot. */
+export function subteamMembersChangedEvent(e: { subteamId: string; added?: string[]; removed?: string[]; at: Date }): SlackEvent {
+  const seconds = Math.floor(e.at.getTime() / 1000);
+  const added = e.added ?? [];
+  const removed = e.removed ?? [];
+  return {
+    type: 'subteam_members_changed',
+    subteam_id: e.subteamId,
+    team_id: TEAM_ID,
+    date_previous_update: seconds - 60,
+    date_update: seconds,
+    added_users: added,
+    added_users_count: String(added.length),
+    removed_users: removed,
+    removed_users_count: String(removed.length),
+  };
+}
