@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   start?: string;
   /** Passed to the Slack stand-in; `rateLimits: false` only for tests that blast calls on purpose. */
   slack?: Pick<SlackStandInOptions, 'rateLimits'>;
+  /** Where Warden's log lines go (at warn), for tests that check what is logged; silent otherwise. */
+  logs?: Writable;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
       credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
       config,
       dbPath: join(dir, 'warden.db'),
-      logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      logger: opts.logs ? createLogger({ level: 'warn', destination: opts.logs }) : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       clock,
       features: opts.features ?? [],
       botId: BOT_ID,

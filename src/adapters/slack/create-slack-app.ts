@@ -1,12 +1,14 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackCredentials } from '../../platform/config/index.js';
+import type { SecurityCounters } from '../../platform/http/counters.js';
 import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
 import { registerCommandRoot } from './commands/root-command.js';
 import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
+import { guardInbound } from './inbound/inbound-guard.js';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -14,6 +16,8 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Extra HTTP routes (health, readiness, metrics) served beside `/slack/events`. */
   routes: CustomRoute[];
+  /** Bumped when a request is refused (forged, stale, replayed) or a command is over a limit. */
+  counters: SecurityCounters;
   /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
   socketModePort?: number;
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
@@ -44,6 +48,10 @@ export function createSlackApp(opts: SlackAppOptions) {
     cred.mode === 'http'
       ? new HTTPReceiver({ signingSecret: cred.signingSecret, endpoints: '/slack/events', customRoutes: opts.routes, processBeforeResponse: false, logger: common.logger })
       : null;
+  // Forged, stale and replayed requests are answered (and counted, and logged) before Bolt sees them.
+  if (receiver && cred.mode === 'http') {
+    receiver.requestListener = guardInbound(receiver.requestListener, { signingSecret: cred.signingSecret, endpoints: ['/slack/events'], counters: opts.counters, logger });
+  }
   const app =
     cred.mode === 'http' && receiver
       ? new App({ ...common, receiver })
