@@ -74,6 +74,7 @@ export function createWarden(opts: WardenOptions) {
     deps,
     logger,
     counters: metrics.counters,
+    limits: config.limits,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),

@@ -35,7 +35,10 @@ export async function startHarness(opts: HarnessOptions = {}) {
   const slack = await startSlackStandIn({ token: BOT_TOKEN, clock, ...opts.slack });
   // Setup asks the admin to invite @warden to the announcements channel (README); without it Slack says not_in_channel.
   const announcements = slack.addChannel('incidents', { botJoined: true });
-  const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
+  // Command limits follow real time (limiter's buckets take no clock) while tests script minutes of work in a
+  // second on the manual clock: out of the way unless a test sets them.
+  const limits = { commandsPerUserPerMinute: 100_000, commandBurstPerUser: 100_000, commandsPerWorkspacePerMinute: 100_000, ...opts.config?.limits };
+  const config = parseConfig({ ...opts.config, limits, channels: { announcements: announcements.id, ...opts.config?.channels } });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
   const build = () =>
     createWarden({

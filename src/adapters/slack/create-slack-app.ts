@@ -5,6 +5,7 @@ import type { SecurityCounters } from '../../platform/http/counters.js';
 import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
 import { registerCommandRoot } from './commands/root-command.js';
+import { createCommandLimiter, type CommandLimits } from './commands/rate-limit.js';
 import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
@@ -18,6 +19,8 @@ export interface SlackAppOptions {
   routes: CustomRoute[];
   /** Bumped when a request is refused (forged, stale, replayed) or a command is over a limit. */
   counters: SecurityCounters;
+  /** warden.yaml `limits`: slash commands per person and per workspace. */
+  limits: CommandLimits;
   /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
   socketModePort?: number;
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
@@ -67,7 +70,9 @@ export function createSlackApp(opts: SlackAppOptions) {
   // Work a handler runs after its ack (a modal, a lookup): tracked so tests and shutdown can wait for it.
   const afterAck = createAfterAckWork();
   const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
-  for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck);
+  // One limiter for every root: a person's budget covers /incident, /warden and the rest together.
+  const limiter = createCommandLimiter(opts.limits, { counters: opts.counters, logger });
+  for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck, limiter);
   const listeners = createSlackListeners(app, logger, afterAck);
   app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');

@@ -39,6 +39,8 @@ export async function runDemo(io: CliIo): Promise<number> {
       channels: { announcements: announcements.id },
       playbooks: { dirs: [join(PACKAGE_ROOT, 'playbooks')] },
       templates: { dir: join(PACKAGE_ROOT, 'templates') },
+      // The script sends a whole incident's commands in a few real seconds; the limits are for people.
+      limits: { commandsPerUserPerMinute: 100_000, commandBurstPerUser: 100_000, commandsPerWorkspacePerMinute: 100_000 },
     });
     warden = createWarden({
       credentials: { mode: 'http', botToken: DEMO_TOKEN, signingSecret: DEMO_SECRET, apiUrl: slack.apiUrl },
