@@ -82,14 +82,17 @@ export function createWarden(opts: WardenOptions) {
   const access = accessControlFrom(config, store, clock);
   const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events, access };
   let gatewayState = () => 'closed';
+  const metrics = createMetrics({ openSeverities: () => store.incidents.listOpen().map((i) => i.severity), jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
   const slack = createSlackApp({
     credentials: opts.credentials,
     deps,
     logger,
+    counters: metrics.counters,
+    limits: config.limits,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
-      metricsRoute(createMetrics({ openSeverities: () => store.incidents.listOpen().map((i) => i.severity), jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities))),
+      metricsRoute(metrics),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),

@@ -3,7 +3,7 @@ import { slugField, strictObject, timeZoneField } from '../platform/config/field
 import { rolesSection, severitiesSection } from '../features/incidents/index.js';
 import { companySection, notificationsSection, templatesSection } from '../features/notifications/index.js';
 import { nagsSection, playbooksSection, quietHoursSection } from '../features/playbooks/index.js';
-import { channelsSection, slaSection } from './schema-sections.js';
+import { channelsSection, limitsSection, slaSection } from './schema-sections.js';
 import { permissionsSection } from '../features/access/index.js';
 
 /**
@@ -33,6 +33,7 @@ export const wardenConfigSchema = strictObject({
   playbooks: playbooksSection.describe('Directories of playbook YAML files.'),
   templates: templatesSection.describe('Directory of notice templates.'),
   sla: slaSection.describe('Patch and access-review service levels (used by /patch and /access-review).'),
+  limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
 })
   .superRefine((config, ctx) => {
     const ids = Object.keys(config.severities);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { parseConfig, type WardenConfigInput } from '../../src/config/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   start?: string;
   /** Passed to the Slack stand-in; `rateLimits: false` only for tests that blast calls on purpose. */
   slack?: Pick<SlackStandInOptions, 'rateLimits'>;
+  /** Where Warden's log lines go (at warn), for tests that check what is logged; silent otherwise. */
+  logs?: Writable;
 }
 
 /**
@@ -32,14 +35,17 @@ export async function startHarness(opts: HarnessOptions = {}) {
   const slack = await startSlackStandIn({ token: BOT_TOKEN, clock, ...opts.slack });
   // Setup asks the admin to invite @warden to the announcements channel (README); without it Slack says not_in_channel.
   const announcements = slack.addChannel('incidents', { botJoined: true });
-  const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
+  // Command limits follow real time (limiter's buckets take no clock) while tests script minutes of work in a
+  // second on the manual clock: out of the way unless a test sets them.
+  const limits = { commandsPerUserPerMinute: 100_000, commandBurstPerUser: 100_000, commandsPerWorkspacePerMinute: 100_000, ...opts.config?.limits };
+  const config = parseConfig({ ...opts.config, limits, channels: { announcements: announcements.id, ...opts.config?.channels } });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
   const build = () =>
     createWarden({
       credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
       config,
       dbPath: join(dir, 'warden.db'),
-      logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      logger: opts.logs ? createLogger({ level: 'warn', destination: opts.logs }) : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
       clock,
       features: opts.features ?? [],
       botId: BOT_ID,

@@ -1,13 +1,16 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackCredentials } from '../../platform/config/index.js';
+import type { SecurityCounters } from '../../platform/http/counters.js';
 import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
 import { registerCommandRoot } from './commands/root-command.js';
 import { answerToError } from './commands/authorize.js';
+import { createCommandLimiter, type CommandLimits } from './commands/rate-limit.js';
 import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
+import { guardInbound } from './inbound/inbound-guard.js';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -15,6 +18,10 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Extra HTTP routes (health, readiness, metrics) served beside `/slack/events`. */
   routes: CustomRoute[];
+  /** Bumped when a request is refused (forged, stale, replayed) or a command is over a limit. */
+  counters: SecurityCounters;
+  /** warden.yaml `limits`: slash commands per person and per workspace. */
+  limits: CommandLimits;
   /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
   socketModePort?: number;
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
@@ -45,6 +52,10 @@ export function createSlackApp(opts: SlackAppOptions) {
     cred.mode === 'http'
       ? new HTTPReceiver({ signingSecret: cred.signingSecret, endpoints: '/slack/events', customRoutes: opts.routes, processBeforeResponse: false, logger: common.logger })
       : null;
+  // Forged, stale and replayed requests are answered (and counted, and logged) before Bolt sees them.
+  if (receiver && cred.mode === 'http') {
+    receiver.requestListener = guardInbound(receiver.requestListener, { signingSecret: cred.signingSecret, endpoints: ['/slack/events'], counters: opts.counters, logger });
+  }
   const app =
     cred.mode === 'http' && receiver
       ? new App({ ...common, receiver })
@@ -60,11 +71,13 @@ export function createSlackApp(opts: SlackAppOptions) {
   // Work a handler runs after its ack (a modal, a lookup): tracked so tests and shutdown can wait for it.
   const afterAck = createAfterAckWork();
   const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
-  for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck);
   const listeners = createSlackListeners(app, logger, afterAck, {
     answerToError: (error, context) => answerToError(error, opts.deps, logger, context),
     beforeClick: () => opts.deps.access.warm(),
   });
+  // One limiter for every root: a person's budget covers /incident, /warden and the rest together.
+  const limiter = createCommandLimiter(opts.limits, { counters: opts.counters, logger });
+  for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck, limiter);
   app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');
   });

@@ -44,6 +44,8 @@ export async function runDemo(io: CliIo): Promise<number> {
       playbooks: { dirs: [join(PACKAGE_ROOT, 'playbooks')] },
       templates: { dir: join(PACKAGE_ROOT, 'templates') },
       permissions: { roles: { approver: { groups: [DEMO_APPROVERS_GROUP] } } },
+      // The script sends a whole incident's commands in a few real seconds; the limits are for people.
+      limits: { commandsPerUserPerMinute: 100_000, commandBurstPerUser: 100_000, commandsPerWorkspacePerMinute: 100_000 },
     });
     warden = createWarden({
       credentials: { mode: 'http', botToken: DEMO_TOKEN, signingSecret: DEMO_SECRET, apiUrl: slack.apiUrl },

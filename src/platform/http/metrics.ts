@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { JobRepo } from '../jobs/job-repo.js';
+import { createSecurityCounters } from './counters.js';
 
 /** What the gauges read at scrape time. */
 export interface MetricsSources {
@@ -11,7 +12,7 @@ export interface MetricsSources {
 /**
  * Prometheus metrics for one Warden process, on its own registry (no global state). Gauges are read
  * from the database at scrape time, so they are right after a restart too. `severities` are the
- * configured ones, most severe first.
+ * configured ones, most severe first. `counters` are bumped by the Slack adapter as requests are refused.
  */
 export function createMetrics(store: MetricsSources, slackCircuit: () => string, severities: readonly string[]) {
   const registry = new Registry();
@@ -54,5 +55,6 @@ export function createMetrics(store: MetricsSources, slackCircuit: () => string,
       this.set(slackCircuit() === 'open' ? 1 : 0);
     },
   });
-  return { contentType: registry.contentType, render: () => registry.metrics() };
+  const counters = createSecurityCounters(registry);
+  return { contentType: registry.contentType, render: () => registry.metrics(), counters };
 }

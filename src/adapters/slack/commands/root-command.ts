@@ -6,6 +6,7 @@ import { answerToError, authorizeVerb, helpFor } from './authorize.js';
 import { escapeMrkdwn } from '../escape.js';
 import { decodeSlackText } from '../slack-text.js';
 import { splitVerb } from './args.js';
+import type { CommandLimiter } from './rate-limit.js';
 import { isAfterAck, reply, type Answer, type CommandRoot, type Reply, type SlackDeps, type VerbRegistry } from './registry.js';
 
 /** Verbs of the external contract that later versions add, per root; named so users get an honest answer. */
@@ -33,8 +34,11 @@ const toAck = (answer: Reply) => (answer ? { response_type: answer.inChannel ? (
  * that must call Slack returns `afterAck`: the ack goes first, then its work, whose reply reaches the
  * person through the response_url. Errors become an ephemeral reply in either case.
  */
-export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, afterAck: AfterAckWork): void {
+export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, afterAck: AfterAckWork, limiter?: CommandLimiter): void {
   app.command(root, async ({ command, ack, client, respond }) => {
+    // Over a limit, nothing runs and nothing is written: not even the trigger id below.
+    const limited = limiter?.check(command.user_id, command.team_id);
+    if (limited) return ack(toAck(reply(limited)));
     const { verb, rest } = splitVerb(decodeSlackText(command.text));
     const context = { command: root, verb, user: command.user_id };
     // A trigger id is minted once per command: a second delivery of it is Slack retrying one it thinks was lost.

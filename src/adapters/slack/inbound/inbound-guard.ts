@@ -1,0 +1,75 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse } from 'node:querystring';
+import { HTTPModuleFunctions } from '@slack/bolt';
+import type { RefusalReason, SecurityCounters } from '../../../platform/http/counters.js';
+import type { Logger } from '../../../platform/jobs/runner.js';
+import { classifyRequest, WINDOW_SECONDS } from './classify-request.js';
+import { createSeenSignatures, type SeenSignatures } from './seen-signatures.js';
+
+export interface InboundGuardOptions {
+  signingSecret: string;
+  /** The receiver's event paths (`/slack/events`); every other request goes straight through. */
+  endpoints: readonly string[];
+  counters: Pick<SecurityCounters, 'slackRequestRefused'>;
+  logger: Logger;
+  /** Wall-clock milliseconds. Slack signs with wall-clock time, so this is not Warden's (test-movable) Clock. */
+  nowMs?: () => number;
+  seen?: SeenSignatures;
+}
+
+const STATUS: Record<RefusalReason, number> = { forged: 401, stale: 401, replayed: 200 };
+
+/**
+ * Wraps the HTTPReceiver's request listener: a request to the events endpoint that Slack did not sign, that
+ * is outside the 5-minute window, or whose signature was already accepted, is answered here (401, or an empty
+ * 200 for a replay so that nothing runs twice), counted and logged once. Bolt's listener gets the body
+ * already read and verifies it again as usual, so this adds observation and the checks Bolt lacks.
+ */
+export function guardInbound(next: RequestListener, opts: InboundGuardOptions): RequestListener {
+  const nowMs = opts.nowMs ?? Date.now;
+  const seen = opts.seen ?? createSeenSignatures();
+
+  async function screen(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
+    const body = buffered.rawBody.toString();
+    // Bolt answers Slack's SSL check unsigned, and drops whatever else the body carries.
+    if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && parse(body).ssl_check === '1') return next(buffered, res);
+    const signature = header(req, 'x-slack-signature');
+    const now = nowMs();
+    const verdict = classifyRequest(opts.signingSecret, { body, signature, timestamp: header(req, 'x-slack-request-timestamp') }, now);
+    if (!verdict.ok) return refuse(req, res, verdict.reason);
+    const expiresAt = (verdict.timestampSeconds + WINDOW_SECONDS) * 1000;
+    if (!seen.firstSighting(`${verdict.timestampSeconds}:${signature}`, expiresAt, now)) return refuse(req, res, 'replayed');
+    return next(buffered, res);
+  }
+
+  function refuse(req: IncomingMessage, res: ServerResponse, reason: RefusalReason): void {
+    opts.counters.slackRequestRefused(reason);
+    // Never the signature, the body or a header value: what was refused, where, and from which peer.
+    opts.logger.warn({ reason, path: pathOf(req), ip: req.socket.remoteAddress }, 'refused a Slack request');
+    res.writeHead(STATUS[reason]);
+    res.end();
+  }
+
+  return (req, res) => {
+    if (req.method !== 'POST' || !opts.endpoints.includes(pathOf(req))) return next(req, res);
+    screen(req, res).catch((error: unknown) => unreadable(res, error));
+  };
+}
+
+/** A body that could not be read: too large (413, as Bolt answers) or broken off (400). */
+function unreadable(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) return;
+  const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
+  res.writeHead(tooLarge ? 413 : 400);
+  res.end();
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function pathOf(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://localhost').pathname;
+}

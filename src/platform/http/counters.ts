@@ -1,0 +1,37 @@
+import { Counter, type Registry } from 'prom-client';
+
+/** Why an inbound Slack request was refused: no valid signature, outside the 5-minute window, or seen before. */
+export const REFUSAL_REASONS = ['forged', 'stale', 'replayed'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** Which slash-command limit a command ran into. */
+export const LIMIT_SCOPES = ['user', 'workspace'] as const;
+export type LimitScope = (typeof LIMIT_SCOPES)[number];
+
+/** Counters the Slack adapter bumps as things happen (unlike the gauges, nothing to read from the database). */
+export interface SecurityCounters {
+  slackRequestRefused(reason: RefusalReason): void;
+  commandRateLimited(scope: LimitScope): void;
+}
+
+/** Registers the counters on `registry`, every label value at 0 so a dashboard sees the series before the first hit. */
+export function createSecurityCounters(registry: Registry): SecurityCounters {
+  const refused = new Counter({
+    name: 'warden_slack_requests_refused_total',
+    help: 'Requests to /slack/events refused: forged (no valid signature), stale (timestamp over 5 minutes off), replayed (signature already seen).',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  const limited = new Counter({
+    name: 'warden_commands_rate_limited_total',
+    help: 'Slash commands refused because a person or the workspace sent more than warden.yaml `limits` allow.',
+    labelNames: ['scope'],
+    registers: [registry],
+  });
+  for (const reason of REFUSAL_REASONS) refused.inc({ reason }, 0);
+  for (const scope of LIMIT_SCOPES) limited.inc({ scope }, 0);
+  return {
+    slackRequestRefused: (reason) => refused.inc({ reason }),
+    commandRateLimited: (scope) => limited.inc({ scope }),
+  };
+}

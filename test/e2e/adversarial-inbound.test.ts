@@ -1,0 +1,120 @@
+// Forged, stale and replayed requests to /slack/events: each is refused before any handler runs, counted in
+// /metrics by reason, and logged once without the signature, the body or any token.
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTriggerId } from '../support/slack-stand-in.js';
+import {
+  blockActionPayload, eventCallback, FORM, forgedSignature, JSON_TYPE, nowSeconds, postSigned, sendSlashCommand, signature, slashCommandFields, staleTimestamp,
+} from '../support/slack-requests.js';
+import { replyText, SIGNING_SECRET, startHarness, type Harness } from '../support/warden-harness.js';
+
+let h: Harness;
+let lines: string[];
+beforeEach(async () => {
+  lines = [];
+  const logs = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(String(chunk)), done()) });
+  h = await startHarness({ logs });
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+async function refused(reason: string): Promise<number> {
+  const text = await (await fetch(`${h.url}/metrics`)).text();
+  const match = new RegExp(`^warden_slack_requests_refused_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(text);
+  return Number(match?.[1] ?? Number.NaN);
+}
+const refusals = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'refused a Slack request');
+const cmd = (text: string, userId = 'UMALLORY') => ({ command: '/incident', text, userId, channelId: 'CGENERAL', triggerId: makeTriggerId(userId) });
+
+describe('requests Slack did not sign, or signed too long ago', () => {
+  it('when the signature is forged, then 401, forged is counted and logged once, and nothing is stored', async () => {
+    expect(await refused('forged')).toBe(0);
+    const res = await sendSlashCommand(h.url, SIGNING_SECRET, cmd('declare sev1 Forged'), { signature: forgedSignature() });
+    expect(res.status).toBe(401);
+    expect(await refused('forged')).toBe(1);
+    expect(refusals()).toEqual([expect.objectContaining({ level: 40, reason: 'forged', path: '/slack/events', ip: '127.0.0.1' })]);
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(0);
+  });
+
+  it('when the signature header is missing, then it is forged', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('list'))).toString();
+    const res = await fetch(`${h.url}/slack/events`, { method: 'POST', headers: { 'Content-Type': FORM, 'X-Slack-Request-Timestamp': String(nowSeconds()) }, body });
+    expect(res.status).toBe(401);
+    expect(await refused('forged')).toBe(1);
+  });
+
+  it('when a signed timestamp is six minutes old, or six minutes ahead, then 401 and stale is counted each time', async () => {
+    expect((await sendSlashCommand(h.url, SIGNING_SECRET, cmd('declare sev1 Old'), { tsSeconds: staleTimestamp() })).status).toBe(401);
+    expect(await refused('stale')).toBe(1);
+    expect((await sendSlashCommand(h.url, SIGNING_SECRET, cmd('declare sev1 Ahead'), { tsSeconds: nowSeconds() + 6 * 60 })).status).toBe(401);
+    expect(await refused('stale')).toBe(2);
+    expect(await refused('forged')).toBe(0);
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(0);
+  });
+
+  it('when a request is refused, then the log line carries no signature, body or token', async () => {
+    const ts = nowSeconds();
+    const body = new URLSearchParams(slashCommandFields(cmd('declare sev1 Secret plans'))).toString();
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts - 600 });
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { signature: 'v0=deadbeefdeadbeef' });
+    expect(refusals()).toHaveLength(2);
+    const logged = lines.join('\n');
+    for (const secret of [signature(SIGNING_SECRET, body, ts - 600), 'deadbeef', 'Secret plans', 'Secret+plans', SIGNING_SECRET, 'token']) expect(logged).not.toContain(secret);
+  });
+});
+
+describe('the same signed request sent again', () => {
+  it('when an event is replayed byte for byte, then it is answered 200, counted as replayed, and its handler runs once', async () => {
+    let mentions = 0;
+    h.warden.app.event('app_mention', async () => {
+      mentions += 1;
+    });
+    const body = JSON.stringify(eventCallback({ type: 'app_mention', user: 'UALICE', channel: 'CGENERAL', text: '<@UWARDEN> hi', ts: '1.0' }));
+    const ts = nowSeconds();
+    expect((await postSigned(h.url, SIGNING_SECRET, body, JSON_TYPE, { tsSeconds: ts })).status).toBe(200);
+    const replay = await postSigned(h.url, SIGNING_SECRET, body, JSON_TYPE, { tsSeconds: ts });
+    await h.settle();
+    expect(replay).toMatchObject({ status: 200, body: '' });
+    expect(mentions).toBe(1);
+    expect(await refused('replayed')).toBe(1);
+    expect(refusals()).toEqual([expect.objectContaining({ reason: 'replayed', path: '/slack/events' })]);
+  });
+
+  it('when a button click is replayed, then its handler runs once', async () => {
+    let clicks = 0;
+    h.warden.app.action('test.replayed', async ({ ack }) => {
+      await ack();
+      clicks += 1;
+    });
+    const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload({ actionId: 'test.replayed', value: 'x', userId: 'UALICE', channelId: 'CGENERAL', messageTs: '1.0' })) }).toString();
+    const ts = nowSeconds();
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts });
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts });
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts });
+    await h.settle();
+    expect(clicks).toBe(1);
+    expect(await refused('replayed')).toBe(2);
+  });
+
+  it('when a slash command is replayed, then the replay gets an empty answer and nothing runs again', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('declare sev2 Replayed', 'UALICE'))).toString();
+    const ts = nowSeconds();
+    const first = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts });
+    const again = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts });
+    expect(replyText(first.body)).toContain('INC-2026-0001');
+    expect(again).toMatchObject({ status: 200, body: '' });
+    await h.settle();
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(1);
+    expect(await refused('replayed')).toBe(1);
+  });
+
+  it('when the same body is signed again at another time (a redelivery signed anew), then it is not a replay', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('list', 'UALICE'))).toString();
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds() - 2 });
+    const retry = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds(), retryNum: 1 });
+    expect(retry.status).toBe(200);
+    expect(replyText(retry.body)).toContain('twice');
+    expect(await refused('replayed')).toBe(0);
+  });
+});
