@@ -51,7 +51,7 @@ describe('the approval request', () => {
   };
 
   it('when the draft is as long as a notice may be, then Slack accepts it, escaped, with Approve and Request changes', () => {
-    const m = approvalMessage(notice, ['ULEGAL01']);
+    const m = approvalMessage(notice, ['<@ULEGAL01>']);
     expect(checkMessageBlocks(m.blocks)).toEqual([]);
     const text = JSON.stringify(m.blocks);
     expect(text).toContain('&lt;!here&gt;');
@@ -60,7 +60,7 @@ describe('the approval request', () => {
   });
 
   it('when it is approved, then the buttons are gone and the next step is named', () => {
-    const text = JSON.stringify(approvalMessage({ ...notice, status: 'approved', decidedBy: 'ULEGAL01', decidedAt: NOW }, ['ULEGAL01']).blocks);
+    const text = JSON.stringify(approvalMessage({ ...notice, status: 'approved', decidedBy: 'ULEGAL01', decidedAt: NOW }, ['<@ULEGAL01>']).blocks);
     expect(text).not.toContain('clocks.notice_approve');
     expect(text).toContain('/incident submitted gdpr:supervisory_authority &lt;reference&gt;');
   });
