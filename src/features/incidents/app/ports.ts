@@ -11,11 +11,23 @@ export interface IncidentRecords {
   /** The same person declaring the same title since `since`: a double click or a retried submission. */
   recentDuplicate(userId: string, title: string, since: Date): Incident | null;
   listOpen(): Incident[];
+  /** Open incidents the person may see: every public one, and the private ones they are a member of. */
+  listOpenVisibleTo(userId: string): Incident[];
   /** The next number in a named sequence (per-year incident ids). */
   nextSeq(name: string): number;
   insert(incident: Incident, requestKey: string | null): void;
   update(id: string, patch: IncidentPatch): void;
   setRole(incidentId: string, role: IncidentRole, userId: string, by: string, at: Date): void;
+  /**
+   * True when the person is in the incident: its declarer, a role holder, invited to its channel, or reported
+   * by Slack as having joined it (and not left). Decides who sees a private incident.
+   */
+  isMember(incidentId: string, userId: string): boolean;
+  /** Records a member; someone already in keeps the time they first joined. */
+  addMember(incidentId: string, userId: string, since: Date): void;
+  removeMember(incidentId: string, userId: string): void;
+  /** The members, earliest first. */
+  membersOf(incidentId: string): string[];
 }
 
 /** The incident's timeline. */
