@@ -14,6 +14,8 @@ export { changeStatus } from './app/change-status.js';
 export * from './domain/incident-model.js';
 export { commanderOf, type Incident, type TimelineKind } from './domain/incident.js';
 export { isActive, refuseIfClosed, TRANSITIONS } from './domain/lifecycle.js';
+export { visibleTo, visibilityOf, VISIBILITIES, type MembershipCheck, type Visibility } from './domain/visibility.js';
 export * from './domain/vocabulary.js';
 export type { SlackMessage } from './slack/blocks/incident-card.js';
+export { incidentsSection } from './config/incidents-section.js';
 export { rolesSection, severitiesSection, vocabularyOf, type RoleDuty, type SeverityPolicy } from './config/sections.js';
