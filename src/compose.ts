@@ -44,6 +44,7 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
     roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
     admins: config.permissions.admins,
+    privateTypes: config.incidents.privateTypes,
   };
 }
 

@@ -32,7 +32,13 @@ export async function startHarness(opts: HarnessOptions = {}) {
   const slack = await startSlackStandIn({ token: BOT_TOKEN, clock, ...opts.slack });
   // Setup asks the admin to invite @warden to the announcements channel (README); without it Slack says not_in_channel.
   const announcements = slack.addChannel('incidents', { botJoined: true });
-  const config = parseConfig({ ...opts.config, channels: { announcements: announcements.id, ...opts.config?.channels } });
+  // Public unless a test asks: the shipped default makes security and privacy incidents private, and most tests
+  // are about the flow of a public one (tests of private incidents pass `incidents.privateTypes` or `--private`).
+  const config = parseConfig({
+    ...opts.config,
+    incidents: { privateTypes: [], ...opts.config?.incidents },
+    channels: { announcements: announcements.id, ...opts.config?.channels },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
   const build = () =>
     createWarden({

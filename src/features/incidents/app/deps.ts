@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/clock.js';
-import type { IncidentRole, Severity } from '../domain/incident-model.js';
+import type { IncidentRole, IncidentType, Severity } from '../domain/incident-model.js';
 import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
 import type { IncidentStore } from './ports.js';
 import type { EventPublisher } from '../../../platform/events.js';
@@ -21,6 +21,8 @@ export interface IncidentPolicy {
   timeZone: string;
   /** Slack user ids allowed to act as Warden admins (close any incident, override role checks). */
   admins: readonly string[];
+  /** Incident types declared private unless the declarer says `--public`. */
+  privateTypes: readonly IncidentType[];
 }
 
 /** The ports every use case receives. Only the composition root builds real ones. */
