@@ -15,6 +15,7 @@ export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role
     if (incident.roles[role] === userId) throw new WardenError('bad_input', `<@${userId}> is already ${role} of ${incident.id}.`);
     const now = deps.clock.now();
     store.incidents.setRole(incident.id, role, userId, actor.userId, now);
+    store.incidents.addMember(incident.id, userId, now);
     recordChange(store, {
       incidentId: incident.id,
       actor: actor.userId,

@@ -11,8 +11,6 @@ export interface IncidentRecords {
   /** The same person declaring the same title since `since`: a double click or a retried submission. */
   recentDuplicate(userId: string, title: string, since: Date): Incident | null;
   listOpen(): Incident[];
-  /** Open incidents the person may see: every public one, and the private ones they are a member of. */
-  listOpenVisibleTo(userId: string): Incident[];
   /** The next number in a named sequence (per-year incident ids). */
   nextSeq(name: string): number;
   insert(incident: Incident, requestKey: string | null): void;

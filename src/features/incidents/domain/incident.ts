@@ -36,6 +36,7 @@ export const TIMELINE_KINDS = [
   'note',
   'pinned',
   'flag_changed',
+  'visibility_changed',
   'playbook',
   'clock_event',
   'notice',

@@ -56,8 +56,6 @@ export function incidentRepo(db: Db) {
   );
   const bumpCounter = db.prepare<[string]>('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1');
   const readCounter = db.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
-  const openVisibleRows = db.prepare<[string], IncidentRow>(`SELECT * FROM incidents WHERE status != 'closed' AND (private = 0 OR EXISTS
-    (SELECT 1 FROM incident_members m WHERE m.incident_id = incidents.id AND m.user_id = ?)) ORDER BY declared_at DESC`);
   const insertRow = db.prepare(`INSERT INTO incidents (id, title, description, type, severity, status, drill, private, flags, declared_by,
     declared_at, detected_at, request_key) VALUES (@id, @title, @description, @type, @severity, @status, @drill, @private, @flags,
     @declared_by, @declared_at, @detected_at, @request_key)`);
@@ -101,8 +99,6 @@ export function incidentRepo(db: Db) {
     /** The same person declaring the same title since `since`: a double click or a retried submission. */
     recentDuplicate: (userId: string, title: string, since: Date) => hydrate(recentDup.get(userId, title, since.toISOString())),
     listOpen: () => openRows.all().map((r) => hydrate(r) as Incident),
-    /** Open incidents the person may see: every public one, and the private ones they are a member of. */
-    listOpenVisibleTo: (userId: string) => openVisibleRows.all(userId).map((r) => hydrate(r) as Incident),
     /** The next number in a named sequence (per-year incident ids). */
     nextSeq(name: string): number {
       bumpCounter.run(name);
