@@ -12,6 +12,7 @@ import { slackErrorCode } from '../../../adapters/slack/gateway.js';
 import { oneWord, parseUserRef } from '../../../adapters/slack/commands/args.js';
 import { parseStatus, roleParser, severityParser } from './incident-args.js';
 import { declare } from './declare-verb.js';
+import { visibility } from './visibility-verb.js';
 import { severityRank } from '../domain/vocabulary.js';
 import type { WebClient } from '../../../adapters/slack/gateway.js';
 import { afterAck, reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
@@ -128,6 +129,7 @@ export const coreVerbs: Verb[] = [
   role,
   update,
   note,
+  visibility,
   terminal('resolve', 'resolved', 'mark the incident resolved (stops reminders)'),
   terminal('close', 'closed', 'close a resolved incident (commander or admin)'),
 ];
