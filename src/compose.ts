@@ -46,6 +46,7 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
     updateEveryMs: (s) => updateEveryOf(severities, s),
     roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
+    privateTypes: config.incidents.privateTypes,
   };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { EVENT_SCOPES, METHOD_SCOPES, requiredScopes } from '../src/adapters/slack/scopes.js';
+import { CHANNEL_KINDS, EVENT_SCOPES, METHOD_SCOPES, requiredScopes } from '../src/adapters/slack/scopes.js';
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
   features: { slash_commands: { command: string; should_escape?: boolean }[] };
@@ -28,6 +28,12 @@ function methodsCalled(): Set<string> {
   return calls;
 }
 
+/** The channel kinds the shipped code works in: private ones only if it creates them (`is_private`). */
+function channelKindsUsed(): string[] {
+  const createsPrivate = sourceFiles('src').some((file) => /\bis_private: true\b/.test(readFileSync(file, 'utf8')));
+  return createsPrivate ? ['public', 'private'] : ['public'];
+}
+
 describe('manifest.yml', () => {
   it('validates against Slack’s published manifest schema', () => {
     const schema = JSON.parse(readFileSync('schemas/slack-manifest.schema.1.0.0.json', 'utf8')) as object;
@@ -46,6 +52,12 @@ describe('manifest.yml', () => {
     const used = methodsCalled();
     expect([...used].filter((m) => !(m in METHOD_SCOPES)), 'methods called without a scope mapping').toEqual([]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(requiredScopes(used));
+  });
+
+  it('asks for the private-channel (groups:*) scopes because, and only while, the code creates private channels', () => {
+    expect([...CHANNEL_KINDS]).toEqual(channelKindsUsed());
+    const publicOnly = requiredScopes(methodsCalled(), ['public']);
+    expect(manifest.oauth_config.scopes.bot.filter((s) => !publicOnly.includes(s)).sort()).toEqual(['groups:history', 'groups:read', 'groups:write']);
   });
 
   it('subscribes to exactly the events Warden handles', () => {

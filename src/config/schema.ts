@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { slugField, strictObject, timeZoneField } from '../platform/config/fields.js';
-import { rolesSection, severitiesSection } from '../features/incidents/index.js';
+import { incidentsSection, rolesSection, severitiesSection } from '../features/incidents/index.js';
 import { companySection, notificationsSection, templatesSection } from '../features/notifications/index.js';
 import { nagsSection, playbooksSection, quietHoursSection } from '../features/playbooks/index.js';
 import { channelsSection, limitsSection, slaSection } from './schema-sections.js';
 import { permissionsSection } from '../features/access/index.js';
 
 /**
- * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities and roles;
+ * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities, roles and incident settings;
  * playbooks: playbooks, nags, quiet hours; notifications: notifications, templates, company) and the shared ones. Every key is optional in the file; the parsed value is complete. Durations are
  * text in the file (`30m`) and milliseconds in the parsed config; severities and roles become records keyed
  * by id, in the configured order (most severe first). docs/configuration.md describes each key;
@@ -23,6 +23,9 @@ export const wardenConfigSchema = strictObject({
     .describe('Severity of `/incident declare <title>` given without one (default: sev3 if configured, else the least severe).'),
   roles: rolesSection.describe(
     'The incident roles: a map of id -> {name, duty} that has commander and comms; or a list that only adjusts the built-in duties.',
+  ),
+  incidents: incidentsSection.describe(
+    'Settings of every incident: privateTypes, the incident types declared private unless the declarer says --public (default: privacy, security).',
   ),
   channels: channelsSection.describe('Where Warden announces incidents and sends managers their digests (name or ID).'),
   timeZone: timeZoneField.default('UTC').describe('Display zone (IANA) for people whose Slack time zone is unknown.'),

@@ -4,7 +4,8 @@ import { startFullHarness } from '../support/full-harness.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
 
 // UALICE declares (so she is the commander), UBOB and UCAROL are members without any Warden role.
-const CONFIG = { permissions: { admins: ['UADMIN01'], approvers: ['ULEGAL01'] } };
+// Security incidents are private by default (as shipped), so `visibility public` has something to change.
+const CONFIG = { permissions: { admins: ['UADMIN01'], approvers: ['ULEGAL01'] }, incidents: { privateTypes: ['security' as const] } };
 let h: Harness;
 let channel: string;
 const say = async (text: string, user: string) => replyText((await h.incident(text, { channel, user })).body);
@@ -29,6 +30,7 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> 
   '/incident role:commander': { text: 'role commander <@UBOB|bob>' },
   '/incident role:held': { setup: ['role scribe <@UCAROL|carol>'], text: 'role scribe <@UBOB|bob>' },
   '/incident regime:remove': { setup: ['clock became_aware', 'regime add gdpr'], text: 'regime remove gdpr' },
+  '/incident visibility:public': { setup: [], text: 'visibility public' },
   '/incident notnotifiable': { setup: ['clock became_aware', 'regime add gdpr'], text: 'notnotifiable gdpr:supervisory_authority Encrypted laptop' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */

@@ -13,6 +13,7 @@ const stepState = (stepId: string) => h.db.prepare('SELECT * FROM playbook_steps
 beforeEach(async () => {
   h = await startPlaybookHarness();
   ({ id, channel } = await declareTyped(h, 'outage', 'Checkout down'));
+  await h.event(h.slack.joinChannel(channel, 'UBOB')); // a responder joins the channel on their own
 });
 afterEach(async () => {
   await h.stop();
@@ -124,6 +125,22 @@ describe('ticking steps off', () => {
 });
 
 describe('two people, one step', () => {
+  it('when someone who has not joined the channel clicks Done, then it is refused, audited, and the step stays open', async () => {
+    const c = click(h, 'playbook.done', step('assign-roles'), 'UCAROL');
+    await c.sent;
+    expect(await responseAt(h, c.id)).toBe(`:no_entry: Only a member of ${id}'s channel may tick, skip or assign a playbook step.`);
+    expect(stepState('assign-roles')).toEqual([]); // no row: nobody closed it
+    const denied = h.warden.store.audit.forIncident(id).filter((e) => e.action === 'access.denied');
+    expect(denied.map((e) => [e.actor, e.details.permission])).toEqual([['UCAROL', 'playbook:step']]);
+  });
+
+  it('when someone leaves the channel, then their clicks are refused from then on', async () => {
+    await h.event(h.slack.leaveChannel(channel, 'UBOB'));
+    const c = click(h, 'playbook.done', step('assign-roles'), 'UBOB');
+    await c.sent;
+    expect(await responseAt(h, c.id)).toContain(':no_entry: Only a member of');
+  });
+
   it('when two responders click Done at the same moment, then one record, and the second is told who was first', async () => {
     const a = click(h, 'playbook.done', step('assign-roles'), 'UALICE');
     const b = click(h, 'playbook.done', step('assign-roles'), 'UBOB');

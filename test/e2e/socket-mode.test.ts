@@ -37,7 +37,8 @@ beforeEach(async () => {
   port = await freePort();
   warden = createWarden({
     credentials: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: slack.apiUrl },
-    config: parseConfig({ channels: { announcements: slack.addChannel('incidents').id } }),
+    // A public incident, as in the HTTP tests (the shipped default makes a security incident private).
+    config: parseConfig({ incidents: { privateTypes: [] }, channels: { announcements: slack.addChannel('incidents').id } }),
     dbPath: join(dir, 'warden.db'),
     logger: createLogger({ level: 'silent' }),
     clock,

@@ -38,7 +38,14 @@ export async function startHarness(opts: HarnessOptions = {}) {
   // Command limits follow real time (limiter's buckets take no clock) while tests script minutes of work in a
   // second on the manual clock: out of the way unless a test sets them.
   const limits = { commandsPerUserPerMinute: 100_000, commandBurstPerUser: 100_000, commandsPerWorkspacePerMinute: 100_000, ...opts.config?.limits };
-  const config = parseConfig({ ...opts.config, limits, channels: { announcements: announcements.id, ...opts.config?.channels } });
+  // Public unless a test asks: the shipped default makes security and privacy incidents private, and most tests
+  // are about the flow of a public one (tests of private incidents pass `incidents.privateTypes` or `--private`).
+  const config = parseConfig({
+    ...opts.config,
+    limits,
+    incidents: { privateTypes: [], ...opts.config?.incidents },
+    channels: { announcements: announcements.id, ...opts.config?.channels },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
   const build = () =>
     createWarden({

@@ -3,16 +3,28 @@
  * subscribes to. `manifest.yml` must ask for exactly these (a test checks both directions), so a new
  * call without its scope fails the build and no scope stays in the manifest after its last use.
  */
-export const METHOD_SCOPES: Readonly<Record<string, string | null>> = {
+
+/** The kinds of channel Warden works in: public incident channels, and private ones for private incidents. */
+export const CHANNEL_KINDS = ['public', 'private'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/** A scope per kind of channel: Slack asks `channels:*` for public channels and `groups:*` for private ones. */
+export type PerChannelKind = Readonly<Record<ChannelKind, string>>;
+export type ScopeNeed = string | PerChannelKind | null;
+
+const manage: PerChannelKind = { public: 'channels:manage', private: 'groups:write' };
+const history: PerChannelKind = { public: 'channels:history', private: 'groups:history' };
+
+export const METHOD_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'chat.delete': 'chat:write',
-  'conversations.create': 'channels:manage',
-  'conversations.invite': 'channels:manage',
-  'conversations.setTopic': 'channels:manage',
-  'conversations.history': 'channels:history',
-  'conversations.replies': 'channels:history',
+  'conversations.create': manage,
+  'conversations.invite': manage,
+  'conversations.setTopic': manage,
+  'conversations.history': history,
+  'conversations.replies': history,
   'conversations.open': 'im:write',
   'pins.add': 'pins:write',
   'users.info': 'users:read',
@@ -24,19 +36,28 @@ export const METHOD_SCOPES: Readonly<Record<string, string | null>> = {
   'auth.test': null,
 };
 
-export const EVENT_SCOPES: Readonly<Record<string, string | null>> = {
+export const EVENT_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   pin_added: 'pins:read',
   reaction_added: 'reactions:read',
   subteam_members_changed: 'usergroups:read',
   app_home_opened: null,
+  // Slack delivers these for public channels with channels:read and for private ones with groups:read.
+  member_joined_channel: { public: 'channels:read', private: 'groups:read' },
+  member_left_channel: { public: 'channels:read', private: 'groups:read' },
 };
 
 /** Slash commands need the `commands` scope. */
 export const COMMAND_SCOPE = 'commands';
 
-export function requiredScopes(methods: Iterable<string> = Object.keys(METHOD_SCOPES)): string[] {
+/** The scopes one need asks for, in the channel kinds Warden works in. */
+function scopesOf(need: ScopeNeed | undefined, kinds: readonly ChannelKind[]): string[] {
+  if (!need) return [];
+  return typeof need === 'string' ? [need] : kinds.map((k) => need[k]);
+}
+
+export function requiredScopes(methods: Iterable<string> = Object.keys(METHOD_SCOPES), kinds: readonly ChannelKind[] = CHANNEL_KINDS): string[] {
   const scopes = new Set<string>([COMMAND_SCOPE]);
-  for (const m of methods) if (METHOD_SCOPES[m]) scopes.add(METHOD_SCOPES[m] as string);
-  for (const s of Object.values(EVENT_SCOPES)) if (s) scopes.add(s);
+  for (const m of methods) for (const s of scopesOf(METHOD_SCOPES[m], kinds)) scopes.add(s);
+  for (const need of Object.values(EVENT_SCOPES)) for (const s of scopesOf(need, kinds)) scopes.add(s);
   return [...scopes].sort();
 }

@@ -17,6 +17,7 @@ export function assignRole(deps: AppDeps, actor: Actor, incidentId: string, role
     assertMayAssign(deps, actor, incident, role);
     const now = deps.clock.now();
     store.incidents.setRole(incident.id, role, userId, actor.userId, now);
+    store.incidents.addMember(incident.id, userId, now);
     recordChange(store, {
       incidentId: incident.id,
       actor: actor.userId,

@@ -4,6 +4,7 @@ import type { Incident } from '../domain/incident.js';
 import type { IncidentFlag, IncidentType, Severity } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
 import { JOB_KINDS } from './outbox.js';
+import { privateAtDeclaration, type Visibility } from '../domain/visibility.js';
 import { recordChange } from './record.js';
 import { scheduleUpdateReminder } from './reminders.js';
 
@@ -15,6 +16,8 @@ export interface DeclareInput {
   detectedAt?: Date | null;
   drill?: boolean;
   flags?: IncidentFlag[];
+  /** What the declarer chose (`--private`, `--public`, the form's checkbox); none: the type's configured default. */
+  visibility?: Visibility;
   /** Unique per Slack request (trigger or view id): a retried request returns the incident it made. */
   requestKey?: string;
 }
@@ -40,14 +43,16 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
     if (earlier) return { incident: earlier, duplicate: true };
 
     const year = now.getUTCFullYear();
+    const type = input.type ?? 'security';
     const incident: Incident = {
       id: humanIncidentId(year, store.incidents.nextSeq(`incident:${year}`)),
       title,
       description: input.description?.trim() ?? '',
-      type: input.type ?? 'security',
+      type,
       severity: input.severity,
       status: 'investigating',
       drill: input.drill ?? false,
+      private: privateAtDeclaration(type, input.visibility, deps.policy.privateTypes),
       flags: input.flags ?? [],
       declaredBy: actor.userId,
       declaredAt: now,
@@ -64,14 +69,15 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
     };
     store.incidents.insert(incident, input.requestKey ?? null);
     store.incidents.setRole(incident.id, 'commander', actor.userId, actor.userId, now);
+    store.incidents.addMember(incident.id, actor.userId, now);
     recordChange(store, {
       incidentId: incident.id,
       actor: actor.userId,
       at: now,
       kind: 'declared',
       action: 'incident.declared',
-      text: `Declared ${incident.severity}${incident.drill ? ' drill' : ''}: ${title}`,
-      data: { severity: incident.severity, type: incident.type, drill: incident.drill, flags: incident.flags },
+      text: `Declared ${incident.private ? 'private ' : ''}${incident.severity}${incident.drill ? ' drill' : ''}: ${title}`,
+      data: { severity: incident.severity, type: incident.type, drill: incident.drill, private: incident.private, flags: incident.flags },
     });
     store.jobs.enqueue({ kind: JOB_KINDS.provision, dueAt: now, payload: { incidentId: incident.id }, idemKey: `provision:${incident.id}`, incidentId: incident.id }, now);
     scheduleUpdateReminder(deps, incident, now);

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/clock.js';
-import type { IncidentRole, Severity } from '../domain/incident-model.js';
+import type { IncidentRole, IncidentType, Severity } from '../domain/incident-model.js';
 import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
 import type { IncidentStore } from './ports.js';
 import type { EventPublisher } from '../../../platform/events.js';
@@ -20,6 +20,8 @@ export interface IncidentPolicy {
   roleDuty(role: IncidentRole): string;
   /** Display zone for channel names and for readers whose Slack zone is unknown. */
   timeZone: string;
+  /** Incident types declared private unless the declarer says `--public`. */
+  privateTypes: readonly IncidentType[];
 }
 
 /** The ports every use case receives. Only the composition root builds real ones. */

@@ -14,6 +14,7 @@ export const JOB_KINDS = {
   post: 'slack.post',
   dmRole: 'slack.dm_role',
   refreshHome: 'slack.refresh_home',
+  announce: 'slack.announce',
   updateReminder: 'incident.update_reminder',
 } as const;
 
@@ -54,6 +55,9 @@ export function enqueuePost(store: IncidentStore, now: Date, incidentId: string,
     store.jobs.enqueue({ kind: JOB_KINDS.post, dueAt: now, payload, incidentId }, now);
   }
 }
+
+/** An announcement posted after declaration (a private incident made public); `channelPrivate`: people must ask to join. */
+export const announcePayloadSchema = z.object({ incidentId: z.string(), channelPrivate: z.boolean() });
 
 /** One App Home refresh per person, so one deactivated account cannot fail the others' refresh. */
 export function enqueueHomeRefresh(store: IncidentStore, now: Date, incidentId: string, userIds: Iterable<string | undefined>): void {

@@ -16,6 +16,16 @@ export interface IncidentRecords {
   insert(incident: Incident, requestKey: string | null): void;
   update(id: string, patch: IncidentPatch): void;
   setRole(incidentId: string, role: IncidentRole, userId: string, by: string, at: Date): void;
+  /**
+   * True when the person is in the incident: its declarer, a role holder, invited to its channel, or reported
+   * by Slack as having joined it (and not left). Decides who sees a private incident.
+   */
+  isMember(incidentId: string, userId: string): boolean;
+  /** Records a member; someone already in keeps the time they first joined. */
+  addMember(incidentId: string, userId: string, since: Date): void;
+  removeMember(incidentId: string, userId: string): void;
+  /** The members, earliest first. */
+  membersOf(incidentId: string): string[];
 }
 
 /** The incident's timeline. */

@@ -36,3 +36,6 @@ export const DEFAULT_ROLE_DUTIES: Record<(typeof DEFAULT_ROLE_IDS)[number], stri
   ops:
     'Operations lead: leads the hands-on work. Investigates, contains and mitigates, coordinates the engineers doing it, and reports progress and risks to the commander.',
 };
+
+/** Incident types declared private unless the declarer says `--public`: their very title can be sensitive. */
+export const DEFAULT_PRIVATE_TYPES = ['privacy', 'security'] as const;

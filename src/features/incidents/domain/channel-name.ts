@@ -12,6 +12,14 @@ export function incidentChannelName(title: string, declaredAt: Date, timeZone: s
   return prefix + (slug || 'incident');
 }
 
+/**
+ * The channel name of an incident: a public one's carries the date and title, a private one's only its number
+ * (`inc-2026-0042`), so the name gives nothing away in invitations, search or an admin's channel list.
+ */
+export function channelNameFor(incident: { id: string; title: string; declaredAt: Date; private: boolean }, timeZone: string): string {
+  return incident.private ? slugify(incident.id) : incidentChannelName(incident.title, incident.declaredAt, timeZone);
+}
+
 /** The n-th alternative when a name is taken: name-2, name-3, ... */
 export function withSuffix(name: string, attempt: number): string {
   return attempt <= 1 ? name : `${name}-${attempt}`;

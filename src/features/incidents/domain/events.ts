@@ -8,5 +8,6 @@ declare module '../../../platform/events.js' {
     'incident.severity_changed': { incidentId: string; from: Severity; to: Severity; by: string };
     'incident.role_assigned': { incidentId: string; role: IncidentRole; userId: string; by: string };
     'incident.flags_changed': { incidentId: string; before: IncidentFlag[]; after: IncidentFlag[]; by: string };
+    'incident.visibility_changed': { incidentId: string; from: 'public' | 'private'; to: 'public' | 'private'; by: string };
   }
 }

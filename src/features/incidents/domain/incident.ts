@@ -9,6 +9,8 @@ export interface Incident {
   severity: Severity;
   status: IncidentStatus;
   drill: boolean;
+  /** Shown only to its members: a private channel named by number, an announcement without the title. */
+  private: boolean;
   flags: IncidentFlag[];
   declaredBy: string;
   declaredAt: Date;
@@ -34,6 +36,7 @@ export const TIMELINE_KINDS = [
   'note',
   'pinned',
   'flag_changed',
+  'visibility_changed',
   'playbook',
   'clock_event',
   'notice',
@@ -56,7 +59,7 @@ export const commanderOf = (incident: Incident): string => incident.roles.comman
 
 /** Fields that change after declaration; everything else is fixed at insert. */
 export type IncidentPatch = Partial<
-  Pick<Incident, 'severity' | 'status' | 'flags' | 'resolvedAt' | 'closedAt' | 'channelId' | 'channelName' | 'cardTs' | 'announcementChannel' | 'announcementTs' | 'lastUpdateAt' | 'title'>
+  Pick<Incident, 'severity' | 'status' | 'flags' | 'resolvedAt' | 'closedAt' | 'channelId' | 'channelName' | 'cardTs' | 'announcementChannel' | 'announcementTs' | 'lastUpdateAt' | 'title' | 'private'>
 >;
 
 /** A timeline entry as a use case records it (the store adds its id). */

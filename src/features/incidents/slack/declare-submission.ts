@@ -18,6 +18,7 @@ const declareValues = z.object({
   [B.detectedAt]: z.object({ [B.detectedAt]: z.object({ selected_date_time: z.number().nullish() }) }).optional(),
   [B.flags]: z.object({ [B.flags]: checked }).optional(),
   [B.drill]: z.object({ [B.drill]: checked }).optional(),
+  [B.visibility]: z.object({ [B.visibility]: checked }).optional(),
 });
 
 type FieldErrors = Record<string, string>;
@@ -38,8 +39,10 @@ function readDeclaration(values: unknown, now: Date, severities: readonly Severi
   else if (detectedAt && detectedAt.getTime() > now.getTime() + 60_000) errors[B.detectedAt] = 'Detection cannot be in the future.';
   const flags = z.array(z.enum(INCIDENT_FLAGS)).catch([]).parse((v[B.flags]?.[B.flags].selected_options ?? []).map((o) => o.value));
   const drill = (v[B.drill]?.[B.drill].selected_options ?? []).some((o) => o.value === 'drill');
+  // Ticked: private. Left empty: the type's configured default decides (declareIncident), so the form never makes a sensitive type public.
+  const ticked = (v[B.visibility]?.[B.visibility].selected_options ?? []).some((o) => o.value === 'private');
   if (Object.keys(errors).length > 0 || !severity.success) return { errors } as const;
-  return { input: { title, severity: severity.data, type, description: v[B.description]?.[B.description].value ?? '', detectedAt, flags, drill } } as const;
+  return { input: { title, severity: severity.data, type, description: v[B.description]?.[B.description].value ?? '', detectedAt, flags, drill, ...(ticked ? { visibility: 'private' as const } : {}) } } as const;
 }
 
 /** Handles the declare modal: field errors go back onto the form; a valid form declares the incident. */

@@ -1,7 +1,9 @@
 import type { WebClient } from '../../../adapters/slack/gateway.js';
+import { openIncidentsVisibleTo } from '../app/visible-incidents.js';
 import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { decodeSlackText } from '../../../adapters/slack/slack-text.js';
 import { recordPinnedMessage } from '../app/post-update.js';
+import { memberJoined, memberLeft } from '../app/track-membership.js';
 import { homeView } from './blocks/incident-list.js';
 import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
 
@@ -18,7 +20,8 @@ async function fetchMessage(client: WebClient, channel: string, ts: string): Pro
 
 /**
  * Events: a message pinned or reacted with :pushpin: in an incident channel goes to the timeline with the
- * message's own time; App Home shows the viewer's incidents. Slack redelivers events it thinks were
+ * message's own time; people joining and leaving an incident channel become and stop being its members;
+ * App Home shows the viewer's incidents. Slack redelivers events it thinks were
  * missed, so each event id is handled once.
  */
 export function registerEvents(on: SlackListeners, deps: SlackDeps): void {
@@ -44,8 +47,19 @@ export function registerEvents(on: SlackListeners, deps: SlackDeps): void {
     recordPinnedMessage(deps, { userId: event.user }, incident.id, { ts: event.item.ts, author: message.user, text: decodeSlackText(message.text) });
   });
 
+  // Who is in an incident's channel decides who sees a private incident.
+  on.event('member_joined_channel', (event, eventId) => {
+    const incident = deps.store.incidents.byChannel(event.channel);
+    if (incident && firstTime(eventId)) memberJoined(deps, incident.id, event.user);
+  });
+
+  on.event('member_left_channel', (event, eventId) => {
+    const incident = deps.store.incidents.byChannel(event.channel);
+    if (incident && firstTime(eventId)) memberLeft(deps, incident.id, event.user);
+  });
+
   on.event('app_home_opened', async (event, eventId, slack) => {
     if (event.tab !== 'home' || !firstTime(eventId)) return;
-    await slack.views.publish({ user_id: event.user, view: homeView(event.user, deps.store.incidents.listOpen(), deps.policy) });
+    await slack.views.publish({ user_id: event.user, view: homeView(event.user, openIncidentsVisibleTo(deps.store, event.user), deps.policy) });
   });
 }

@@ -3,14 +3,16 @@ import type { FeatureCore, WardenFeature } from '../../../adapters/slack/feature
 import { slackJob } from '../../../adapters/slack/slack-job.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import { incidentPayload } from '../../../platform/jobs/payloads.js';
-import { JOB_KINDS, postPayloadSchema } from '../app/outbox.js';
+import { announcePayloadSchema, JOB_KINDS, postPayloadSchema } from '../app/outbox.js';
 import { remindUpdate } from '../app/remind-update.js';
+import { requireIncident } from '../app/record.js';
 import { migrations } from '../store/migrations.js';
 import { registerDeclareSubmission } from './declare-submission.js';
 import { registerEvents } from './events.js';
 import { legacyFanOutJobs } from './legacy-fan-out.js';
 import { messageJobs } from './jobs/message-jobs.js';
 import { provisionChannelJob } from './jobs/provision-channel.js';
+import { announcer } from './jobs/announce.js';
 import { coreVerbs } from './verbs.js';
 
 export interface IncidentsOptions {
@@ -37,8 +39,10 @@ export function incidentsFeature(opts: IncidentsOptions): WardenFeature {
 function incidentJobs({ deps, slack }: FeatureCore, announcementsChannel: string | null) {
   const messages = messageJobs(deps, slack);
   const roleDm = z.object({ incidentId: z.string(), role: z.string(), userId: z.string() });
+  const announce = announcer(deps, slack, announcementsChannel);
   return [
     slackJob(slack, JOB_KINDS.provision, incidentPayload, (_p, job) => provisionChannelJob(deps, slack, announcementsChannel)(job)),
+    slackJob(slack, JOB_KINDS.announce, announcePayloadSchema, (p) => announce(requireIncident(deps.store, p.incidentId), p.channelPrivate)),
     slackJob(slack, JOB_KINDS.post, postPayloadSchema, (payload) => messages.post(payload)),
     slackJob(slack, JOB_KINDS.refreshCard, incidentPayload, (p) => messages.refreshCard(p.incidentId)),
     slackJob(slack, JOB_KINDS.dmRole, roleDm, (p) => messages.dmRole(p)),

@@ -1,60 +1,26 @@
 import { changeStatus } from '../app/change-status.js';
-import { declareIncident } from '../app/declare-incident.js';
+import { openIncidentsVisibleTo } from '../app/visible-incidents.js';
 import { addNote, postUpdate } from '../app/post-update.js';
 import { incidentInChannel } from '../app/record.js';
 import { assignRole } from '../app/assign-role.js';
 import { setSeverity } from '../app/set-severity.js';
-import { incidentChannelName } from '../domain/channel-name.js';
 import { TRANSITIONS } from '../domain/lifecycle.js';
 import { WardenError } from '../../../platform/errors.js';
-import { declareModal } from './blocks/declare-modal.js';
 import { incidentList } from './blocks/incident-list.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { slackErrorCode } from '../../../adapters/slack/gateway.js';
 import { oneWord, parseUserRef } from '../../../adapters/slack/commands/args.js';
-import { parseIncidentType, parseStatus, roleParser, severityParser } from './incident-args.js';
-import { looksLikeSeverity, severityRank } from '../domain/vocabulary.js';
+import { parseStatus, roleParser, severityParser } from './incident-args.js';
+import { declare } from './declare-verb.js';
+import { visibility } from './visibility-verb.js';
+import { severityRank } from '../domain/vocabulary.js';
 import type { WebClient } from '../../../adapters/slack/gateway.js';
 import { afterAck, reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
 
-const declare: Verb = {
-  name: 'declare',
-  help: { usage: 'declare [severity] [--type <type>] [--drill] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
-  run(ctx) {
-    const { words, drill, type } = declareOptions(ctx.args);
-    if (words.length === 0 && !drill && !type) {
-      const view = declareModal(ctx.deps.policy.severities);
-      return afterAck(async (slack) => {
-        await slack.views.open({ trigger_id: ctx.triggerId, view });
-        return null;
-      });
-    }
-    const ids = severityIds(ctx);
-    // A first word shaped like a severity is one: an unconfigured `sev1` is refused, not made part of the title.
-    const severity = looksLikeSeverity(words[0] ?? '', ids)
-      ? severityParser(ids, `/incident declare [${ids.join('|')}] <title>`)(words.shift())
-      : ctx.deps.policy.defaultSeverity;
-    const input = { title: words.join(' '), severity, drill, type: type ?? (drill ? 'drill' : 'security'), requestKey: ctx.requestKey } as const;
-    const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
-    const name = incident.channelName ?? incidentChannelName(incident.title, incident.declaredAt, ctx.deps.policy.timeZone);
-    if (duplicate) return reply(`You already declared *${incident.id}* (${escapeMrkdwn(incident.title)}) moments ago: #${name}. Nothing new was created.`);
-    return reply(`:rotating_light: Declared *${incident.id}* (${incident.severity}${incident.drill ? ', drill' : ''}, ${incident.type}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
-  },
-};
-
-/** `--drill` and `--type <type>` anywhere in the declare text; the other words are severity and title. */
-function declareOptions(args: string) {
-  const words = args.split(/\s+/).filter(Boolean);
-  const drill = words.includes('--drill');
-  const at = words.indexOf('--type');
-  const type = at === -1 ? undefined : parseIncidentType(words[at + 1]);
-  return { words: words.filter((w, i) => w !== '--drill' && (at === -1 || (i !== at && i !== at + 1))), drill, type };
-}
-
 const list: Verb = {
   name: 'list',
-  help: { usage: 'list', summary: 'open incidents', inChannel: false },
-  run: (ctx) => incidentList(ctx.deps.store.incidents.listOpen(), ctx.deps.policy),
+  help: { usage: 'list', summary: 'open incidents (private ones only to their members)', inChannel: false },
+  run: (ctx) => incidentList(openIncidentsVisibleTo(ctx.deps.store, ctx.userId), ctx.deps.policy),
 };
 
 const severityIds = (ctx: CommandContext) => ctx.deps.policy.severities.map((s) => s.id);
@@ -163,6 +129,7 @@ export const coreVerbs: Verb[] = [
   role,
   update,
   note,
+  visibility,
   terminal('resolve', 'resolved', 'mark the incident resolved (stops reminders)'),
   terminal('close', 'closed', 'close a resolved incident (commander or admin)'),
 ];

@@ -10,6 +10,7 @@ interface IncidentRow {
   severity: string;
   status: string;
   drill: number;
+  private: number;
   flags: string;
   declared_by: string;
   declared_at: string;
@@ -27,7 +28,6 @@ interface IncidentRow {
 const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-
 const COLUMNS: Record<keyof IncidentPatch, string> = {
   severity: 'severity',
   status: 'status',
@@ -41,6 +41,7 @@ const COLUMNS: Record<keyof IncidentPatch, string> = {
   announcementTs: 'announcement_ts',
   lastUpdateAt: 'last_update_at',
   title: 'title',
+  private: 'private',
 };
 
 /** Incidents and their roles. Plain objects in and out; callers hold the transaction. */
@@ -55,8 +56,8 @@ export function incidentRepo(db: Db) {
   );
   const bumpCounter = db.prepare<[string]>('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1');
   const readCounter = db.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
-  const insertRow = db.prepare(`INSERT INTO incidents (id, title, description, type, severity, status, drill, flags, declared_by,
-    declared_at, detected_at, request_key) VALUES (@id, @title, @description, @type, @severity, @status, @drill, @flags,
+  const insertRow = db.prepare(`INSERT INTO incidents (id, title, description, type, severity, status, drill, private, flags, declared_by,
+    declared_at, detected_at, request_key) VALUES (@id, @title, @description, @type, @severity, @status, @drill, @private, @flags,
     @declared_by, @declared_at, @detected_at, @request_key)`);
   const upsertRole = db.prepare(`INSERT INTO incident_roles (incident_id, role, user_id, assigned_by, assigned_at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT(incident_id, role) DO UPDATE SET user_id = excluded.user_id,
@@ -74,6 +75,7 @@ export function incidentRepo(db: Db) {
       severity: row.severity as Incident['severity'],
       status: row.status as Incident['status'],
       drill: row.drill === 1,
+      private: row.private === 1,
       flags: JSON.parse(row.flags) as IncidentFlag[],
       declaredBy: row.declared_by,
       declaredAt: new Date(row.declared_at),
@@ -111,6 +113,7 @@ export function incidentRepo(db: Db) {
         severity: incident.severity,
         status: incident.status,
         drill: incident.drill ? 1 : 0,
+        private: incident.private ? 1 : 0,
         flags: JSON.stringify(incident.flags),
         declared_by: incident.declaredBy,
         declared_at: incident.declaredAt.toISOString(),
@@ -135,6 +138,7 @@ export function incidentRepo(db: Db) {
 function toColumn(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (Array.isArray(v)) return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
   return v ?? null;
 }
 

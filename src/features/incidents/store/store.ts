@@ -2,6 +2,7 @@ import type { Db } from '../../../platform/db/db.js';
 import { createUnitOfWork } from '../../../platform/db/unit-of-work.js';
 import { auditRepo } from '../../audit/index.js';
 import { incidentRepo } from './incident-repo.js';
+import { memberRepo } from './member-repo.js';
 import { timelineRepo } from './timeline-repo.js';
 
 /**
@@ -11,7 +12,7 @@ import { timelineRepo } from './timeline-repo.js';
 export function createStore(db: Db) {
   return {
     ...createUnitOfWork(db),
-    incidents: incidentRepo(db),
+    incidents: { ...incidentRepo(db), ...memberRepo(db) },
     timeline: timelineRepo(db),
     audit: auditRepo(db),
   };

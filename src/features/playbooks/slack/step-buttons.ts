@@ -6,6 +6,7 @@ import { requireRunning, requireVisibleStep } from '../app/running.js';
 import { snoozeStep } from '../app/snooze-step.js';
 import { formatDuration } from '../../../platform/duration.js';
 import { WardenError } from '../../../platform/errors.js';
+import { accessViewOf } from '../../incidents/index.js';
 import type { ChecklistStep } from '../domain/checklist-model.js';
 import { PLAYBOOK_ACTIONS } from './blocks/playbook-checklist.js';
 import { assignModal, evidenceModal, skipReasonModal } from './blocks/playbook-modals.js';
@@ -41,12 +42,17 @@ export function closedNotice(step: ChecklistStep): string | null {
  * confirmation. A modal opened here still has a fresh trigger_id.
  */
 export function registerStepButtons(on: SlackListeners, deps: PlaybookSlackDeps): void {
-  /** The step a checklist button points at, refused unless clicked in that incident's own channel. */
+  /**
+   * The step a checklist button points at, refused unless clicked in that incident's own channel by one of
+   * its members (Slack shows a public channel to people who have not joined it).
+   */
   function clickedStep(click: Click, anyChannel = false) {
     const ref = readStepRef(click.value);
     if (!ref) throw new WardenError('bad_input', NOT_OURS);
     const running = requireRunning(deps, ref.incidentId);
     if (!anyChannel && running.incident.channelId !== click.channelId) throw new WardenError('bad_input', NOT_OURS);
+    const member = deps.store.incidents.isMember(running.incident.id, click.userId);
+    if (!anyChannel) deps.access.require('playbook:step', click.userId, accessViewOf(running.incident, member));
     return { ref, step: requireVisibleStep(deps, running, ref.stepId, deps.clock.now()) };
   }
 

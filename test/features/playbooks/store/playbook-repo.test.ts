@@ -11,7 +11,7 @@ let repo: PlaybookRepo;
 
 function anIncidentRow(id: string): Incident {
   return {
-    id, title: 't', description: '', type: 'security', severity: 'sev2', status: 'investigating', drill: false, flags: [],
+    id, title: 't', description: '', type: 'security', severity: 'sev2', status: 'investigating', drill: false, private: false, flags: [],
     declaredBy: 'UALICE', declaredAt: at, detectedAt: null, resolvedAt: null, closedAt: null, channelId: null, channelName: null,
     cardTs: null, announcementChannel: null, announcementTs: null, lastUpdateAt: null, roles: {},
   };

@@ -117,7 +117,8 @@ export function wireChannel(c: StandInChannel): Record<string, unknown> {
   return {
     id: c.id,
     name: c.name,
-    is_channel: !c.isPrivate,
+    // A private channel made since March 2021 is a channel too (is_private says it is private); group DMs are not.
+    is_channel: !c.isMpim,
     is_group: false,
     is_im: false,
     is_mpim: c.isMpim,

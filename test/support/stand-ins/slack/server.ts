@@ -17,6 +17,7 @@ import type { SeedChannel, SlackStandInOptions } from './options.js';
 import { answerResponseUrl, ResponseUrls, type ResponseUrlContext } from './response-url.js';
 import { RateLimiter } from './rate-limits.js';
 import { StandInState } from './state.js';
+import { memberJoinedChannelEvent, memberLeftChannelEvent, type SlackEvent } from './requests/slack-events.js';
 import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -136,6 +137,28 @@ export class SlackStandIn {
     const people = [...this.state.users.keys()];
     const members = rest.members ?? (botJoined ? [BOT_USER_ID, ...people] : people);
     return copy(this.state.addChannel(name, { ...rest, members: botJoined ? members : members.filter((m) => m !== BOT_USER_ID) }));
+  }
+
+  /**
+   * A person joins (or leaves) a channel on their own, as in Slack's UI; returns the event Slack would send
+   * the app, for the test to deliver. Leaves the state unchanged for someone already in (or already out).
+   */
+  joinChannel(channelId: string, userId: string): SlackEvent {
+    const channel = this.requireChannel(channelId);
+    if (!channel.members.includes(userId)) channel.members.push(userId);
+    return memberJoinedChannelEvent({ userId, channelId });
+  }
+
+  leaveChannel(channelId: string, userId: string): SlackEvent {
+    const channel = this.requireChannel(channelId);
+    channel.members = channel.members.filter((m) => m !== userId);
+    return memberLeftChannelEvent({ userId, channelId });
+  }
+
+  private requireChannel(channelId: string): StandInChannel {
+    const channel = this.state.channels.get(channelId);
+    if (!channel) throw new Error(`stand-in: no channel ${channelId}`);
+    return channel;
   }
 
   /**

@@ -114,3 +114,27 @@ describe('Slack stand-in: conversations.invite errors', () => {
     expect(await slackError(client.conversations.invite({ channel: dm, users: 'UBOB' }))).toBe('method_not_supported_for_channel_type');
   });
 });
+
+describe('Slack stand-in: private channels, as Slack makes them since March 2021', () => {
+  it('when the bot creates a channel with is_private, then it is a private channel with a C id that only its members can see', async () => {
+    const { channel } = await client.conversations.create({ name: 'inc-2026-0001', is_private: true });
+    expect(channel).toMatchObject({ is_private: true, is_channel: true, is_group: false, is_member: true, name: 'inc-2026-0001' });
+    expect(channel?.id).toMatch(/^C/);
+    await client.conversations.invite({ channel: channel!.id!, users: 'UALICE' });
+    expect(standIn.channels().find((c) => c.id === channel?.id)?.members).toEqual([BOT_USER_ID, 'UALICE']);
+    expect(await slackError(client.conversations.join({ channel: channel!.id! }))).toBe('method_not_supported_for_channel_type');
+  });
+
+  it('when a private channel takes a name, then a public one cannot have it either', async () => {
+    await client.conversations.create({ name: 'inc-2026-0002', is_private: true });
+    expect(await slackError(client.conversations.create({ name: 'inc-2026-0002' }))).toBe('name_taken');
+  });
+
+  it('when a person joins and leaves, then membership changes and the events Slack would send come back', () => {
+    const id = standIn.addChannel('secret-room', { isPrivate: true, members: [BOT_USER_ID] }).id;
+    expect(standIn.joinChannel(id, 'UBOB')).toMatchObject({ type: 'member_joined_channel', user: 'UBOB', channel: id, channel_type: 'C' });
+    expect(standIn.channels().find((c) => c.id === id)?.members).toContain('UBOB');
+    expect(standIn.leaveChannel(id, 'UBOB')).toMatchObject({ type: 'member_left_channel', user: 'UBOB', channel: id });
+    expect(standIn.channels().find((c) => c.id === id)?.members).not.toContain('UBOB');
+  });
+});

@@ -52,7 +52,8 @@ export class StandInState {
     const creator = opts.creator ?? BOT_USER_ID;
     const isPrivate = opts.isPrivate ?? false;
     const channel = this.storeChannel({
-      id: this.nextId(isPrivate ? 'G' : 'C'),
+      // Since March 2021 Slack gives public and private channels alike a C id (G was the old private prefix).
+      id: this.nextId('C'),
       name,
       isPrivate,
       isIm: false,

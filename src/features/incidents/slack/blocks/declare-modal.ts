@@ -1,5 +1,5 @@
-import type { View } from '@slack/types';
-import { INCIDENT_FLAGS, INCIDENT_TYPES } from '../../domain/incident-model.js';
+import type { InputBlock, View } from '@slack/types';
+import { INCIDENT_FLAGS, INCIDENT_TYPES, type IncidentType } from '../../domain/incident-model.js';
 import type { SeverityLevel } from '../../domain/vocabulary.js';
 
 export const DECLARE_CALLBACK = 'incident.declare';
@@ -11,6 +11,7 @@ export const DECLARE_BLOCKS = {
   detectedAt: 'detected_at',
   flags: 'flags',
   drill: 'drill',
+  visibility: 'visibility',
 } as const;
 
 const option = (value: string, text = value) => ({ text: { type: 'plain_text' as const, text }, value });
@@ -19,7 +20,7 @@ const option = (value: string, text = value) => ({ text: { type: 'plain_text' as
  * The declare modal (`/incident declare` with no text). Each input's action id equals its block id; the
  * severity options are the configured severities, most severe first.
  */
-export function declareModal(severities: readonly SeverityLevel[], prefillTitle = ''): View {
+export function declareModal(severities: readonly SeverityLevel[], privateTypes: readonly IncidentType[], prefillTitle = ''): View {
   const b = DECLARE_BLOCKS;
   return {
     type: 'modal',
@@ -74,6 +75,24 @@ export function declareModal(severities: readonly SeverityLevel[], prefillTitle 
         label: { type: 'plain_text', text: 'Exercise' },
         element: { type: 'checkboxes', action_id: b.drill, options: [option('drill', 'This is a tabletop drill')] },
       },
+      visibilityInput(privateTypes),
     ],
+  };
+}
+
+/** The private checkbox: ticked, the incident is private; left empty, its type decides (warden.yaml `incidents.privateTypes`). */
+function visibilityInput(privateTypes: readonly IncidentType[]): InputBlock {
+  const byType = privateTypes.length > 0 ? `Left empty, ${privateTypes.join(' and ')} incidents are private anyway; others are public.` : 'Left empty, the incident is public.';
+  return {
+    type: 'input',
+    block_id: DECLARE_BLOCKS.visibility,
+    optional: true,
+    label: { type: 'plain_text', text: 'Visibility' },
+    hint: { type: 'plain_text', text: byType },
+    element: {
+      type: 'checkboxes',
+      action_id: DECLARE_BLOCKS.visibility,
+      options: [{ ...option('private', 'Private incident'), description: { type: 'plain_text', text: 'A private channel named by number; no title shown to non-members.' } }],
+    },
   };
 }

@@ -8,10 +8,10 @@ const MAX_LISTED = 40;
 
 function incidentLine(i: Incident, terms: IncidentTerms): string {
   const where = i.channelId ? ` <#${i.channelId}>` : '';
-  return `*${i.id}* ${i.drill ? '[drill] ' : ''}${escapeMrkdwn(severityLabel(terms.severities, i.severity))} · ${statusLabel(i.status)} · ${escapeMrkdwn(truncate(i.title, 120))}${where} · commander ${mention(commanderOf(i))} · since ${slackDate(i.declaredAt)}`;
+  return `${i.private ? ':lock: ' : ''}*${i.id}* ${i.drill ? '[drill] ' : ''}${escapeMrkdwn(severityLabel(terms.severities, i.severity))} · ${statusLabel(i.status)} · ${escapeMrkdwn(truncate(i.title, 120))}${where} · commander ${mention(commanderOf(i))} · since ${slackDate(i.declaredAt)}`;
 }
 
-/** `/incident list`: the open incidents, most recent first. */
+/** `/incident list`: the open incidents the viewer may see, most recent first; a private one is marked :lock:. */
 export function incidentList(open: Incident[], terms: IncidentTerms): SlackMessage {
   if (open.length === 0) return { text: 'No open incidents.', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':sunny: No open incidents.' } }] };
   const shown = open.slice(0, MAX_LISTED);
@@ -21,7 +21,7 @@ export function incidentList(open: Incident[], terms: IncidentTerms): SlackMessa
   return { text: `${open.length} open incident(s)`, blocks };
 }
 
-/** App Home: the viewer's incidents and roles first, then everything else that is open. */
+/** App Home: the viewer's incidents and roles first, then everything else open that the viewer may see. */
 export function homeView(viewer: string, open: Incident[], terms: IncidentTerms): View {
   const mine = open.filter((i) => Object.values(i.roles).includes(viewer) || commanderOf(i) === viewer);
   const others = open.filter((i) => !mine.includes(i));

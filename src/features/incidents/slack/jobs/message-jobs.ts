@@ -1,9 +1,11 @@
 import type { PostPayload } from '../../app/outbox.js';
+import { openIncidentsVisibleTo } from '../../app/visible-incidents.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { IncidentRole } from '../../domain/incident-model.js';
 import { incidentCard } from '../blocks/incident-card.js';
 import { renderChannelMessage } from '../blocks/channel-message.js';
 import { homeView } from '../blocks/incident-list.js';
+import { announcedInThread } from '../../domain/visibility.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
 import type { SlackGateway } from '../../../../adapters/slack/gateway.js';
 
@@ -21,6 +23,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
       const message = renderChannelMessage(incident, payload.message);
       if (payload.target === 'announcement_thread') {
         if (!incident.announcementChannel || !incident.announcementTs) return; // no announcement channel configured
+        if (!announcedInThread(incident, payload.message.type)) return; // everyone reads that thread
         await slack.call((c) => c.chat.postMessage({ channel: incident.announcementChannel as string, thread_ts: incident.announcementTs as string, ...message }));
         return;
       }
@@ -43,7 +46,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
     },
 
     async refreshHome(user: string): Promise<void> {
-      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, deps.store.incidents.listOpen(), deps.policy) }));
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, openIncidentsVisibleTo(deps.store, user), deps.policy) }));
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { Job } from '../../../../platform/jobs/job-repo.js';
-import { incidentChannelName, withSuffix } from '../../domain/channel-name.js';
+import { channelNameFor, withSuffix } from '../../domain/channel-name.js';
 import { commanderOf, type Incident } from '../../domain/incident.js';
 import { WardenError } from '../../../../platform/errors.js';
 import { recordChange } from '../../app/record.js';
-import { announcement, incidentCard } from '../blocks/incident-card.js';
+import { incidentCard } from '../blocks/incident-card.js';
+import { announcer } from './announce.js';
 import { escapeMrkdwn, truncate } from '../../../../adapters/slack/escape.js';
 import { ignoreSlackError as ignore, slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
@@ -21,12 +22,13 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
     if (!incident) throw new WardenError('not_found', `No incident ${id}`);
     return incident;
   };
+  const announce = announcer(deps, slack, announcementsChannel);
   return async (job: Job): Promise<void> => {
     const id = String(job.payload.incidentId);
     let incident = load(id);
     if (!incident.channelId) incident = await createChannel(incident);
     const channel = incident.channelId as string;
-    await invite(channel, [...new Set([incident.declaredBy, commanderOf(incident)])]);
+    await invite(id, channel, [...new Set([incident.declaredBy, commanderOf(incident)])]);
     await slack.call((c) => c.conversations.setTopic({ channel, topic: truncate(`${incident.id} · ${incident.severity} · ${escapeMrkdwn(incident.title)}`, 250) }));
     if (!incident.cardTs) {
       const card = incidentCard(incident, deps.policy);
@@ -34,33 +36,15 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
       deps.store.incidents.update(id, { cardTs: posted.ts ?? null });
       await slack.call((c) => c.pins.add({ channel, timestamp: posted.ts as string })).catch(ignore('already_pinned'));
     }
-    incident = load(id);
-    if (announcementsChannel && !incident.announcementTs) await announce(incident, channel);
+    await announce(load(id));
   };
 
-  /**
-   * Posts the announcement. When Warden cannot post there (not invited, channel gone), the incident still
-   * runs: the channel is told once what to fix, instead of the whole set-up failing.
-   */
-  async function announce(incident: Incident, channel: string): Promise<void> {
-    const target = announcementsChannel as string;
-    try {
-      const posted = await slack.call((c) => c.chat.postMessage({ channel: target, ...announcement(incident) }));
-      deps.store.incidents.update(incident.id, { announcementChannel: posted.channel ?? target, announcementTs: posted.ts ?? null });
-    } catch (error) {
-      const code = slackErrorCode(error);
-      if (code !== 'not_in_channel' && code !== 'channel_not_found' && code !== 'is_archived') throw error;
-      const text = `:warning: I could not announce ${incident.id} in the announcements channel (\`${target}\`: ${code}). Invite @warden there, or fix \`channels.announcements\` in warden.yaml. Updates stay in this channel meanwhile.`;
-      await slack.call((c) => c.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
-    }
-  }
-
   async function createChannel(incident: Incident): Promise<Incident> {
-    const base = incidentChannelName(incident.title, incident.declaredAt, deps.policy.timeZone);
+    const base = channelNameFor(incident, deps.policy.timeZone);
     for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
       const name = withSuffix(base, attempt);
       try {
-        const created = await slack.call((c) => c.conversations.create({ name }));
+        const created = await slack.call((c) => c.conversations.create({ name, ...(incident.private ? { is_private: true } : {}) }));
         const channelId = created.channel?.id as string;
         deps.store.transaction(() => {
           deps.store.incidents.update(incident.id, { channelId, channelName: name });
@@ -76,10 +60,15 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
 
   /**
    * Slack's invite is all-or-nothing: one person already in (a retry, a new commander) would keep the others
-   * out. `force` invites the valid ones; an answer that only says everyone is in already is fine.
+   * out. `force` invites the valid ones; an answer that only says everyone is in already is fine. Whoever is
+   * in afterwards is recorded as a member of the incident.
    */
-  async function invite(channel: string, users: string[]): Promise<void> {
-    await slack.call((c) => c.conversations.invite({ channel, users: users.join(','), force: true })).catch(ignore('already_in_channel', 'cant_invite_self'));
+  async function invite(incidentId: string, channel: string, users: string[]): Promise<void> {
+    const answer = await slack.call((c) => c.conversations.invite({ channel, users: users.join(','), force: true })).catch(ignore('already_in_channel', 'cant_invite_self'));
+    const refused = new Set((answer?.errors ?? []).filter((e) => e.error !== 'already_in_channel').map((e) => e.user));
+    const now = deps.clock.now();
+    deps.store.transaction(() => {
+      for (const user of users) if (!refused.has(user)) deps.store.incidents.addMember(incidentId, user, now);
+    });
   }
 }
-

@@ -59,6 +59,25 @@ export function pinAddedEvent(e: { userId: string; channelId: string; messageTs:
   };
 }
 
+/**
+ * A person joined a channel the bot is in. `channel_type` is the id's first letter: `C` for every channel made
+ * since March 2021, public or private (Slack says to ask conversations.info for the kind).
+ */
+export function memberJoinedChannelEvent(e: { userId: string; channelId: string; inviter?: string }): SlackEvent {
+  return {
+    type: 'member_joined_channel',
+    user: e.userId,
+    channel: e.channelId,
+    channel_type: e.channelId.slice(0, 1),
+    team: TEAM_ID,
+    ...(e.inviter ? { inviter: e.inviter } : {}),
+  };
+}
+
+export function memberLeftChannelEvent(e: { userId: string; channelId: string }): SlackEvent {
+  return { type: 'member_left_channel', user: e.userId, channel: e.channelId, channel_type: e.channelId.slice(0, 1), team: TEAM_ID };
+}
+
 export function appHomeOpenedEvent(e: { userId: string; channelId?: string; tab?: 'home' | 'messages' }): SlackEvent {
   return { type: 'app_home_opened', user: e.userId, channel: e.channelId ?? 'D0HOME', tab: e.tab ?? 'home' };
 }
