@@ -141,6 +141,7 @@ describe('Slack redelivering what it thinks was missed', () => {
     const channel = h.incidentChannel();
     const id = h.warden.store.incidents.listOpen()[0]?.id as string;
     await h.incident('flag personal_data on', { channel });
+    await h.event(h.slack.joinChannel(channel, 'UBOB'));
     await h.settle();
     const done = (user: string) =>
       h.action({ actionId: 'playbook.done', value: encodeStepRef({ incidentId: id, stepId: 'open-record' }), userId: user, channelId: channel, messageTs: '1.0', responseUrl: h.slack.responseUrl(`done-${user}`, { channelId: channel, userId: user }) });

@@ -53,7 +53,7 @@ describe('/incident visibility public (a private incident made public)', () => {
   it('when someone who is not the commander asks, then it is refused naming who may, and nothing changes', async () => {
     await h.event(h.slack.joinChannel(channel, 'UBOB'), 'EvJoinBob');
     const answer = await inChannel('visibility public', 'UBOB');
-    expect(answer).toContain('Only the commander (<@UALICE>) or a Warden admin can make INC-2026-0001 public.');
+    expect(answer).toContain(':no_entry: Only the commander (<@UALICE>) or a Warden admin (<@UADMIN1>) may make a private incident public.');
     expect(h.warden.store.incidents.get('INC-2026-0001')?.private).toBe(true);
     expect(h.slack.messages(h.announcementsId)).toHaveLength(1);
   });
