@@ -87,6 +87,18 @@ describe('nags for overdue steps', () => {
     expect(nagsAbout(ROLES)[1]?.at).toBe('2026-11-22T10:10:00.000Z');
   });
 
+  it('when someone who is neither the step assignee nor a member of the incident clicks its Snooze, then it is refused and audited', async () => {
+    await outage({ nags: { every: '30m', maxPerStep: 3 } });
+    await h.advance(10 * MIN);
+    const [nag] = nagsAbout(ROLES);
+    const button = (nag?.args.blocks as { elements?: { action_id: string; value: string }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'playbook.snooze');
+    const responseUrl = h.slack.responseUrl('forged-snooze', { channelId: 'CGENERAL', userId: 'UCAROL' });
+    await h.action({ actionId: 'playbook.snooze', value: button?.value ?? '', userId: 'UCAROL', channelId: 'CGENERAL', messageTs: '1.0', responseUrl });
+    expect(await responseAt(h, 'forged-snooze')).toMatch(/^:no_entry: Only a member of INC-\d{4}-\d{4}'s channel may tick, skip or assign a playbook step\.$/);
+    expect(h.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'playbook.step_snoozed'").get()).toEqual({ n: 0 });
+    expect(h.db.prepare("SELECT actor FROM audit_log WHERE action = 'access.denied'").all()).toEqual([{ actor: 'UCAROL' }]);
+  });
+
   it('when /incident playbook snooze is used, then the step waits that long; bad input is explained', async () => {
     const { id, channel } = await outage();
     const ask = async (text: string) => replyText((await h.incident(text, { channel })).body);

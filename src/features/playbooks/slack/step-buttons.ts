@@ -51,9 +51,11 @@ export function registerStepButtons(on: SlackListeners, deps: PlaybookSlackDeps)
     if (!ref) throw new WardenError('bad_input', NOT_OURS);
     const running = requireRunning(deps, ref.incidentId);
     if (!anyChannel && running.incident.channelId !== click.channelId) throw new WardenError('bad_input', NOT_OURS);
-    const member = deps.store.incidents.isMember(running.incident.id, click.userId);
-    if (!anyChannel) deps.access.require('playbook:step', click.userId, accessViewOf(running.incident, member));
-    return { ref, step: requireVisibleStep(deps, running, ref.stepId, deps.clock.now()) };
+    const step = requireVisibleStep(deps, running, ref.stepId, deps.clock.now());
+    // A nag's DM button (anyChannel) counts its recipient, the step's assignee, as one of the incident's people.
+    const member = deps.store.incidents.isMember(running.incident.id, click.userId) || (anyChannel && step.assignee === click.userId);
+    deps.access.require('playbook:step', click.userId, accessViewOf(running.incident, member));
+    return { ref, step };
   }
 
   const openModal = async (click: Click, view: View) => {
