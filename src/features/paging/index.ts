@@ -1,2 +1,6 @@
 /** Paging the on-call through PagerDuty: pages that follow the incident, `/incident page` and `oncall`, webhooks back. */
 export { isPagerDutyError, PagerDutyError, type OnCallEntry, type PagerDutyEvent, type PagerDutyFailure, type PagerDutyPort } from './app/ports.js';
+export { migrations } from './store/migrations.js';
+export { pageRepo } from './store/page-repo.js';
+export type { PageRecords } from './app/page-records.js';
+export { dedupKeyOf, PAGE_STATUSES, type Page, type PageStatus } from './domain/page.js';
