@@ -4,6 +4,7 @@ import type { Incident } from '../domain/incident.js';
 import type { IncidentFlag, IncidentType, Severity } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
 import { JOB_KINDS } from './outbox.js';
+import type { DeclareOrigin } from '../domain/events.js';
 import { privateAtDeclaration, type Visibility } from '../domain/visibility.js';
 import { recordChange } from './record.js';
 import { scheduleUpdateReminder } from './reminders.js';
@@ -20,6 +21,8 @@ export interface DeclareInput {
   visibility?: Visibility;
   /** Unique per Slack request (trigger or view id): a retried request returns the incident it made. */
   requestKey?: string;
+  /** What the declaration answers (a PagerDuty incident), passed on in `incident.declared` for the feature that links it. */
+  origin?: DeclareOrigin;
 }
 
 export const MAX_TITLE = 120;
@@ -82,7 +85,7 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
     store.jobs.enqueue({ kind: JOB_KINDS.provision, dueAt: now, payload: { incidentId: incident.id }, idemKey: `provision:${incident.id}`, incidentId: incident.id }, now);
     scheduleUpdateReminder(deps, incident, now);
     // After the channel job, so what subscribers queue for the channel runs once it exists.
-    deps.events.publish('incident.declared', { incidentId: incident.id, by: actor.userId });
+    deps.events.publish('incident.declared', { incidentId: incident.id, by: actor.userId, ...(input.origin ? { origin: input.origin } : {}) });
     return { incident, duplicate: false };
   });
 }

@@ -1,9 +1,14 @@
 import type { IncidentFlag, IncidentRole, IncidentStatus, Severity } from './incident-model.js';
 
+/** Where a declaration came from, when it answered something outside Warden (a PagerDuty incident's Declare button). */
+export interface DeclareOrigin {
+  pagerDutyIncidentId: string;
+}
+
 /** What the incident core announces; other features subscribe in their `on` (inside the same transaction). */
 declare module '../../../platform/events.js' {
   interface DomainEvents {
-    'incident.declared': { incidentId: string; by: string };
+    'incident.declared': { incidentId: string; by: string; origin?: DeclareOrigin };
     'incident.status_changed': { incidentId: string; from: IncidentStatus; to: IncidentStatus; by: string };
     'incident.severity_changed': { incidentId: string; from: Severity; to: Severity; by: string };
     'incident.role_assigned': { incidentId: string; role: IncidentRole; userId: string; by: string };

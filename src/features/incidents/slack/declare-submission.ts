@@ -23,6 +23,18 @@ const declareValues = z.object({
 
 type FieldErrors = Record<string, string>;
 
+const originSchema = z.object({ pagerDutyIncidentId: z.string().regex(/^[A-Z0-9]{1,32}$/) });
+
+/** The origin a pre-filled form carries in `private_metadata` (empty for `/incident declare`); anything else is ignored. */
+export function readDeclareOrigin(privateMetadata: string) {
+  try {
+    const origin = originSchema.safeParse(JSON.parse(privateMetadata));
+    return origin.success ? { origin: origin.data } : {};
+  } catch {
+    return {};
+  }
+}
+
 function readDeclaration(values: unknown, now: Date, severities: readonly Severity[]) {
   const v = declareValues.parse(values);
   const errors: FieldErrors = {};
@@ -55,7 +67,7 @@ export function registerDeclareSubmission(on: SlackListeners, deps: SlackDeps): 
       return { errors: { [B.title]: 'The form could not be read; close it and run /incident declare again.' } };
     }
     if ('errors' in read) return { errors: read.errors as FieldErrors };
-    declareIncident(deps, { userId: submission.userId }, { ...read.input, requestKey: `view:${submission.viewId}` });
+    declareIncident(deps, { userId: submission.userId }, { ...read.input, requestKey: `view:${submission.viewId}`, ...readDeclareOrigin(submission.privateMetadata) });
     return undefined;
   });
 }

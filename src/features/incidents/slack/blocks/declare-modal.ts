@@ -16,15 +16,28 @@ export const DECLARE_BLOCKS = {
 
 const option = (value: string, text = value) => ({ text: { type: 'plain_text' as const, text }, value });
 
+/** What another feature knows before the form opens (a PagerDuty incident): shown filled in, and carried back on submit. */
+export interface DeclarePrefill {
+  title?: string;
+  /** A configured severity id; one that is not configured is left unselected. */
+  severity?: string;
+  /** Returned as the submission's `private_metadata` (see `readDeclareOrigin`). */
+  privateMetadata?: string;
+}
+
 /**
  * The declare modal (`/incident declare` with no text). Each input's action id equals its block id; the
  * severity options are the configured severities, most severe first.
  */
-export function declareModal(severities: readonly SeverityLevel[], privateTypes: readonly IncidentType[], prefillTitle = ''): View {
+export function declareModal(severities: readonly SeverityLevel[], privateTypes: readonly IncidentType[], prefill: DeclarePrefill = {}): View {
   const b = DECLARE_BLOCKS;
+  const severityOptions = severities.map((s) => option(s.id, `${s.name}: ${s.description}`.slice(0, 75)));
+  const initialSeverity = severityOptions.find((o) => o.value === prefill.severity);
+  const prefillTitle = prefill.title?.slice(0, 120) ?? '';
   return {
     type: 'modal',
     callback_id: DECLARE_CALLBACK,
+    ...(prefill.privateMetadata ? { private_metadata: prefill.privateMetadata } : {}),
     title: { type: 'plain_text', text: 'Declare an incident' },
     submit: { type: 'plain_text', text: 'Declare' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -39,7 +52,7 @@ export function declareModal(severities: readonly SeverityLevel[], privateTypes:
         type: 'input',
         block_id: b.severity,
         label: { type: 'plain_text', text: 'Severity' },
-        element: { type: 'static_select', action_id: b.severity, options: severities.map((s) => option(s.id, `${s.name}: ${s.description}`.slice(0, 75))) },
+        element: { type: 'static_select', action_id: b.severity, options: severityOptions, ...(initialSeverity ? { initial_option: initialSeverity } : {}) },
       },
       {
         type: 'input',
