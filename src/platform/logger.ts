@@ -20,6 +20,7 @@ const SECRET_FIELDS = [
   'secret',
   'signingSecret',
   'webhookSecret',
+  'webhookSecrets',
   'routingKey',
   'password',
   'authorization',

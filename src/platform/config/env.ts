@@ -22,7 +22,11 @@ const envSchema = z.object({
   PAGERDUTY_ROUTING_KEY: z.string().optional(),
   PAGERDUTY_API_URL: httpUrl.default('https://api.pagerduty.com'),
   PAGERDUTY_EVENTS_URL: httpUrl.default('https://events.pagerduty.com'),
-  PAGERDUTY_WEBHOOK_SECRET: z.string().optional(),
+  // Several secrets, comma-separated, while a webhook subscription's secret is rotated: each is accepted.
+  PAGERDUTY_WEBHOOK_SECRET: z
+    .string()
+    .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+    .optional(),
   WARDEN_DB: z.string().default('./data/warden.db'),
   WARDEN_CONFIG: z.string().default('./warden.yaml'),
   PORT: z
@@ -38,7 +42,14 @@ const envSchema = z.object({
 /** Warden's environment, parsed. Secrets are present only when set (directly or through `NAME_FILE`). */
 export interface WardenEnv {
   slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string };
-  pagerDuty: { token?: string; routingKey?: string; apiUrl: string; eventsUrl: string; webhookSecret?: string };
+  pagerDuty: {
+    token?: string;
+    routingKey?: string;
+    apiUrl: string;
+    eventsUrl: string;
+    /** Every signing secret a v3 webhook delivery may be signed with (several during a rotation); empty when unset. */
+    webhookSecrets: string[];
+  };
   dbPath: string;
   configPath: string;
   port: number;
@@ -110,8 +121,8 @@ export function requireSlackCredentials(env: WardenEnv): SlackCredentials {
 /** Every secret value present, for the logger's redaction. */
 export function secretValues(env: WardenEnv): string[] {
   const { botToken, signingSecret, appToken } = env.slack;
-  const { token, routingKey, webhookSecret } = env.pagerDuty;
-  return [botToken, signingSecret, appToken, token, routingKey, webhookSecret].filter((v): v is string => v !== undefined);
+  const { token, routingKey, webhookSecrets } = env.pagerDuty;
+  return [botToken, signingSecret, appToken, token, routingKey, ...webhookSecrets].filter((v): v is string => v !== undefined);
 }
 
 function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
@@ -122,7 +133,7 @@ function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
       routingKey: e.PAGERDUTY_ROUTING_KEY,
       apiUrl: e.PAGERDUTY_API_URL,
       eventsUrl: e.PAGERDUTY_EVENTS_URL,
-      webhookSecret: e.PAGERDUTY_WEBHOOK_SECRET,
+      webhookSecrets: e.PAGERDUTY_WEBHOOK_SECRET ?? [],
     },
     dbPath: e.WARDEN_DB,
     configPath: e.WARDEN_CONFIG,

@@ -27,7 +27,7 @@ describe('loadEnv', () => {
         routingKey: undefined,
         apiUrl: 'https://api.pagerduty.com',
         eventsUrl: 'https://events.pagerduty.com',
-        webhookSecret: undefined,
+        webhookSecrets: [],
       },
       dbPath: './data/warden.db',
       configPath: './warden.yaml',
@@ -84,6 +84,13 @@ describe('loadEnv', () => {
   it('when a NAME_FILE cannot be read, then the error names the variable and the path', () => {
     const e = errorOf(() => loadEnv({ PAGERDUTY_TOKEN_FILE: '/run/secrets/missing' }, noFiles));
     expect(e.message).toContain('PAGERDUTY_TOKEN_FILE: cannot read /run/secrets/missing (ENOENT)');
+  });
+
+  it('when PAGERDUTY_WEBHOOK_SECRET lists several secrets (a rotation), then each is accepted and redacted', () => {
+    const env = loadEnv({ PAGERDUTY_WEBHOOK_SECRET_FILE: '/run/pd' }, secretFiles({ '/run/pd': 'new-secret-value, old-secret-value,\n' }));
+    expect(env.pagerDuty.webhookSecrets).toEqual(['new-secret-value', 'old-secret-value']);
+    expect(secretValues(env)).toEqual(['new-secret-value', 'old-secret-value']);
+    expect(loadEnv({ PAGERDUTY_WEBHOOK_SECRET: 'only-one' }, noFiles).pagerDuty.webhookSecrets).toEqual(['only-one']);
   });
 
   it('when a NAME_FILE is empty, then it is an error rather than a missing secret', () => {
