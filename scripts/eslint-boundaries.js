@@ -1,6 +1,7 @@
 // The layout's boundaries as one ESLint rule (ARCHITECTURE.md): a feature reaches another feature only through
 // its index.ts; the platform imports no feature and no CLI; an adapter reaches a feature only through its
-// index.ts; only a feature's own slack/ folder (and its index.ts) reaches the Slack adapter.
+// index.ts; only a feature's own slack/ folder (and its index.ts) reaches the Slack adapter; a vendor SDK is
+// imported by its adapter alone (Bolt and the Web API by adapters/slack, pdjs by adapters/pagerduty).
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,21 @@ const area = (file) => {
   for (const kind of ['platform', 'adapters', 'cli', 'bin']) if (rel.startsWith(`src/${kind}/`)) return { kind, rel };
   return { kind: rel.startsWith('src/') ? 'root' : 'outside', rel };
 };
+
+/** Packages only one adapter folder may import: the rest of src/ goes through that adapter. */
+const VENDOR_SDKS = [
+  { pattern: /^@pagerduty\//, owner: 'src/adapters/pagerduty/' },
+  { pattern: /^@slack\/(bolt|web-api|socket-mode)(\/|$)/, owner: 'src/adapters/slack/' },
+];
+
+/** Why `from` may not import the package `spec`, or null when it may. */
+export function packageProblem(from, spec) {
+  const rel = relative(ROOT, from).split('\\').join('/');
+  if (!rel.startsWith('src/')) return null;
+  const sdk = VENDOR_SDKS.find((v) => v.pattern.test(spec));
+  if (!sdk || rel.startsWith(sdk.owner)) return null;
+  return `only ${sdk.owner} imports ${spec}; use that adapter instead.`;
+}
 
 /** Why `from` may not import `to`, or null when it may. */
 export function boundaryProblem(from, to) {
@@ -36,7 +52,12 @@ const rule = {
     const file = context.filename;
     const check = (node) => {
       const spec = node.source?.value;
-      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      if (typeof spec !== 'string') return;
+      if (!spec.startsWith('.')) {
+        const why = packageProblem(file, spec);
+        if (why) context.report({ node: node.source, messageId: 'crossed', data: { why } });
+        return;
+      }
       const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
       const why = boundaryProblem(file, target);
       if (why) context.report({ node: node.source, messageId: 'crossed', data: { why } });
