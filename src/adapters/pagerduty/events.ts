@@ -1,0 +1,37 @@
+/** Events API v2: the enqueue body Warden sends for one trigger, acknowledge or resolve. */
+import type { PagerDutyEvent } from '../../features/paging/index.js';
+
+export const SUMMARY_MAX = 1024;
+const ELLIPSIS = '…';
+
+/** At most `max` UTF-16 units, cut between graphemes (never inside an emoji or accent), ending with "…". */
+export function truncateSummary(text: string, max = SUMMARY_MAX): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (out.length + segment.length > max - ELLIPSIS.length) break;
+    out += segment;
+  }
+  return out + ELLIPSIS;
+}
+
+/** The JSON body of POST /v2/enqueue. */
+export function enqueueBody(event: PagerDutyEvent) {
+  const p = event.payload;
+  const payload = p && {
+    summary: truncateSummary(p.summary),
+    source: p.source,
+    severity: p.severity,
+    ...(p.component === undefined ? {} : { component: p.component }),
+    ...(p.group === undefined ? {} : { group: p.group }),
+    ...(p.class === undefined ? {} : { class: p.class }),
+    ...(p.customDetails === undefined ? {} : { custom_details: p.customDetails }),
+  };
+  return {
+    routing_key: event.routingKey,
+    event_action: event.action,
+    dedup_key: event.dedupKey,
+    ...(payload ? { payload } : {}),
+    ...(event.links && event.links.length > 0 ? { links: event.links } : {}),
+  };
+}
