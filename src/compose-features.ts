@@ -5,19 +5,40 @@ import { PACKAGE_ROOT } from './cli/package-root.js';
 import { migrations as incidentMigrations } from './features/incidents/index.js';
 import { clockEventsOf, migrations as notificationMigrations } from './features/notifications/index.js';
 import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations, PLAYBOOK_JOB_KINDS, playbooksFeature, type Playbook } from './features/playbooks/index.js';
-import { clocksFeatureFromConfig, nagSettingsFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { clocksFeatureFromConfig, nagSettingsFrom, pagingPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
 import { WardenError } from './platform/errors.js';
 import { formatProblem } from './platform/yaml-validate.js';
+import { createPagerDuty } from './adapters/pagerduty/index.js';
+import type { WardenEnv } from './platform/config/index.js';
 
 /** Every feature's migrations; `migrate` applies them in version order and refuses two with one version. */
-export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations];
+export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations];
+
+/** PagerDuty as the environment sets it up: no client when no PagerDuty variable is set. */
+export interface PagingSetup {
+  pagerDuty: PagerDutyPort | null;
+  /** PAGERDUTY_ROUTING_KEY: the default service's routing key. */
+  routingKey: string | null;
+  /** Where each configured service's routing key variable is read. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const NO_PAGING: PagingSetup = { pagerDuty: null, routingKey: null, env: {} };
+
+/** The PagerDuty client when a routing key or a REST token is set; the base URLs come from the environment. */
+export function pagingSetupFrom(pd: WardenEnv['pagerDuty'], env: Readonly<Record<string, string | undefined>>, ca?: string): PagingSetup {
+  const configured = pd.routingKey !== undefined || pd.token !== undefined;
+  const pagerDuty = configured ? createPagerDuty({ eventsUrl: pd.eventsUrl, apiUrl: pd.apiUrl, ...(pd.token ? { token: pd.token } : {}), ...(ca ? { ca } : {}) }) : null;
+  return { pagerDuty, routingKey: pd.routingKey ?? null, env };
+}
 
 /**
  * The features plugged in beyond the incident core (which the composition root always includes), built from
  * the configuration. A new capability is one more line here.
  */
-export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')]): WardenFeature[] {
+export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')], paging: PagingSetup = NO_PAGING): WardenFeature[] {
   return [
     playbooksFeature({
       playbooks: loadPlaybookDirs(config.playbooks.dirs, vocabularyOf(config)),
@@ -27,6 +48,8 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     // Legal clocks: the shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
     // A recorded clock event refreshes the checklist, so `clock:<event>` steps get their due time.
     clocksFeatureFromConfig(config, shippedRegimes, [PLAYBOOK_JOB_KINDS.refresh]),
+    // Pages follow the incident; without PagerDuty set up, nothing pages and `/incident page` says what to set.
+    pagingFeature({ pagerDuty: paging.pagerDuty, policy: pagingPolicyFrom(config, paging.routingKey, paging.env) }),
   ];
 }
 

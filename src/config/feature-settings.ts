@@ -3,6 +3,7 @@ import { ALL_IN_FORCE, buildClockCatalog, clocksFeature, listTemplates, loadRegi
 import type { NagSettings } from '../features/playbooks/index.js';
 import type { WardenFeature } from '../adapters/slack/feature-core.js';
 import { WardenError } from '../platform/errors.js';
+import { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from '../features/paging/index.js';
 import { formatProblem } from '../platform/yaml-validate.js';
 
 // What each feature reads of warden.yaml: the composition adapts the parsed file to the features' own options,
@@ -51,3 +52,19 @@ export function clockSettingsFrom(config: WardenConfig, eventJobKinds: readonly 
 /** A parsed lead time back into the text `reminderTimes` reads. */
 const leadTimeText = (lead: LeadTime): string =>
   lead.kind === 'elapsed' ? `${lead.percent}%` : lead.ms === 0 ? '0' : `${Math.round(lead.ms / 1000)}s`;
+
+/**
+ * warden.yaml's `paging` with its routing keys read from the environment: `default` is PAGERDUTY_ROUTING_KEY,
+ * each configured service names its own variable. A severity in `pageOn` that is not configured is refused.
+ */
+export function pagingPolicyFrom(config: WardenConfig, defaultRoutingKey: string | null, env: Readonly<Record<string, string | undefined>> = {}): PagingPolicy {
+  const p = config.paging;
+  const unknown = p.pageOn.filter((s) => !Object.hasOwn(config.severities, s));
+  if (unknown.length) throw new WardenError('config_invalid', `paging.pageOn: ${unknown.join(', ')} is not a configured severity (${Object.keys(config.severities).join(', ')})`);
+  const key = (name: string) => (env[name] ? env[name] : null);
+  const services: Record<string, PagingService> = {
+    [DEFAULT_SERVICE]: { name: DEFAULT_SERVICE, routingKey: defaultRoutingKey, routingKeyEnv: 'PAGERDUTY_ROUTING_KEY', serviceId: p.defaultServiceId ?? null },
+  };
+  for (const [name, s] of Object.entries(p.services)) services[name] = { name, routingKey: key(s.routingKeyEnv), routingKeyEnv: s.routingKeyEnv, serviceId: s.serviceId ?? null };
+  return { pageOn: p.pageOn, services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, severityOrder: Object.keys(config.severities) };
+}

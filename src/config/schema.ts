@@ -5,6 +5,7 @@ import { companySection, notificationsSection, templatesSection } from '../featu
 import { nagsSection, playbooksSection, quietHoursSection } from '../features/playbooks/index.js';
 import { channelsSection, limitsSection, slaSection } from './schema-sections.js';
 import { permissionsSection } from '../features/access/index.js';
+import { pagingSection } from '../features/paging/index.js';
 
 /**
  * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities, roles and incident settings;
@@ -36,6 +37,7 @@ export const wardenConfigSchema = strictObject({
   playbooks: playbooksSection.describe('Directories of playbook YAML files.'),
   templates: templatesSection.describe('Directory of notice templates.'),
   sla: slaSection.describe('Patch and access-review service levels (used by /patch and /access-review).'),
+  paging: pagingSection.describe('Which severities page PagerDuty on declare, and the PagerDuty services Warden may page.'),
   limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
 })
   .superRefine((config, ctx) => {

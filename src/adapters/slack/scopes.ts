@@ -28,6 +28,7 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   'conversations.open': 'im:write',
   'pins.add': 'pins:write',
   'users.info': 'users:read',
+  'users.lookupByEmail': 'users:read.email',
   'usergroups.users.list': 'usergroups:read',
   'views.open': null,
   'views.update': null,

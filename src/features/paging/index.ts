@@ -4,3 +4,6 @@ export { migrations } from './store/migrations.js';
 export { pageRepo } from './store/page-repo.js';
 export type { PageRecords } from './app/page-records.js';
 export { dedupKeyOf, PAGE_STATUSES, type Page, type PageStatus } from './domain/page.js';
+export { pagingFeature, type PagingOptions } from './slack/paging-feature.js';
+export { pagingSection, type PagingConfig } from './config/sections.js';
+export { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from './domain/policy.js';

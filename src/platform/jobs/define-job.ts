@@ -14,6 +14,11 @@ export interface JobDefinition<P = unknown> {
    * Retry-After, `channel_not_found` gives up); without one, every failure is retried with backoff.
    */
   failures?: (error: unknown) => FailureVerdict;
+  /**
+   * Attempts before the job fails for good, when the runner's default (8) would give up too early: a page must
+   * outlast a PagerDuty outage of hours, retried with backoff until it answers.
+   */
+  maxAttempts?: number;
   /** Cancelled in the transaction that ends the response (resolve), like update reminders and nags. */
   responseBound?: boolean;
 }

@@ -69,7 +69,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
       const verdict = (definition.failures ?? retryAlways)(error);
       const message = error instanceof Error ? error.message : String(error);
       const attempt = job.attempts + 1;
-      if (!verdict.retry || attempt >= maxAttempts) {
+      if (!verdict.retry || attempt >= (definition.maxAttempts ?? maxAttempts)) {
         store.jobs.markFailed(job.id, now(), message);
         logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
         return;

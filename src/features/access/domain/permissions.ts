@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'notice:approve': rule('approver', 'approve a notice'),
   'notice:changes': rule('approver', 'send a notice back for changes'),
   'playbook:step': rule('member', 'tick, skip or assign a playbook step'),
+  '/incident page': rule('member', 'page the on-call of a PagerDuty service'),
+  '/incident oncall': rule('anyone', 'see who is on call'),
   '/warden whoami': rule('anyone', 'see your Warden roles'),
 } as const satisfies Record<string, PermissionRule>;
 

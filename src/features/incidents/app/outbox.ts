@@ -48,11 +48,13 @@ export type PostPayload = z.infer<typeof postPayloadSchema>;
  * Queues a message for the incident channel and, with `announce`, a second one for the announcement's
  * thread. One job per Slack call, so a retry never re-posts what already went out.
  */
-export function enqueuePost(store: IncidentStore, now: Date, incidentId: string, message: ChannelMessage, announce = false): void {
+export function enqueuePost(store: IncidentStore, now: Date, incidentId: string, message: ChannelMessage, announce = false, onceKey?: string): void {
   const targets: PostTarget[] = announce ? ['channel', 'announcement_thread'] : ['channel'];
   for (const target of targets) {
     const payload: PostPayload = { incidentId, message, target };
-    store.jobs.enqueue({ kind: JOB_KINDS.post, dueAt: now, payload, incidentId }, now);
+    // With `onceKey`, a second call with the same key queues nothing: the message goes out once.
+    const idemKey = onceKey ? `post:${onceKey}:${target}` : undefined;
+    store.jobs.enqueue({ kind: JOB_KINDS.post, dueAt: now, payload, incidentId, ...(idemKey ? { idemKey } : {}) }, now);
   }
 }
 

@@ -9,7 +9,8 @@ export interface PageRecords {
   /** Inserts a queued page; false when the incident already has one for the service. */
   insert(page: Pick<Page, 'incidentId' | 'service' | 'dedupKey' | 'message' | 'requestedBy' | 'requestedAt'>): boolean;
   setStatus(dedupKey: string, status: PageStatus, at: Date): void;
-  markSent(dedupKey: string, at: Date): void;
+  /** PagerDuty accepted an event that left the page at `sent`. */
+  markSent(dedupKey: string, sent: PageStatus, at: Date): void;
   linkPdIncident(dedupKey: string, pdIncidentId: string): void;
   markLateWarned(dedupKey: string): void;
 }

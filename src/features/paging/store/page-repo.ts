@@ -1,5 +1,4 @@
 import type { Db } from '../../../platform/db/db.js';
-import type { PageRecords } from '../app/page-records.js';
 import type { Page, PageStatus } from '../domain/page.js';
 
 interface PageRow {
@@ -7,6 +6,7 @@ interface PageRow {
   service: string;
   dedup_key: string;
   status: string;
+  sent_status: string | null;
   message: string;
   requested_by: string;
   requested_at: string;
@@ -24,6 +24,7 @@ const toPage = (r: PageRow): Page => ({
   service: r.service,
   dedupKey: r.dedup_key,
   status: r.status as PageStatus,
+  sentStatus: r.sent_status as PageStatus | null,
   message: r.message,
   requestedBy: r.requested_by,
   requestedAt: new Date(r.requested_at),
@@ -36,29 +37,30 @@ const toPage = (r: PageRow): Page => ({
 
 const STATUS_COLUMN: Partial<Record<PageStatus, string>> = { acknowledged: 'acknowledged_at', resolved: 'resolved_at' };
 
-/** The pages table over SQLite. */
-export function pageRepo(db: Db): PageRecords {
+/** The pages table over SQLite (the use cases' `PageRecords`). */
+export function pageRepo(db: Db) {
   const one = (sql: string, ...args: unknown[]) => {
     const row = db.prepare(sql).get(...args) as PageRow | undefined;
     return row ? toPage(row) : null;
   };
   return {
-    get: (incidentId, service) => one('SELECT * FROM pages WHERE incident_id = ? AND service = ?', incidentId, service),
-    byDedupKey: (key) => one('SELECT * FROM pages WHERE dedup_key = ?', key),
-    byPdIncident: (id) => one('SELECT * FROM pages WHERE pd_incident_id = ?', id),
-    forIncident: (incidentId) => (db.prepare('SELECT * FROM pages WHERE incident_id = ? ORDER BY id').all(incidentId) as PageRow[]).map(toPage),
-    insert(p) {
+    get: (incidentId: string, service: string) => one('SELECT * FROM pages WHERE incident_id = ? AND service = ?', incidentId, service),
+    byDedupKey: (key: string) => one('SELECT * FROM pages WHERE dedup_key = ?', key),
+    byPdIncident: (id: string) => one('SELECT * FROM pages WHERE pd_incident_id = ?', id),
+    forIncident: (incidentId: string): Page[] => (db.prepare('SELECT * FROM pages WHERE incident_id = ? ORDER BY id').all(incidentId) as PageRow[]).map(toPage),
+    insert(p: Pick<Page, 'incidentId' | 'service' | 'dedupKey' | 'message' | 'requestedBy' | 'requestedAt'>): boolean {
       const sql = `INSERT INTO pages (incident_id, service, dedup_key, status, message, requested_by, requested_at)
                    VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT DO NOTHING`;
       return db.prepare(sql).run(p.incidentId, p.service, p.dedupKey, p.message, p.requestedBy, p.requestedAt.toISOString()).changes === 1;
     },
-    setStatus(key, status, at) {
+    setStatus(key: string, status: PageStatus, at: Date): void {
       const column = STATUS_COLUMN[status];
       const stamp = column ? `, ${column} = COALESCE(${column}, @at)` : '';
-      db.prepare(`UPDATE pages SET status = @status${stamp} WHERE dedup_key = @key`).run({ key, status, at: at.toISOString() });
+      const params = column ? { key, status, at: at.toISOString() } : { key, status };
+      db.prepare(`UPDATE pages SET status = @status${stamp} WHERE dedup_key = @key`).run(params);
     },
-    markSent: (key, at) => void db.prepare('UPDATE pages SET sent_at = COALESCE(sent_at, ?) WHERE dedup_key = ?').run(at.toISOString(), key),
-    linkPdIncident: (key, id) => void db.prepare('UPDATE pages SET pd_incident_id = ? WHERE dedup_key = ?').run(id, key),
-    markLateWarned: (key) => void db.prepare('UPDATE pages SET late_warned = 1 WHERE dedup_key = ?').run(key),
+    markSent: (key: string, sent: PageStatus, at: Date) => void db.prepare('UPDATE pages SET sent_status = ?, sent_at = COALESCE(sent_at, ?) WHERE dedup_key = ?').run(sent, at.toISOString(), key),
+    linkPdIncident: (key: string, id: string) => void db.prepare('UPDATE pages SET pd_incident_id = ? WHERE dedup_key = ?').run(id, key),
+    markLateWarned: (key: string) => void db.prepare('UPDATE pages SET late_warned = 1 WHERE dedup_key = ?').run(key),
   };
 }

@@ -1,10 +1,12 @@
 -- Pages Warden sent to PagerDuty: one row per incident and service, keyed by the dedup key PagerDuty sees.
+-- `status` is what Warden wants PagerDuty to show; `sent_status` what PagerDuty was last told (NULL: nothing yet).
 CREATE TABLE pages (
   id             INTEGER PRIMARY KEY,
   incident_id    TEXT NOT NULL REFERENCES incidents(id),
   service        TEXT NOT NULL,
   dedup_key      TEXT NOT NULL UNIQUE,
   status         TEXT NOT NULL,
+  sent_status    TEXT,
   message        TEXT NOT NULL DEFAULT '',
   requested_by   TEXT NOT NULL,
   requested_at   TEXT NOT NULL,

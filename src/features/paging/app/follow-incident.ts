@@ -1,0 +1,37 @@
+import { requireIncident } from '../../incidents/index.js';
+import type { DomainEvents } from '../../../platform/events.js';
+import type { PageStatus } from '../domain/page.js';
+import { DEFAULT_SERVICE } from '../domain/policy.js';
+import type { PagingDeps } from './deps.js';
+import { enqueueSync, requestPage } from './request-page.js';
+
+/**
+ * Pages follow the incident: a severity in `pageOn` pages the default service on declare; a commander taking
+ * the role acknowledges (configurable); resolving resolves; reopening triggers again. Each subscriber runs in
+ * the transaction that changed the incident and only queues work: PagerDuty is never waited on.
+ */
+export function onDeclared(deps: PagingDeps, e: DomainEvents['incident.declared']): void {
+  const incident = requireIncident(deps.store, e.incidentId);
+  const service = deps.paging.services[DEFAULT_SERVICE];
+  if (!deps.pagerDuty || !service?.routingKey || !deps.paging.pageOn.includes(incident.severity)) return;
+  requestPage(deps, { userId: e.by }, incident.id, DEFAULT_SERVICE);
+}
+
+export function onRoleAssigned(deps: PagingDeps, e: DomainEvents['incident.role_assigned']): void {
+  if (e.role !== 'commander' || !deps.paging.acknowledgeOnCommander) return;
+  moveLivePages(deps, e.incidentId, (s) => s === 'queued' || s === 'triggered', 'acknowledged');
+}
+
+export function onStatusChanged(deps: PagingDeps, e: DomainEvents['incident.status_changed']): void {
+  if (e.to === 'resolved' || e.to === 'closed') moveLivePages(deps, e.incidentId, (s) => s !== 'resolved', 'resolved');
+  else if (e.from === 'resolved') moveLivePages(deps, e.incidentId, (s) => s === 'resolved', 'queued');
+}
+
+function moveLivePages(deps: PagingDeps, incidentId: string, from: (s: PageStatus) => boolean, to: PageStatus): void {
+  const now = deps.clock.now();
+  for (const page of deps.pages.forIncident(incidentId).filter((p) => from(p.status))) {
+    // The status is set before the event goes out, so PagerDuty's webhook echoing it back is recognised as Warden's own.
+    deps.pages.setStatus(page.dedupKey, to, now);
+    enqueueSync(deps, incidentId, page.dedupKey, now);
+  }
+}

@@ -1,0 +1,21 @@
+/** What the paging rules need to know of the configuration (routing keys already read from the environment). */
+export interface PagingService {
+  name: string;
+  /** Null when its environment variable is not set: pages to it are refused with the variable's name. */
+  routingKey: string | null;
+  routingKeyEnv: string;
+  serviceId: string | null;
+}
+
+export interface PagingPolicy {
+  pageOn: readonly string[];
+  /** `default` is always here (PAGERDUTY_ROUTING_KEY). */
+  services: Readonly<Record<string, PagingService>>;
+  acknowledgeOnCommander: boolean;
+  privateTitles: boolean;
+  phoneAfterMs: number;
+  /** The configured severities, most severe first: the first maps to `critical`, then `error`, `warning`, `info`. */
+  severityOrder: readonly string[];
+}
+
+export const DEFAULT_SERVICE = 'default';
