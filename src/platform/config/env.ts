@@ -22,6 +22,7 @@ const envSchema = z.object({
   PAGERDUTY_ROUTING_KEY: z.string().optional(),
   PAGERDUTY_API_URL: httpUrl.default('https://api.pagerduty.com'),
   PAGERDUTY_EVENTS_URL: httpUrl.default('https://events.pagerduty.com'),
+  PAGERDUTY_CA_FILE: z.string().optional(),
   // Several secrets, comma-separated, while a webhook subscription's secret is rotated: each is accepted.
   PAGERDUTY_WEBHOOK_SECRET: z
     .string()
@@ -47,6 +48,8 @@ export interface WardenEnv {
     routingKey?: string;
     apiUrl: string;
     eventsUrl: string;
+    /** PEM read from PAGERDUTY_CA_FILE: a private CA (a corporate proxy's) trusted for PagerDuty requests only. */
+    ca?: string;
     /** Every signing secret a v3 webhook delivery may be signed with (several during a rotation); empty when unset. */
     webhookSecrets: string[];
   };
@@ -69,6 +72,8 @@ export function checkEnv(env: NodeJS.ProcessEnv, readFile: ReadSecretFile = read
   }
   const parsed = envSchema.safeParse(input);
   const problems = [...secrets.problems];
+  const ca = readCaFile(input.PAGERDUTY_CA_FILE, readFile);
+  if ('problem' in ca) problems.push(ca.problem);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0]);
@@ -78,7 +83,21 @@ export function checkEnv(env: NodeJS.ProcessEnv, readFile: ReadSecretFile = read
   // Belt and braces: whatever a message says, it never carries a secret's value.
   const known = Object.values(secrets.values);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: problems.map((p) => redactSecrets(p, known)) };
-  return { ok: true, env: toWardenEnv(parsed.data) };
+  const wardenEnv = toWardenEnv(parsed.data);
+  return { ok: true, env: 'pem' in ca ? { ...wardenEnv, pagerDuty: { ...wardenEnv.pagerDuty, ca: ca.pem } } : wardenEnv };
+}
+
+/** The PEM named by PAGERDUTY_CA_FILE; problems name the path and the error code, never the content. */
+function readCaFile(path: string | undefined, readFile: ReadSecretFile): { pem: string } | { problem: string } | { unset: true } {
+  if (path === undefined) return { unset: true };
+  let content: string;
+  try {
+    content = readFile(path, 'utf8');
+  } catch (error) {
+    return { problem: `PAGERDUTY_CA_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` };
+  }
+  if (!content.includes('-----BEGIN CERTIFICATE-----')) return { problem: `PAGERDUTY_CA_FILE: ${path} holds no PEM certificate` };
+  return { pem: content };
 }
 
 /** Parses the environment; throws WardenError('config_invalid') listing every problem. */

@@ -68,6 +68,18 @@ describe('loadEnv', () => {
     expect(env.slack.botToken).toBe(BOT);
   });
 
+  it('when PAGERDUTY_CA_FILE names a PEM file, then its certificate is what PagerDuty requests trust', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    expect(loadEnv({ PAGERDUTY_CA_FILE: '/etc/ssl/proxy.pem' }, secretFiles({ '/etc/ssl/proxy.pem': pem })).pagerDuty.ca).toBe(pem);
+    expect(loadEnv({}, noFiles).pagerDuty.ca).toBeUndefined();
+  });
+
+  it('when PAGERDUTY_CA_FILE cannot be read or holds no certificate, then the problem names the path', () => {
+    expect(errorOf(() => loadEnv({ PAGERDUTY_CA_FILE: '/nope.pem' }, noFiles)).message).toContain('PAGERDUTY_CA_FILE: cannot read /nope.pem (ENOENT)');
+    const e = errorOf(() => loadEnv({ PAGERDUTY_CA_FILE: '/x.pem' }, secretFiles({ '/x.pem': 'not a cert' })));
+    expect(e.message).toContain('PAGERDUTY_CA_FILE: /x.pem holds no PEM certificate');
+  });
+
   it('when a variable is set but empty, then it counts as unset', () => {
     const env = loadEnv({ SLACK_APP_TOKEN: '', PORT: '', SLACK_BOT_TOKEN_FILE: ' ' }, noFiles);
     expect(env.slack.appToken).toBeUndefined();
