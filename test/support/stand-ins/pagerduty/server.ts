@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { makeSelfSignedCertificate } from './certificate.js';
 import { enqueue, type Answer } from './events-api.js';
 import { FaultQueue } from './faults.js';
+import { authOf, parseJson, queryOf, readBody, send } from './http-io.js';
 import { answerRest, type Account } from './rest-api.js';
 import { DEFAULT_ON_CALLS, DEFAULT_SERVICES, DEFAULT_USERS, STAND_IN_TOKEN } from './seed.js';
 import type { PagerDutyStandInOptions, RecordedCall, RecordedEvent, SeedOnCall } from './types.js';
 
 const REST_ACCEPT = 'application/vnd.pagerduty+json;version=2';
-const BODY_LIMIT_BYTES = 512 * 1024;
 
 /** Starts the stand-in on 127.0.0.1 at a free port. Call `stop()` when done. */
 export async function startPagerDutyStandIn(opts: PagerDutyStandInOptions = {}): Promise<PagerDutyStandIn> {
@@ -190,40 +190,4 @@ function faultAnswer(fault: { kind: 'fail'; status: number } | { kind: 'rate_lim
     return { status: 429, body: { status: 'throttle event', message: 'Requests for this service are arriving too quickly.' }, headers: { 'retry-after': String(fault.retryAfterSeconds) } };
   }
   return { status: fault.status, body: { error: { message: fault.status >= 500 ? 'Internal Server Error' : 'Refused by the stand-in', code: 0 } } };
-}
-
-const authOf = (req: IncomingMessage, token: string): RecordedCall['auth'] => {
-  const header = req.headers.authorization;
-  if (header === undefined) return 'missing';
-  return header === `Token token=${token}` ? 'valid' : 'invalid';
-};
-
-function queryOf(params: URLSearchParams): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [key, value] of params) (out[key] ??= []).push(value);
-  return out;
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT_BYTES) throw new Error('request body over 512 KB');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function send(res: ServerResponse, answer: Answer): void {
-  res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-  res.end(JSON.stringify(answer.body));
 }
