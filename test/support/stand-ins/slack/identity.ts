@@ -14,6 +14,8 @@ export interface StandInUser {
   name: string;
   tz: string;
   realName?: string;
+  /** The profile email (`users.lookupByEmail`); Slack returns it only with users:read.email. */
+  email?: string;
 }
 
 /** People who exist in every stand-in workspace unless a test overrides them. */

@@ -28,7 +28,7 @@ export function zoneFacts(tz: string, at: Date): { offsetSeconds: number; label:
   return { offsetSeconds, label: part('long') };
 }
 
-function wireUser(id: string, user: StandInUser, at: Date, isBot: boolean): Record<string, unknown> {
+export function wireUser(id: string, user: StandInUser, at: Date, isBot: boolean): Record<string, unknown> {
   const { offsetSeconds, label } = zoneFacts(user.tz, at);
   const realName = user.realName ?? user.name;
   return {
@@ -42,7 +42,7 @@ function wireUser(id: string, user: StandInUser, at: Date, isBot: boolean): Reco
     tz_offset: offsetSeconds,
     is_bot: isBot,
     is_admin: false,
-    profile: { real_name: realName, real_name_normalized: realName, display_name: user.name, team: TEAM_ID },
+    profile: { real_name: realName, real_name_normalized: realName, display_name: user.name, team: TEAM_ID, ...(user.email ? { email: user.email } : {}) },
   };
 }
 

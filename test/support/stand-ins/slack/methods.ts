@@ -5,6 +5,7 @@ import { HISTORY_METHODS } from './methods-history.js';
 import { MISC_METHODS } from './methods-misc.js';
 import { VIEW_METHODS } from './methods-views.js';
 import { USERGROUP_METHODS } from './methods-usergroups.js';
+import { USER_METHODS } from './methods-users.js';
 import { fail, type MethodContext, type MethodHandler } from './method-kit.js';
 import type { SlackResult } from './types.js';
 
@@ -15,6 +16,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...CHAT_METHODS,
   ...VIEW_METHODS,
   ...USERGROUP_METHODS,
+  ...USER_METHODS,
 };
 
 export const SUPPORTED_METHODS: readonly string[] = Object.keys(METHODS).sort();

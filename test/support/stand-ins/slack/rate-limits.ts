@@ -32,6 +32,7 @@ export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   'reactions.add': 3,
   'users.info': 4,
   'usergroups.users.list': 2,
+  'users.lookupByEmail': 3,
   'views.open': 4,
   'views.publish': 4,
   'views.push': 4,

@@ -182,6 +182,11 @@ export class SlackStandIn {
     this.faults.add(method, { kind: 'rate_limit', retryAfterSeconds }, times);
   }
 
+  /** Adds a person to the workspace (or replaces one). */
+  addUser(id: string, user: StandInUser): void {
+    this.state.users.set(id, { ...user });
+  }
+
   /** Seeds or replaces a user group's members (what `usergroups.users.list` answers). */
   setUsergroup(id: string, members: readonly string[]): void {
     this.state.usergroups.set(id, [...members]);
