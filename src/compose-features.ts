@@ -28,9 +28,9 @@ export interface PagingSetup {
 const NO_PAGING: PagingSetup = { pagerDuty: null, routingKey: null, env: {} };
 
 /** The PagerDuty client when a routing key or a REST token is set; the base URLs come from the environment. */
-export function pagingSetupFrom(pd: WardenEnv['pagerDuty'], env: Readonly<Record<string, string | undefined>>, ca?: string): PagingSetup {
+export function pagingSetupFrom(pd: WardenEnv['pagerDuty'], env: Readonly<Record<string, string | undefined>>): PagingSetup {
   const configured = pd.routingKey !== undefined || pd.token !== undefined;
-  const pagerDuty = configured ? createPagerDuty({ eventsUrl: pd.eventsUrl, apiUrl: pd.apiUrl, ...(pd.token ? { token: pd.token } : {}), ...(ca ? { ca } : {}) }) : null;
+  const pagerDuty = configured ? createPagerDuty({ eventsUrl: pd.eventsUrl, apiUrl: pd.apiUrl, ...(pd.token ? { token: pd.token } : {}), ...(pd.ca ? { ca: pd.ca } : {}) }) : null;
   return { pagerDuty, routingKey: pd.routingKey ?? null, env };
 }
 

@@ -20,6 +20,7 @@ import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
 import { isMigrated, migrate, openDb } from './platform/db/db.js';
+import { pagerDutyWebhookRoute } from './features/paging/index.js';
 
 export interface WardenOptions {
   credentials: SlackCredentials;
@@ -34,6 +35,8 @@ export interface WardenOptions {
   pollMs?: number;
   /** In Socket Mode, where `/healthz`, `/readyz` and `/metrics` are served. */
   port?: number;
+  /** PAGERDUTY_WEBHOOK_SECRET, split: without one, `POST /pagerduty/webhook` answers 503. */
+  pagerDutyWebhookSecrets?: readonly string[];
 }
 
 /** Adapts warden.yaml to what the use cases need. */
@@ -83,6 +86,8 @@ export function createWarden(opts: WardenOptions) {
   const access = accessControlFrom(config, store, clock);
   const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events, access };
   let gatewayState = () => 'closed';
+  // Filled once the features are plugged; read by /readyz on each request.
+  const circuits: Record<string, () => string> = {};
   const metrics = createMetrics({ openSeverities: () => store.incidents.listOpen().map((i) => i.severity), jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -92,8 +97,9 @@ export function createWarden(opts: WardenOptions) {
     limits: config.limits,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
-      ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() })),
+      ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits),
       metricsRoute(metrics),
+      pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [] }),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),
@@ -102,6 +108,7 @@ export function createWarden(opts: WardenOptions) {
   access.useLookup(usergroupLookup(slack.app.client));
   const plugged = plugFeatures(features, { deps, slack: slack.gateway, db }, { roots: slack.roots, listeners: slack.listeners, events });
   responseBoundKinds.push(...plugged.responseBoundKinds);
+  Object.assign(circuits, plugged.circuits);
   runner = createJobRunner({ store, clock, logger, jobs: plugged.jobs, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;

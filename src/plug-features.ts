@@ -13,14 +13,16 @@ export function plugFeatures(
   features: readonly WardenFeature[],
   core: FeatureCore,
   into: { roots: ReadonlyMap<CommandRoot, VerbRegistry>; listeners: SlackListeners; events: EventBus },
-): { jobs: AnyJob[]; responseBoundKinds: string[] } {
+): { jobs: AnyJob[]; responseBoundKinds: string[]; circuits: Record<string, () => string> } {
   const jobs: AnyJob[] = [];
+  const circuits: Record<string, () => string> = {};
   for (const feature of features) {
     const parts = feature.plug(core);
     for (const [root, verbs] of Object.entries(parts.commands ?? {})) into.roots.get(root as CommandRoot)?.add(...verbs);
     parts.slack?.(into.listeners);
     if (parts.on) into.events.subscribe(parts.on);
     jobs.push(...(parts.jobs ?? []));
+    Object.assign(circuits, parts.circuits ?? {});
   }
-  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind) };
+  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind), circuits };
 }

@@ -5,7 +5,12 @@ import { loadConfig, parseConfig } from '../src/config/index.js';
 describe('building the modules from configuration', () => {
   it('accepts the shipped warden.example.yaml with the shipped playbooks and regimes', () => {
     const { config } = loadConfig('warden.example.yaml');
-    expect(wardenFeatures(config)).toHaveLength(2);
+    expect(wardenFeatures(config).map((f) => f.name)).toEqual(['playbooks', 'notifications', 'paging']);
+  });
+
+  it('stops start-up when paging.pageOn names a severity warden.yaml does not configure', () => {
+    const config = parseConfig({ paging: { pageOn: ['sev1', 'p0'] } });
+    expect(() => wardenFeatures(config)).toThrow('paging.pageOn: p0 is not a configured severity (sev1, sev2, sev3, sev4)');
   });
 
   it('stops start-up when a regime id in notifications.regimes.enabled does not exist', () => {

@@ -30,4 +30,6 @@ export interface FeatureParts {
   jobs?: readonly AnyJob[];
   /** Subscribers to domain events; they run inside the transaction that published the event. */
   on?: EventSubscribers;
+  /** Circuit breakers of the services the feature calls (PagerDuty ...), by name, for `/readyz` and `/metrics`. */
+  circuits?: Readonly<Record<string, () => string>>;
 }

@@ -29,8 +29,17 @@ export function metricsRoute(metrics: { contentType: string; render(): Promise<s
   };
 }
 
-/** `/healthz`: the process answers. `/readyz`: the database is open and migrated and Slack's circuit is not open. */
-export function healthRoutes(db: Db, isMigrated: () => boolean, slackCircuit: () => string, pendingJobs: () => { pending: number; failed: number }): Route[] {
+/**
+ * `/healthz`: the process answers. `/readyz`: the database is open and migrated and Slack's circuit is not open.
+ * Other services' circuits (PagerDuty) are reported, not counted: Warden without PagerDuty still runs incidents.
+ */
+export function healthRoutes(
+  db: Db,
+  isMigrated: () => boolean,
+  slackCircuit: () => string,
+  pendingJobs: () => { pending: number; failed: number },
+  otherCircuits: Readonly<Record<string, () => string>> = {},
+): Route[] {
   return [
     { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { status: 'ok' }) },
     {
@@ -46,7 +55,8 @@ export function healthRoutes(db: Db, isMigrated: () => boolean, slackCircuit: ()
         }
         const slack = slackCircuit();
         const ready = database === 'ok' && slack !== 'open';
-        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database, slackCircuit: slack, jobs: pendingJobs() } });
+        const circuits = Object.fromEntries(Object.entries(otherCircuits).map(([name, state]) => [`${name}Circuit`, state()]));
+        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database, slackCircuit: slack, ...circuits, jobs: pendingJobs() } });
       },
     },
   ];

@@ -31,6 +31,7 @@ export function pagingFeature(opts: PagingOptions): WardenFeature {
       const channelUrl = (channelId: string) => `https://slack.com/app_redirect?channel=${channelId}`;
       return {
         commands: { '/incident': pagingVerbs(deps) },
+        ...(opts.pagerDuty ? { circuits: { pagerDuty: opts.pagerDuty.state } } : {}),
         jobs: [
           defineJob({ kind: PAGING_JOB_KINDS.sync, payload: pagePayload, run: (p, job) => syncPage(deps, p.dedupKey, channelUrl, job.attempts), failures: classifyPagerDutyFailure, maxAttempts: PAGE_ATTEMPTS }),
           defineJob({ kind: PAGING_JOB_KINDS.lateCheck, payload: pagePayload, run: (p) => checkLatePage(deps, p.dedupKey) }),
