@@ -117,6 +117,9 @@ describe('when PagerDuty is down', () => {
       expect(texts.filter((t) => t.includes('Page the on-call by phone now'))).toHaveLength(1);
     }
     expect(h.pd.events()).toEqual([]);
+    const ready = await fetch(`${h.url}/readyz`);
+    expect(ready.status).toBe(200); // incidents still run without PagerDuty
+    expect(((await ready.json()) as { checks: Record<string, unknown> }).checks.pagerDutyCircuit).toBe('open');
     await h.pd.up();
     await new Promise((r) => setTimeout(r, 120)); // the PagerDuty circuit half-opens after 50 ms here
     await h.advance(10 * MIN);

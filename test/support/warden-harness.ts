@@ -24,6 +24,8 @@ export interface HarnessOptions {
   slack?: Pick<SlackStandInOptions, 'rateLimits'>;
   /** Where Warden's log lines go (at warn), for tests that check what is logged; silent otherwise. */
   logs?: Writable;
+  /** PAGERDUTY_WEBHOOK_SECRET, split: the secrets `POST /pagerduty/webhook` accepts. */
+  pagerDutyWebhookSecrets?: readonly string[];
 }
 
 /**
@@ -58,6 +60,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
       botId: BOT_ID,
       botUserId: BOT_USER_ID,
       pollMs: 60_000,
+      ...(opts.pagerDutyWebhookSecrets ? { pagerDutyWebhookSecrets: opts.pagerDutyWebhookSecrets } : {}),
     });
   let warden = build();
   let url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;

@@ -7,3 +7,6 @@ export { dedupKeyOf, PAGE_STATUSES, type Page, type PageStatus } from './domain/
 export { pagingFeature, type PagingOptions } from './slack/paging-feature.js';
 export { pagingSection, type PagingConfig } from './config/sections.js';
 export { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from './domain/policy.js';
+export { pagerDutyWebhookRoute, WEBHOOK_PATH, MAX_BODY_BYTES, type WebhookRouteOptions } from './http/webhook-route.js';
+export { pagingInboundParts, type InboundOptions } from './slack/inbound-parts.js';
+export { verifyPagerDutySignature, pagerDutySignature } from './domain/webhook-signature.js';
