@@ -7,6 +7,8 @@ import { ManualClock } from '../../platform/clock.js';
 import { sendBlockAction, sendEvent, sendViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';
 import { sendCommandSeeingReply } from '../../../test/support/stand-ins/slack/command-reply.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn } from '../../../test/support/stand-ins/slack/index.js';
+import { startPagerDutyStandIn } from '../../../test/support/stand-ins/pagerduty/index.js';
+import { createPagerDuty } from '../../adapters/pagerduty/index.js';
 import { createWarden, type Warden } from '../../compose.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { createLogger } from '../../platform/logger.js';
@@ -25,12 +27,16 @@ const DEMO_TOKEN = 'demo-stand-in-token';
  */
 /** The demo workspace's @legal user group, whose members approve notices. */
 const DEMO_APPROVERS_GROUP = 'S0LEGAL01';
+/** The demo's Events API v2 routing key (32 characters, as PagerDuty's are; not a real one). */
+const DEMO_ROUTING_KEY = 'demo0routing0key0not0a0real0one0';
 
 export async function runDemo(io: CliIo): Promise<number> {
   // Today at 09:05 UTC, so the script's times (a 08:55 config push, errors from 09:02) read true.
   const start = new Date(`${new Date().toISOString().slice(0, 10)}T09:05:00Z`);
   const clock = new ManualClock(start);
   const slack = await startSlackStandIn({ token: DEMO_TOKEN, clock });
+  // PagerDuty too is a local stand-in (HTTPS, with a certificate made now): the sev1 pages it.
+  const pd = await startPagerDutyStandIn({ routingKeys: [DEMO_ROUTING_KEY] });
   const dir = mkdtempSync(join(tmpdir(), 'warden-demo-'));
   let warden: Warden | null = null;
   try {
@@ -53,7 +59,7 @@ export async function runDemo(io: CliIo): Promise<number> {
       dbPath: join(dir, 'warden.db'),
       logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
       clock,
-      features: wardenFeatures(config),
+      features: wardenFeatures(config, undefined, { pagerDuty: createPagerDuty({ eventsUrl: pd.url, apiUrl: pd.url, token: pd.token, ca: pd.caPem }), routingKey: DEMO_ROUTING_KEY, env: {} }),
       botId: BOT_ID,
       botUserId: BOT_USER_ID,
     });
@@ -104,6 +110,8 @@ export async function runDemo(io: CliIo): Promise<number> {
       },
     };
     await demoScript(ctx);
+    io.out('\n— what PagerDuty received —');
+    for (const e of pd.events()) io.out(`  ${e.action} ${e.dedupKey}${e.storedSummary ? `: ${e.storedSummary}` : ''}`);
     const verdict = verifyChain(running.store.audit.iterate());
     io.out(`\n— audit chain: ${verdict.ok ? `${verdict.entries} entries, verified` : `BROKEN at ${verdict.seq}`}`);
     io.out('\n— the workspace at the end, channel by channel —\n');
@@ -112,6 +120,7 @@ export async function runDemo(io: CliIo): Promise<number> {
   } finally {
     await warden?.stop();
     await slack.stop();
+    await pd.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
