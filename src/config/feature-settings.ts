@@ -59,12 +59,13 @@ const leadTimeText = (lead: LeadTime): string =>
  */
 export function pagingPolicyFrom(config: WardenConfig, defaultRoutingKey: string | null, env: Readonly<Record<string, string | undefined>> = {}): PagingPolicy {
   const p = config.paging;
-  const unknown = p.pageOn.filter((s) => !Object.hasOwn(config.severities, s));
+  const pageOn = p.pageOn ?? Object.keys(config.severities).slice(0, 2);
+  const unknown = pageOn.filter((s) => !Object.hasOwn(config.severities, s));
   if (unknown.length) throw new WardenError('config_invalid', `paging.pageOn: ${unknown.join(', ')} is not a configured severity (${Object.keys(config.severities).join(', ')})`);
   const key = (name: string) => (env[name] ? env[name] : null);
   const services: Record<string, PagingService> = {
     [DEFAULT_SERVICE]: { name: DEFAULT_SERVICE, routingKey: defaultRoutingKey, routingKeyEnv: 'PAGERDUTY_ROUTING_KEY', serviceId: p.defaultServiceId ?? null },
   };
   for (const [name, s] of Object.entries(p.services)) services[name] = { name, routingKey: key(s.routingKeyEnv), routingKeyEnv: s.routingKeyEnv, serviceId: s.serviceId ?? null };
-  return { pageOn: p.pageOn, services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, severityOrder: Object.keys(config.severities) };
+  return { pageOn, services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, severityOrder: Object.keys(config.severities) };
 }

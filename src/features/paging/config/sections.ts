@@ -15,8 +15,8 @@ const service = strictObject({
 });
 
 export const pagingSection = strictObject({
-  /** Severities that page the default service as soon as they are declared (drills never page). */
-  pageOn: z.array(z.string(), { error: 'expected a list of severity ids' }).default(['sev1', 'sev2']),
+  /** Severities that page the default service as soon as they are declared (drills never page); unset: the two most severe. */
+  pageOn: z.array(z.string(), { error: 'expected a list of severity ids' }).optional(),
   /** The default service (`default`: PAGERDUTY_ROUTING_KEY) takes the auto pages; others are paged with `/incident page`. */
   services: z.record(z.string().regex(SERVICE_NAME, 'expected a service name: a lowercase letter, then letters, digits, - or _'), service).default({}),
   /** The REST id of the default service, for `/incident oncall` without a name. */
