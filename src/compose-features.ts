@@ -49,7 +49,7 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     // A recorded clock event refreshes the checklist, so `clock:<event>` steps get their due time.
     clocksFeatureFromConfig(config, shippedRegimes, [PLAYBOOK_JOB_KINDS.refresh]),
     // Pages follow the incident; without PagerDuty set up, nothing pages and `/incident page` says what to set.
-    pagingFeature({ pagerDuty: paging.pagerDuty, policy: pagingPolicyFrom(config, paging.routingKey, paging.env) }),
+    pagingFeature({ pagerDuty: paging.pagerDuty, policy: pagingPolicyFrom(config, paging.routingKey, paging.env), announcementsChannel: config.channels.announcements || null }),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { plainTextValue, staticSelectValue } from '../support/slack-requests.js';
 import { startPagingHarness, PAYMENTS_KEY, ROUTING_KEY, type PagingHarness } from '../features/paging/paging-harness.js';
 
 let h: PagingHarness;
@@ -24,6 +25,15 @@ describe('pages that follow the incident', () => {
     });
     expect(h.texts(h.incidentChannel())).toContain(':pager: Paged *default* on PagerDuty.');
     expect(h.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'paging.%'").all()).toEqual([{ action: 'paging.requested' }]);
+  });
+
+  it('when a sev1 is declared from a PagerDuty incident (the Declare button), then Warden does not page PagerDuty a second time', async () => {
+    h = await startPagingHarness();
+    const values = { title: { title: plainTextValue('Checkout latency high') }, severity: { severity: staticSelectValue('sev1') } };
+    await h.submit({ callbackId: 'incident.declare', privateMetadata: JSON.stringify({ pagerDutyIncidentId: 'PINC001' }), values, userId: 'UALICE' });
+    await h.settle();
+    expect(h.warden.store.incidents.listOpen().map((i) => i.severity)).toEqual(['sev1']);
+    expect(h.pd.events()).toEqual([]);
   });
 
   it('when a sev3 is declared, then nobody is paged', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WardenFeature } from '../../src/adapters/slack/feature-core.js';
-import { migrations, pagerDutySignature, pagingInboundParts, WEBHOOK_PATH, type InboundOptions } from '../../src/features/paging/index.js';
+import { pagerDutySignature, pagingFeature, WEBHOOK_PATH, type InboundOptions } from '../../src/features/paging/index.js';
+import { pagingPolicyFrom, parseConfig } from '../../src/config/index.js';
 
 export const PD_SECRET = 'pd-webhook-secret-not-real';
 export const PD_OLD_SECRET = 'pd-webhook-old-secret-not-real';
@@ -72,9 +73,16 @@ export async function deliver(baseUrl: string, body: unknown, opts: DeliveryOpti
 }
 
 /**
- * Test-only: the inbound parts plugged as a feature (with the paging migrations), until the paging feature carries
- * them. The options are read when a job runs, so a test sets the harness's announcements channel once it exists.
+ * The paging feature with no PagerDuty client (nothing pages out), as the webhook tests need it. The options are
+ * read when a job runs, so a test sets the harness's announcements channel once it exists.
  */
 export function inboundFeature(options: InboundOptions): WardenFeature {
-  return { name: 'paging-inbound-test', migrations, plug: (core) => pagingInboundParts(core, options) };
+  const settings = {
+    pagerDuty: null,
+    policy: pagingPolicyFrom(parseConfig({}), null),
+    get announcementsChannel() {
+      return options.announcementsChannel;
+    },
+  };
+  return pagingFeature(settings);
 }

@@ -14,7 +14,7 @@ export async function startPagingHarness(config: WardenConfigInput = {}) {
   const input: WardenConfigInput = { paging: { defaultServiceId: STAND_IN_SERVICE_ID, services: { payments: { routingKeyEnv: 'PD_KEY_PAYMENTS' } }, ...config.paging }, ...config };
   const pagerDuty = createPagerDuty({ eventsUrl: pd.url, apiUrl: pd.url, token: pd.token, ca: pd.caPem, timeoutMs: 2_000, halfOpenAfterMs: 50 });
   const policy = pagingPolicyFrom(parseConfig(input), ROUTING_KEY, { PD_KEY_PAYMENTS: PAYMENTS_KEY });
-  const h = await startHarness({ config: input, features: [pagingFeature({ pagerDuty, policy })] });
+  const h = await startHarness({ config: input, features: [pagingFeature({ pagerDuty, policy, announcementsChannel: null })] });
   return {
     ...h,
     pd,

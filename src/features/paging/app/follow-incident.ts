@@ -11,6 +11,8 @@ import { enqueueSync, requestPage } from './request-page.js';
  * the transaction that changed the incident and only queues work: PagerDuty is never waited on.
  */
 export function onDeclared(deps: PagingDeps, e: DomainEvents['incident.declared']): void {
+  // Declared from a PagerDuty incident: the on-call is already paged there; a page of our own would open a second one.
+  if (e.origin) return;
   const incident = requireIncident(deps.store, e.incidentId);
   const service = deps.paging.services[DEFAULT_SERVICE];
   if (!deps.pagerDuty || !service?.routingKey || !deps.paging.pageOn.includes(incident.severity)) return;

@@ -10,11 +10,14 @@ import type { PagingPolicy } from '../domain/policy.js';
 import { pageRepo } from '../store/page-repo.js';
 import { migrations } from '../store/migrations.js';
 import { pagingVerbs } from './paging-verbs.js';
+import { pagingInboundParts } from './inbound-parts.js';
 
 export interface PagingOptions {
   /** Null when no PagerDuty variable is set: nothing pages, and `/incident page` says what to set. */
   pagerDuty: PagerDutyPort | null;
   policy: PagingPolicy;
+  /** Where PagerDuty incidents Warden did not start are announced, with a Declare button. */
+  announcementsChannel: string | null;
 }
 
 const pagePayload = z.object({ dedupKey: z.string() });
@@ -29,15 +32,22 @@ export function pagingFeature(opts: PagingOptions): WardenFeature {
     plug(core) {
       const deps: PagingDeps = { ...core.deps, pages: pageRepo(core.db), pagerDuty: opts.pagerDuty, paging: opts.policy };
       const channelUrl = (channelId: string) => `https://slack.com/app_redirect?channel=${channelId}`;
+      // Webhooks coming back: incidents Warden did not start, and changes made on PagerDuty's side.
+      const inbound = pagingInboundParts(core, opts);
       return {
+        slack: inbound.slack,
         commands: { '/incident': pagingVerbs(deps) },
         ...(opts.pagerDuty ? { circuits: { pagerDuty: opts.pagerDuty.state } } : {}),
         jobs: [
           defineJob({ kind: PAGING_JOB_KINDS.sync, payload: pagePayload, run: (p, job) => syncPage(deps, p.dedupKey, channelUrl, job.attempts), failures: classifyPagerDutyFailure, maxAttempts: PAGE_ATTEMPTS }),
           defineJob({ kind: PAGING_JOB_KINDS.lateCheck, payload: pagePayload, run: (p) => checkLatePage(deps, p.dedupKey) }),
+          ...inbound.jobs,
         ],
         on: {
-          'incident.declared': (e) => onDeclared(deps, e),
+          'incident.declared': (e) => {
+            onDeclared(deps, e);
+            inbound.on['incident.declared']?.(e);
+          },
           'incident.role_assigned': (e) => onRoleAssigned(deps, e),
           'incident.status_changed': (e) => onStatusChanged(deps, e),
         },
