@@ -67,5 +67,5 @@ export function pagingPolicyFrom(config: WardenConfig, defaultRoutingKey: string
     [DEFAULT_SERVICE]: { name: DEFAULT_SERVICE, routingKey: defaultRoutingKey, routingKeyEnv: 'PAGERDUTY_ROUTING_KEY', serviceId: p.defaultServiceId ?? null },
   };
   for (const [name, s] of Object.entries(p.services)) services[name] = { name, routingKey: key(s.routingKeyEnv), routingKeyEnv: s.routingKeyEnv, serviceId: s.serviceId ?? null };
-  return { pageOn, services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, severityOrder: Object.keys(config.severities) };
+  return { pageOn, services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, fromEmail: p.fromEmail ?? null, severityOrder: Object.keys(config.severities) };
 }

@@ -49,8 +49,12 @@ export function createPagerDuty(opts: PagerDutyOptions): PagerDutyPort {
     }
   };
 
-  const rest = (token: string, endpoint: string, query?: Record<string, string | string[]>) =>
-    guarded(() => callPagerDuty(settings, [token], (extras) => api({ server: apiServer, token, endpoint, queryParameters: query, ...extras })));
+  const rest = (token: string, endpoint: string, query?: Record<string, string | string[]>, write?: { method: 'PUT'; data: object; headers: Record<string, string> }) =>
+    guarded(() => callPagerDuty(settings, [token], (extras) => api({ server: apiServer, token, endpoint, ...(query ? { queryParameters: query } : {}), ...write, ...extras })));
+  const requireToken = () => {
+    if (opts.token === undefined) throw new PagerDutyError({ kind: 'rejected', status: 401, detail: 'no REST API token (PAGERDUTY_TOKEN) configured' });
+    return opts.token;
+  };
 
   return {
     async sendEvent(e: PagerDutyEvent) {
@@ -73,6 +77,11 @@ export function createPagerDuty(opts: PagerDutyOptions): PagerDutyPort {
         offset += answer.oncalls.length;
       }
       return entries;
+    },
+
+    async setIncidentStatus(pdIncidentId: string, status: 'acknowledged' | 'resolved', from: string): Promise<void> {
+      const data = { incident: { type: 'incident_reference', status } };
+      await rest(requireToken(), `/incidents/${encodeURIComponent(pdIncidentId)}`, undefined, { method: 'PUT', data, headers: { From: from } });
     },
 
     state: () => STATES[breaker.state],

@@ -4,6 +4,7 @@ import { parseConfig, pagingPolicyFrom, type WardenConfigInput } from '../../../
 import { pagingFeature } from '../../../src/features/paging/index.js';
 import { startPagerDutyStandIn, STAND_IN_SERVICE_ID } from '../../support/stand-ins/pagerduty/index.js';
 import { replyText, startHarness } from '../../support/warden-harness.js';
+import { PD_SECRET } from '../../support/pagerduty-webhooks.js';
 
 /** 32 characters, as an Events API v2 routing key is; not a real key. */
 export const ROUTING_KEY = 'r0ut1ngkey0f0the0stand0in0000001';
@@ -14,7 +15,10 @@ export async function startPagingHarness(config: WardenConfigInput = {}) {
   const input: WardenConfigInput = { paging: { defaultServiceId: STAND_IN_SERVICE_ID, services: { payments: { routingKeyEnv: 'PD_KEY_PAYMENTS' } }, ...config.paging }, ...config };
   const pagerDuty = createPagerDuty({ eventsUrl: pd.url, apiUrl: pd.url, token: pd.token, ca: pd.caPem, timeoutMs: 2_000, halfOpenAfterMs: 50 });
   const policy = pagingPolicyFrom(parseConfig(input), ROUTING_KEY, { PD_KEY_PAYMENTS: PAYMENTS_KEY });
-  const h = await startHarness({ config: input, features: [pagingFeature({ pagerDuty, policy, announcementsChannel: null })] });
+  // The announcements channel exists once the harness runs; the feature reads it when a job runs.
+  const settings = { pagerDuty, policy, announcementsChannel: null as string | null };
+  const h = await startHarness({ config: input, features: [pagingFeature(settings)], pagerDutyWebhookSecrets: [PD_SECRET] });
+  settings.announcementsChannel = h.announcementsId;
   return {
     ...h,
     pd,

@@ -6,6 +6,7 @@ export interface InboundRecords {
   /** Records a delivery by its event id; false when it was applied before (a redelivery or a replay). */
   recordDelivery(eventId: string, eventType: string, at: Date): boolean;
   getIncident(pdIncidentId: string): PdIncidentRecord | null;
+  linkedTo(incidentId: string): PdIncidentRecord[];
   /** Stores a PagerDuty incident first seen; false when it is already stored (nothing changes then). */
   insertIncident(facts: PdIncidentFacts, at: Date): boolean;
   setStatus(pdIncidentId: string, status: PdIncidentFacts['status'], at: Date): void;

@@ -24,6 +24,11 @@ export interface PagerDutyPort {
   sendEvent(event: PagerDutyEvent): Promise<{ dedupKey: string }>;
   /** Who is on call for a service now (`at` omitted) or at `at`: the service's escalation policy, then `/oncalls`. */
   onCall(serviceId: string, at?: Date): Promise<OnCallEntry[]>;
+  /**
+   * Acknowledges or resolves a PagerDuty incident Warden did not open (REST `PUT /incidents/{id}`), as the PagerDuty
+   * user whose email is `from` (PagerDuty requires one).
+   */
+  setIncidentStatus(pdIncidentId: string, status: 'acknowledged' | 'resolved', from: string): Promise<void>;
   /** 'closed' | 'open' | 'half-open' | 'isolated': the PagerDuty circuit, separate from Slack's. */
   state(): string;
 }

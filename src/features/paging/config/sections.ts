@@ -25,6 +25,8 @@ export const pagingSection = strictObject({
   acknowledgeOnCommander: z.boolean({ error: 'expected true or false' }).default(true),
   /** Put a private incident's title in its page (off: the page says only "private incident"). */
   privateTitles: z.boolean({ error: 'expected true or false' }).default(false),
+  /** The PagerDuty user (email) Warden acts as when it acknowledges or resolves an incident PagerDuty opened. */
+  fromEmail: z.email({ error: 'expected the email of a PagerDuty user' }).optional(),
   /** Tell the commander to page by phone when a page has not gone out this long after it was asked for. */
   phoneAfter: durationField.prefault('10m'),
 }).prefault({});

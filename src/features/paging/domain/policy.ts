@@ -14,6 +14,8 @@ export interface PagingPolicy {
   acknowledgeOnCommander: boolean;
   privateTitles: boolean;
   phoneAfterMs: number;
+  /** PagerDuty's `From` for changes Warden makes to incidents PagerDuty opened; null: Warden asks people to do it there. */
+  fromEmail: string | null;
   /** The configured severities, most severe first: the first maps to `critical`, then `error`, `warning`, `info`. */
   severityOrder: readonly string[];
 }

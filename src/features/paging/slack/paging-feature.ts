@@ -8,6 +8,8 @@ import type { PagerDutyPort } from '../app/ports.js';
 import { checkLatePage, syncPage } from '../app/sync-page.js';
 import type { PagingPolicy } from '../domain/policy.js';
 import { pageRepo } from '../store/page-repo.js';
+import { inboundRepo } from '../store/inbound-repo.js';
+import { updatePdIncident } from '../app/update-pd-incident.js';
 import { migrations } from '../store/migrations.js';
 import { pagingVerbs } from './paging-verbs.js';
 import { pagingInboundParts } from './inbound-parts.js';
@@ -21,6 +23,7 @@ export interface PagingOptions {
 }
 
 const pagePayload = z.object({ dedupKey: z.string() });
+const updatePayload = z.object({ pdIncidentId: z.string(), status: z.enum(['acknowledged', 'resolved']) });
 /** A page outlasts an outage: with the runner's backoff (capped at 10 min) this is days of retrying. */
 const PAGE_ATTEMPTS = 500;
 
@@ -30,7 +33,7 @@ export function pagingFeature(opts: PagingOptions): WardenFeature {
     name: 'paging',
     migrations,
     plug(core) {
-      const deps: PagingDeps = { ...core.deps, pages: pageRepo(core.db), pagerDuty: opts.pagerDuty, paging: opts.policy };
+      const deps: PagingDeps = { ...core.deps, pages: pageRepo(core.db), inbound: inboundRepo(core.db), pagerDuty: opts.pagerDuty, paging: opts.policy };
       const channelUrl = (channelId: string) => `https://slack.com/app_redirect?channel=${channelId}`;
       // Webhooks coming back: incidents Warden did not start, and changes made on PagerDuty's side.
       const inbound = pagingInboundParts(core, opts);
@@ -41,6 +44,13 @@ export function pagingFeature(opts: PagingOptions): WardenFeature {
         jobs: [
           defineJob({ kind: PAGING_JOB_KINDS.sync, payload: pagePayload, run: (p, job) => syncPage(deps, p.dedupKey, channelUrl, job.attempts), failures: classifyPagerDutyFailure, maxAttempts: PAGE_ATTEMPTS }),
           defineJob({ kind: PAGING_JOB_KINDS.lateCheck, payload: pagePayload, run: (p) => checkLatePage(deps, p.dedupKey) }),
+          defineJob({
+            kind: PAGING_JOB_KINDS.updateIncident,
+            payload: updatePayload,
+            run: (p, job) => updatePdIncident(deps, job.incidentId ?? '', p.pdIncidentId, p.status),
+            failures: classifyPagerDutyFailure,
+            maxAttempts: PAGE_ATTEMPTS,
+          }),
           ...inbound.jobs,
         ],
         on: {

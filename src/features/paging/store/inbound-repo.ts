@@ -38,6 +38,8 @@ export function inboundRepo(db: Db) {
   return {
     recordDelivery: (eventId: string, eventType: string, at: Date): boolean =>
       db.prepare('INSERT INTO pagerduty_deliveries (event_id, event_type, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(eventId, eventType, at.toISOString()).changes === 1,
+    /** The PagerDuty incidents a Warden incident was declared from (normally one). */
+    linkedTo: (incidentId: string): PdIncidentRecord[] => (db.prepare('SELECT * FROM pagerduty_incidents WHERE incident_id = ?').all(incidentId) as Row[]).map(toRecord),
     getIncident(id: string): PdIncidentRecord | null {
       const row = db.prepare('SELECT * FROM pagerduty_incidents WHERE pd_incident_id = ?').get(id) as Row | undefined;
       return row ? toRecord(row) : null;

@@ -36,6 +36,7 @@ export class PagerDutyStandIn {
   private account: Account;
   private recordedCalls: RecordedCall[] = [];
   private recordedEvents: RecordedEvent[] = [];
+  private recordedUpdates: { at: string; pdIncidentId: string; status: string; from: string }[] = [];
 
   constructor(private readonly opts: PagerDutyStandInOptions) {
     this.token = opts.token ?? STAND_IN_TOKEN;
@@ -121,6 +122,7 @@ export class PagerDutyStandIn {
     this.account = this.freshAccount();
     this.recordedCalls = [];
     this.recordedEvents = [];
+    this.recordedUpdates = [];
     this.faults.clear();
     this.latencyMs = 0;
   }
@@ -162,10 +164,28 @@ export class PagerDutyStandIn {
       if (event) this.recordedEvents.push(event);
       return answer;
     }
-    if (req.method !== 'GET') return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+    if (req.method !== 'GET' && req.method !== 'PUT') return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
     if (call.auth !== 'valid') return { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } };
     if (call.accept !== REST_ACCEPT) return { status: 406, body: { error: { message: `Accept must be ${REST_ACCEPT}`, code: 2000 } } };
+    if (req.method === 'PUT') return this.updateIncident(req, url.pathname, raw);
     return answerRest(this.account, url.pathname, url.searchParams, this.now());
+  }
+
+  /** `PUT /incidents/{id}`: PagerDuty requires a `From` header naming a user of the account. */
+  private updateIncident(req: IncomingMessage, path: string, raw: string): Answer {
+    const id = /^\/incidents\/([^/]+)$/.exec(path)?.[1];
+    if (!id) return { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+    const from = String(req.headers.from ?? '');
+    if (!this.account.users.some((u) => u.email === from)) return { status: 400, body: { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Requester User Not Found'] } } };
+    const status = (parseJson(raw) as { incident?: { status?: unknown } } | null)?.incident?.status;
+    if (status !== 'acknowledged' && status !== 'resolved') return { status: 400, body: { error: { message: 'Invalid Input Provided', code: 2001, errors: ['status must be acknowledged or resolved'] } } };
+    this.recordedUpdates.push({ at: this.now().toISOString(), pdIncidentId: decodeURIComponent(id), status, from });
+    return { status: 200, body: { incident: { id: decodeURIComponent(id), type: 'incident', status } } };
+  }
+
+  /** Every accepted `PUT /incidents/{id}`, oldest first. */
+  incidentUpdates(): { at: string; pdIncidentId: string; status: string; from: string }[] {
+    return structuredClone(this.recordedUpdates);
   }
 
   private wait(): Promise<void> {
