@@ -56,7 +56,8 @@ export function classifyPagerDutyFailure(error: unknown): FailureVerdict {
     case 'circuit_open':
       return { retry: true, afterMs: failure.retryAfterMs };
     case 'unavailable':
-      return { retry: true };
+      // Pages queued during an outage retry spread out, not all at once when PagerDuty comes back.
+      return { retry: true, jitter: true };
     case 'rejected':
       return { retry: false };
   }

@@ -1,8 +1,11 @@
 import type { ZodType } from 'zod';
 import type { Job } from './job-repo.js';
 
-/** How a handler's failure should be treated: retry later (optionally at a given delay) or give up now. */
-export type FailureVerdict = { retry: true; afterMs?: number } | { retry: false };
+/**
+ * How a handler's failure should be treated: retry later (at a given delay, or on the runner's backoff, spread by
+ * `jitter` so many jobs failing together do not all retry at the same instant), or give up now.
+ */
+export type FailureVerdict = { retry: true; afterMs?: number; jitter?: boolean } | { retry: false };
 
 /** A durable job kind: its payload's schema, its handler, and whose rules decide what a failure means. */
 export interface JobDefinition<P = unknown> {

@@ -74,7 +74,8 @@ export function createJobRunner(opts: JobRunnerOptions) {
         logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
         return;
       }
-      const delay = ('afterMs' in verdict ? verdict.afterMs : undefined) ?? retryDelayMs(attempt);
+      const backoff = retryDelayMs(attempt) * ('jitter' in verdict && verdict.jitter ? 0.5 + Math.random() : 1);
+      const delay = ('afterMs' in verdict ? verdict.afterMs : undefined) ?? Math.round(backoff);
       store.jobs.reschedule(job.id, new Date(now().getTime() + delay), message);
       logger.warn({ jobId: job.id, kind: job.kind, attempt, retryInMs: delay, err: message }, 'job failed; will retry');
     }

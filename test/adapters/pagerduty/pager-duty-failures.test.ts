@@ -74,7 +74,7 @@ describe('PagerDuty adapter: failures', () => {
     const verdict = (failure: ConstructorParameters<typeof PagerDutyError>[0]) => classifyPagerDutyFailure(new PagerDutyError(failure));
     expect(verdict({ kind: 'rate_limited', retryAfterMs: 7000 })).toEqual({ retry: true, afterMs: 7000 });
     expect(verdict({ kind: 'circuit_open', retryAfterMs: 30_000 })).toEqual({ retry: true, afterMs: 30_000 });
-    expect(verdict({ kind: 'unavailable', detail: 'HTTP 503' })).toEqual({ retry: true });
+    expect(verdict({ kind: 'unavailable', detail: 'HTTP 503' })).toEqual({ retry: true, jitter: true });
     expect(verdict({ kind: 'rejected', status: 400, detail: 'x' })).toEqual({ retry: false });
     expect(classifyPagerDutyFailure(new Error('bug'))).toEqual({ retry: true });
   });
