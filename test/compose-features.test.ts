@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wardenFeatures } from '../src/compose-features.js';
-import { loadConfig, parseConfig } from '../src/config/index.js';
+import { pagingSetupFrom, wardenFeatures } from '../src/compose-features.js';
+import { loadConfig, pagingPolicyFrom, parseConfig } from '../src/config/index.js';
 
 describe('building the modules from configuration', () => {
   it('accepts the shipped warden.example.yaml with the shipped playbooks and regimes', () => {
@@ -21,5 +21,20 @@ describe('building the modules from configuration', () => {
   it('stops start-up when a playbook directory does not exist', () => {
     const config = parseConfig({ playbooks: { dirs: ['playbooks', 'no-such-dir'] } });
     expect(() => wardenFeatures(config)).toThrow('playbooks.dirs: no such directory: no-such-dir');
+  });
+});
+
+describe('pagingSetupFrom', () => {
+  const pd = { apiUrl: 'https://api.pagerduty.com', eventsUrl: 'https://events.pagerduty.com', webhookSecrets: [] };
+  it('when only PAGERDUTY_ROUTING_KEY is set, then a client is built and the default service pages sev1 and sev2', () => {
+    const setup = pagingSetupFrom({ ...pd, routingKey: 'r0ut1ngkey0f0the0stand0in0000001' }, {});
+    expect(setup.pagerDuty).not.toBeNull();
+    const policy = pagingPolicyFrom(parseConfig({}), setup.routingKey, setup.env);
+    expect(policy.pageOn).toEqual(['sev1', 'sev2']);
+    expect(policy.services.default?.routingKey).toBe('r0ut1ngkey0f0the0stand0in0000001');
+  });
+
+  it('when no PagerDuty variable is set, then there is no client and nothing can page', () => {
+    expect(pagingSetupFrom(pd, {}).pagerDuty).toBeNull();
   });
 });
