@@ -30,7 +30,7 @@ describe('pagingSetupFrom', () => {
     const setup = pagingSetupFrom({ ...pd, routingKey: 'r0ut1ngkey0f0the0stand0in0000001' }, {});
     expect(setup.pagerDuty).not.toBeNull();
     const policy = pagingPolicyFrom(parseConfig({}), setup.routingKey, setup.env);
-    expect(policy.pageOn).toEqual(['sev1', 'sev2']);
+    expect(policy.services.default?.pageOn).toEqual(['sev1', 'sev2']);
     expect(policy.services.default?.routingKey).toBe('r0ut1ngkey0f0the0stand0in0000001');
   });
 

@@ -60,12 +60,18 @@ const leadTimeText = (lead: LeadTime): string =>
 export function pagingPolicyFrom(config: WardenConfig, defaultRoutingKey: string | null, env: Readonly<Record<string, string | undefined>> = {}): PagingPolicy {
   const p = config.paging;
   const pageOn = p.pageOn ?? Object.keys(config.severities).slice(0, 2);
-  const unknown = pageOn.filter((s) => !Object.hasOwn(config.severities, s));
-  if (unknown.length) throw new WardenError('config_invalid', `paging.pageOn: ${unknown.join(', ')} is not a configured severity (${Object.keys(config.severities).join(', ')})`);
+  const check = (path: string, list: readonly string[]) => {
+    const unknown = list.filter((s) => !Object.hasOwn(config.severities, s));
+    if (unknown.length) throw new WardenError('config_invalid', `${path}: ${unknown.join(', ')} is not a configured severity (${Object.keys(config.severities).join(', ')})`);
+  };
+  check('paging.pageOn', pageOn);
   const key = (name: string) => (env[name] ? env[name] : null);
   const services: Record<string, PagingService> = {
-    [DEFAULT_SERVICE]: { name: DEFAULT_SERVICE, routingKey: defaultRoutingKey, routingKeyEnv: 'PAGERDUTY_ROUTING_KEY', serviceId: p.defaultServiceId ?? null },
+    [DEFAULT_SERVICE]: { name: DEFAULT_SERVICE, routingKey: defaultRoutingKey, routingKeyEnv: 'PAGERDUTY_ROUTING_KEY', serviceId: p.defaultServiceId ?? null, pageOn },
   };
-  for (const [name, s] of Object.entries(p.services)) services[name] = { name, routingKey: key(s.routingKeyEnv), routingKeyEnv: s.routingKeyEnv, serviceId: s.serviceId ?? null };
-  return { pageOn, services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, fromEmail: p.fromEmail ?? null, severityOrder: Object.keys(config.severities) };
+  for (const [name, s] of Object.entries(p.services)) {
+    check(`paging.services.${name}.pageOn`, s.pageOn);
+    services[name] = { name, routingKey: key(s.routingKeyEnv), routingKeyEnv: s.routingKeyEnv, serviceId: s.serviceId ?? null, pageOn: s.pageOn };
+  }
+  return { services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, fromEmail: p.fromEmail ?? null, severityOrder: Object.keys(config.severities) };
 }

@@ -36,6 +36,16 @@ describe('pages that follow the incident', () => {
     expect(h.pd.events()).toEqual([]);
   });
 
+  it('when a service lists a severity in its own pageOn, then declaring it pages that service too, each once', async () => {
+    h = await startPagingHarness({ paging: { services: { payments: { routingKeyEnv: 'PD_KEY_PAYMENTS', pageOn: ['sev1'] } } } });
+    await h.say('declare sev1 Card payments failing');
+    await h.settle();
+    expect(h.pd.events().map((e) => [e.routingKey, e.dedupKey]).sort()).toEqual([
+      [ROUTING_KEY, 'warden-INC-2026-0001-default'],
+      [PAYMENTS_KEY, 'warden-INC-2026-0001-payments'],
+    ]);
+  });
+
   it('when a sev3 is declared, then nobody is paged', async () => {
     h = await startPagingHarness();
     await h.say('declare sev3 Slow admin page');

@@ -12,7 +12,7 @@ export const PAYMENTS_KEY = 'r0ut1ngkey0f0the0stand0in0000002';
 
 export async function startPagingHarness(config: WardenConfigInput = {}) {
   const pd = await startPagerDutyStandIn();
-  const input: WardenConfigInput = { paging: { defaultServiceId: STAND_IN_SERVICE_ID, services: { payments: { routingKeyEnv: 'PD_KEY_PAYMENTS' } }, ...config.paging }, ...config };
+  const input: WardenConfigInput = { ...config, paging: { defaultServiceId: STAND_IN_SERVICE_ID, services: { payments: { routingKeyEnv: 'PD_KEY_PAYMENTS' } }, ...config.paging } };
   const pagerDuty = createPagerDuty({ eventsUrl: pd.url, apiUrl: pd.url, token: pd.token, ca: pd.caPem, timeoutMs: 2_000, halfOpenAfterMs: 50 });
   const policy = pagingPolicyFrom(parseConfig(input), ROUTING_KEY, { PD_KEY_PAYMENTS: PAYMENTS_KEY });
   // The announcements channel exists once the harness runs; the feature reads it when a job runs.

@@ -1,12 +1,11 @@
 import { requireIncident } from '../../incidents/index.js';
 import type { DomainEvents } from '../../../platform/events.js';
 import type { PageStatus } from '../domain/page.js';
-import { DEFAULT_SERVICE } from '../domain/policy.js';
 import { PAGING_JOB_KINDS, type PagingDeps } from './deps.js';
 import { enqueueSync, requestPage } from './request-page.js';
 
 /**
- * Pages follow the incident: a severity in `pageOn` pages the default service on declare; a commander taking
+ * Pages follow the incident: a severity in a service's `pageOn` pages it on declare; a commander taking
  * the role acknowledges (configurable); resolving resolves; reopening triggers again. Each subscriber runs in
  * the transaction that changed the incident and only queues work: PagerDuty is never waited on.
  */
@@ -14,9 +13,10 @@ export function onDeclared(deps: PagingDeps, e: DomainEvents['incident.declared'
   // Declared from a PagerDuty incident: the on-call is already paged there; a page of our own would open a second one.
   if (e.origin) return;
   const incident = requireIncident(deps.store, e.incidentId);
-  const service = deps.paging.services[DEFAULT_SERVICE];
-  if (!deps.pagerDuty || !service?.routingKey || !deps.paging.pageOn.includes(incident.severity)) return;
-  requestPage(deps, { userId: e.by }, incident.id, DEFAULT_SERVICE);
+  if (!deps.pagerDuty) return;
+  for (const service of Object.values(deps.paging.services)) {
+    if (service.routingKey && service.pageOn.includes(incident.severity)) requestPage(deps, { userId: e.by }, incident.id, service.name);
+  }
 }
 
 export function onRoleAssigned(deps: PagingDeps, e: DomainEvents['incident.role_assigned']): void {

@@ -12,6 +12,8 @@ const service = strictObject({
   routingKeyEnv: z.string({ error: 'expected an environment variable name' }).regex(ENV_NAME, 'expected an environment variable name like PAGERDUTY_ROUTING_KEY_PAYMENTS'),
   /** The service's REST id (for `/incident oncall`). */
   serviceId: z.string().regex(SERVICE_ID, 'expected a PagerDuty service id like PABC123').optional(),
+  /** Severities that page this service on declare too (default: none; it is paged with `/incident page`). */
+  pageOn: z.array(z.string(), { error: 'expected a list of severity ids' }).default([]),
 });
 
 export const pagingSection = strictObject({

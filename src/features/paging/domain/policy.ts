@@ -5,10 +5,11 @@ export interface PagingService {
   routingKey: string | null;
   routingKeyEnv: string;
   serviceId: string | null;
+  /** Severities that page it on declare. */
+  pageOn: readonly string[];
 }
 
 export interface PagingPolicy {
-  pageOn: readonly string[];
   /** `default` is always here (PAGERDUTY_ROUTING_KEY). */
   services: Readonly<Record<string, PagingService>>;
   acknowledgeOnCommander: boolean;
