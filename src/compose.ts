@@ -99,7 +99,7 @@ export function createWarden(opts: WardenOptions) {
     routes: [
       ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits),
       metricsRoute(metrics),
-      pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [] }),
+      pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [], countRefusal: metrics.counters.pagerDutyWebhookRefused }),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
     ...(opts.botUserId ? { botUserId: opts.botUserId } : {}),

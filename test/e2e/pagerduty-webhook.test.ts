@@ -37,6 +37,8 @@ describe('POST /pagerduty/webhook signatures', () => {
     const res = await deliver(h.url, pdIncidentEvent('incident.triggered', now()), { secrets: ['not-the-secret'] });
     expect(res.status).toBe(401);
     expect(count('pagerduty_deliveries')).toBe(0);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toContain('warden_pagerduty_webhooks_refused_total{reason="bad_signature"} 1');
     const line = logs.find((l) => l.includes('refused a PagerDuty webhook'));
     expect(line).toContain('"reason":"bad_signature"');
     expect(line).not.toContain('v1=');

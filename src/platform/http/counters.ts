@@ -12,6 +12,8 @@ export type LimitScope = (typeof LIMIT_SCOPES)[number];
 export interface SecurityCounters {
   slackRequestRefused(reason: RefusalReason): void;
   commandRateLimited(scope: LimitScope): void;
+  /** A PagerDuty webhook delivery refused (the route names the reason: unsigned, bad_signature, stale ...). */
+  pagerDutyWebhookRefused(reason: string): void;
 }
 
 /** Registers the counters on `registry`, every label value at 0 so a dashboard sees the series before the first hit. */
@@ -28,10 +30,17 @@ export function createSecurityCounters(registry: Registry): SecurityCounters {
     labelNames: ['scope'],
     registers: [registry],
   });
+  const webhooks = new Counter({
+    name: 'warden_pagerduty_webhooks_refused_total',
+    help: 'PagerDuty webhook deliveries refused: unsigned, bad_signature, stale, future, malformed, too_large, unreadable, not_configured.',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
   for (const reason of REFUSAL_REASONS) refused.inc({ reason }, 0);
   for (const scope of LIMIT_SCOPES) limited.inc({ scope }, 0);
   return {
     slackRequestRefused: (reason) => refused.inc({ reason }),
     commandRateLimited: (scope) => limited.inc({ scope }),
+    pagerDutyWebhookRefused: (reason) => webhooks.inc({ reason }),
   };
 }

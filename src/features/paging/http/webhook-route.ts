@@ -26,6 +26,8 @@ export type Refusal = (typeof REFUSALS)[number];
 const STATUS: Record<Refusal, number> = { not_configured: 503, unsigned: 401, bad_signature: 401, stale: 400, future: 400, malformed: 400, too_large: 413, unreadable: 400 };
 
 export interface WebhookRouteOptions {
+  /** Counts each refusal by reason (`/metrics`). */
+  countRefusal?: (reason: Refusal) => void;
   db: Db;
   store: IncidentStore;
   clock: Clock;
@@ -45,6 +47,7 @@ export function pagerDutyWebhookRoute(opts: WebhookRouteOptions): Route {
   const refuse = (res: ServerResponse, req: IncomingMessage, reason: Refusal, problem?: string) => {
     const count = (refused.get(reason) ?? 0) + 1;
     refused.set(reason, count);
+    opts.countRefusal?.(reason);
     // The reason and the count, never the body, a header value or a secret.
     opts.logger.warn({ reason, count, ...(problem ? { problem } : {}), ip: req.socket.remoteAddress, webhookId: header(req, 'x-webhook-id') }, 'refused a PagerDuty webhook');
     answer(res, STATUS[reason], { error: reason, ...(problem ? { problem } : {}) });
