@@ -42,7 +42,7 @@ describe('PagerDuty adapter: who is on call', () => {
 
   it('when the token is wrong, then the 401 is a rejection whose message does not carry the token', async () => {
     const { standIn } = await adapterAndStandIn();
-    const token = 'u+wrongTokenValue1234567890';
+    const token = 'test-wrong-token-not-real';
     const pagerDuty = createPagerDuty({ eventsUrl: standIn.url, apiUrl: standIn.url, token, ca: standIn.caPem });
     const e = await failureOf(() => pagerDuty.onCall(STAND_IN_SERVICE_ID));
     expect(e.failure).toMatchObject({ kind: 'rejected', status: 401 });
