@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeSelfSignedCertificate } from './certificate.js';
 import { enqueue, type Answer } from './events-api.js';
-import { FaultQueue } from './faults.js';
+import { pagerDutyFaults } from './faults.js';
 import { authOf, parseJson, queryOf, readBody, send } from './http-io.js';
 import { answerRest, type Account } from './rest-api.js';
 import { DEFAULT_ON_CALLS, DEFAULT_SERVICES, DEFAULT_USERS, STAND_IN_TOKEN } from './seed.js';
@@ -28,7 +28,7 @@ export class PagerDutyStandIn {
   readonly caPem: string;
   private readonly server: Server;
   private readonly now: () => Date;
-  private readonly faults = new FaultQueue();
+  private readonly faults = pagerDutyFaults();
   private readonly timers = new Set<NodeJS.Timeout>();
   private port = 0;
   private listening = false;

@@ -1,6 +1,6 @@
 /** What Slack refuses before a method runs: unknown methods, missing or wrong tokens, faults, rate limits. */
 import type { Clock } from '../../../../src/platform/clock.js';
-import type { FaultQueue } from './faults.js';
+import type { SlackFaults } from './faults.js';
 import { fail } from './method-kit.js';
 import { isSupportedMethod } from './methods.js';
 import type { RateLimiter } from './rate-limits.js';
@@ -10,7 +10,7 @@ export type Answer = HttpAnswer & { headers?: Record<string, string> };
 
 export interface Gate {
   token: string;
-  faults: FaultQueue;
+  faults: SlackFaults;
   limiter: RateLimiter | null;
   clock: Clock;
 }

@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../../../src/platform/clock.js';
 import { refuseCall, rateLimited, type Answer } from './api-gate.js';
-import { FaultQueue } from './faults.js';
+import { FaultQueue } from '../fault-queue.js';
+import type { Fault } from './faults.js';
 import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
 import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
 import { Latency } from './latency.js';
@@ -37,7 +38,7 @@ export class SlackStandIn {
   private readonly triggerClock: Clock;
   private readonly initialUsers: Record<string, StandInUser>;
   private readonly server: Server;
-  private readonly faults = new FaultQueue();
+  private readonly faults = new FaultQueue<Fault>();
   private readonly latency = new Latency();
   private readonly limiter: RateLimiter | null;
   private readonly responseUrls: ResponseUrls;
