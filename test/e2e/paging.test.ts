@@ -85,6 +85,22 @@ describe('pages that follow the incident', () => {
   });
 });
 
+describe('changes while PagerDuty is answering', () => {
+  it('when the commander takes the role while the trigger is still on its way, then the acknowledge still follows it', async () => {
+    h = await startPagingHarness();
+    await h.say('declare sev3 Checkout slow');
+    await h.settle();
+    const channel = h.incidentChannel();
+    h.pd.delay(400); // PagerDuty holds every answer: the trigger is in flight while the role changes
+    await h.say('page', 'UALICE', channel);
+    await new Promise((r) => setTimeout(r, 100));
+    await h.say('role commander <@UBOB|bob>', 'UALICE', channel);
+    await h.settle();
+    await h.settle();
+    expect(actions()).toEqual([['trigger', KEY], ['acknowledge', KEY]]);
+  });
+});
+
 describe('/incident page and /incident oncall', () => {
   it('when a responder pages another service with a message, then it is paged once; asking again sends nothing new', async () => {
     h = await startPagingHarness();

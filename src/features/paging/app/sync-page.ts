@@ -39,7 +39,8 @@ function recordSent(deps: PagingDeps, page: Page, action: PagerDutyEvent['action
   const now = deps.clock.now();
   deps.store.transaction(() => {
     deps.pages.markSent(page.dedupKey, SENT_AS[action], now);
-    if (action === 'trigger' && page.status === 'queued') deps.pages.setStatus(page.dedupKey, 'triggered', now);
+    // Read again: while the event was on its way, the incident may have moved the page on (acknowledged, resolved).
+    if (action === 'trigger' && deps.pages.byDedupKey(page.dedupKey)?.status === 'queued') deps.pages.setStatus(page.dedupKey, 'triggered', now);
     if (action !== 'trigger') return;
     const late = afterFailures ? ' It went out once PagerDuty answered again.' : '';
     enqueuePost(deps.store, now, page.incidentId, { type: 'text', text: `:pager: Paged *${page.service}* on PagerDuty.${late}` });
