@@ -5,7 +5,9 @@ import { PACKAGE_ROOT } from './cli/package-root.js';
 import { migrations as incidentMigrations } from './features/incidents/index.js';
 import { clockEventsOf, migrations as notificationMigrations } from './features/notifications/index.js';
 import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations, PLAYBOOK_JOB_KINDS, playbooksFeature, type Playbook } from './features/playbooks/index.js';
-import { clocksFeatureFromConfig, nagSettingsFrom, pagingPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { clocksFeatureFromConfig, followUpPolicyFrom, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
+import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
 import { WardenError } from './platform/errors.js';
@@ -14,7 +16,7 @@ import { createPagerDuty } from './adapters/pagerduty/index.js';
 import type { WardenEnv } from './platform/config/index.js';
 
 /** Every feature's migrations; `migrate` applies them in version order and refuses two with one version. */
-export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations];
+export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations];
 
 /** PagerDuty as the environment sets it up: no client when no PagerDuty variable is set. */
 export interface PagingSetup {
@@ -50,6 +52,9 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     clocksFeatureFromConfig(config, shippedRegimes, [PLAYBOOK_JOB_KINDS.refresh]),
     // Pages follow the incident; without PagerDuty set up, nothing pages and `/incident page` says what to set.
     pagingFeature({ pagerDuty: paging.pagerDuty, policy: pagingPolicyFrom(config, paging.routingKey, paging.env), announcementsChannel: config.channels.announcements || null }),
+    // After the incident: the review scheduled on resolve, and action items that outlive the incident.
+    reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null }),
+    actionsFeature({ followUp: followUpPolicyFrom(config, config.actions.reminders), managersChannel: config.channels.managers || null }),
   ];
 }
 

@@ -15,6 +15,7 @@ import { createStore } from './features/incidents/index.js';
 import type { WardenFeature } from './adapters/slack/feature-core.js';
 import { createEventBus } from './platform/events.js';
 import { plugFeatures } from './plug-features.js';
+import { createHomeSections } from './adapters/slack/home.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
 import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
@@ -106,7 +107,7 @@ export function createWarden(opts: WardenOptions) {
   });
   gatewayState = slack.gateway.state;
   access.useLookup(usergroupLookup(slack.app.client));
-  const plugged = plugFeatures(features, { deps, slack: slack.gateway, db }, { roots: slack.roots, listeners: slack.listeners, events });
+  const plugged = plugFeatures(features, { deps, slack: slack.gateway, db, home: createHomeSections() }, { roots: slack.roots, listeners: slack.listeners, events, metrics: metrics.registry });
   responseBoundKinds.push(...plugged.responseBoundKinds);
   Object.assign(circuits, plugged.circuits);
   runner = createJobRunner({ store, clock, logger, jobs: plugged.jobs, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });

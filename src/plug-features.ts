@@ -3,6 +3,7 @@ import type { FeatureCore, WardenFeature } from './adapters/slack/feature-core.j
 import type { SlackListeners } from './adapters/slack/listeners.js';
 import type { EventBus } from './platform/events.js';
 import type { AnyJob } from './platform/jobs/define-job.js';
+import type { Registry } from 'prom-client';
 
 /**
  * Plugs every feature in: its verbs into their root commands, its listeners into the Slack wrapper, its
@@ -12,7 +13,7 @@ import type { AnyJob } from './platform/jobs/define-job.js';
 export function plugFeatures(
   features: readonly WardenFeature[],
   core: FeatureCore,
-  into: { roots: ReadonlyMap<CommandRoot, VerbRegistry>; listeners: SlackListeners; events: EventBus },
+  into: { roots: ReadonlyMap<CommandRoot, VerbRegistry>; listeners: SlackListeners; events: EventBus; metrics: Registry },
 ): { jobs: AnyJob[]; responseBoundKinds: string[]; circuits: Record<string, () => string> } {
   const jobs: AnyJob[] = [];
   const circuits: Record<string, () => string> = {};
@@ -23,6 +24,8 @@ export function plugFeatures(
     if (parts.on) into.events.subscribe(parts.on);
     jobs.push(...(parts.jobs ?? []));
     Object.assign(circuits, parts.circuits ?? {});
+    if (parts.home) core.home.add(parts.home);
+    parts.metrics?.(into.metrics);
   }
   return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind), circuits };
 }

@@ -5,6 +5,9 @@ import type { WardenFeature } from '../adapters/slack/feature-core.js';
 import { WardenError } from '../platform/errors.js';
 import { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from '../features/paging/index.js';
 import { formatProblem } from '../platform/yaml-validate.js';
+import type { FollowUpPolicy } from '../platform/calendar/follow-up.js';
+import type { WorkingCalendar } from '../platform/calendar/working-days.js';
+import type { ReviewPolicy } from '../features/reviews/index.js';
 
 // What each feature reads of warden.yaml: the composition adapts the parsed file to the features' own options,
 // so no feature knows the file's shape.
@@ -74,4 +77,27 @@ export function pagingPolicyFrom(config: WardenConfig, defaultRoutingKey: string
     services[name] = { name, routingKey: key(s.routingKeyEnv), routingKeyEnv: s.routingKeyEnv, serviceId: s.serviceId ?? null, pageOn: s.pageOn };
   }
   return { services, acknowledgeOnCommander: p.acknowledgeOnCommander, privateTitles: p.privateTitles, phoneAfterMs: p.phoneAfter, fromEmail: p.fromEmail ?? null, severityOrder: Object.keys(config.severities) };
+}
+
+/** The company's working days: its holiday calendar (none: weekends only) in its zone. */
+export function workingCalendarOf(config: Pick<WardenConfig, 'company'>): WorkingCalendar {
+  return { zone: config.company.timeZone, holidays: config.company.holidays };
+}
+
+type FollowUpConfig = WardenConfig['reviews']['reminders'];
+
+/** A `reminders` section (reviews, actions ...) with the quiet hours and the company's working days. */
+export function followUpPolicyFrom(config: WardenConfig, reminders: FollowUpConfig): FollowUpPolicy {
+  const { quietHours } = nagSettingsFrom(config);
+  return { ...reminders, quietHours, calendar: workingCalendarOf(config) };
+}
+
+/** warden.yaml's `reviews`; a severity or an owner role that is not configured is refused. */
+export function reviewPolicyFrom(config: WardenConfig): ReviewPolicy {
+  const r = config.reviews;
+  const unknown = Object.keys(r.dueWithin).filter((s) => !Object.hasOwn(config.severities, s));
+  if (unknown.length) throw new WardenError('config_invalid', `reviews.dueWithin: ${unknown.join(', ')} is not a configured severity (${Object.keys(config.severities).join(', ')})`);
+  if (!Object.hasOwn(config.roles, r.owner)) throw new WardenError('config_invalid', `reviews.owner: "${r.owner}" is not a configured role (${Object.keys(config.roles).join(', ')})`);
+  const dueWithinDays = Object.fromEntries(Object.entries(r.dueWithin).flatMap(([s, d]) => (d === 'none' ? [] : [[s, d]])));
+  return { dueWithinDays, ownerRole: r.owner, requiredToClose: r.requiredToClose, followUp: followUpPolicyFrom(config, r.reminders), calendar: workingCalendarOf(config) };
 }

@@ -6,6 +6,8 @@ import { nagsSection, playbooksSection, quietHoursSection } from '../features/pl
 import { channelsSection, limitsSection, slaSection } from './schema-sections.js';
 import { permissionsSection } from '../features/access/index.js';
 import { pagingSection } from '../features/paging/index.js';
+import { reviewsSection } from '../features/reviews/index.js';
+import { actionsSection } from '../features/actions/index.js';
 
 /**
  * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities, roles and incident settings;
@@ -38,6 +40,8 @@ export const wardenConfigSchema = strictObject({
   templates: templatesSection.describe('Directory of notice templates.'),
   sla: slaSection.describe('Patch and access-review service levels (used by /patch and /access-review).'),
   paging: pagingSection.describe('Which severities page PagerDuty on declare, and the PagerDuty services Warden may page.'),
+  reviews: reviewsSection.describe('Post-incident reviews: when they are due, who owns them, whether closing needs one, reminders.'),
+  actions: actionsSection.describe('Action items from incidents: reminders to their owners and escalation.'),
   limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
 })
   .superRefine((config, ctx) => {
@@ -47,7 +51,8 @@ export const wardenConfigSchema = strictObject({
     }
   })
   .transform(({ company, severities, defaultSeverity, ...config }) => ({
-    company,
+    // Working days follow the company's zone; without one, the display zone. No holiday calendar: weekends only.
+    company: { ...company, holidays: company.holidays ?? null, timeZone: company.timeZone ?? config.timeZone },
     severities,
     defaultSeverity: defaultSeverity ?? fallbackSeverity(Object.keys(severities)),
     ...config,

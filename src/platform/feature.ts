@@ -3,6 +3,8 @@ import type { SlackListeners } from '../adapters/slack/listeners.js';
 import type { Migration } from './db/db.js';
 import type { EventSubscribers } from './events.js';
 import type { AnyJob } from './jobs/define-job.js';
+import type { HomeSection } from '../adapters/slack/home.js';
+import type { Registry } from 'prom-client';
 
 /**
  * A capability of Warden (incidents, playbooks, legal clocks, ...), plugged in with one line in
@@ -32,4 +34,8 @@ export interface FeatureParts {
   on?: EventSubscribers;
   /** Circuit breakers of the services the feature calls (PagerDuty ...), by name, for `/readyz` and `/metrics`. */
   circuits?: Readonly<Record<string, () => string>>;
+  /** What the feature shows a person in App Home (see adapters/slack/home.ts). */
+  home?: HomeSection;
+  /** Registers the feature's own series on `/metrics` (read at scrape time, never a full scan). */
+  metrics?: (registry: Registry) => void;
 }

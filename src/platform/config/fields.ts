@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../duration.js';
+import { isKnownHolidayCalendar } from '../calendar/business-calendar.js';
 
 /**
  * Field schemas shared by warden.yaml and the environment. Each carries the message a person sees next to
@@ -128,3 +129,25 @@ export function listOrMap<L extends z.ZodType, M extends z.ZodType>(list: L, map
     })
     .meta(forms);
 }
+
+const HOLIDAYS_MESSAGE = 'expected a holiday calendar code known to date-holidays, like FR, US-NY or DE-BY';
+/** A date-holidays calendar: a country, optionally a state and a region (`DE-BY`, `US-NY`). */
+export const holidayCalendarField = z.string({ error: HOLIDAYS_MESSAGE }).refine(isKnownHolidayCalendar, HOLIDAYS_MESSAGE);
+
+const LEAD_MESSAGE = 'expected a lead time like 2d or 4h (before the due time), or 0 (at the due time)';
+/** A time before a due instant: a duration, or `0` (YAML may read it as the number 0) for the due time itself. */
+export const leadTimeField = z
+  .union([z.literal(0), z.literal('0'), durationField], { error: LEAD_MESSAGE })
+  .transform((v): number => (v === '0' ? 0 : v));
+
+/**
+ * How an item with an owner and a due time is followed up (see platform/calendar/follow-up.ts): reminders
+ * before it falls due, then while it is overdue, and when it escalates to the managers' channel.
+ */
+export const followUpSection = (defaults: { before: readonly (string | 0)[]; overdueEvery: string; overdueMax: number; escalateAfter: string }) =>
+  strictObject({
+    before: z.array(leadTimeField, { error: 'expected a list of lead times like [2d, 0]' }).prefault([...defaults.before]),
+    overdueEvery: durationField.prefault(defaults.overdueEvery),
+    overdueMax: countField(0, 100).default(defaults.overdueMax),
+    escalateAfter: z.union([durationField, z.literal('never')], { error: 'expected a duration like 2d, or never' }).prefault(defaults.escalateAfter).transform((v) => (v === 'never' ? null : v)),
+  }).prefault({});

@@ -56,5 +56,5 @@ export function createMetrics(store: MetricsSources, slackCircuit: () => string,
     },
   });
   const counters = createSecurityCounters(registry);
-  return { contentType: registry.contentType, render: () => registry.metrics(), counters };
+  return { contentType: registry.contentType, render: () => registry.metrics(), counters, registry };
 }

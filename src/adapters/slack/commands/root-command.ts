@@ -11,7 +11,7 @@ import { isAfterAck, reply, type Answer, type CommandRoot, type Reply, type Slac
 
 /** Verbs of the external contract that later versions add, per root; named so users get an honest answer. */
 const NOT_YET: Record<CommandRoot, readonly string[]> = {
-  '/incident': ['pir', 'action'],
+  '/incident': [],
   '/patch': ['add', 'list', 'show', 'done', 'severity', 'owner', 'accept', 'import'],
   '/access-review': ['add', 'list', 'done', 'owner'],
   '/warden': ['digest', 'config'],

@@ -53,6 +53,14 @@ export const PERMISSIONS = {
   'playbook:step': rule('member', 'tick, skip or assign a playbook step'),
   '/incident page': rule('member', 'page the on-call of a PagerDuty service'),
   '/incident oncall': rule('anyone', 'see who is on call'),
+  '/incident timeline': rule('member', 'read the timeline'),
+  '/incident pir': rule('member', 'see or draft the post-incident review'),
+  '/incident pir:schedule': rule('commander', 'schedule the post-incident review (its owner may too)'),
+  '/incident pir:owner': rule('commander', 'give the post-incident review to someone else'),
+  '/incident pir:done': rule('commander', 'record the post-incident review as done (its owner may too)'),
+  '/incident pir:waive': rule('approver', 'waive a post-incident review'),
+  '/incident action': rule('member', 'add or list action items'),
+  '/incident action:others': rule('commander', "change someone else's action item"),
   '/warden whoami': rule('anyone', 'see your Warden roles'),
 } as const satisfies Record<string, PermissionRule>;
 

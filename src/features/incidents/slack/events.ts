@@ -4,6 +4,7 @@ import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { decodeSlackText } from '../../../adapters/slack/slack-text.js';
 import { recordPinnedMessage } from '../app/post-update.js';
 import { memberJoined, memberLeft } from '../app/track-membership.js';
+import type { HomeSections } from '../../../adapters/slack/home.js';
 import { homeView } from './blocks/incident-list.js';
 import type { SlackDeps } from '../../../adapters/slack/commands/registry.js';
 
@@ -24,7 +25,7 @@ async function fetchMessage(client: WebClient, channel: string, ts: string): Pro
  * App Home shows the viewer's incidents. Slack redelivers events it thinks were
  * missed, so each event id is handled once.
  */
-export function registerEvents(on: SlackListeners, deps: SlackDeps): void {
+export function registerEvents(on: SlackListeners, deps: SlackDeps, home: HomeSections): void {
   const firstTime = (eventId: string | undefined) => !eventId || deps.store.firstSighting(`event:${eventId}`, deps.clock.now());
 
   on.event('pin_added', (event, eventId) => {
@@ -60,6 +61,6 @@ export function registerEvents(on: SlackListeners, deps: SlackDeps): void {
 
   on.event('app_home_opened', async (event, eventId, slack) => {
     if (event.tab !== 'home' || !firstTime(eventId)) return;
-    await slack.views.publish({ user_id: event.user, view: homeView(event.user, openIncidentsVisibleTo(deps.store, event.user), deps.policy) });
+    await slack.views.publish({ user_id: event.user, view: homeView(event.user, openIncidentsVisibleTo(deps.store, event.user), deps.policy, home.blocksFor(event.user)) });
   });
 }

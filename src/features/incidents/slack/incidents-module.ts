@@ -29,15 +29,15 @@ export function incidentsFeature(opts: IncidentsOptions): WardenFeature {
       commands: { '/incident': coreVerbs },
       slack(on) {
         registerDeclareSubmission(on, core.deps);
-        registerEvents(on, core.deps);
+        registerEvents(on, core.deps, core.home);
       },
       jobs: incidentJobs(core, opts.announcementsChannel),
     }),
   };
 }
 
-function incidentJobs({ deps, slack }: FeatureCore, announcementsChannel: string | null) {
-  const messages = messageJobs(deps, slack);
+function incidentJobs({ deps, slack, home }: FeatureCore, announcementsChannel: string | null) {
+  const messages = messageJobs(deps, slack, home);
   const roleDm = z.object({ incidentId: z.string(), role: z.string(), userId: z.string() });
   const announce = announcer(deps, slack, announcementsChannel);
   return [

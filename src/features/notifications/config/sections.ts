@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../../../platform/duration.js';
 import { CLOCK_EVENTS } from '../../incidents/index.js';
 import { DEFAULT_CUSTOMER_TIERS, DEFAULT_REMINDER_LEAD_TIMES } from './defaults.js';
-import { countField, durationField, emailField, uniqueNames, slugField, strictObject, textField } from '../../../platform/config/fields.js';
+import { countField, durationField, emailField, holidayCalendarField, uniqueNames, slugField, strictObject, textField, timeZoneField } from '../../../platform/config/fields.js';
 
 /**
  * When to remind the comms lead about a notification clock: `elapsed` once that share of the window has
@@ -71,6 +71,8 @@ export const companySection = strictObject({
   name: textField('the company name').default('Example Ltd'),
   contactEmail: emailField.default('security@example.com'),
   dpoContact: textField('how to reach the data protection officer').default('dpo@example.com'),
+  holidays: holidayCalendarField.optional().describe('Public holidays of the company (a date-holidays code like FR): review due dates and reminders skip them; none: weekends only.'),
+  timeZone: timeZoneField.optional().describe('Where the company\'s working days start and end (default: the display timeZone).'),
 }).prefault({});
 
 export const templatesSection = strictObject({

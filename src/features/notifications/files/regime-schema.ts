@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CLOCK_EVENTS } from '../../incidents/index.js';
-import { isKnownHolidayCalendar, isKnownZone } from '../domain/deadlines/business-calendar.js';
+import { isKnownHolidayCalendar, isKnownZone } from '../../../platform/calendar/business-calendar.js';
 import { parseIsoDuration, type IsoDuration } from '../domain/deadlines/iso-duration.js';
 import {
   BACKSTOP_LAPSE_RULES,

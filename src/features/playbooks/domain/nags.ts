@@ -2,16 +2,11 @@
  * When to remind a step's owner next. Nags start when the step falls due, repeat at a fixed interval up to
  * a cap, never land in quiet hours (they wait for the end) and wait out a snooze.
  */
-import { TZDate } from '@date-fns/tz';
+import { afterQuietHours, type QuietHours } from '../../../platform/calendar/quiet-hours.js';
 import { z } from 'zod';
 
-export interface QuietHours {
-  /** Local wall-clock `HH:MM` in `timeZone`; a window may cross midnight (22:00 -> 07:00). */
-  readonly start: string;
-  readonly end: string;
-  /** IANA zone, e.g. `Europe/Berlin`. */
-  readonly timeZone: string;
-}
+export { afterQuietHours, type QuietHours };
+
 
 export interface NagPolicy {
   /** Milliseconds between nags (e.g. `parseDuration('2h')`). */
@@ -60,32 +55,3 @@ export function nextNagAt(
   return policy.quietHours ? afterQuietHours(new Date(at), policy.quietHours) : new Date(at);
 }
 
-/** `at` itself when it is outside the quiet window, else the window's end (local time in the window's zone). */
-export function afterQuietHours(at: Date, quiet: QuietHours): Date {
-  const start = minutesOf(quiet.start);
-  const end = minutesOf(quiet.end);
-  if (start === end) return at;
-  const local = new TZDate(at.getTime(), quiet.timeZone);
-  const m = local.getHours() * 60 + local.getMinutes();
-  const crossesMidnight = start > end;
-  const quietNow = crossesMidnight ? m >= start || m < end : m >= start && m < end;
-  if (!quietNow) return at;
-  // Before midnight in a window that crosses it, the window ends tomorrow.
-  const dayOffset = crossesMidnight && m >= start ? 1 : 0;
-  const endsAt = new TZDate(
-    local.getFullYear(),
-    local.getMonth(),
-    local.getDate() + dayOffset,
-    Math.floor(end / 60),
-    end % 60,
-    0,
-    0,
-    quiet.timeZone,
-  );
-  return new Date(endsAt.getTime());
-}
-
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}

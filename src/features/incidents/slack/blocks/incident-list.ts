@@ -5,6 +5,8 @@ import { statusLabel, type SlackMessage } from './incident-card.js';
 import { severityLabel, type IncidentTerms } from '../../domain/vocabulary.js';
 
 const MAX_LISTED = 40;
+/** Per App Home list: with the features' sections (14 blocks each) the view stays under Slack's 100 blocks. */
+const HOME_LISTED = 30;
 
 function incidentLine(i: Incident, terms: IncidentTerms): string {
   const where = i.channelId ? ` <#${i.channelId}>` : '';
@@ -22,15 +24,17 @@ export function incidentList(open: Incident[], terms: IncidentTerms): SlackMessa
 }
 
 /** App Home: the viewer's incidents and roles first, then everything else open that the viewer may see. */
-export function homeView(viewer: string, open: Incident[], terms: IncidentTerms): View {
+export function homeView(viewer: string, open: Incident[], terms: IncidentTerms, more: readonly KnownBlock[] = []): View {
   const mine = open.filter((i) => Object.values(i.roles).includes(viewer) || commanderOf(i) === viewer);
   const others = open.filter((i) => !mine.includes(i));
   const roleOf = (i: Incident) => Object.entries(i.roles).filter(([, u]) => u === viewer).map(([r]) => r).join(', ') || 'commander';
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Your incidents' } }];
   if (mine.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'You hold no role in an open incident.' } });
-  for (const i of mine.slice(0, 40)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${incidentLine(i, terms)}\nYour role: *${roleOf(i)}*` } });
+  for (const i of mine.slice(0, HOME_LISTED)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${incidentLine(i, terms)}\nYour role: *${roleOf(i)}*` } });
   blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: `All open incidents (${open.length})` } });
-  for (const i of others.slice(0, 40)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: incidentLine(i, terms) } });
+  for (const i of others.slice(0, HOME_LISTED)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: incidentLine(i, terms) } });
+  if (others.length > HOME_LISTED) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${others.length - HOME_LISTED} more: \`/incident list\`.` }] });
+  blocks.push(...more);
   const example = terms.severities[1]?.id ?? terms.severities[0]?.id ?? 'sev2';
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Declare with \`/incident declare ${example} &lt;title&gt;\`; \`/incident help\` lists every command.` }] });
   return { type: 'home', blocks };

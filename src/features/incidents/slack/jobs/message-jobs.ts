@@ -8,9 +8,10 @@ import { homeView } from '../blocks/incident-list.js';
 import { announcedInThread } from '../../domain/visibility.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
 import type { SlackGateway } from '../../../../adapters/slack/gateway.js';
+import type { HomeSections } from '../../../../adapters/slack/home.js';
 
 /** Delivery of queued messages, card refreshes, role DMs and App Home refreshes. One Slack call per job where possible. */
-export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
+export function messageJobs(deps: SlackDeps, slack: SlackGateway, home: HomeSections) {
   const incidentOf = (incidentId: string) => {
     const incident = deps.store.incidents.get(incidentId);
     if (!incident) throw new WardenError('not_found', `No incident ${incidentId}`);
@@ -46,7 +47,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway) {
     },
 
     async refreshHome(user: string): Promise<void> {
-      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, openIncidentsVisibleTo(deps.store, user), deps.policy) }));
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, openIncidentsVisibleTo(deps.store, user), deps.policy, home.blocksFor(user)) }));
     },
   };
 }

@@ -10,7 +10,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, endOfDay, endOfYear } from 'date-fns';
-import { isWorkingDay, type LocalDate } from './business-calendar.js';
+import { isWorkingDay, type LocalDate } from '../../../../platform/calendar/business-calendar.js';
 import { timePartMs, type IsoDuration } from './iso-duration.js';
 import type { ClockKind, Jurisdiction } from './regime.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownHolidayCalendar, isKnownZone, publicHolidays } from '../../../../../src/features/notifications/domain/deadlines/business-calendar.js';
+import { isKnownHolidayCalendar, isKnownZone, publicHolidays } from '../../../../../src/platform/calendar/business-calendar.js';
 import { addPeriod, nextWorkingDayNoon } from '../../../../../src/features/notifications/domain/deadlines/clock-math.js';
 import { formatLocal } from '../../../../../src/features/notifications/domain/deadlines/format-instant.js';
 import { parseIsoDuration, type IsoDuration } from '../../../../../src/features/notifications/domain/deadlines/iso-duration.js';
