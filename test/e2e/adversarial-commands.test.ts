@@ -145,8 +145,10 @@ describe('a closed incident', () => {
     await h.settle();
     const channel = h.incidentChannel();
     await h.incident('resolve', { channel });
+    await h.incident('pir done https://wiki.example.com/reviews/INC-2026-0001', { channel }); // closing needs the review
     await h.incident('close', { channel });
     await h.settle();
+    expect(h.warden.store.incidents.get('INC-2026-0001')?.status).toBe('closed');
     const before = { audit: count('audit_log'), jobs: count('jobs'), posts: h.slack.calls('chat.postMessage').length };
     expect(replyText((await h.incident('note one more thing', { channel })).body)).toContain(':warning: INC-2026-0001 is closed.');
     await h.settle();

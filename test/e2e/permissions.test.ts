@@ -32,6 +32,10 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> 
   '/incident regime:remove': { setup: ['clock became_aware', 'regime add gdpr'], text: 'regime remove gdpr' },
   '/incident visibility:public': { setup: [], text: 'visibility public' },
   '/incident notnotifiable': { setup: ['clock became_aware', 'regime add gdpr'], text: 'notnotifiable gdpr:supervisory_authority Encrypted laptop' },
+  '/incident pir:schedule': { setup: ['resolve'], text: 'pir schedule 2027-01-04 10:00' },
+  '/incident pir:owner': { setup: ['resolve'], text: 'pir owner <@UCAROL|carol>' },
+  '/incident pir:done': { setup: ['resolve'], text: 'pir done https://wiki.example.com/reviews/1' },
+  '/incident pir:waive': { setup: ['resolve'], text: 'pir waive Not needed' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
 const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes'];
@@ -73,6 +77,8 @@ describe('roles in an incident', () => {
     expect(await say('sev sev1', 'UALICE')).toContain(':no_entry: Only the commander (<@UBOB>)');
     expect(await say('sev sev1', 'UBOB')).toContain('is now *sev1*');
     await say('resolve', 'UCAROL');
+    // The review belongs to the commander at resolution: the new one.
+    expect(await say('pir done https://wiki.example.com/reviews/1', 'UBOB')).toContain('recorded as done');
     expect(await say('close', 'UBOB')).toContain('is now *closed*');
   });
 

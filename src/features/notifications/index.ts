@@ -5,4 +5,5 @@ export { loadRegimeCatalog } from './files/load-regimes.js';
 export { listTemplates, loadTemplate } from './files/template-loader.js';
 export { migrations } from './store/migrations.js';
 export { clockEventsOf } from './store/clock-repo.js';
+export { parseClockTime } from './app/clocks/parse-clock-time.js';
 export { ALL_IN_FORCE, companySection, notificationsSection, parseLeadTime, templatesSection, type LeadTime } from './config/sections.js';

@@ -76,8 +76,8 @@ export function nextReminder(due: Date, since: Date, from: number, after: Date |
   return null;
 }
 
-/** When an item still open at its due time is escalated (on a working day), or null when the policy never escalates. */
+/** When an item still open is escalated (outside quiet hours, on a working day), or null when the policy never escalates. */
 export function escalationAt(due: Date, policy: FollowUpPolicy): Date | null {
   if (policy.escalateAfter === null) return null;
-  return onWorkingDay(new Date(due.getTime() + policy.escalateAfter), policy.calendar);
+  return deliverableAt(new Date(due.getTime() + policy.escalateAfter), policy);
 }

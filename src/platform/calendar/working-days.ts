@@ -21,6 +21,20 @@ export function localDateIn(at: Date, zone: string): LocalDate {
   return { year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate(), weekday: t.getDay() };
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The local day of an instant as `YYYY-MM-DD`. */
+export function localDay(at: Date, zone: string): string {
+  const d = localDateIn(at, zone);
+  return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/** The local wall-clock time of an instant as `YYYY-MM-DD HH:MM`. */
+export function localDateTime(at: Date, zone: string): string {
+  const t = inZone(at, zone);
+  return `${localDay(at, zone)} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
 /** True when the instant falls on a working day of the calendar. */
 export function isWorkingDayAt(at: Date, calendar: WorkingCalendar): boolean {
   const date = localDateIn(at, calendar.zone);

@@ -14,6 +14,7 @@ import { escapeMrkdwn, mention, slackDate } from '../../../adapters/slack/escape
 import type { WebClient } from '../../../adapters/slack/gateway.js';
 import { afterAck, reply, type CommandContext, type Reply, type SlackDeps, type Verb } from '../../../adapters/slack/commands/registry.js';
 import { boardMessages } from './board-blocks.js';
+import { readerZone } from '../../../adapters/slack/reader-zone.js';
 import { obligationLabel } from './clock-text.js';
 
 export type ClockSlackDeps = ClockDeps & SlackDeps;
@@ -29,18 +30,7 @@ function parseEvent(word: string | undefined): ClockEvent {
 }
 
 /** The person's Slack time zone (users.info), else the configured display zone. */
-async function zoneOf(slack: WebClient, ctx: CommandContext): Promise<string> {
-  try {
-    const tz = (await slack.users.info({ user: ctx.userId })).user?.tz;
-    if (tz) {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return tz;
-    }
-  } catch {
-    // An unknown zone or a failed lookup: fall back to the display zone, said in the reply.
-  }
-  return ctx.deps.policy.timeZone;
-}
+const zoneOf = (slack: WebClient, ctx: CommandContext): Promise<string> => readerZone(slack, ctx.userId, ctx.deps.policy.timeZone);
 
 export function clockVerbs(deps: ClockSlackDeps): Verb[] {
   const clock: Verb = {

@@ -14,7 +14,7 @@ export const reviewsSection = strictObject({
     .describe('Business days after resolution within which the review is due, per severity; none (or left out): no review.'),
   owner: slugField('a role id').default('commander').describe('The role whose holder at resolution owns the review.'),
   requiredToClose: z.boolean({ error: 'expected true or false' }).default(true).describe('Closing an incident needs its review done or waived.'),
-  reminders: followUpSection({ before: ['2d', 0], overdueEvery: '1d', overdueMax: 10, escalateAfter: '1d' }).describe(
+  reminders: followUpSection({ before: ['2d', '12h'], overdueEvery: '1d', overdueMax: 10, escalateAfter: '1d' }).describe(
     'Reminders to the owner before the due date and while overdue; escalateAfter: when an overdue review reaches the managers\' channel.',
   ),
 }).prefault({});

@@ -1,0 +1,18 @@
+import type { WebClient } from '@slack/web-api';
+
+/**
+ * A person's Slack time zone (users.info), else `fallback` (the configured display zone). An unknown zone
+ * or a failed lookup falls back too; callers say in their reply which zone they read the time in.
+ */
+export async function readerZone(slack: WebClient, userId: string, fallback: string): Promise<string> {
+  try {
+    const tz = (await slack.users.info({ user: userId })).user?.tz;
+    if (tz) {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return tz;
+    }
+  } catch {
+    // fall back below
+  }
+  return fallback;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { SlackGateway } from '../../../adapters/slack/gateway.js';
+import { slackJob } from '../../../adapters/slack/slack-job.js';
+import { defineJob } from '../../../platform/jobs/define-job.js';
+import { requireIncident } from '../../incidents/index.js';
+import { REVIEW_JOB_KINDS, reminderPayloadSchema, reviewMessageSchema, type ReviewDeps, type ReviewMessage } from '../app/deps.js';
+import { runEscalation, runReminder } from '../app/follow-up.js';
+import { reviewMessageText } from './review-messages.js';
+
+const escalatePayload = z.object({ incidentId: z.string(), planSince: z.string() });
+
+/** The review's durable jobs: reminders and escalation (decided in the app layer), and its Slack messages. */
+export function reviewJobs(deps: ReviewDeps, slack: SlackGateway) {
+  async function deliver(m: ReviewMessage): Promise<void> {
+    const review = deps.reviews.get(m.incidentId);
+    if (!review) return;
+    const incident = requireIncident(deps.store, m.incidentId);
+    const text = reviewMessageText(m, review, incident, deps.reviewPolicy, deps.clock.now());
+    const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.slice(0, 3000) } }] };
+    const channel = await channelFor(m, incident.channelId, review.owner);
+    if (channel) await slack.call((c) => c.chat.postMessage({ channel, ...message }));
+  }
+
+  async function channelFor(m: ReviewMessage, incidentChannel: string | null, owner: string): Promise<string | null> {
+    if (m.to === 'managers') return deps.managersChannel;
+    if (m.to === 'channel') return incidentChannel;
+    const dm = await slack.call((c) => c.conversations.open({ users: owner }));
+    return dm.channel?.id ?? null;
+  }
+
+  return [
+    slackJob(slack, REVIEW_JOB_KINDS.message, reviewMessageSchema, deliver),
+    defineJob({ kind: REVIEW_JOB_KINDS.remind, payload: reminderPayloadSchema, run: (p) => runReminder(deps, p) }),
+    defineJob({ kind: REVIEW_JOB_KINDS.escalate, payload: escalatePayload, run: (p) => runEscalation(deps, p) }),
+  ];
+}
