@@ -95,9 +95,15 @@ export function followUpPolicyFrom(config: WardenConfig, reminders: FollowUpConf
 /** warden.yaml's `reviews`; a severity or an owner role that is not configured is refused. */
 export function reviewPolicyFrom(config: WardenConfig): ReviewPolicy {
   const r = config.reviews;
-  const unknown = Object.keys(r.dueWithin).filter((s) => !Object.hasOwn(config.severities, s));
+  const dueWithin = r.dueWithin ?? defaultDueWithin(Object.keys(config.severities));
+  const unknown = Object.keys(dueWithin).filter((s) => !Object.hasOwn(config.severities, s));
   if (unknown.length) throw new WardenError('config_invalid', `reviews.dueWithin: ${unknown.join(', ')} is not a configured severity (${Object.keys(config.severities).join(', ')})`);
   if (!Object.hasOwn(config.roles, r.owner)) throw new WardenError('config_invalid', `reviews.owner: "${r.owner}" is not a configured role (${Object.keys(config.roles).join(', ')})`);
-  const dueWithinDays = Object.fromEntries(Object.entries(r.dueWithin).flatMap(([s, d]) => (d === 'none' ? [] : [[s, d]])));
+  const dueWithinDays = Object.fromEntries(Object.entries(dueWithin).flatMap(([s, d]) => (d === 'none' ? [] : [[s, d]])));
   return { dueWithinDays, ownerRole: r.owner, requiredToClose: r.requiredToClose, followUp: followUpPolicyFrom(config, r.reminders), calendar: workingCalendarOf(config) };
+}
+
+/** Without `reviews.dueWithin`: the three most severe get a review within 5, 10 and 15 business days, the rest none. */
+function defaultDueWithin(severities: readonly string[]): Record<string, number> {
+  return Object.fromEntries(severities.slice(0, 3).map((s, i) => [s, [5, 10, 15][i] ?? 15]));
 }

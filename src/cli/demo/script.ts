@@ -22,7 +22,7 @@ export interface DemoContext {
 
 const MIN = 60_000;
 
-/** The scripted incident: declare a sev1, hand out roles, work it, resolve and close it. */
+/** The scripted incident: declare a sev1, hand out roles, work it, resolve it, record its review and close it. */
 export async function demoScript(d: DemoContext): Promise<void> {
   d.say('Warden demo: a scripted sev1, played against a local Slack stand-in. Nothing leaves this machine.');
   await d.command('UALICE', 'declare sev1 Payments API returning 500s');
@@ -47,7 +47,10 @@ export async function demoScript(d: DemoContext): Promise<void> {
   await d.advance(30 * MIN, '30 quiet minutes later.');
   await d.command('UALICE', 'resolve', channel);
   await d.advance(60 * MIN, 'An hour later: no more reminders, the incident is resolved.');
+  await d.command('UALICE', 'pir', channel);
   await d.command('UBOB', 'close', channel);
+  await d.command('UALICE', 'close', channel);
+  await d.command('UALICE', `pir done https://wiki.example.com/reviews/${incident.id}`, channel);
   await d.command('UALICE', 'close', channel);
   const timeline = d.warden.store.timeline.list(incident.id);
   d.say(`\n— timeline of ${incident.id} (${timeline.length} entries) —`);
