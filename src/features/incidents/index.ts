@@ -12,7 +12,7 @@ export { setFlags } from './app/set-flags.js';
 export { openIncidentsVisibleTo } from './app/visible-incidents.js';
 export { declareIncident } from './app/declare-incident.js';
 export { changeStatus } from './app/change-status.js';
-export { enqueuePost } from './app/outbox.js';
+export { enqueueHomeRefresh, enqueuePost } from './app/outbox.js';
 export { accessView as accessViewOf } from './app/access-view.js';
 export * from './domain/incident-model.js';
 export { commanderOf, type Incident, type TimelineKind } from './domain/incident.js';

@@ -41,6 +41,7 @@ export const TIMELINE_KINDS = [
   'clock_event',
   'notice',
   'page',
+  'action_item',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
