@@ -32,6 +32,7 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> 
   '/incident regime:remove': { setup: ['clock became_aware', 'regime add gdpr'], text: 'regime remove gdpr' },
   '/incident visibility:public': { setup: [], text: 'visibility public' },
   '/incident notnotifiable': { setup: ['clock became_aware', 'regime add gdpr'], text: 'notnotifiable gdpr:supervisory_authority Encrypted laptop' },
+  '/incident action:others': { setup: ['action add <@UALICE|alice> +3d Rotate keys'], text: 'action done A1 done it' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
 const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes'];
