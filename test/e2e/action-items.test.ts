@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { actionItemsOf } from '../../src/features/actions/index.js';
 import { startFullHarness } from '../support/full-harness.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
 
@@ -115,6 +116,29 @@ describe('adding, listing and closing action items', () => {
       expect(answer).toContain('`/incident action due [INC-…] <id> <due>`');
     }
     expect(await say('action frobnicate')).toContain('Unknown `action frobnicate`');
+  });
+});
+
+describe('the read API for the review draft', () => {
+  it('when an incident has ten items, then actionItemsOf lists them in id order, A10 after A9, with who closed what', async () => {
+    await start();
+    for (let i = 1; i <= 10; i++) await say(`action add <@UBOB|bob> +${i}d Item ${i}`);
+    await say('action done A3 https://tickets.example/3', 'UBOB');
+    const read = actionItemsOf(h.db)(INC);
+    expect(read.map((i) => i.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10']);
+    expect(read[2]).toEqual({
+      id: 'A3',
+      text: 'Item 3',
+      owner: 'UBOB',
+      dueAt: new Date('2026-11-25T09:00:00.000Z'),
+      status: 'done',
+      createdBy: 'UALICE',
+      createdAt: new Date('2026-11-22T09:00:00.000Z'),
+      doneBy: 'UBOB',
+      doneAt: new Date('2026-11-22T09:00:00.000Z'),
+      evidence: 'https://tickets.example/3',
+    });
+    expect(actionItemsOf(h.db)('INC-2026-0099')).toEqual([]);
   });
 });
 
@@ -262,6 +286,13 @@ describe('bad input is refused and nothing changes', () => {
     expect(items()).toMatchObject([{ id: 'A1', status: 'open' }]);
     expect(h.warden.store.audit.forIncident(INC).filter((e) => e.action === 'access.denied').map((e) => e.actor)).toEqual(['UCAROL']);
     expect(await say('action done A1 done', 'UALICE')).toContain('is done');
+  });
+
+  it('when someone who is not in the incident adds an item from another channel, then it is refused', async () => {
+    await start();
+    expect(await say(`action add ${INC} <@UBOB|bob> +3d Rotate keys`, 'UCAROL', 'CGENERAL')).toMatch(/^:no_entry: Only a member of INC-2026-0001's channel may add or list action items\./);
+    expect(items()).toEqual([]);
+    expect(await say(`action add ${INC} <@UBOB|bob> +3d Rotate keys`, 'UALICE', 'CGENERAL')).toContain('Added *A1*');
   });
 
   it('when an item is already done, then marking it done again changes nothing', async () => {
