@@ -36,6 +36,7 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> 
   '/incident pir:owner': { setup: ['resolve'], text: 'pir owner <@UCAROL|carol>' },
   '/incident pir:done': { setup: ['resolve'], text: 'pir done https://wiki.example.com/reviews/1' },
   '/incident pir:waive': { setup: ['resolve'], text: 'pir waive Not needed' },
+  '/incident action:others': { setup: ['action add <@UALICE|alice> +3d Rotate keys'], text: 'action done A1 done it' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
 const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes'];

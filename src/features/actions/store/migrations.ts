@@ -1,4 +1,4 @@
-import type { Migration } from '../../../platform/db/db.js';
+import { sqlMigrationsIn } from '../../../platform/db/db.js';
 
-/** This feature's numbered SQL migrations (008 is reserved for action items). */
-export const migrations: readonly Migration[] = [];
+/** This feature's numbered SQL migrations, shipped beside this file (008: action items). */
+export const migrations = sqlMigrationsIn(new URL('./migrations/', import.meta.url));

@@ -42,6 +42,7 @@ export const TIMELINE_KINDS = [
   'notice',
   'page',
   'review',
+  'action_item',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
