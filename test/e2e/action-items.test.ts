@@ -6,7 +6,11 @@ import { replyText, type Harness } from '../support/warden-harness.js';
 // The harness starts on Sunday 2026-11-22 at 09:00 UTC (10:00 in Paris). France's public holidays and quiet
 // hours from 20:00 to 08:00 Paris time; default reminders: 2 days before, at the due time, then daily up to 5 times,
 // escalation 3 days after the due time.
-const CONFIG = { company: { holidays: 'FR', timeZone: 'Europe/Paris' }, quietHours: { start: '20:00', end: '08:00', timeZone: 'Europe/Paris' } };
+const CONFIG = {
+  company: { holidays: 'FR', timeZone: 'Europe/Paris' },
+  quietHours: { start: '20:00', end: '08:00', timeZone: 'Europe/Paris' },
+  actions: { reminders: { before: ['2d', 0], overdueEvery: '1d', overdueMax: 5, escalateAfter: '3d' } },
+};
 const MIN = 60_000;
 const INC = 'INC-2026-0001';
 let h: Harness;
@@ -205,8 +209,8 @@ describe('escalation', () => {
   it('when an item is still open after escalateAfter, then the managers channel hears once, naming owner, incident, item and how late', async () => {
     await start();
     await say('action add <@UBOB|bob> +3d Rotate the API keys');
-    // Due Wednesday 09:00 UTC + 3 days = Saturday: on the next working day, Monday 00:00 Paris.
-    h.clock.set('2026-11-29T22:59:00.000Z');
+    // Due Wednesday 09:00 UTC + 3 days = Saturday: on the next working day, after quiet hours: Monday 08:00 Paris.
+    h.clock.set('2026-11-30T06:59:00.000Z');
     await h.advance(0);
     expect(managersPosts()).toEqual([]);
     await h.advance(MIN);
