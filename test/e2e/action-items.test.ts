@@ -9,7 +9,7 @@ import { replyText, type Harness } from '../support/warden-harness.js';
 const CONFIG = {
   company: { holidays: 'FR', timeZone: 'Europe/Paris' },
   quietHours: { start: '20:00', end: '08:00', timeZone: 'Europe/Paris' },
-  actions: { reminders: { before: ['2d', 0], overdueEvery: '1d', overdueMax: 5, escalateAfter: '3d' } },
+  actions: { reminders: { before: ['2d', 0 as const], overdueEvery: '1d', overdueMax: 5, escalateAfter: '3d' } },
 };
 const MIN = 60_000;
 const INC = 'INC-2026-0001';

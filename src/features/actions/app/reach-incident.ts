@@ -1,5 +1,5 @@
 import { WardenError } from '../../../platform/errors.js';
-import { accessViewOf, enqueueHomeRefresh, enqueuePost, incidentInChannel, visibleTo, type Incident } from '../../incidents/index.js';
+import { accessViewOf, enqueueHomeRefresh, enqueuePost, incidentInChannel, recordChange, visibleTo, type Incident } from '../../incidents/index.js';
 import type { ActionItem } from '../domain/action-item.js';
 import type { ActionDeps } from './deps.js';
 
@@ -47,4 +47,28 @@ export function tellChannel(deps: ActionDeps, incident: Incident, now: Date, tex
 
 export function refreshHomes(deps: ActionDeps, incident: Incident, now: Date, people: readonly string[]): void {
   enqueueHomeRefresh(deps.store, now, incident.id, people);
+}
+
+/** What a change to an open item sees: the incident, the item as stored, and the time of the change. */
+export interface OpenItemChange {
+  incident: Incident;
+  item: ActionItem;
+  now: Date;
+}
+
+/**
+ * Runs `fn` in one transaction on an open item the person may change (its owner, else the commander or an
+ * admin), then writes the timeline and audit entries `fn` returns.
+ */
+export function changeOpenItem<T>(deps: ActionDeps, place: ActionPlace, id: string, fn: (c: OpenItemChange) => { result: T; record: { action: string; text: string; data: Record<string, unknown> } }): T {
+  return deps.store.transaction(() => {
+    const { incident } = reachIncident(deps, place);
+    const item = requireItem(deps, incident, id);
+    requireOpen(item);
+    requireChangeRight(deps, place.userId, incident, item);
+    const now = deps.clock.now();
+    const { result, record } = fn({ incident, item, now });
+    recordChange(deps.store, { incidentId: incident.id, actor: place.userId, at: now, kind: 'action_item', ...record });
+    return result;
+  });
 }
