@@ -8,6 +8,7 @@ import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations
 import { clocksFeatureFromConfig, followUpPolicyFrom, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
 import { migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
+import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
 import { WardenError } from './platform/errors.js';
@@ -16,7 +17,7 @@ import { createPagerDuty } from './adapters/pagerduty/index.js';
 import type { WardenEnv } from './platform/config/index.js';
 
 /** Every feature's migrations; `migrate` applies them in version order and refuses two with one version. */
-export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations];
+export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations, ...metricsMigrations];
 
 /** PagerDuty as the environment sets it up: no client when no PagerDuty variable is set. */
 export interface PagingSetup {
@@ -55,6 +56,7 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     // After the incident: the review scheduled on resolve, and action items that outlive the incident.
     reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null }),
     actionsFeature({ followUp: followUpPolicyFrom(config, config.actions.reminders), managersChannel: config.channels.managers || null }),
+    metricsFeature(), // MTTA, MTTR and time to legal submission on /metrics (and `warden metrics`)
   ];
 }
 

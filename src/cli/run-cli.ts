@@ -13,7 +13,8 @@ const USAGE = `usage: warden <command>
   config check [PATH] validate warden.yaml and the environment
   playbooks check [PATH...]  validate playbook files
   deadlines --regime ID --event EVENT=ISO [...] [--json]  compute a regime's notification deadlines
-  audit verify        verify the tamper-evident audit chain`;
+  audit verify        verify the tamper-evident audit chain
+  metrics --since 30d|DATE [--until DATE] [--json]  MTTA, MTTR and time to legal submission, per severity`;
 
 const consoleIo: CliIo = { out: (s) => console.log(s), err: (s) => console.error(s) };
 
@@ -37,6 +38,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
           : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
       case 'deadlines':
         return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date());
+      case 'metrics':
+        return (await import('./commands/metrics.js')).runMetrics(argv.slice(1), io, env, new Date());
       case 'audit':
         return sub === 'verify' ? runAuditVerify(io, env) : usage(io, `unknown: warden audit ${sub ?? ''}`);
       case undefined:

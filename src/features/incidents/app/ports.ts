@@ -33,6 +33,9 @@ export interface TimelineRecords {
   /** False when an entry with the same source key was already recorded. */
   add(entry: NewTimelineEntry): boolean;
   list(incidentId: string): TimelineEntry[];
+  count(incidentId: string): number;
+  /** `limit` entries from the `offset`-th, in `list`'s order (oldest first). */
+  slice(incidentId: string, offset: number, limit: number): TimelineEntry[];
 }
 
 /** The audit chain, appended inside the transaction of the change it records. */

@@ -13,6 +13,7 @@ import { oneWord, parseUserRef } from '../../../adapters/slack/commands/args.js'
 import { parseStatus, roleParser, severityParser } from './incident-args.js';
 import { declare } from './declare-verb.js';
 import { visibility } from './visibility-verb.js';
+import { timeline } from './timeline-verb.js';
 import { severityRank } from '../domain/vocabulary.js';
 import type { WebClient } from '../../../adapters/slack/gateway.js';
 import { afterAck, reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
@@ -129,6 +130,7 @@ export const coreVerbs: Verb[] = [
   role,
   update,
   note,
+  timeline,
   visibility,
   terminal('resolve', 'resolved', 'mark the incident resolved (stops reminders)'),
   terminal('close', 'closed', 'close a resolved incident (commander or admin)'),

@@ -1,0 +1,24 @@
+import type { Registry } from 'prom-client';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/db.js';
+import type { Feature } from '../../platform/feature.js';
+import { cachedWindow, registerResponseSeries } from './app/prometheus-series.js';
+import { migrations } from './store/migrations.js';
+import { responseTimesRead } from './store/response-times-read.js';
+
+/** What this feature needs of the shared core: the database to read and the clock that sets the window. */
+export interface MetricsCore {
+  db: Db;
+  deps: { clock: Clock };
+}
+
+/** Response metrics (MTTA, MTTR, time to legal submission): histograms on `/metrics`; `warden metrics` prints them. */
+export function metricsFeature(): Feature<MetricsCore> {
+  return {
+    name: 'metrics',
+    migrations,
+    plug: (core) => ({
+      metrics: (registry: Registry) => registerResponseSeries(registry, cachedWindow(responseTimesRead(core.db), core.deps.clock)),
+    }),
+  };
+}
