@@ -23,6 +23,8 @@ const KIND_LABELS: Record<TimelineKind, string> = {
   clock_event: 'clock',
   notice: 'notice',
   page: 'page',
+  review: 'review',
+  action_item: 'action item',
 };
 
 /** Who made the entry: a person as a mention, Warden itself or PagerDuty by name. */
