@@ -53,10 +53,14 @@ export const MAX_NAME_LOOKUPS = 40;
  *   other Slack failures are rethrown for the caller's retry policy.
  */
 export async function postReviewDraft(slack: DraftSlack, input: PostDraftInput): Promise<PostedDraft> {
-  const ids = [input.userId, ...peopleIn(input.facts).filter((id) => id !== input.userId)].slice(0, MAX_NAME_LOOKUPS);
-  const users = await Promise.all(ids.map((id) => lookUp(slack, id)));
-  const people = Object.fromEntries(ids.flatMap((id, i) => (users[i] ? [[id, nameOf(users[i], id)]] : [])));
-  const tz = users[0]?.tz;
+  // The reader first (their zone decides every time in the file), then everyone named in it at once.
+  const me = await lookUp(slack, input.userId);
+  const others = peopleIn(input.facts).filter((id) => id !== input.userId).slice(0, MAX_NAME_LOOKUPS - 1);
+  const found = await Promise.all(others.map((id) => lookUp(slack, id)));
+  const people = Object.fromEntries(
+    [[input.userId, me] as const, ...others.map((id, i) => [id, found[i] ?? null] as const)].flatMap(([id, u]) => (u ? [[id, nameOf(u, id)]] : [])),
+  );
+  const tz = me?.tz;
   const reader: Reader = tz && isZone(tz) ? { zone: tz, fromProfile: true } : { zone: input.displayZone, fromProfile: false };
   const content = renderReview(input.template, input.facts, reader, people);
   const id = input.facts.incident.id;
