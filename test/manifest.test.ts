@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_KINDS, EVENT_SCOPES, METHOD_SCOPES, requiredScopes } from '../src/adapters/slack/scopes.js';
+import { CHANNEL_KINDS, EVENT_SCOPES, HELPER_METHODS, METHOD_SCOPES, requiredScopes } from '../src/adapters/slack/scopes.js';
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
   features: { slash_commands: { command: string; should_escape?: boolean }[] };
@@ -18,12 +18,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every `client.ns.method(` / `c.ns.method(` call in the shipped code (the stand-in is not shipped to Slack). */
+/**
+ * Every `client.ns.method(` / `c.ns.method(` call in the shipped code (the stand-in is not shipped to Slack),
+ * and the methods behind each WebClient helper it calls (`slack.filesUploadV2(`).
+ */
 function methodsCalled(): Set<string> {
   const calls = new Set<string>();
-  const pattern = /\b(?:client|c|slack)\.(chat|conversations|pins|users|views|auth|reactions|usergroups|team)\.(\w+)\(/g;
+  const pattern = /\b(?:client|c|slack)\.(chat|conversations|pins|users|views|auth|reactions|usergroups|team|files)\.(\w+)\(/g;
+  const helpers = /\b(?:client|c|slack)\.(\w+)\(/g;
   for (const file of sourceFiles('src')) {
-    for (const m of readFileSync(file, 'utf8').matchAll(pattern)) calls.add(`${m[1]}.${m[2]}`);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(pattern)) calls.add(`${m[1]}.${m[2]}`);
+    for (const m of text.matchAll(helpers)) if (Object.hasOwn(HELPER_METHODS, m[1] ?? '')) for (const method of HELPER_METHODS[m[1] ?? ''] ?? []) calls.add(method);
   }
   return calls;
 }

@@ -27,6 +27,9 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   'conversations.replies': history,
   'conversations.open': 'im:write',
   'pins.add': 'pins:write',
+  // WebClient's filesUploadV2 helper calls these two (and POSTs the bytes to the upload_url in between).
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
   'users.info': 'users:read',
   'users.lookupByEmail': 'users:read.email',
   'usergroups.users.list': 'usergroups:read',
@@ -45,6 +48,11 @@ export const EVENT_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   // Slack delivers these for public channels with channels:read and for private ones with groups:read.
   member_joined_channel: { public: 'channels:read', private: 'groups:read' },
   member_left_channel: { public: 'channels:read', private: 'groups:read' },
+};
+
+/** Web API helpers of WebClient that call several methods: `filesUploadV2` is the files upload flow. */
+export const HELPER_METHODS: Readonly<Record<string, readonly string[]>> = {
+  filesUploadV2: ['files.getUploadURLExternal', 'files.completeUploadExternal'],
 };
 
 /** Slash commands need the `commands` scope. */

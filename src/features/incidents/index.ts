@@ -15,7 +15,7 @@ export { changeStatus } from './app/change-status.js';
 export { enqueueHomeRefresh, enqueuePost } from './app/outbox.js';
 export { accessView as accessViewOf } from './app/access-view.js';
 export * from './domain/incident-model.js';
-export { commanderOf, type Incident, type TimelineKind } from './domain/incident.js';
+export { commanderOf, type Incident, type TimelineEntry, type TimelineKind } from './domain/incident.js';
 export { isActive, refuseIfClosed, TRANSITIONS } from './domain/lifecycle.js';
 export { visibleTo, visibilityOf, VISIBILITIES, type MembershipCheck, type Visibility } from './domain/visibility.js';
 export * from './domain/vocabulary.js';

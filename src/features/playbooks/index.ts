@@ -5,3 +5,5 @@ export { PLAYBOOK_JOB_KINDS, noClockEvents, type ClockEventsPort, type NagSettin
 export { checkPlaybookFiles, listPlaybookFiles, loadPlaybooks } from './files/load-playbooks.js';
 export type { Playbook } from './domain/model.js';
 export { nagsSection, playbooksSection, quietHoursSection } from './config/sections.js';
+export { checklistReaderOf } from './slack/checklist-reader.js';
+export type { ChecklistModel, ChecklistStep } from './domain/checklist-model.js';

@@ -4,9 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Arguments Slack accepts as JSON text inside a form field. */
-export const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'] as const;
+export const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'files'] as const;
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** The raw request body (file uploads carry bytes, not text). */
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -15,7 +20,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > BODY_LIMIT_BYTES) throw new Error('request body too large');
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export type Decoded = { ok: true; args: Record<string, unknown> } | { ok: false; error: string };

@@ -2,6 +2,7 @@
 import { CHAT_METHODS } from './methods-chat.js';
 import { CONVERSATION_METHODS } from './methods-conversations.js';
 import { HISTORY_METHODS } from './methods-history.js';
+import { FILE_METHODS } from './methods-files.js';
 import { MISC_METHODS } from './methods-misc.js';
 import { VIEW_METHODS } from './methods-views.js';
 import { USERGROUP_METHODS } from './methods-usergroups.js';
@@ -17,6 +18,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...VIEW_METHODS,
   ...USERGROUP_METHODS,
   ...USER_METHODS,
+  ...FILE_METHODS,
 };
 
 export const SUPPORTED_METHODS: readonly string[] = Object.keys(METHODS).sort();

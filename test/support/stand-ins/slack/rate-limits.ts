@@ -27,6 +27,8 @@ export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   'conversations.open': 3,
   'conversations.replies': 3,
   'conversations.setTopic': 2,
+  'files.completeUploadExternal': 4,
+  'files.getUploadURLExternal': 4,
   'pins.add': 2,
   'pins.remove': 2,
   'reactions.add': 3,

@@ -8,18 +8,19 @@ import { systemClock, type Clock } from '../../../../src/platform/clock.js';
 import { refuseCall, rateLimited, type Answer } from './api-gate.js';
 import { FaultQueue } from '../fault-queue.js';
 import type { Fault } from './faults.js';
-import { decodeArgs, readBody, sendJson, tokenOf } from './http-io.js';
+import { decodeArgs, readBody, readBytes, sendJson, tokenOf } from './http-io.js';
 import { BOT_USER_ID, DEFAULT_TOKEN, DEFAULT_USERS, isKnownTimeZone, makeTriggerId, type StandInUser } from './identity.js';
 import { Latency } from './latency.js';
 import { slackEscape } from './slack-escape.js';
 import { fail } from './method-kit.js';
 import { callMethod } from './methods.js';
+import { acceptUpload } from './methods-files.js';
 import type { SeedChannel, SlackStandInOptions } from './options.js';
 import { answerResponseUrl, ResponseUrls, type ResponseUrlContext } from './response-url.js';
 import { RateLimiter } from './rate-limits.js';
 import { StandInState } from './state.js';
 import { memberJoinedChannelEvent, memberLeftChannelEvent, type SlackEvent } from './requests/slack-events.js';
-import type { RecordedCall, StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
+import type { RecordedCall, StandInChannel, StandInEphemeral, StandInFile, StandInMessage, StandInView } from './types.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -119,6 +120,11 @@ export class SlackStandIn {
 
   ephemerals(channelId?: string): StandInEphemeral[] {
     return copy(this.state.ephemerals.filter((e) => channelId === undefined || e.channel === channelId));
+  }
+
+  /** Files shared through files.completeUploadExternal, oldest first, with their uploaded content. */
+  files(channelId?: string): StandInFile[] {
+    return copy(this.state.files.filter((f) => channelId === undefined || f.channelId === channelId));
   }
 
   views(): StandInView[] {
@@ -233,6 +239,8 @@ export class SlackStandIn {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const api = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
     const response = /^\/response\/([^/]+)$/.exec(path);
+    const upload = /^\/upload\/v1\/([^/]+)$/.exec(path);
+    if (req.method === 'POST' && upload) return this.answerUpload(req, res, decodeURIComponent(upload[1] ?? ''));
     if (req.method !== 'POST' || (!api && !response)) return sendJson(res, 404, fail('not_found'));
     const raw = await readBody(req);
     const answer = response
@@ -266,6 +274,17 @@ export class SlackStandIn {
     })();
     this.record(method, args, answer);
     return answer;
+  }
+
+  /** An upload_url handed out by files.getUploadURLExternal; faults are queued under `upload_url`. */
+  private async answerUpload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
+    const body = await readBytes(req);
+    const fault = this.faults.take('upload_url');
+    const answer = fault ? { status: 500, text: fault.kind === 'fail' ? fault.error : 'rate limited' } : await acceptUpload(this.state, fileId, req.headers['content-type'], body);
+    this.record('upload_url', { file_id: fileId, bytes: body.length }, { status: answer.status, body: answer.status === 200 ? { ok: true } : { ok: false, error: answer.text } });
+    if (!(await this.latency.wait('upload_url'))) return;
+    res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(answer.text);
   }
 
   private answerResponseUrl(id: string, raw: string): Answer {

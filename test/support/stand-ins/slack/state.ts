@@ -1,12 +1,22 @@
 import type { Clock } from '../../../../src/platform/clock.js';
 import { BOT_USER_ID, type StandInUser } from './identity.js';
-import type { StandInChannel, StandInEphemeral, StandInMessage, StandInView } from './types.js';
+import type { StandInChannel, StandInEphemeral, StandInFile, StandInMessage, StandInView } from './types.js';
 
 export interface NewChannel {
   isPrivate?: boolean;
   /** Defaults to the creator only. */
   members?: string[];
   creator?: string;
+}
+
+/** An upload between files.getUploadURLExternal and files.completeUploadExternal. */
+export interface PendingUpload {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal; the upload must match it. */
+  length: number;
+  /** Set once the bytes were posted to the upload_url. */
+  bytes: Buffer | null;
 }
 
 /** The workspace the stand-in pretends to be: users, channels, messages, views. Methods mutate it. */
@@ -19,6 +29,9 @@ export class StandInState {
   readonly usedTriggers = new Set<string>();
   /** User group id → member ids (`usergroups.users.list`). */
   readonly usergroups = new Map<string, string[]>();
+  /** Uploads started by files.getUploadURLExternal, by file id, until completed. */
+  readonly uploads = new Map<string, PendingUpload>();
+  readonly files: StandInFile[] = [];
   private readonly counters = new Map<string, number>();
   private lastMicros = 0;
 

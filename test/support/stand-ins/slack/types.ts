@@ -42,6 +42,8 @@ export interface StandInMessage {
   pinned: boolean;
   reactions: StandInReaction[];
   edited?: { user: string; ts: string };
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: { id: string; title: string; name: string }[];
 }
 
 export interface StandInEphemeral {
@@ -81,3 +83,17 @@ export interface RecordedCall {
 export type SlackResult =
   | ({ ok: true } & Record<string, unknown>)
   | { ok: false; error: string; errors?: (string | Record<string, unknown>)[]; response_metadata?: { messages: string[] } };
+
+/** A file shared by files.completeUploadExternal, with the bytes uploaded to its upload_url. */
+export interface StandInFile {
+  id: string;
+  filename: string;
+  title: string;
+  /** Where it was shared; null for a file completed without a channel (private to the bot). */
+  channelId: string | null;
+  /** The uploaded bytes as UTF-8 text (Warden uploads Markdown). */
+  content: string;
+  initialComment: string | null;
+  /** The ts of the message that shared it in the channel. */
+  ts: string | null;
+}

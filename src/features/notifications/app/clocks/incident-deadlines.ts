@@ -27,7 +27,7 @@ export const isLive = (s: StageDeadline): boolean => LIVE_STATUSES.includes(s.st
 export const stageRefText = (r: StageRef): string => `${r.regimeId}:${r.stageId}`;
 
 /** The recorded events of an incident as the deadline engine reads them. */
-export function eventTimes(deps: ClockDeps, incidentId: string): Partial<Record<ClockEvent, Date>> {
+export function eventTimes(deps: { clocks: Pick<ClockDeps['clocks'], 'events'> }, incidentId: string): Partial<Record<ClockEvent, Date>> {
   return Object.fromEntries(deps.clocks.events(incidentId).map((e) => [e.event, e.at]));
 }
 
@@ -35,7 +35,11 @@ export function eventTimes(deps: ClockDeps, incidentId: string): Partial<Record<
  * Every applied regime of an incident with its stages' due instants and statuses at `now`. A regime no
  * longer in the catalog (removed from the configuration) is left out.
  */
-export function incidentDeadlines(deps: ClockDeps, incidentId: string, now: Date): RegimeDeadlines[] {
+export function incidentDeadlines(
+  deps: { clocks: Pick<ClockDeps['clocks'], 'events' | 'regimes' | 'submissions' | 'decisions'>; catalog: ClockDeps['catalog'] },
+  incidentId: string,
+  now: Date,
+): RegimeDeadlines[] {
   const events = eventTimes(deps, incidentId);
   const submissions = deps.clocks.submissions(incidentId);
   const decisions = deps.clocks.decisions(incidentId);
