@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { WardenFeature } from './adapters/slack/feature-core.js';
 import { PACKAGE_ROOT } from './cli/package-root.js';
 import { migrations as incidentMigrations } from './features/incidents/index.js';
-import { clockEventsOf, migrations as notificationMigrations } from './features/notifications/index.js';
+import { clockEventsOf, clocksFeature, migrations as notificationMigrations } from './features/notifications/index.js';
 import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations, PLAYBOOK_JOB_KINDS, playbooksFeature, type Playbook } from './features/playbooks/index.js';
-import { clocksFeatureFromConfig, followUpPolicyFrom, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { clockSettingsFrom, followUpPolicyFrom, loadClockCatalog, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
 import { migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
@@ -42,19 +42,21 @@ export function pagingSetupFrom(pd: WardenEnv['pagerDuty'], env: Readonly<Record
  * the configuration. A new capability is one more line here.
  */
 export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')], paging: PagingSetup = NO_PAGING): WardenFeature[] {
+  const playbooks = loadPlaybookDirs(config.playbooks.dirs, vocabularyOf(config));
+  // The shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
+  const clockCatalog = loadClockCatalog(config, shippedRegimes);
   return [
     playbooksFeature({
-      playbooks: loadPlaybookDirs(config.playbooks.dirs, vocabularyOf(config)),
+      playbooks,
       nags: nagSettingsFrom(config),
       clockEvents: (core) => ({ eventsFor: clockEventsOf(core.db) }),
     }),
-    // Legal clocks: the shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
-    // A recorded clock event refreshes the checklist, so `clock:<event>` steps get their due time.
-    clocksFeatureFromConfig(config, shippedRegimes, [PLAYBOOK_JOB_KINDS.refresh]),
+    // Legal clocks. A recorded clock event refreshes the checklist, so `clock:<event>` steps get their due time.
+    clocksFeature(clockCatalog, clockSettingsFrom(config, [PLAYBOOK_JOB_KINDS.refresh])),
     // Pages follow the incident; without PagerDuty set up, nothing pages and `/incident page` says what to set.
     pagingFeature({ pagerDuty: paging.pagerDuty, policy: pagingPolicyFrom(config, paging.routingKey, paging.env), announcementsChannel: config.channels.announcements || null }),
     // After the incident: the review scheduled on resolve, and action items that outlive the incident.
-    reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null }),
+    reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null, clockCatalog, playbooks, templatesDir: config.templates.dir }),
     actionsFeature({ followUp: followUpPolicyFrom(config, config.actions.reminders), managersChannel: config.channels.managers || null }),
     metricsFeature(), // MTTA, MTTR and time to legal submission on /metrics (and `warden metrics`)
   ];

@@ -1,7 +1,6 @@
 import type { WardenConfig } from './schema.js';
-import { ALL_IN_FORCE, buildClockCatalog, clocksFeature, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
+import { ALL_IN_FORCE, buildClockCatalog, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
 import type { NagSettings } from '../features/playbooks/index.js';
-import type { WardenFeature } from '../adapters/slack/feature-core.js';
 import { WardenError } from '../platform/errors.js';
 import { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from '../features/paging/index.js';
 import { formatProblem } from '../platform/yaml-validate.js';
@@ -16,11 +15,6 @@ import type { ReviewPolicy } from '../features/reviews/index.js';
 export function nagSettingsFrom(config: Pick<WardenConfig, 'nags' | 'quietHours'>): NagSettings {
   const { start, end, timeZone } = config.quietHours;
   return { every: config.nags.every, maxPerStep: config.nags.maxPerStep, quietHours: start === end ? null : { start, end, timeZone } };
-}
-
-/** The clocks module as warden.yaml configures it, on the catalog in `regimeDirs` plus the configured extra directories. */
-export function clocksFeatureFromConfig(config: WardenConfig, regimeDirs: readonly string[] = ['regimes'], eventJobKinds: readonly string[] = []): WardenFeature {
-  return clocksFeature(loadClockCatalog(config, regimeDirs), clockSettingsFrom(config, eventJobKinds));
 }
 
 /**

@@ -59,8 +59,8 @@ describe('adding, listing and closing action items', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Write the &lt;b&gt;runbook&lt;/b&gt;');
     expect(h.warden.store.timeline.list(INC).filter((e) => e.kind === 'action_item').map((e) => e.text)).toEqual([
-      'Action item A1 for <@UBOB>, due 2026-11-25T09:00:00.000Z: Rotate the API keys',
-      'Action item A2 for <@UCAROL>, due 2026-12-15T22:59:00.000Z: Write the <b>runbook</b>',
+      'Action item A1 for <@UBOB>, due 2026-11-25 10:00 (Europe/Paris): Rotate the API keys',
+      'Action item A2 for <@UCAROL>, due 2026-12-15 23:59 (Europe/Paris): Write the <b>runbook</b>',
     ]);
     expect(h.warden.store.audit.forIncident(INC).filter((e) => e.action === 'action_item.added')).toHaveLength(2);
   });

@@ -234,3 +234,38 @@ describe('scheduling the meeting, and bad input', () => {
     expect(await say('pir waive changed my mind', 'ULEGAL01')).toContain('already done');
   });
 });
+
+describe('the review draft', () => {
+  it('when someone asks for the draft, then a Markdown file with the real timeline, roles and action items is shared in the channel', async () => {
+    h = await startFullHarness(CONFIG);
+    h.clock.set(START);
+    await h.incident('declare sev1 Checkout down');
+    await h.settle();
+    channel = h.incidentChannel();
+    await say('role comms <@UBOB|bob>');
+    h.clock.set('2026-12-21T08:20:00.000Z');
+    await say('note Rolled back the 08:55 config push & restarted the pool');
+    await say('action add <@UCAROL|carol> +3d Alert on a pool size of 0');
+    await say('resolve');
+    await h.settle();
+    const answer = await say('pir draft');
+    expect(answer).toContain('`INC-2026-0001-review.md`');
+    const [file] = h.slack.files(channel);
+    expect(file?.title).toBe('Post-incident review: INC-2026-0001');
+    const text = String(file?.content);
+    // Times in the reader's Slack zone (the stand-in gives its users Europe/London).
+    expect(text).toContain('Times are in Europe/London');
+    expect(text).toContain('- 2026-12-21 08:20 GMT · @Alice Example · Rolled back the 08:55 config push & restarted the pool');
+    expect(text).toContain('Rolled back the 08:55 config push & restarted the pool');
+    expect(text).toContain('Alert on a pool size of 0');
+    expect(text).toMatch(/comms/i);
+    expect(text).toContain('- commander: @Alice Example from 2026-12-21 08:00 GMT');
+    expect(text).toContain('- comms: @Bob Example from 2026-12-21 08:00 GMT');
+  });
+
+  it('when the draft is asked for outside an incident channel, then it says where it works', async () => {
+    h = await startFullHarness(CONFIG);
+    channel = 'CGENERAL';
+    expect(await say('pir draft')).toContain('works inside an incident channel');
+  });
+});

@@ -1,3 +1,4 @@
+import { localDateTime } from '../../../platform/calendar/working-days.js';
 import { WardenError } from '../../../platform/errors.js';
 import { accessViewOf, recordChange } from '../../incidents/index.js';
 import { nextActionId, textRefusal, type ActionItem } from '../domain/action-item.js';
@@ -53,7 +54,7 @@ export function addAction(deps: ActionDeps, place: ActionPlace, input: NewAction
       at: now,
       kind: 'action_item',
       action: 'action_item.added',
-      text: `Action item ${item.id} for <@${item.owner}>, due ${item.dueAt.toISOString()}: ${item.text}`,
+      text: `Action item ${item.id} for <@${item.owner}>, due ${localDateTime(item.dueAt, deps.followUp.calendar.zone)} (${deps.followUp.calendar.zone}): ${item.text}`,
       data: { id: item.id, owner: item.owner, dueAt: item.dueAt.toISOString(), text: item.text },
     });
     tellChannel(deps, incident, now, deps.lines.added(item, place.userId));

@@ -1,3 +1,4 @@
+import { localDateTime } from '../../../platform/calendar/working-days.js';
 import { WardenError } from '../../../platform/errors.js';
 import { restartedPlanSince, type ActionItem } from '../domain/action-item.js';
 import { parseDue } from '../domain/due-date.js';
@@ -28,7 +29,8 @@ export function changeActionDue(deps: ActionDeps, place: ActionPlace, id: string
     const moved = restart(deps, item, { dueAt: due.at }, now);
     refreshHomes(deps, incident, now, [item.owner]);
     const [from, to] = [item.dueAt.toISOString(), due.at.toISOString()];
-    return { result: moved, record: { action: 'action_item.due_changed', text: `Action item ${item.id} now due ${to} (was ${from})`, data: { id: item.id, from, to } } };
+    const zone = deps.followUp.calendar.zone;
+    return { result: moved, record: { action: 'action_item.due_changed', text: `Action item ${item.id} now due ${localDateTime(due.at, zone)} (was ${localDateTime(item.dueAt, zone)}, ${zone})`, data: { id: item.id, from, to } } };
   });
 }
 

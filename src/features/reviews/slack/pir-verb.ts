@@ -15,6 +15,7 @@ const USAGE = [
   '`/incident pir owner @person`: hand the review to someone else (its owner or the commander)',
   '`/incident pir done <link>`: the review is written; link to it (its owner or the commander)',
   '`/incident pir waive <reason>`: no review for this one (an approver other than its owner; audited)',
+  '`/incident pir draft`: the review skeleton from the record, as a Markdown file in the channel',
 ].map((l) => l.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 
 export interface PirExtras {
