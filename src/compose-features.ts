@@ -6,7 +6,7 @@ import { migrations as incidentMigrations } from './features/incidents/index.js'
 import { clockEventsOf, clocksFeature, migrations as notificationMigrations } from './features/notifications/index.js';
 import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations, PLAYBOOK_JOB_KINDS, playbooksFeature, type Playbook } from './features/playbooks/index.js';
 import { clockSettingsFrom, followUpPolicyFrom, loadClockCatalog, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
-import { migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
+import { loadReviewTemplate, migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
@@ -55,8 +55,9 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     clocksFeature(clockCatalog, clockSettingsFrom(config, [PLAYBOOK_JOB_KINDS.refresh])),
     // Pages follow the incident; without PagerDuty set up, nothing pages and `/incident page` says what to set.
     pagingFeature({ pagerDuty: paging.pagerDuty, policy: pagingPolicyFrom(config, paging.routingKey, paging.env), announcementsChannel: config.channels.announcements || null }),
-    // After the incident: the review scheduled on resolve, and action items that outlive the incident.
-    reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null, clockCatalog, playbooks, templatesDir: config.templates.dir }),
+    // After the incident: the review scheduled on resolve, and action items that outlive the incident. A replaced
+    // review template with an unknown variable stops the start-up (and `warden config check`), naming its line.
+    reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null, clockCatalog, playbooks, template: loadReviewTemplate(config.templates.dir) }),
     actionsFeature({ followUp: followUpPolicyFrom(config, config.actions.reminders), managersChannel: config.channels.managers || null }),
     metricsFeature(), // MTTA, MTTR and time to legal submission on /metrics (and `warden metrics`)
   ];

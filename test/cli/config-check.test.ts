@@ -58,12 +58,21 @@ const CUSTOM_SET = [
 ];
 
 describe('warden config check', () => {
+  it('when a replaced review template names a variable the draft does not have, then the check names its file and line and exits 1', () => {
+    const templates = join(dir, 'templates-bad');
+    mkdirSync(join(templates, 'reviews'), { recursive: true });
+    writeFileSync(join(templates, 'reviews', 'post-incident-review.md'), '# Review {{incident.id}}\n\nOwner: {{review.ownr}}\n');
+    const r = run([file('bad-template.yaml', `templates:\n  dir: ${templates}\n`)]);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toMatch(/post-incident-review\.md:3.*review\.ownr/);
+  });
+
   it('when the file is valid, then it prints config ok with the path and exits 0', () => {
     const path = file('ok.yaml', 'channels:\n  announcements: sec-incidents\n');
     const r = run([path]);
     expect(r).toEqual({
       code: 0,
-      out: [`config ok: ${path}`, 'playbooks and regimes ok: playbooks; regimes', expect.stringMatching(/^env ok \(Slack: not configured/)],
+      out: [`config ok: ${path}`, 'playbooks, regimes and the review template ok: playbooks; regimes; templates', expect.stringMatching(/^env ok \(Slack: not configured/)],
       err: [],
     });
   });

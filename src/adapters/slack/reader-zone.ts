@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isTimeZone } from '../../platform/config/fields.js';
 
 /**
  * A person's Slack time zone (users.info), else `fallback` (the configured display zone). An unknown zone
@@ -7,10 +8,7 @@ import type { WebClient } from '@slack/web-api';
 export async function readerZone(slack: WebClient, userId: string, fallback: string): Promise<string> {
   try {
     const tz = (await slack.users.info({ user: userId })).user?.tz;
-    if (tz) {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
-      return tz;
-    }
+    if (tz && isTimeZone(tz)) return tz;
   } catch {
     // fall back below
   }

@@ -35,12 +35,12 @@ export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
   return configOk && catalogOk && envOk ? 0 : 1;
 }
 
-/** What the configuration points at (playbooks, regimes, enabled regime ids) loads as `warden start` would load it. */
+/** What the configuration points at (playbooks, regimes, enabled regime ids, the review template) loads as `warden start` would load it. */
 function checkCatalogs(path: string, io: CliIo): boolean {
   try {
     const { config } = loadConfig(path);
     wardenFeatures(config);
-    io.out(`playbooks and regimes ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}`);
+    io.out(`playbooks, regimes and the review template ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}; ${config.templates.dir}`);
     return true;
   } catch (error) {
     if (!isWardenError(error)) throw error;

@@ -1,7 +1,7 @@
 import { BOT_USER_ID, BOT_USER_NAME, renderTranscript, type SlackStandIn } from '../../../test/support/stand-ins/slack/index.js';
 import { renderBody, renderMrkdwn, type Names } from '../../../test/support/stand-ins/slack/render-blocks.js';
 
-const WRITES = new Set(['chat.postMessage', 'chat.update', 'views.open', 'views.publish', 'conversations.create', 'conversations.invite', 'pins.add']);
+const WRITES = new Set(['chat.postMessage', 'chat.update', 'views.open', 'views.publish', 'conversations.create', 'conversations.invite', 'pins.add', 'files.completeUploadExternal']);
 
 /**
  * Prints what Warden did in the stand-in workspace since the last call, as a person in Slack would see
@@ -33,7 +33,11 @@ export function createDemoPrinter(slack: SlackStandIn, out: (s: string) => void)
         else if (c.method === 'conversations.invite') out(`   ✚ Warden invited ${String(a.users).split(',').map((u) => `@${n.users.get(u) ?? u}`).join(', ')} to ${where(a.channel, n)}`);
         else if (c.method === 'pins.add') out(`   📌 Warden pinned a message in ${where(a.channel, n)}`);
         else if (c.method === 'views.open') out(`   ▢ a modal opened: ${String((a.view as { title?: { text?: string } })?.title?.text ?? '')}`);
-        else if (c.method === 'views.publish') out(`   ▢ App Home refreshed for @${n.users.get(String(a.user_id)) ?? String(a.user_id)}`);
+        else if (c.method === 'files.completeUploadExternal') {
+          const [file] = slack.files(String(a.channel_id)).slice(-1);
+          out(`   🗎 Warden shared ${file?.filename ?? 'a file'} in ${where(a.channel_id, n)} (${file?.content.split('\n').length ?? 0} lines of Markdown)`);
+          for (const line of (file?.content ?? '').split('\n').filter((l) => l.startsWith('## ')).slice(0, 12)) out(`      ${line}`);
+        } else if (c.method === 'views.publish') out(`   ▢ App Home refreshed for @${n.users.get(String(a.user_id)) ?? String(a.user_id)}`);
         else if (c.method === 'chat.update') {
           const [title, facts] = renderBody(String(a.text ?? ''), a.blocks as unknown[] | undefined, n);
           out(`   ✎ warden updated its message in ${where(a.channel, n)} in place: ${title ?? ''} | ${facts ?? ''}`);

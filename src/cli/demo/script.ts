@@ -45,9 +45,11 @@ export async function demoScript(d: DemoContext): Promise<void> {
   await d.command('UCAROL', 'update Rollback complete; error rate back to 0.1%. Watching for 30 minutes.', channel);
   await d.command('UALICE', 'status monitoring', channel);
   await d.advance(30 * MIN, '30 quiet minutes later.');
+  await d.command('UALICE', 'action add <@UCAROL|carol> +3d Alert when the connection pool size drops to 0', channel);
   await d.command('UALICE', 'resolve', channel);
   await d.advance(60 * MIN, 'An hour later: no more reminders, the incident is resolved.');
   await d.command('UALICE', 'pir', channel);
+  await d.command('UALICE', 'pir draft', channel);
   await d.command('UBOB', 'close', channel);
   await d.command('UALICE', 'close', channel);
   await d.command('UALICE', `pir done https://wiki.example.com/reviews/${incident.id}`, channel);

@@ -3,3 +3,4 @@ export { reviewsSection } from './config/sections.js';
 export { reviewsFeature, type ReviewsOptions } from './slack/reviews-feature.js';
 export type { ReviewPolicy } from './domain/review-policy.js';
 export { migrations } from './store/migrations.js';
+export { loadReviewTemplate } from './draft/index.js';

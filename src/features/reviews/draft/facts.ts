@@ -2,20 +2,10 @@
  * What a post-incident review draft is made of: the recorded facts of one incident, gathered from the
  * other features (gather.ts) and rendered to Markdown (render.ts). Plain data; instants are UTC Dates.
  */
+import type { ActionItemView } from '../../actions/index.js';
+import type { Incident } from '../../incidents/index.js';
 
-/** An action item as the actions feature reads it (its `actionItemsOf(db)` returns these). */
-export interface ActionItemView {
-  id: string;
-  text: string;
-  owner: string;
-  dueAt: Date;
-  status: 'open' | 'done';
-  createdBy: string;
-  createdAt: Date;
-  doneBy: string | null;
-  doneAt: Date | null;
-  evidence: string | null;
-}
+export type { ActionItemView };
 
 /** The port for action items: the lead plugs `actionItemsOf(db)` from the actions feature in here. */
 export type ActionItemsPort = (incidentId: string) => ActionItemView[];
@@ -29,21 +19,9 @@ export interface ReviewInfo {
   drill: boolean;
 }
 
-export interface IncidentFacts {
-  id: string;
-  title: string;
-  description: string;
-  type: string;
-  severity: string;
-  status: string;
-  drill: boolean;
-  private: boolean;
-  declaredBy: string;
-  declaredAt: Date;
-  detectedAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-}
+/** What the draft shows of the incident record itself. */
+export const INCIDENT_FACT_KEYS = ['id', 'title', 'description', 'type', 'severity', 'status', 'drill', 'private', 'declaredBy', 'declaredAt', 'detectedAt', 'resolvedAt', 'closedAt'] as const;
+export type IncidentFacts = Pick<Incident, (typeof INCIDENT_FACT_KEYS)[number]>;
 
 /** One severity the incident had, from when to when (null: still has it). */
 export interface SeverityPeriod {

@@ -7,8 +7,10 @@ import { WardenError } from '../../../platform/errors.js';
 import type { Incident, TimelineEntry } from '../../incidents/index.js';
 import type { LegalRecord, StageDeadline } from '../../notifications/index.js';
 import type { ChecklistModel } from '../../playbooks/index.js';
-import type { ActionItemsPort, NoticeFacts, PlaybookFacts, RegimeFacts, ReviewFacts, ReviewInfo, StageFacts } from './facts.js';
+import { INCIDENT_FACT_KEYS, type ActionItemsPort, type NoticeFacts, type PlaybookFacts, type RegimeFacts, type ReviewFacts, type ReviewInfo, type StageFacts } from './facts.js';
 import { roleHistory, severityHistory } from './history.js';
+
+const pick = <T, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 
 /** Where the facts come from: each a read-only port over another feature (sources.ts builds them from the db). */
 export interface ReviewSources {
@@ -33,21 +35,7 @@ export function gatherReviewFacts(sources: ReviewSources, incidentId: string, no
   const legal = sources.legal(incident.id, now);
   return {
     generatedAt: now,
-    incident: {
-      id: incident.id,
-      title: incident.title,
-      description: incident.description,
-      type: incident.type,
-      severity: incident.severity,
-      status: incident.status,
-      drill: incident.drill,
-      private: incident.private,
-      declaredBy: incident.declaredBy,
-      declaredAt: incident.declaredAt,
-      detectedAt: incident.detectedAt,
-      resolvedAt: incident.resolvedAt,
-      closedAt: incident.closedAt,
-    },
+    incident: pick(incident, INCIDENT_FACT_KEYS),
     review,
     severityHistory: severityHistory(entries, declared, incident.severity),
     roles: roleHistory(entries, declared),

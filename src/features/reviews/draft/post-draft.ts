@@ -4,6 +4,7 @@
  * files.getUploadURLExternal for an upload URL, POSTs the bytes there, then files.completeUploadExternal
  * shares the file with `channel_id` and `initial_comment`). Needs the `files:write` scope.
  */
+import { isTimeZone } from '../../../platform/config/fields.js';
 import { WardenError } from '../../../platform/errors.js';
 import type { ReviewFacts } from './facts.js';
 import { renderReview, type ReviewTemplate } from './render.js';
@@ -61,7 +62,7 @@ export async function postReviewDraft(slack: DraftSlack, input: PostDraftInput):
     [[input.userId, me] as const, ...others.map((id, i) => [id, found[i] ?? null] as const)].flatMap(([id, u]) => (u ? [[id, nameOf(u, id)]] : [])),
   );
   const tz = me?.tz;
-  const reader: Reader = tz && isZone(tz) ? { zone: tz, fromProfile: true } : { zone: input.displayZone, fromProfile: false };
+  const reader: Reader = tz && isTimeZone(tz) ? { zone: tz, fromProfile: true } : { zone: input.displayZone, fromProfile: false };
   const content = renderReview(input.template, input.facts, reader, people);
   const id = input.facts.incident.id;
   const draft = { filename: `${id}-review.md`, title: `Post-incident review: ${id}`, reader, content };
@@ -91,14 +92,6 @@ async function lookUp(slack: DraftSlack, userId: string): Promise<SlackUser | nu
 
 const nameOf = (u: SlackUser, id: string): string => u.real_name || u.profile?.real_name || u.profile?.display_name || u.name || id;
 
-function isZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function refusal(error: unknown): WardenError | null {
   const code = (error as { data?: { error?: string } } | null)?.data?.error;

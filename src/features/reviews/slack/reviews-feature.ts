@@ -8,17 +8,17 @@ import { pirVerb } from './pir-verb.js';
 import { reviewHome } from './review-home.js';
 import { reviewJobs } from './review-jobs.js';
 import { pirDraft } from './pir-draft.js';
-import { loadReviewTemplate, reviewSourcesOf } from '../draft/index.js';
+import { reviewSourcesOf, type ReviewTemplate } from '../draft/index.js';
 import { actionItemsOf } from '../../actions/index.js';
 import type { ClockCatalog } from '../../notifications/index.js';
 import type { Playbook } from '../../playbooks/index.js';
 
 export interface ReviewsOptions {
   policy: ReviewPolicy;
-  /** What the draft reads of the legal clocks and playbooks, and where the company's review template lives. */
+  /** What the draft reads of the legal clocks and playbooks, and the company's review template (loaded and checked). */
   clockCatalog: ClockCatalog;
   playbooks: readonly Playbook[];
-  templatesDir: string;
+  template: ReviewTemplate;
   /** Where overdue reviews escalate; none configured, none escalated. */
   managersChannel: string | null;
 }
@@ -31,11 +31,9 @@ export function reviewsFeature(opts: ReviewsOptions): WardenFeature {
     plug(core) {
       const reviews = reviewRepo(core.db);
       const deps: ReviewDeps = { ...core.deps, reviews, reviewPolicy: opts.policy, managersChannel: opts.managersChannel };
-      // A replaced template with an unknown variable stops the start-up here, naming its line.
-      const template = loadReviewTemplate(opts.templatesDir);
       const sources = reviewSourcesOf(core.db, { clockCatalog: opts.clockCatalog, playbooks: opts.playbooks, actionItems: actionItemsOf(core.db) });
       return {
-        commands: { '/incident': [pirVerb(deps, { draft: pirDraft(deps, sources, template) })] },
+        commands: { '/incident': [pirVerb(deps, { draft: pirDraft(deps, sources, opts.template) })] },
         jobs: reviewJobs(deps, core.slack),
         on: { 'incident.status_changed': (e) => onStatusChanged(deps, e) },
         home: reviewHome(reviews, core.deps.clock),
