@@ -53,7 +53,8 @@ const MAX_REASON = 500;
 
 /** The link to the written review: an http(s) URL of sane length. */
 export function reviewLink(text: string): string {
-  const link = text.trim().replace(/^<(.+)>$/, '$1');
+  // Slack may send a link as `<https://…>` or, with its label, `<https://…|label>`.
+  const link = text.trim().replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1');
   if (link === '') throw new WardenError('bad_input', 'Give the link to the written review: `/incident pir done https://wiki.example.com/reviews/INC-2026-0042`.');
   if (link.length > MAX_LINK) throw new WardenError('bad_input', `The link is ${link.length} characters; keep it under ${MAX_LINK}.`);
   let url: URL;

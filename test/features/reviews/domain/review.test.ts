@@ -57,6 +57,7 @@ describe('reviewLink and waiveReason', () => {
   it.each([
     ['https://wiki.example.com/r/1', 'https://wiki.example.com/r/1'],
     ['<https://wiki.example.com/r/1>', 'https://wiki.example.com/r/1'],
+    ['<https://wiki.example.com/r/1|the review>', 'https://wiki.example.com/r/1'],
     ['  http://intranet/r?id=1&x=2 ', 'http://intranet/r?id=1&x=2'],
   ])('when the link is %s, then it is kept as %s', (text, link) => {
     expect(reviewLink(text)).toBe(link);
