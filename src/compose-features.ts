@@ -5,10 +5,13 @@ import { PACKAGE_ROOT } from './cli/package-root.js';
 import { migrations as incidentMigrations } from './features/incidents/index.js';
 import { clockEventsOf, clocksFeature, migrations as notificationMigrations } from './features/notifications/index.js';
 import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations, PLAYBOOK_JOB_KINDS, playbooksFeature, type Playbook } from './features/playbooks/index.js';
-import { clockSettingsFrom, followUpPolicyFrom, loadClockCatalog, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { clockSettingsFrom, controlsFrom, digestSchedulesFrom, followUpPolicyFrom, loadClockCatalog, patchPolicyFrom, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
 import { loadReviewTemplate, migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
+import { migrations as patchMigrations, patchesFeature } from './features/patches/index.js';
+import { accessReviewsFeature, migrations as accessReviewMigrations } from './features/access-reviews/index.js';
+import { digestsFeature, migrations as digestMigrations } from './features/digests/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
 import { WardenError } from './platform/errors.js';
@@ -17,7 +20,7 @@ import { createPagerDuty } from './adapters/pagerduty/index.js';
 import type { WardenEnv } from './platform/config/index.js';
 
 /** Every feature's migrations; `migrate` applies them in version order and refuses two with one version. */
-export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations, ...metricsMigrations];
+export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations, ...metricsMigrations, ...patchMigrations, ...accessReviewMigrations, ...digestMigrations];
 
 /** PagerDuty as the environment sets it up: no client when no PagerDuty variable is set. */
 export interface PagingSetup {
@@ -60,6 +63,10 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     reviewsFeature({ policy: reviewPolicyFrom(config), managersChannel: config.channels.managers || null, clockCatalog, playbooks, template: loadReviewTemplate(config.templates.dir) }),
     actionsFeature({ followUp: followUpPolicyFrom(config, config.actions.reminders), managersChannel: config.channels.managers || null }),
     metricsFeature(), // MTTA, MTTR and time to legal submission on /metrics (and `warden metrics`)
+    // Between incidents: patch SLAs, access reviews and other recurring controls, and the managers' digests.
+    patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
+    accessReviewsFeature({ controls: controlsFrom(config), followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
+    digestsFeature({ digests: digestSchedulesFrom(config) }),
   ];
 }
 

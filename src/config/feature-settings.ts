@@ -7,6 +7,9 @@ import { formatProblem } from '../platform/yaml-validate.js';
 import type { FollowUpPolicy } from '../platform/calendar/follow-up.js';
 import type { WorkingCalendar } from '../platform/calendar/working-days.js';
 import type { ReviewPolicy } from '../features/reviews/index.js';
+import { DEFAULT_SCANNER_SEVERITIES, type PatchPolicy } from '../features/patches/index.js';
+import type { ControlDefinition } from '../features/access-reviews/index.js';
+import { DIGEST_SECTIONS, type DigestSchedule } from '../features/digests/index.js';
 
 // What each feature reads of warden.yaml: the composition adapts the parsed file to the features' own options,
 // so no feature knows the file's shape.
@@ -100,4 +103,27 @@ export function reviewPolicyFrom(config: WardenConfig): ReviewPolicy {
 /** Without `reviews.dueWithin`: the three most severe get a review within 5, 10 and 15 business days, the rest none. */
 function defaultDueWithin(severities: readonly string[]): Record<string, number> {
   return Object.fromEntries(severities.slice(0, 3).map((s, i) => [s, [5, 10, 15][i] ?? 15]));
+}
+
+/** `sla.patch`: the SLA per severity, the owners' reminders, the scanner severity table over the built-in one. */
+export function patchPolicyFrom(config: WardenConfig): PatchPolicy {
+  const { critical, high, medium, low, reminders, scannerSeverities } = config.sla.patch;
+  return { slaMs: { critical, high, medium, low }, followUp: followUpPolicyFrom(config, reminders), scannerSeverities: { ...DEFAULT_SCANNER_SEVERITIES, ...scannerSeverities } };
+}
+
+/** `sla.accessReview.systems` (each an access review) and `sla.controls`; an id used twice is refused. */
+export function controlsFrom(config: WardenConfig): ControlDefinition[] {
+  const { accessReview, controls } = config.sla;
+  const systems = accessReview.systems.map((s): ControlDefinition => ({ id: s.system, name: `Access review: ${s.system}`, type: 'access-review', kind: 'manual', owner: s.owner ?? null, every: s.every ?? accessReview.every, evidence: 'who has access, and what was removed' }));
+  const others = controls.map((c): ControlDefinition => ({ id: c.id, name: c.name, type: 'control', kind: c.kind, owner: c.owner ?? null, every: c.every, evidence: c.evidence ?? null }));
+  const all = [...systems, ...others];
+  const twice = all.map((c) => c.id).filter((id, i, ids) => ids.indexOf(id) !== i);
+  if (twice.length) throw new WardenError('config_invalid', `sla: the id ${[...new Set(twice)].join(', ')} names two systems or controls; each needs its own`);
+  return all;
+}
+
+/** `digests`; left out: one to `channels.managers` at 09:00 Monday to Friday in `timeZone`. */
+export function digestSchedulesFrom(config: WardenConfig): DigestSchedule[] {
+  const listed = config.digests ?? (config.channels.managers ? [{ channel: config.channels.managers, schedule: '0 9 * * 1-5', sections: undefined, timeZone: undefined }] : []);
+  return listed.map((d) => ({ channel: d.channel, schedule: d.schedule, timeZone: d.timeZone ?? config.timeZone, sections: d.sections ?? DIGEST_SECTIONS }));
 }

@@ -1,24 +1,19 @@
-import { z } from 'zod';
-import { ACCESS_REVIEW_CADENCES, DEFAULT_PATCH_SLA } from './defaults.js';
-import { channelField, countField, durationField, strictObject } from '../platform/config/fields.js';
+import { channelField, countField, strictObject } from '../platform/config/fields.js';
+import { patchSlaSection } from '../features/patches/index.js';
+import { accessReviewSection, controlsSection } from '../features/access-reviews/index.js';
 
-/** The sections of warden.yaml no single feature owns: channels and the SLAs to come. */
+/** The sections of warden.yaml no single feature owns: channels, the service levels between incidents, limits. */
 
 export const channelsSection = strictObject({
   announcements: channelField.prefault('incidents'),
   managers: channelField.prefault('security-managers'),
 }).prefault({});
 
+/** Service levels between incidents: patch SLAs, access reviews and the other recurring controls. */
 export const slaSection = strictObject({
-  patch: strictObject({
-    critical: durationField.prefault(DEFAULT_PATCH_SLA.critical),
-    high: durationField.prefault(DEFAULT_PATCH_SLA.high),
-    medium: durationField.prefault(DEFAULT_PATCH_SLA.medium),
-    low: durationField.prefault(DEFAULT_PATCH_SLA.low),
-  }).prefault({}),
-  accessReview: strictObject({
-    every: z.enum(ACCESS_REVIEW_CADENCES, { error: `expected one of ${ACCESS_REVIEW_CADENCES.join(', ')}` }).default('monthly'),
-  }).prefault({}),
+  patch: patchSlaSection,
+  accessReview: accessReviewSection,
+  controls: controlsSection,
 }).prefault({});
 
 // Enough for a person typing fast and a script posting a burst of updates; low enough that a stuck loop is stopped.

@@ -8,6 +8,7 @@ import { permissionsSection } from '../features/access/index.js';
 import { pagingSection } from '../features/paging/index.js';
 import { reviewsSection } from '../features/reviews/index.js';
 import { actionsSection } from '../features/actions/index.js';
+import { digestsSection } from '../features/digests/index.js';
 
 /**
  * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities, roles and incident settings;
@@ -38,11 +39,12 @@ export const wardenConfigSchema = strictObject({
   notifications: notificationsSection.describe('Reminders for notification clocks, enabled regimes and customer contract tiers.'),
   playbooks: playbooksSection.describe('Directories of playbook YAML files.'),
   templates: templatesSection.describe('Directory of notice templates.'),
-  sla: slaSection.describe('Patch and access-review service levels (used by /patch and /access-review).'),
+  sla: slaSection.describe('Patch SLAs, access reviews and the other recurring controls (/patch, /access-review).'),
   paging: pagingSection.describe('Which severities page PagerDuty on declare, and the PagerDuty services Warden may page.'),
   reviews: reviewsSection.describe('Post-incident reviews: when they are due, who owns them, whether closing needs one, reminders.'),
   actions: actionsSection.describe('Action items from incidents: reminders to their owners and escalation.'),
   limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
+  digests: digestsSection.describe('Managers\' SLA digests: channel, cron schedule, time zone, sections. Left out: channels.managers at 09:00 Mon-Fri.'),
 })
   .superRefine((config, ctx) => {
     const ids = Object.keys(config.severities);
@@ -56,6 +58,8 @@ export const wardenConfigSchema = strictObject({
     severities,
     defaultSeverity: defaultSeverity ?? fallbackSeverity(Object.keys(severities)),
     ...config,
+    // No `digests` key: the default digest (see digestSchedulesFrom); null keeps that apart from `[]` (none).
+    digests: config.digests ?? null,
     // Quiet hours without their own zone follow the display zone.
     quietHours: { ...config.quietHours, timeZone: config.quietHours.timeZone ?? config.timeZone },
   }));

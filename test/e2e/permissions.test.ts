@@ -58,7 +58,8 @@ describe('the permission table', () => {
     const answer = await say(attempt.text, 'UBOB');
     const rule = PERMISSIONS[permission as Permission];
     expect(answer).toMatch(new RegExp(`^:no_entry: Only .+ may ${rule.act}\\.`));
-    expect(answer).toMatch(rule.need === 'commander' ? /the commander \(<@UALICE>\) or a Warden admin \(<@UADMIN01>\)/ : /a Warden approver \(<@ULEGAL01>\)/);
+    const needs = { commander: /the commander \(<@UALICE>\) or a Warden admin \(<@UADMIN01>\)/, approver: /a Warden approver \(<@ULEGAL01>\)/, manager: /a Warden manager \(none is configured\) or an admin \(<@UADMIN01>\)/ };
+    expect(answer).toMatch(needs[rule.need as keyof typeof needs]);
     expect(denials()).toEqual([['UBOB', permission]]);
     expect(h.warden.store.incidents.get('INC-2026-0001')).toEqual(before);
   });

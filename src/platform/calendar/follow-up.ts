@@ -11,6 +11,8 @@ import { onWorkingDay, type WorkingCalendar } from './working-days.js';
 export interface FollowUpPolicy {
   /** How long before the due time to remind, in ms; 0 is the due time itself. */
   readonly before: readonly number[];
+  /** Reminders once this share of the time from `since` to the due time has passed, in percent (50: half-way). */
+  readonly elapsed?: readonly number[];
   /** Once overdue, remind this often (ms)... */
   readonly overdueEvery: number;
   /** ...at most this many times. */
@@ -33,13 +35,19 @@ export interface PlannedReminder {
 
 /**
  * Every reminder of an item due at `due` whose due time was set at `since`: lead times that were already
- * past at `since` are left out (an item due tomorrow gets no "a week before" reminder), the overdue ones follow.
+ * past at `since` are left out (an item due tomorrow gets no "a week before" reminder), shares of the window
+ * (`elapsed`, half-way ...) come at their time, the overdue ones follow.
  */
 export function plannedReminders(due: Date, since: Date, policy: FollowUpPolicy): PlannedReminder[] {
-  const leads = [...new Set(policy.before)].filter((ms) => ms >= 0).sort((a, b) => b - a);
-  const times: { kind: ReminderKind; at: number }[] = leads
-    .map((ms) => ({ kind: ms === 0 ? ('due' as const) : ('before' as const), at: due.getTime() - ms }))
-    .filter((r) => r.at > since.getTime());
+  const window = due.getTime() - since.getTime();
+  const leads = [...new Set(policy.before)].filter((ms) => ms >= 0);
+  const shares = [...new Set(policy.elapsed ?? [])].filter((p) => p > 0 && p < 100);
+  const early: { kind: ReminderKind; at: number }[] = [
+    ...leads.map((ms) => ({ kind: ms === 0 ? ('due' as const) : ('before' as const), at: due.getTime() - ms })),
+    ...shares.map((p) => ({ kind: 'before' as const, at: since.getTime() + Math.round((window * p) / 100) })),
+  ];
+  // One reminder per instant, in time order; an instant already past at `since` is left out.
+  const times = [...new Map(early.filter((r) => r.at > since.getTime()).map((r) => [r.at, r])).values()].sort((a, b) => a.at - b.at);
   for (let k = 1; k <= policy.overdueMax && policy.overdueEvery > 0; k++) times.push({ kind: 'overdue', at: due.getTime() + k * policy.overdueEvery });
   return times.map((r, n) => ({ n, kind: r.kind, nominal: new Date(r.at) }));
 }

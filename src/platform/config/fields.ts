@@ -134,11 +134,12 @@ const HOLIDAYS_MESSAGE = 'expected a holiday calendar code known to date-holiday
 /** A date-holidays calendar: a country, optionally a state and a region (`DE-BY`, `US-NY`). */
 export const holidayCalendarField = z.string({ error: HOLIDAYS_MESSAGE }).refine(isKnownHolidayCalendar, HOLIDAYS_MESSAGE);
 
-const LEAD_MESSAGE = 'expected a lead time like 2d or 4h (before the due time), or 0 (at the due time)';
-/** A time before a due instant: a duration, or `0` (YAML may read it as the number 0) for the due time itself. */
+const LEAD_MESSAGE = 'expected a lead time like 2d or 4h (before the due time), 0 (at the due time) or 50% (of the time to the due time)';
+const SHARE = /^([1-9]\d?)%$/;
+/** A time before a due instant: a duration, `0` (YAML may read it as the number 0) for the due time itself, or a share of the window (`50%`). */
 export const leadTimeField = z
-  .union([z.literal(0), z.literal('0'), durationField], { error: LEAD_MESSAGE })
-  .transform((v): number => (v === '0' ? 0 : v));
+  .union([z.literal(0), z.literal('0'), z.string().regex(SHARE), durationField], { error: LEAD_MESSAGE })
+  .transform((v): number | { elapsed: number } => (v === '0' || v === 0 ? 0 : typeof v === 'string' ? { elapsed: Number(SHARE.exec(v)?.[1]) } : v));
 
 /**
  * How an item with an owner and a due time is followed up (see platform/calendar/follow-up.ts): reminders
@@ -146,8 +147,15 @@ export const leadTimeField = z
  */
 export const followUpSection = (defaults: { before: readonly (string | 0)[]; overdueEvery: string; overdueMax: number; escalateAfter: string }) =>
   strictObject({
-    before: z.array(leadTimeField, { error: 'expected a list of lead times like [2d, 0]' }).prefault([...defaults.before]),
+    before: z.array(leadTimeField, { error: 'expected a list of lead times like [50%, 2d, 0]' }).prefault([...defaults.before]),
     overdueEvery: durationField.prefault(defaults.overdueEvery),
     overdueMax: countField(0, 100).default(defaults.overdueMax),
     escalateAfter: z.union([durationField, z.literal('never')], { error: 'expected a duration like 2d, or never' }).prefault(defaults.escalateAfter).transform((v) => (v === 'never' ? null : v)),
-  }).prefault({});
+  })
+    // Durations before the due time, and shares of the window (`50%`), as the follow-up plan reads them.
+    .transform(({ before, ...rest }) => ({
+      ...rest,
+      before: before.filter((l): l is number => typeof l === 'number'),
+      elapsed: before.flatMap((l) => (typeof l === 'number' ? [] : [l.elapsed])),
+    }))
+    .prefault({});

@@ -42,6 +42,15 @@ describe('plannedReminders', () => {
     ]);
   });
 
+  it('when a share of the window is asked for, then it comes that far between setting and due, merged in time order', () => {
+    // 22 Dec 09:00Z to 30 Dec 22:59:59.999Z: half-way is 26 Dec 15:59:59.999Z (rounded to the ms).
+    const plan = plannedReminders(DUE, SINCE, policy({ before: [2 * D], elapsed: [50, 0, 100, 50], overdueMax: 0 }));
+    expect(plan.map((r) => [r.kind, iso(r.nominal)])).toEqual([
+      ['before', '2026-12-26T16:00:00.000Z'],
+      ['before', '2026-12-28T22:59:59.999Z'],
+    ]);
+  });
+
   it('when overdueMax is 0 or overdueEvery is 0, then nothing follows the due time', () => {
     expect(plannedReminders(DUE, SINCE, policy({ overdueMax: 0 })).every((r) => r.kind !== 'overdue')).toBe(true);
     expect(plannedReminders(DUE, SINCE, policy({ overdueEvery: 0 })).every((r) => r.kind !== 'overdue')).toBe(true);

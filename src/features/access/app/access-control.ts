@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { RoleGrant } from '../config/sections.js';
-import { ADMIN, APPROVER, decide, type Holders, type IncidentView, type Subject, type Verdict } from '../domain/decide.js';
+import { ADMIN, APPROVER, MANAGER, decide, type Holders, type IncidentView, type Subject, type Verdict } from '../domain/decide.js';
 import { AccessDenied, type DenialFacts } from '../domain/denied.js';
 import { PERMISSIONS, type Need, type Permission } from '../domain/permissions.js';
 import { createGroupCache, type GroupLookup } from './group-cache.js';
@@ -55,7 +55,7 @@ export function createAccessControl(opts: AccessOptions) {
 
   const holders = (): Holders => {
     const approver = opts.roles[APPROVER];
-    return { admins: holdersOf(ADMIN), approvers: holdersOf(APPROVER), approversConfigured: !!approver && approver.users.length + approver.groups.length > 0 };
+    return { admins: holdersOf(ADMIN), approvers: holdersOf(APPROVER), managers: holdersOf(MANAGER), approversConfigured: !!approver && approver.users.length + approver.groups.length > 0 };
   };
 
   function check(permission: Permission, userId: string, incident?: IncidentView): Verdict {

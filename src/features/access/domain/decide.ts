@@ -3,6 +3,7 @@ import type { Need } from './permissions.js';
 /** The Warden-wide roles with a meaning in the permission table; others (manager, responder ...) are configurable grants. */
 export const ADMIN = 'admin';
 export const APPROVER = 'approver';
+export const MANAGER = 'manager';
 
 /** Who asks, as the decision sees them: their Warden roles already resolved (user groups included). */
 export interface Subject {
@@ -22,6 +23,7 @@ export interface Holders {
   /** Who holds each role, as Slack mentions (`<@U…>`, `<!subteam^S…>`). */
   admins: readonly string[];
   approvers: readonly string[];
+  managers: readonly string[];
   /** Some approver is configured (a user or a group); with none, approvals fall to admins. */
   approversConfigured: boolean;
 }
@@ -46,6 +48,8 @@ export function decide(need: Need, subject: Subject, holders: Holders, incident?
     case 'approver':
       if (holders.approversConfigured) return subject.roles.has(APPROVER) ? ALLOWED : { allowed: false, needs: named('a Warden approver', holders.approvers) };
       return admin ? ALLOWED : { allowed: false, needs: named('a Warden admin', holders.admins), why: 'No approver is configured in warden.yaml, so approvals fall to Warden admins (never to the commander).' };
+    case 'manager':
+      return admin || subject.roles.has(MANAGER) ? ALLOWED : { allowed: false, needs: `${named('a Warden manager', holders.managers)} or ${named('an admin', holders.admins)}` };
     case 'admin':
       return admin ? ALLOWED : { allowed: false, needs: named('a Warden admin', holders.admins) };
   }

@@ -10,9 +10,10 @@
  * - `member`: a member of the incident's channel (a command typed there, or a recorded member).
  * - `commander`: the incident's current commander, or a Warden admin.
  * - `approver`: a Warden approver; with none configured, a Warden admin (never the commander by default).
+ * - `manager`: a Warden manager (role `manager`, for the work between incidents) or a Warden admin.
  * - `admin`: a Warden admin.
  */
-export const NEEDS = ['anyone', 'member', 'commander', 'approver', 'admin'] as const;
+export const NEEDS = ['anyone', 'member', 'commander', 'approver', 'manager', 'admin'] as const;
 export type Need = (typeof NEEDS)[number];
 
 export interface PermissionRule {
@@ -62,6 +63,22 @@ export const PERMISSIONS = {
   '/incident action': rule('member', 'add or list action items'),
   '/incident action:others': rule('commander', "change someone else's action item"),
   '/warden whoami': rule('anyone', 'see your Warden roles'),
+  '/warden digest': rule('manager', "see the managers' digest"),
+  '/patch add': rule('anyone', 'record a finding to patch'),
+  '/patch list': rule('anyone', 'list findings'),
+  '/patch show': rule('anyone', 'see a finding'),
+  '/patch done': rule('anyone', 'close a finding with evidence'),
+  '/patch owner': rule('anyone', 'give a finding to someone else'),
+  '/patch severity': rule('manager', "change a finding's severity"),
+  '/patch accept': rule('anyone', 'ask for a risk acceptance'),
+  '/patch import': rule('manager', 'import scanner findings'),
+  'patch:others': rule('manager', "change someone else's finding"),
+  'patch:approve': rule('approver', 'approve or refuse a risk acceptance'),
+  '/access-review list': rule('anyone', 'list access reviews and controls'),
+  '/access-review add': rule('manager', 'add a system or control to review'),
+  '/access-review done': rule('anyone', 'record a review or control as done'),
+  '/access-review owner': rule('manager', 'give a review or control to someone else'),
+  'access-review:others': rule('manager', "record someone else's review as done"),
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, NEEDS, type Need, type Subject } from '../../../../src/features/access/index.js';
 
-const holders = { admins: ['<@UADMIN01>'], approvers: ['<@ULEGAL01>', '<!subteam^S0LEGAL>'], approversConfigured: true };
+const holders = { admins: ['<@UADMIN01>'], approvers: ['<@ULEGAL01>', '<!subteam^S0LEGAL>'], managers: ['<@UMANAG01>'], approversConfigured: true };
 const noApprovers = { ...holders, approvers: [], approversConfigured: false };
 const who = (userId: string, ...roles: string[]): Subject => ({ userId, roles: new Set(roles) });
 const incident = (commander: string, member = true) => ({ id: 'INC-2026-0001', commander, member });
@@ -11,14 +11,16 @@ const PEOPLE = {
   nobody: who('UBOB'),
   commander: who('UALICE'),
   approver: who('ULEGAL01', 'approver'),
+  manager: who('UMANAG01', 'manager'),
   admin: who('UADMIN01', 'admin'),
 };
 const EXPECTED: Record<Need, Record<keyof typeof PEOPLE, boolean>> = {
-  anyone: { nobody: true, commander: true, approver: true, admin: true },
-  member: { nobody: true, commander: true, approver: true, admin: true },
-  commander: { nobody: false, commander: true, approver: false, admin: true },
-  approver: { nobody: false, commander: false, approver: true, admin: false },
-  admin: { nobody: false, commander: false, approver: false, admin: true },
+  anyone: { nobody: true, commander: true, approver: true, manager: true, admin: true },
+  member: { nobody: true, commander: true, approver: true, manager: true, admin: true },
+  commander: { nobody: false, commander: true, approver: false, manager: false, admin: true },
+  approver: { nobody: false, commander: false, approver: true, manager: false, admin: false },
+  manager: { nobody: false, commander: false, approver: false, manager: true, admin: true },
+  admin: { nobody: false, commander: false, approver: false, manager: false, admin: true },
 };
 
 describe('decide', () => {
@@ -30,6 +32,10 @@ describe('decide', () => {
   it('when someone is not a member of the channel, then member acts are refused, except for an admin', () => {
     expect(decide('member', who('UBOB'), holders, incident('UALICE', false))).toEqual({ allowed: false, needs: "a member of INC-2026-0001's channel" });
     expect(decide('member', who('UADMIN01', 'admin'), holders, incident('UALICE', false)).allowed).toBe(true);
+  });
+
+  it('when a manager act is refused, then the refusal names the managers and the admins', () => {
+    expect(decide('manager', who('UBOB'), holders)).toEqual({ allowed: false, needs: 'a Warden manager (<@UMANAG01>) or an admin (<@UADMIN01>)' });
   });
 
   it('when a commander act is refused, then the refusal names the commander and the admins', () => {

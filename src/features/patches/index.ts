@@ -1,0 +1,5 @@
+/** Patch SLAs: findings with an owner and a due time from their severity, risk acceptances, scanner imports. */
+export { patchSlaSection } from './config/sections.js';
+export { DEFAULT_SCANNER_SEVERITIES, PATCH_SEVERITIES, type PatchSeverity } from './domain/patch-severity.js';
+export { patchesFeature, type PatchesOptions, type PatchPolicy } from './slack/patches-feature.js';
+export { migrations } from './store/migrations.js';
