@@ -3,3 +3,4 @@ export { accessReviewSection, cadenceField, controlsSection } from './config/sec
 export { CADENCES, CONTROL_KINDS, type Cadence, type ControlKind } from './domain/cadence.js';
 export { accessReviewsFeature, type AccessReviewsOptions, type ControlDefinition } from './slack/access-reviews-feature.js';
 export { migrations } from './store/migrations.js';
+export type { ControlDigest } from './domain/control-digest.js';

@@ -3,3 +3,5 @@ export { patchSlaSection } from './config/sections.js';
 export { DEFAULT_SCANNER_SEVERITIES, PATCH_SEVERITIES, type PatchSeverity } from './domain/patch-severity.js';
 export { patchesFeature, type PatchesOptions, type PatchPolicy } from './slack/patches-feature.js';
 export { migrations } from './store/migrations.js';
+export type { KevCatalog, KevEntry, ScanFormat, ScannedFinding, ScanReport } from './domain/scan-report.js';
+export type { PatchDigest } from './domain/patch-digest.js';

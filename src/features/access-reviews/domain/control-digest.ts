@@ -1,0 +1,8 @@
+/** What the managers' digest shows of access reviews and other controls (`controlDigestOf(db)(now, limit)`). */
+export interface ControlDigest {
+  /** Periods past their due time and not done, most overdue first, at most `limit`; `overdueTotal` counts them all. */
+  overdue: readonly { id: string; name: string; type: 'access-review' | 'control'; owner: string | null; dueAt: Date }[];
+  overdueTotal: number;
+  /** Controls nobody owns (nobody is nagged about them). */
+  unowned: readonly string[];
+}
