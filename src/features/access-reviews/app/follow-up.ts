@@ -4,7 +4,7 @@
  * retried job sends each one once; escalation is queued once per period.
  */
 import { z } from 'zod';
-import { escalationAt, nextReminder, plannedReminders } from '../../../platform/calendar/follow-up.js';
+import { deliverableAt, escalationAt, nextReminder, plannedReminders } from '../../../platform/calendar/follow-up.js';
 import type { ControlPeriod } from '../domain/control.js';
 import { audit, CONTROL_JOB_KINDS, type ControlDeps } from './deps.js';
 
@@ -29,7 +29,9 @@ export function openPeriodOf(deps: ControlDeps, ref: PeriodRef): ControlPeriod |
 export function queueDm(deps: ControlDeps, period: ControlPeriod, what: DmPayload['what'], now: Date, n: number | null = null): void {
   if (!deps.controls.get(period.controlId)?.owner) return;
   const payload: DmPayload = { ...refOf(period), what, n, total: planOf(deps, period).length };
-  deps.store.jobs.enqueue({ kind: CONTROL_JOB_KINDS.dm, dueAt: now, payload, idemKey: `control-dm:${keyOf(period)}:${n ?? what}` }, now);
+  // The opening DM waits for working hours, as reminders do (a period opens at midnight, often on a day off).
+  const dueAt = what === 'opened' ? deliverableAt(now, deps.followUp) : now;
+  deps.store.jobs.enqueue({ kind: CONTROL_JOB_KINDS.dm, dueAt, payload, idemKey: `control-dm:${keyOf(period)}:${n ?? what}` }, now);
 }
 
 /** Stores the number of the first reminder from `from` that goes out after `now`, and queues it (none: the plan is spent). */

@@ -23,7 +23,7 @@ export function controlDm(control: Control, period: ControlPeriod, p: DmPayload,
       ? `:clipboard: ${nameOf(control)} is open for ${label}: it is yours, due ${slackDate(period.due)}.`
       : p.what === 'overdue'
         ? `:alarm_clock: ${nameOf(control)} (${label}) is *overdue by ${lateBy(now.getTime() - period.due.getTime())}* (it was due ${slackDate(period.due)}).`
-        : `:alarm_clock: ${nameOf(control)} (${label}) is due ${p.what === 'due' ? '*now*' : slackDate(period.due)}.`;
+        : `:alarm_clock: ${nameOf(control)} (${label}) ${p.what === 'due' ? 'has reached' : 'is coming to'} its due time, ${slackDate(period.due)}.`;
   const count = p.n === null ? '' : ` Reminder ${p.n + 1} of ${p.total}.`;
   const evidence = control.evidence ? `\nEvidence: ${escapeMrkdwn(control.evidence)}.` : '';
   return message(`${when}${count}${evidence}\nWhen it is done: ${doneHint(control)}`);
