@@ -101,6 +101,14 @@ describe('overdue reminders and escalation', () => {
     expect(audits().filter((a) => a.action === 'control.done')).toEqual([expect.objectContaining({ actor: LEAD, incident_id: null })]);
   });
 
+  it('when unowned controls are overdue, then nobody is reminded and the managers are not told; the list names them as unowned', async () => {
+    await start();
+    for (const day of ['2027-01-02', '2027-01-04', '2027-01-05', '2027-01-06']) await at(`${day}T12:00:00.000Z`);
+    expect(escalations()).toHaveLength(2); // production's November and December
+    for (const name of ['Incident-response tabletop', 'Disaster-recovery drill', 'Chaos test']) expect(escalations(name)).toHaveLength(0);
+    expect(await review('list')).toMatch(/Chaos test\* `chaos-test` \(_no owner_, quarterly\): 2026-Q4 :warning: \*overdue\*/);
+  });
+
   it('when Warden restarts between reminders, then none is lost and none repeats', async () => {
     await start();
     await at('2026-12-01T07:00:00.000Z');

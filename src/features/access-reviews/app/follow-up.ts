@@ -61,12 +61,15 @@ export function remindPeriod(deps: ControlDeps, p: z.infer<typeof remindPayload>
   });
 }
 
-/** A period still open after `escalateAfter`: the managers' channel is told once per period, owned or not. */
+/**
+ * A period still open after `escalateAfter`: the managers' channel is told once per period. An unowned control
+ * is not escalated either (nobody was nagged): `/access-review list` and the digest name it as unowned.
+ */
 export function escalatePeriod(deps: ControlDeps, p: PeriodRef): void {
   deps.store.transaction(() => {
     const period = openPeriodOf(deps, p);
     const channel = deps.managersChannel;
-    if (!period || period.escalatedAt || !channel) return;
+    if (!period || period.escalatedAt || !channel || !deps.controls.get(p.controlId)?.owner) return;
     const now = deps.clock.now();
     deps.controls.updatePeriod(period.controlId, period.start, { escalatedAt: now });
     audit(deps, 'warden', now, 'control.escalated', { id: period.controlId, start: p.start, due: period.due.toISOString() });

@@ -31,8 +31,7 @@ export function controlDm(control: Control, period: ControlPeriod, p: DmPayload,
 
 /** The managers' channel hears of a period still open after `escalateAfter`, once per period. */
 export function escalationMessage(control: Control, period: ControlPeriod, zone: string, now: Date) {
-  const owner = control.owner ? `Owner: ${mention(control.owner)}` : `*No owner*: give it one with \`/access-review owner ${control.id} @person\``;
-  return message(`:rotating_light: ${nameOf(control)} (${periodLabel(control.every, zone, period)}) is *overdue by ${lateBy(now.getTime() - period.due.getTime())}* (due ${slackDate(period.due)}).\n${owner}.`);
+  return message(`:rotating_light: ${nameOf(control)} (${periodLabel(control.every, zone, period)}) is *overdue by ${lateBy(now.getTime() - period.due.getTime())}* (due ${slackDate(period.due)}).\nOwner: ${control.owner ? mention(control.owner) : 'none'}.`);
 }
 
 const STATUS_TEXT = { open: 'open', overdue: ':warning: *overdue*', done: ':white_check_mark: done' } as const;
