@@ -65,7 +65,7 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     metricsFeature(), // MTTA, MTTR and time to legal submission on /metrics (and `warden metrics`)
     // Between incidents: patch SLAs, access reviews and other recurring controls, and the managers' digests.
     patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
-    accessReviewsFeature({ controls: controlsFrom(config), followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
+    accessReviewsFeature({ controls: controlsFrom(config), defaultEvery: config.sla.accessReview.every, followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
     digestsFeature({ digests: digestSchedulesFrom(config) }),
   ];
 }
