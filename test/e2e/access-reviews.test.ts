@@ -50,7 +50,7 @@ describe('a period opens and its owner is told', () => {
     expect(openings('2026-11')).toHaveLength(0);
     await h.advance(MIN);
     expect(openings('2026-11').map((c) => c.at)).toEqual(['2026-11-23T07:00:00.000Z']);
-    expect(String(openings('2026-11')[0]?.args.text)).toContain('/access-review done production <evidence>');
+    expect(String(openings('2026-11')[0]?.args.text)).toContain('/access-review done production &lt;evidence&gt;');
     await h.restart();
     await h.advance(DAY);
     expect(openings('2026-11')).toHaveLength(1);
