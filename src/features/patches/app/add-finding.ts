@@ -3,7 +3,7 @@ import { parseDiscovered } from '../domain/discovery.js';
 import { ASSET_MAX, DESCRIPTION_MAX, identityKey, idRefusal, isCve, lengthRefusal, type Finding } from '../domain/finding.js';
 import type { PatchSeverity } from '../domain/patch-severity.js';
 import { dueOf, earliestKev } from '../domain/sla.js';
-import { audit, zoneOf, type PatchDeps } from './deps.js';
+import { audit, zoneOf, type PatchCore, type PatchDeps } from './deps.js';
 import { startFollowUp } from './follow-up.js';
 import type { NewFinding } from './ports.js';
 
@@ -21,14 +21,14 @@ export interface FindingInput {
 }
 
 /** The stored shape of a new finding: due from its severity's SLA and the KEV catalog, its plan from discovery. */
-export function newFinding(deps: PatchDeps, input: FindingInput, by: string, now: Date): NewFinding {
+export function newFinding(deps: PatchCore, input: FindingInput, by: string, now: Date): NewFinding {
   const kev = earliestKev(input.cves, (cve) => deps.patches.kevDue(cve));
   const { dueAt, basis } = dueOf({ severity: input.severity, discoveredAt: input.discoveredAt, kev }, { slaMs: deps.patchPolicy.slaMs, zone: zoneOf(deps) });
   return { ...input, cves: [...input.cves], dueAt, dueBasis: basis, planSince: input.discoveredAt, createdBy: by, createdAt: now };
 }
 
 /** Stores a new finding and starts its reminders (call inside a transaction). */
-export function storeFinding(deps: PatchDeps, f: NewFinding, now: Date): Finding {
+export function storeFinding(deps: PatchCore, f: NewFinding, now: Date): Finding {
   deps.patches.insert(f);
   const stored = deps.patches.get(f.id) as Finding;
   startFollowUp(deps, stored, now);

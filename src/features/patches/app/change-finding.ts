@@ -2,7 +2,7 @@ import { WardenError } from '../../../platform/errors.js';
 import { EVIDENCE_MAX, lengthRefusal, type Finding } from '../domain/finding.js';
 import type { PatchSeverity } from '../domain/patch-severity.js';
 import { closedWithinSla, dueOf, earliestKev } from '../domain/sla.js';
-import { audit, zoneOf, type PatchDeps } from './deps.js';
+import { audit, zoneOf, type PatchCore, type PatchDeps } from './deps.js';
 import { restartPlan } from './follow-up.js';
 
 /** @throws WardenError('not_found') naming where findings are listed. */
@@ -64,7 +64,7 @@ export function changeOwner(deps: PatchDeps, userId: string, id: string, to: str
 }
 
 /** Recomputes an open finding's due time after the KEV catalog changed; restarts its plan when it moved. Returns true when it moved. */
-export function applyKev(deps: PatchDeps, f: Finding, now: Date): boolean {
+export function applyKev(deps: PatchCore, f: Finding, now: Date): boolean {
   const kev = earliestKev(f.cves, (cve) => deps.patches.kevDue(cve));
   const { dueAt, basis } = dueOf({ severity: f.severity, discoveredAt: f.discoveredAt, kev }, { slaMs: deps.patchPolicy.slaMs, zone: zoneOf(deps) });
   if (dueAt.getTime() === f.dueAt.getTime() && JSON.stringify(basis) === JSON.stringify(f.dueBasis)) return false;

@@ -12,12 +12,19 @@ export interface PatchPolicy {
   scannerSeverities: Readonly<Record<string, PatchSeverity>>;
 }
 
-/** The ports of the patch use cases. */
-export interface PatchDeps extends AppDeps {
+/** What storing findings and planning their reminders needs: enough for the CLI, which has no Slack and no access table. */
+export interface PatchCore {
+  store: Pick<AppDeps['store'], 'transaction' | 'audit' | 'jobs'>;
+  clock: AppDeps['clock'];
   patches: PatchRecords;
   patchPolicy: PatchPolicy;
   /** Where overdue findings escalate and acceptances are asked for; null: nowhere. */
   managersChannel: string | null;
+}
+
+/** The ports of the patch use cases. */
+export interface PatchDeps extends AppDeps, PatchCore {
+  store: AppDeps['store'];
 }
 
 /**
@@ -35,9 +42,9 @@ export const PATCH_JOB_KINDS = {
   post: 'patch.post',
 } as const;
 
-export const zoneOf = (deps: PatchDeps): string => deps.patchPolicy.followUp.calendar.zone;
+export const zoneOf = (deps: PatchCore): string => deps.patchPolicy.followUp.calendar.zone;
 
 /** Writes one audit entry of a patch change (findings are not incidents: no timeline). */
-export function audit(deps: PatchDeps, actor: string, at: Date, action: string, details: Record<string, unknown>): void {
+export function audit(deps: PatchCore, actor: string, at: Date, action: string, details: Record<string, unknown>): void {
   deps.store.audit.append({ at: at.toISOString(), actor, action, incidentId: null, details });
 }

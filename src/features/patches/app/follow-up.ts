@@ -1,6 +1,6 @@
 import { escalationAt, nextReminder, plannedReminders } from '../../../platform/calendar/follow-up.js';
 import { isAccepted, nextPlanSince, type Finding, type FindingPatch } from '../domain/finding.js';
-import { PATCH_JOB_KINDS, type PatchDeps } from './deps.js';
+import { PATCH_JOB_KINDS, type PatchCore } from './deps.js';
 import type { DmPayload } from './payloads.js';
 
 const since = (f: Finding) => f.planSince.toISOString();
@@ -10,7 +10,7 @@ const since = (f: Finding) => f.planSince.toISOString();
  * half-way there): stores the number of the first reminder still to come, queues it, and queues the
  * escalation (at once when its time already passed). Nothing while an acceptance pauses the finding.
  */
-export function startFollowUp(deps: PatchDeps, f: Finding, now: Date): void {
+export function startFollowUp(deps: PatchCore, f: Finding, now: Date): void {
   if (f.status !== 'open' || isAccepted(f, now)) return;
   queueNext(deps, f, 0, now);
   const at = escalationAt(f.dueAt, deps.patchPolicy.followUp);
@@ -20,7 +20,7 @@ export function startFollowUp(deps: PatchDeps, f: Finding, now: Date): void {
 }
 
 /** Stores and queues the first reminder from plan number `from` that goes out after `now` (none: the plan is spent). */
-export function queueNext(deps: PatchDeps, f: Finding, from: number, now: Date): void {
+export function queueNext(deps: PatchCore, f: Finding, from: number, now: Date): void {
   const policy = deps.patchPolicy.followUp;
   const next = nextReminder(f.dueAt, f.planSince, from, now, policy);
   const n = next ? next.reminder.n : plannedReminders(f.dueAt, f.planSince, policy).length;
@@ -34,7 +34,7 @@ export function queueNext(deps: PatchDeps, f: Finding, from: number, now: Date):
  * Applies `patch` and starts a new plan from now: the old plan's jobs find themselves stale and send nothing.
  * Returns the finding as stored.
  */
-export function restartPlan(deps: PatchDeps, f: Finding, patch: FindingPatch, now: Date): Finding {
+export function restartPlan(deps: PatchCore, f: Finding, patch: FindingPatch, now: Date): Finding {
   deps.patches.update(f.id, { ...patch, planSince: nextPlanSince(f.planSince, now), nextReminder: 0 });
   const restarted = deps.patches.get(f.id) as Finding;
   startFollowUp(deps, restarted, now);
@@ -48,7 +48,7 @@ export const stillCurrent = (f: Finding | null, planSince: string, now: Date): f
  * Reminder `n` of a finding's plan: queues the DM (once, by its key) and the next reminder, in one transaction.
  * Nothing for a finding closed, paused or re-planned since, or a reminder already handled (a retry after a crash).
  */
-export function remindFinding(deps: PatchDeps, p: { id: string; n: number; since: string }): void {
+export function remindFinding(deps: PatchCore, p: { id: string; n: number; since: string }): void {
   deps.store.transaction(() => {
     const now = deps.clock.now();
     const f = deps.patches.get(p.id);
@@ -63,7 +63,7 @@ export function remindFinding(deps: PatchDeps, p: { id: string; n: number; since
 }
 
 /** A finding still open after `escalateAfter`: the managers' channel is told once per finding, ever. */
-export function escalateFinding(deps: PatchDeps, p: { id: string; since: string }): void {
+export function escalateFinding(deps: PatchCore, p: { id: string; since: string }): void {
   deps.store.transaction(() => {
     const now = deps.clock.now();
     const f = deps.patches.get(p.id);

@@ -4,7 +4,7 @@ import { planImport, type KnownFinding } from '../domain/import-plan.js';
 import type { KevCatalog, ScanReport } from '../domain/scan-report.js';
 import { newFinding, storeFinding } from './add-finding.js';
 import { applyKev } from './change-finding.js';
-import { audit, type PatchDeps } from './deps.js';
+import { audit, type PatchCore } from './deps.js';
 
 export interface ImportOptions {
   /** Who owns the new findings (required: a finding without an owner is nagging nobody). */
@@ -23,7 +23,7 @@ export interface ImportResult {
 }
 
 /** A short stable id from the identity (`P-` and 8 hex digits, longer in the rare case those are taken). */
-function derivedId(deps: PatchDeps, key: string): string {
+function derivedId(deps: PatchCore, key: string): string {
   const hash = createHash('sha256').update(key).digest('hex').toUpperCase();
   for (let len = 8; len <= 64; len += 4) {
     const id = `P-${hash.slice(0, len)}`;
@@ -39,7 +39,7 @@ function derivedId(deps: PatchDeps, key: string): string {
  * leaves nothing stored.
  * @throws WardenError('bad_input') for a missing owner, a finding without an asset, an unmapped severity word.
  */
-export function importReport(deps: PatchDeps, report: ScanReport, opts: ImportOptions): ImportResult {
+export function importReport(deps: PatchCore, report: ScanReport, opts: ImportOptions): ImportResult {
   if (!opts.owner) throw new WardenError('bad_input', 'An imported finding needs an owner: pass --owner @person (or a Slack user id U…). Nothing was imported.');
   const owner = opts.owner;
   return deps.store.transaction(() => {
@@ -66,7 +66,7 @@ export const importLine = (r: ImportResult): string => `${r.newIds.length} new, 
  * Loads CISA's KEV catalog (entries added or updated, never removed: CISA does not remove entries) and moves the
  * due time of every open finding whose CVE it lists, in one transaction. Returns how many entries and findings.
  */
-export function importKev(deps: PatchDeps, catalog: KevCatalog, by: string): { entries: number; moved: string[] } {
+export function importKev(deps: PatchCore, catalog: KevCatalog, by: string): { entries: number; moved: string[] } {
   return deps.store.transaction(() => {
     const now = deps.clock.now();
     for (const e of catalog.entries) deps.patches.putKev(e);
