@@ -20,11 +20,11 @@ export interface FindingInput {
   discoveredAt: Date;
 }
 
-/** The stored shape of a new finding: due from its severity's SLA and the KEV catalog, its plan from discovery. */
+/** The stored shape of a new finding: due from its severity's SLA and the KEV catalog; its reminder plan counts from now. */
 export function newFinding(deps: PatchCore, input: FindingInput, by: string, now: Date): NewFinding {
   const kev = earliestKev(input.cves, (cve) => deps.patches.kevDue(cve));
   const { dueAt, basis } = dueOf({ severity: input.severity, discoveredAt: input.discoveredAt, kev }, { slaMs: deps.patchPolicy.slaMs, zone: zoneOf(deps) });
-  return { ...input, cves: [...input.cves], dueAt, dueBasis: basis, planSince: input.discoveredAt, createdBy: by, createdAt: now };
+  return { ...input, cves: [...input.cves], dueAt, dueBasis: basis, planSince: now, createdBy: by, createdAt: now };
 }
 
 /** Stores a new finding and starts its reminders (call inside a transaction). */

@@ -1,9 +1,15 @@
 import { escalationAt, nextReminder, plannedReminders } from '../../../platform/calendar/follow-up.js';
 import { isAccepted, nextPlanSince, type Finding, type FindingPatch } from '../domain/finding.js';
-import { PATCH_JOB_KINDS, type PatchCore } from './deps.js';
+import { audit, PATCH_JOB_KINDS, type PatchCore } from './deps.js';
 import type { DmPayload } from './payloads.js';
 
 const since = (f: Finding) => f.planSince.toISOString();
+
+/**
+ * The due time a plan counts to: the finding's, or the plan's start when that is later (an owner change or an
+ * acceptance's end on an overdue finding), so the daily overdue reminders count again from the new start.
+ */
+const planDue = (f: Finding): Date => (f.planSince.getTime() > f.dueAt.getTime() ? f.planSince : f.dueAt);
 
 /**
  * Starts the finding's reminder plan (counted from `planSince`, whose window runs to the due time: 50% is
@@ -22,8 +28,8 @@ export function startFollowUp(deps: PatchCore, f: Finding, now: Date): void {
 /** Stores and queues the first reminder from plan number `from` that goes out after `now` (none: the plan is spent). */
 export function queueNext(deps: PatchCore, f: Finding, from: number, now: Date): void {
   const policy = deps.patchPolicy.followUp;
-  const next = nextReminder(f.dueAt, f.planSince, from, now, policy);
-  const n = next ? next.reminder.n : plannedReminders(f.dueAt, f.planSince, policy).length;
+  const next = nextReminder(planDue(f), f.planSince, from, now, policy);
+  const n = next ? next.reminder.n : plannedReminders(planDue(f), f.planSince, policy).length;
   deps.patches.update(f.id, { nextReminder: n });
   if (!next) return;
   // The key names the plan and the reminder: the same reminder is never queued twice, whatever retries.
@@ -53,7 +59,7 @@ export function remindFinding(deps: PatchCore, p: { id: string; n: number; since
     const now = deps.clock.now();
     const f = deps.patches.get(p.id);
     if (!stillCurrent(f, p.since, now) || f.nextReminder !== p.n) return;
-    const plan = plannedReminders(f.dueAt, f.planSince, deps.patchPolicy.followUp);
+    const plan = plannedReminders(planDue(f), f.planSince, deps.patchPolicy.followUp);
     const reminder = plan[p.n];
     if (!reminder) return;
     const dm: DmPayload = { type: 'reminder', ...p, total: plan.length, kind: reminder.kind };
@@ -70,7 +76,7 @@ export function escalateFinding(deps: PatchCore, p: { id: string; since: string 
     const channel = deps.managersChannel;
     if (!stillCurrent(f, p.since, now) || f.escalatedAt || !channel || f.dueAt.getTime() > now.getTime()) return;
     deps.patches.update(f.id, { escalatedAt: now });
-    deps.store.audit.append({ at: now.toISOString(), actor: 'warden', action: 'patch.escalated', incidentId: null, details: { id: f.id, owner: f.owner, dueAt: f.dueAt.toISOString() } });
+    audit(deps, 'warden', now, 'patch.escalated', { id: f.id, owner: f.owner, dueAt: f.dueAt.toISOString() });
     deps.store.jobs.enqueue({ kind: PATCH_JOB_KINDS.post, dueAt: now, payload: { type: 'escalation', id: f.id, channel }, idemKey: `patch-escalation:${f.id}` }, now);
   });
 }

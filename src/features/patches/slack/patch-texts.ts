@@ -64,7 +64,7 @@ export function findingDetail(f: Finding, acceptances: readonly Acceptance[], no
 export function reminderDm(f: Finding, p: Extract<DmPayload, { type: 'reminder' }>, now: Date): Message {
   const when = p.kind === 'overdue' ? `It is *overdue by ${late(now.getTime() - f.dueAt.getTime())}* (it was due ${slackDate(f.dueAt)}).` : p.kind === 'due' ? `It is due *now* (${slackDate(f.dueAt)}).` : `It is due ${slackDate(f.dueAt)}.`;
   return message(
-    [`:alarm_clock: Your ${f.severity} finding *${escapeMrkdwn(f.id)}* on ${escapeMrkdwn(f.asset)}: ${escapeMrkdwn(truncate(f.description, 300))}`, `${when} Reminder ${p.n + 1} of ${p.total}.${kevNote(f)}`, `When it is patched: \`/patch done ${escapeMrkdwn(f.id)} <evidence>\``].join('\n'),
+    [`:alarm_clock: Your ${f.severity} finding *${escapeMrkdwn(f.id)}* on ${escapeMrkdwn(f.asset)}: ${escapeMrkdwn(truncate(f.description, 300))}`, `${when} Reminder ${p.n + 1} of ${p.total}.${kevNote(f)}`, `When it is patched: \`/patch done ${escapeMrkdwn(f.id)} &lt;evidence&gt;\``].join('\n'),
   );
 }
 
