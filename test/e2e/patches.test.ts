@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patchPolicyFrom } from '../../src/config/index.js';
 import { patchDigestOf, runPatchCli } from '../../src/features/patches/index.js';
@@ -227,6 +228,36 @@ describe('the KEV catalog', () => {
     // Two days before the new due time is a Saturday: held to Monday 00:00 in Paris.
     await expectReminderAt('UBOB', '2026-11-29T23:00:00.000Z');
     expect(reminders('UBOB')[0]?.args.text).toContain("Known Exploited Vulnerabilities");
+  });
+});
+
+describe('/patch import from a file shared in Slack', () => {
+  const report = () => readFileSync(new URL('../fixtures/scanners/trivy/alpine-310.json', import.meta.url), 'utf8');
+  const importAs = async (text: string, user = 'UMANAG01') => {
+    const r = await h.command('/patch', text, { user });
+    await h.settle();
+    return replyText(r.body);
+  };
+
+  it('when a manager gives the link of a report shared in a channel Warden is in, then it is downloaded with the bot token and imported', async () => {
+    await start();
+    const fileId = h.slack.shareFile(h.slack.channelByName('general')?.id as string, 'trivy.json', report());
+    const link = `<https://acme.slack.com/files/UALICE/${fileId}/trivy.json>`;
+    expect(await importAs(`import ${link} --asset web-1`)).toContain('An imported finding needs an owner: add --owner @person');
+    expect(await importAs(`import ${link} --owner <@UBOB|bob> --asset web-1`)).toContain('Imported trivy.json (trivy): 3 new, 0 known, 0 gone.');
+    expect(h.slack.calls('url_private_download').map((c) => c.args)).toEqual([{ file_id: fileId, authed: true }]);
+    expect(await importAs(`import ${fileId} --owner <@UBOB|bob> --asset web-1`)).toContain('0 new, 3 known, 0 gone');
+    expect(h.db.prepare("SELECT count(*) AS n FROM patch_findings WHERE asset = 'web-1' AND owner = 'UBOB'").get()).toEqual({ n: 3 });
+  });
+
+  it('when the file is truncated or not visible to Warden, then it is refused with the reason and nothing is stored', async () => {
+    await start();
+    const cut = h.slack.shareFile(h.slack.channelByName('general')?.id as string, 'cut.json', report().slice(0, 400));
+    expect(await importAs(`import ${cut} --owner <@UBOB|bob>`)).toMatch(/line \d+, column \d+|truncated|ends/i);
+    const elsewhere = h.slack.addChannel('secret-room', { botJoined: false }).id;
+    const hidden = h.slack.shareFile(elsewhere, 'trivy.json', report());
+    expect(await importAs(`import ${hidden} --owner <@UBOB|bob>`)).toContain(`Warden cannot see the file ${hidden}`);
+    expect(h.db.prepare('SELECT count(*) AS n FROM patch_findings').get()).toEqual({ n: 0 });
   });
 });
 

@@ -4,6 +4,7 @@ import { migrations } from '../store/migrations.js';
 import { patchRepo } from '../store/patch-repo.js';
 import { patchJobs } from './patch-jobs.js';
 import { patchListeners } from './patch-listeners.js';
+import { importVerb } from './patch-import-verb.js';
 import { patchVerbs } from './patch-verbs.js';
 
 export type { PatchPolicy } from '../app/deps.js';
@@ -21,7 +22,7 @@ export function patchesFeature(opts: PatchesOptions): WardenFeature {
     migrations,
     plug(core) {
       const deps: PatchDeps = { ...core.deps, patches: patchRepo(core.db), patchPolicy: opts.policy, managersChannel: opts.managersChannel };
-      return { commands: { '/patch': patchVerbs(deps) }, jobs: patchJobs(deps, core.slack), slack: patchListeners(deps) };
+      return { commands: { '/patch': [...patchVerbs(deps), importVerb(deps)] }, jobs: patchJobs(deps, core.slack), slack: patchListeners(deps) };
     },
   };
 }
