@@ -8,8 +8,8 @@ import { replyText, type Harness } from '../support/warden-harness.js';
 const CONFIG = { permissions: { admins: ['UADMIN01'], approvers: ['ULEGAL01'] }, incidents: { privateTypes: ['security' as const] } };
 let h: Harness;
 let channel: string;
-const say = async (text: string, user: string) => replyText((await h.incident(text, { channel, user })).body);
-const denials = () => h.warden.store.audit.forIncident('INC-2026-0001').filter((e) => e.action === 'access.denied').map((e) => [e.actor, e.details.permission]);
+const say = async (text: string, user: string, command = '/incident') => replyText((await h.command(command, text, { channel, user })).body);
+const denials = () => (h.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'access.denied'").all() as { actor: string; details: string }[]).map((e) => [e.actor, (JSON.parse(e.details) as { permission: string }).permission]);
 
 beforeEach(async () => {
   h = await startFullHarness(CONFIG);
@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 /** How to attempt each act that needs more than channel membership, as a member without the role (UBOB). */
-const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> = {
+const ATTEMPTS: Partial<Record<Permission, { command?: string; setup?: string[]; text: string }>> = {
   '/incident sev': { text: 'sev sev1' },
   '/incident close': { setup: ['resolve'], text: 'close' },
   '/incident status:close': { setup: ['resolve'], text: 'status closed' },
@@ -37,9 +37,12 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> 
   '/incident pir:done': { setup: ['resolve'], text: 'pir done https://wiki.example.com/reviews/1' },
   '/incident pir:waive': { setup: ['resolve'], text: 'pir waive Not needed' },
   '/incident action:others': { setup: ['action add <@UALICE|alice> +3d Rotate keys'], text: 'action done A1 done it' },
+  '/patch severity': { command: '/patch', setup: ['add SEC-1 low <@UBOB|bob> web-1'], text: 'severity SEC-1 critical exploit published' },
+  '/patch import': { command: '/patch', text: 'import F0123ABCD --owner <@UBOB|bob>' },
+  'patch:others': { command: '/patch', setup: ['add SEC-1 high <@UALICE|alice> web-1'], text: 'done SEC-1 patched it' },
 };
-/** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
-const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes'];
+/** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers) and test/e2e/patches.test.ts (risk acceptances). */
+const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes', 'patch:approve'];
 
 describe('the permission table', () => {
   it('when Warden starts with every feature, then every verb of every root command has a row (a new verb without one fails here)', () => {
@@ -53,9 +56,9 @@ describe('the permission table', () => {
   });
 
   it.each(Object.entries(ATTEMPTS))('when a member without the role tries %s, then it is refused, named, audited and nothing changes', async (permission, attempt) => {
-    for (const text of attempt.setup ?? []) await say(text, 'UALICE');
+    for (const text of attempt.setup ?? []) await say(text, 'UALICE', attempt.command);
     const before = h.warden.store.incidents.get('INC-2026-0001');
-    const answer = await say(attempt.text, 'UBOB');
+    const answer = await say(attempt.text, 'UBOB', attempt.command);
     const rule = PERMISSIONS[permission as Permission];
     expect(answer).toMatch(new RegExp(`^:no_entry: Only .+ may ${rule.act}\\.`));
     const needs = { commander: /the commander \(<@UALICE>\) or a Warden admin \(<@UADMIN01>\)/, approver: /a Warden approver \(<@ULEGAL01>\)/, manager: /a Warden manager \(none is configured\) or an admin \(<@UADMIN01>\)/ };
