@@ -37,12 +37,10 @@ export const findingLine = (f: Finding, now: Date): string =>
 
 /** A list as sections of at most 3,000 characters, at most 40 of them. */
 export function listMessage(title: string, lines: readonly string[]): Message {
-  const chunks = [title];
-  for (const line of lines) {
-    const last = chunks.length - 1;
-    if ((chunks[last] as string).length + line.length + 1 > 3000) chunks.push(line);
-    else chunks[last] = `${chunks[last]}\n${line}`;
-  }
+  const chunks = lines.reduce<string[]>((acc, line) => {
+    const tail = acc.at(-1) as string;
+    return tail.length + line.length + 1 > 3000 ? [...acc, line] : [...acc.slice(0, -1), `${tail}\n${line}`];
+  }, [title]);
   return { text: title, blocks: chunks.slice(0, 40).map(section) };
 }
 
