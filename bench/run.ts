@@ -7,6 +7,7 @@
  *  3. verifying a 20,000-entry audit chain vs hashing the same bytes without the chain logic.
  *  4. computing every regime's deadline board vs reading the incident from SQLite as many times.
  *  5. MTTA/MTTR of 100,000 incidents (read model + pure domain) vs one indexed read of the same rows.
+ *  6. a reminder tick (the due jobs read) with 100,000 open findings vs 10,000, nothing due: cost follows what is due.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { wardenFeatures } from '../src/compose-features.js';
 import { createWarden } from '../src/compose.js';
 import { loadRegimeCatalog } from '../src/features/notifications/files/load-regimes.js';
 import { createLogger } from '../src/platform/logger.js';
+import { benchPatchTick } from './patch-tick.js';
 import { benchResponseMetrics } from './response-metrics.js';
 
 const SECRET = `bench-${process.pid}`;
@@ -122,6 +124,7 @@ async function main() {
     rows.push([`${ROUNDS}×${regimes.length} regime boards (${stages} stages) vs as many incident reads`, ms(computeMs), ms(plainMs), ratio(computeMs, plainMs)]);
     rows.push(['  per regime board (all stages of one regime)', ms(computeMs / (ROUNDS * regimes.length)), '', '']);
     rows.push(...(await benchResponseMetrics(dir, timeIt, ms, ratio)));
+    rows.push(...(await benchPatchTick(dir, timeIt, ms, ratio)));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);
     const width = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
