@@ -44,6 +44,20 @@ async function expectReminderAt(user: string, iso: string) {
   expect(reminders(user).at(-1)?.at).toBe(iso);
 }
 
+describe('the shipped reminder points, with quiet hours on', () => {
+  it('when a critical finding is added with the default reminders, then half-way, 2 days before and noon of the due day reach the owner, none in quiet hours', async () => {
+    await start({ quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Paris' }, sla: { patch: { critical: '7d' } } });
+    await patch('add CVE-2026-3333 critical <@UBOB|bob> web-1 Shipped defaults');
+    // Recorded Wed 25 Nov 10:00 Paris, due Wed 2 Dec 23:59:59.999 Paris. Half-way: Sun 29 Nov 05:00 Paris (a day off,
+    // so Mon 30 Nov 07:00 Paris); 2 days before: Mon 30 Nov 23:59:59.999 (quiet, so Tue 1 Dec 07:00); 12 hours before: Wed 2 Dec 11:59:59.999.
+    await expectReminderAt('UBOB', '2026-11-30T06:00:00.000Z');
+    await expectReminderAt('UBOB', '2026-12-01T06:00:00.000Z');
+    await expectReminderAt('UBOB', '2026-12-02T10:59:59.999Z');
+    const local = reminders('UBOB').map((c) => new Date(c.at).toLocaleTimeString('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }));
+    expect(local.every((t) => t >= '07:00' && t < '22:00')).toBe(true);
+  });
+});
+
 describe('adding, showing, listing and closing findings', () => {
   it('when a critical is added, then it is due at the end of the Paris day 7 days on, shown, listed and audited', async () => {
     await start();

@@ -13,8 +13,8 @@ export const patchSlaSection = strictObject({
   high: durationField.prefault('30d'),
   medium: durationField.prefault('60d'),
   low: durationField.prefault('90d'),
-  reminders: followUpSection({ before: ['50%', '2d', 0], overdueEvery: '1d', overdueMax: 10, escalateAfter: '1d' }).describe(
-    'DMs to the owner (50% = half-way from discovery to due), then daily while overdue; escalateAfter: the managers\' channel, once.',
+  reminders: followUpSection({ before: ['50%', '2d', '12h'], overdueEvery: '1d', overdueMax: 10, escalateAfter: '1d' }).describe(
+    'DMs to the owner (50% = half-way from recording to due; 12h = noon of the due day, since a finding is due at the end of its day), then daily while overdue; escalateAfter: the managers\' channel, once.',
   ),
   scannerSeverities: z
     .record(z.string().min(1).transform((s) => s.toLowerCase()), z.enum(PATCH_SEVERITIES, { error: SEVERITY_MESSAGE }), { error: 'expected a mapping of scanner severity: critical|high|medium|low' })
