@@ -66,7 +66,7 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     // Between incidents: patch SLAs, access reviews and other recurring controls, and the managers' digests.
     patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
     accessReviewsFeature({ controls: controlsFrom(config), followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
-    digestsFeature({ digests: digestSchedulesFrom(config) }),
+    digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog }),
   ];
 }
 

@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 /** How to attempt each act that needs more than channel membership, as a member without the role (UBOB). */
-const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> = {
+const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string; command?: string }>> = {
   '/incident sev': { text: 'sev sev1' },
   '/incident close': { setup: ['resolve'], text: 'close' },
   '/incident status:close': { setup: ['resolve'], text: 'status closed' },
@@ -37,6 +37,7 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string }>> 
   '/incident pir:done': { setup: ['resolve'], text: 'pir done https://wiki.example.com/reviews/1' },
   '/incident pir:waive': { setup: ['resolve'], text: 'pir waive Not needed' },
   '/incident action:others': { setup: ['action add <@UALICE|alice> +3d Rotate keys'], text: 'action done A1 done it' },
+  '/warden digest': { command: '/warden', text: 'digest' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
 const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes'];
@@ -55,7 +56,7 @@ describe('the permission table', () => {
   it.each(Object.entries(ATTEMPTS))('when a member without the role tries %s, then it is refused, named, audited and nothing changes', async (permission, attempt) => {
     for (const text of attempt.setup ?? []) await say(text, 'UALICE');
     const before = h.warden.store.incidents.get('INC-2026-0001');
-    const answer = await say(attempt.text, 'UBOB');
+    const answer = attempt.command ? replyText((await h.command(attempt.command, attempt.text, { channel, user: 'UBOB' })).body) : await say(attempt.text, 'UBOB');
     const rule = PERMISSIONS[permission as Permission];
     expect(answer).toMatch(new RegExp(`^:no_entry: Only .+ may ${rule.act}\\.`));
     const needs = { commander: /the commander \(<@UALICE>\) or a Warden admin \(<@UADMIN01>\)/, approver: /a Warden approver \(<@ULEGAL01>\)/, manager: /a Warden manager \(none is configured\) or an admin \(<@UADMIN01>\)/ };

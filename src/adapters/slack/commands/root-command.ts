@@ -14,7 +14,7 @@ const NOT_YET: Record<CommandRoot, readonly string[]> = {
   '/incident': [],
   '/patch': ['add', 'list', 'show', 'done', 'severity', 'owner', 'accept', 'import'],
   '/access-review': ['add', 'list', 'done', 'owner'],
-  '/warden': ['digest', 'config'],
+  '/warden': ['config'],
 };
 
 /** The first line of each root's help. */
