@@ -116,8 +116,8 @@ describe('adding, listing and closing action items', () => {
     await start();
     for (const text of ['action', 'action help', 'action frobnicate']) {
       const answer = await say(text);
-      expect(answer).toContain('`/incident action add [INC-…] @owner <due> <text>`');
-      expect(answer).toContain('`/incident action due [INC-…] <id> <due>`');
+      expect(answer).toContain('`/incident action add [INC-…] @owner &lt;due&gt; &lt;text&gt;`');
+      expect(answer).toContain('`/incident action due [INC-…] &lt;id&gt; &lt;due&gt;`');
     }
     expect(await say('action frobnicate')).toContain('Unknown `action frobnicate`');
   });
@@ -152,7 +152,7 @@ describe('reminders by DM', () => {
     await say('action add <@UBOB|bob> +3d Rotate the API keys'); // due Wednesday 25 November, 10:00 Paris
     await expectReminderAt('UBOB', '2026-11-23T09:00:00.000Z'); // 2 days before
     expect(String(reminders('UBOB')[0]?.args.text)).toContain('Reminder 1 of 7');
-    expect(String(reminders('UBOB')[0]?.args.text)).toContain(`/incident action done ${INC} A1 <evidence>`);
+    expect(String(reminders('UBOB')[0]?.args.text)).toContain(`/incident action done ${INC} A1 &lt;evidence&gt;`);
     await expectReminderAt('UBOB', '2026-11-25T09:00:00.000Z'); // at the due time
     await expectReminderAt('UBOB', '2026-11-26T09:00:00.000Z'); // overdue 1
     expect(String(reminders('UBOB').at(-1)?.args.text)).toContain('overdue by 1 day');

@@ -269,3 +269,25 @@ describe('the review draft', () => {
     expect(await say('pir draft')).toContain('works inside an incident channel');
   });
 });
+
+describe('App Home within Slack limits', () => {
+  it('when a person commands 47 open incidents and owns reviews and action items, then App Home still fits in 100 blocks and shows each section', async () => {
+    h = await startFullHarness(CONFIG);
+    for (let i = 1; i <= 47; i++) await h.incident(`declare sev1 Outage number ${i}`);
+    await h.settle();
+    const [first, second] = ['INC-2026-0001', 'INC-2026-0002'].map((id) => h.incidentChannel(id));
+    channel = first as string;
+    await say('resolve');
+    channel = second as string;
+    await say('action add <@UALICE|alice> +3d Fix the alert thresholds');
+    await h.settle();
+    const home = h.slack.calls('views.publish').filter((c) => c.args.user_id === 'UALICE').at(-1);
+    expect(home?.ok).toBe(true);
+    const blocks = (home?.args.view as { blocks: unknown[] }).blocks;
+    expect(blocks.length).toBeLessThanOrEqual(100);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('…and 27 more of yours');
+    expect(text).toContain('Your post-incident reviews (1)');
+    expect(text).toContain('Your action items (1 open)');
+  });
+});

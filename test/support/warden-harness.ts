@@ -130,6 +130,9 @@ export async function startHarness(opts: HarnessOptions = {}) {
       const posted = slack.calls().filter((c) => c.method.startsWith('chat.') || c.method.startsWith('views.') || c.method === 'conversations.setTopic');
       const offending = posted.filter((c) => /<!(channel|here|everyone)>/.test(JSON.stringify(c.args)));
       if (offending.length > 0) throw new Error(`Warden posted a broadcast mention: ${JSON.stringify(offending[0]?.args).slice(0, 300)}`);
+      // Slack reads `<` as the start of a mention, a channel, a date or a link; any other `<` must be written &lt;.
+      const stray = posted.map((c) => /<(?![@#!]|https?:|mailto:)[^"]{0,40}/.exec(JSON.stringify({ text: c.args.text, blocks: c.args.blocks, view: c.args.view }))).find(Boolean);
+      if (stray) throw new Error(`Warden posted a "<" Slack would misread (write &lt;): ${stray[0]}`);
     },
     async stop() {
       h.assertNoBroadcastMentions();

@@ -5,3 +5,5 @@ export { patchesFeature, type PatchesOptions, type PatchPolicy } from './slack/p
 export { migrations } from './store/migrations.js';
 export type { KevCatalog, KevEntry, ScanFormat, ScannedFinding, ScanReport } from './domain/scan-report.js';
 export type { PatchDigest } from './domain/patch-digest.js';
+export { detectScanFormat, parseScanReport } from './domain/import/parse-scan-report.js';
+export { parseKevCatalog } from './domain/import/kev-catalog.js';

@@ -6,7 +6,7 @@ import type { DmPayload } from '../app/remind-action.js';
 import { lateness, type ActionItem } from '../domain/action-item.js';
 
 /** How to close an item from anywhere (a DM, App Home): the incident id goes first. */
-export const doneHint = (item: ActionItem) => `\`/incident action done ${item.incidentId} ${item.id} <evidence>\``;
+export const doneHint = (item: ActionItem) => `\`/incident action done ${item.incidentId} ${item.id} &lt;evidence&gt;\``;
 
 const due = (item: ActionItem, now: Date) =>
   item.status === 'open' && item.dueAt.getTime() <= now.getTime() ? `:warning: *overdue* (due ${slackDate(item.dueAt)})` : `due ${slackDate(item.dueAt)}`;
@@ -61,7 +61,7 @@ export function homeBlocks(items: readonly ActionItem[], total: number, now: Dat
     ...shown.map((item): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: itemLine(item, now, true).slice(0, 3000) } })),
   ];
   const more = total - shown.length;
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more > 0 ? `…and ${more} more: \`/incident action list mine\`` : `Close one with ${'`/incident action done <incident> <id> <evidence>`'}` }] });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more > 0 ? `…and ${more} more: \`/incident action list mine\`` : 'Close one with `/incident action done &lt;incident&gt; &lt;id&gt; &lt;evidence&gt;`' }] });
   return blocks;
 }
 

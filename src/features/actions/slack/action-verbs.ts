@@ -23,7 +23,7 @@ type Sub = keyof typeof HELP;
 
 export const USAGE = [
   '*Action items* outlive the incident: they stay open after it closes, until done. Reminders go to the owner by DM.',
-  ...Object.values(HELP).map(([usage, summary]) => `• \`/incident ${usage}\` ${summary}`),
+  ...Object.values(HELP).map(([usage, summary]) => `• \`/incident ${usage.replace(/</g, '&lt;').replace(/>/g, '&gt;')}\` ${summary}`),
 ].join('\n');
 
 const usageOf = (sub: Sub) => `/incident ${HELP[sub][0]}`;
@@ -41,7 +41,7 @@ function idArg(word: string | undefined, sub: Sub): string {
   const id = word === undefined ? null : normalizeActionId(word);
   if (id) return id;
   const got = word ? `\`${escapeMrkdwn(truncate(word, 40))}\` is not an action item id (they read A1, A2 ...).` : 'Name the action item (A1, A2 ...).';
-  throw new WardenError('bad_input', `${got} Usage: \`${usageOf(sub)}\``);
+  throw new WardenError('bad_input', `${got} Usage: \`${escapeMrkdwn(usageOf(sub))}\``);
 }
 
 /** A due time typed as a date and a clock time in two words (`2026-12-15 14:00`) reads as one. */
@@ -55,9 +55,9 @@ function subcommands(deps: ActionDeps): Record<Sub, (ctx: CommandContext, rest: 
   return {
     add(ctx, rest) {
       const { place, words } = placeOf(ctx, rest);
-      if (!words[0] || !/^<@/.test(words[0])) throw new WardenError('bad_input', `Name the owner first, with @ so Slack completes the name. Usage: \`${usageOf('add')}\``);
+      if (!words[0] || !/^<@/.test(words[0])) throw new WardenError('bad_input', `Name the owner first, with @ so Slack completes the name. Usage: \`${escapeMrkdwn(usageOf('add'))}\``);
       const owner = parseUserRef(words.shift(), usageOf('add'));
-      if (!words[0]) throw new WardenError('bad_input', `Missing the due date: ${DUE_FORMS}. Usage: \`${usageOf('add')}\``);
+      if (!words[0]) throw new WardenError('bad_input', `Missing the due date: ${DUE_FORMS}. Usage: \`${escapeMrkdwn(usageOf('add'))}\``);
       const due = dueWords(words);
       const item = addAction(deps, place, { owner, due, text: words.join(' ') });
       return reply(`Added *${item.id}* to ${item.incidentId} for ${mention(item.owner)}, due ${slackDate(item.dueAt)}: ${escapeMrkdwn(item.text)}\nReminders go to ${mention(item.owner)} by DM; close it with ${doneHint(item)}.`);
@@ -79,7 +79,7 @@ function subcommands(deps: ActionDeps): Record<Sub, (ctx: CommandContext, rest: 
       if (words.length > 0) throw new WardenError('bad_input', `Usage: \`${usageOf('list')}\``);
       const { incident } = reachIncident(deps, place);
       const items = deps.actions.ofIncident(incident.id).sort(listOrder);
-      if (items.length === 0) return reply(`${incident.id} has no action items yet. Add one with \`/incident action add @owner <due> <text>\`.`);
+      if (items.length === 0) return reply(`${incident.id} has no action items yet. Add one with \`/incident action add @owner &lt;due&gt; &lt;text&gt;\`.`);
       const open = items.filter((i) => i.status === 'open').length;
       return listBlocks(`*Action items of ${incident.id}* (${open} open, ${items.length - open} done)`, items.map((i) => itemLine(i, now)));
     },

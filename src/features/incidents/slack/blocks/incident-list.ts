@@ -6,7 +6,9 @@ import { severityLabel, type IncidentTerms } from '../../domain/vocabulary.js';
 
 const MAX_LISTED = 40;
 /** Per App Home list: with the features' sections (14 blocks each) the view stays under Slack's 100 blocks. */
-const HOME_LISTED = 30;
+const HOME_LISTED = 20;
+/** Slack's limit on the blocks of one App Home view. */
+const HOME_MAX_BLOCKS = 100;
 
 function incidentLine(i: Incident, terms: IncidentTerms): string {
   const where = i.channelId ? ` <#${i.channelId}>` : '';
@@ -31,10 +33,12 @@ export function homeView(viewer: string, open: Incident[], terms: IncidentTerms,
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Your incidents' } }];
   if (mine.length === 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'You hold no role in an open incident.' } });
   for (const i of mine.slice(0, HOME_LISTED)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${incidentLine(i, terms)}\nYour role: *${roleOf(i)}*` } });
+  if (mine.length > HOME_LISTED) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${mine.length - HOME_LISTED} more of yours: \`/incident list\`.` }] });
   blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: `All open incidents (${open.length})` } });
   for (const i of others.slice(0, HOME_LISTED)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: incidentLine(i, terms) } });
   if (others.length > HOME_LISTED) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${others.length - HOME_LISTED} more: \`/incident list\`.` }] });
-  blocks.push(...more);
+  // The features' sections get what is left of Slack's budget, keeping room for the closing hint.
+  blocks.push(...more.slice(0, HOME_MAX_BLOCKS - blocks.length - 1));
   const example = terms.severities[1]?.id ?? terms.severities[0]?.id ?? 'sev2';
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Declare with \`/incident declare ${example} &lt;title&gt;\`; \`/incident help\` lists every command.` }] });
   return { type: 'home', blocks };
