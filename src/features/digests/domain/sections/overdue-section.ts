@@ -33,4 +33,4 @@ export const reviewSection = (list: OverdueList, now: Date, m: Marks): DigestPar
 
 /** Action items past their due time. */
 export const actionSection = (list: OverdueList, now: Date, m: Marks): DigestPart =>
-  overdueSection('Overdue action items', 'action item', list, now, m, '/incident action list <INC-…>');
+  overdueSection('Overdue action items', 'action item', list, now, m, '/incident action list INC-…');
