@@ -134,6 +134,10 @@ describe('what a digest says', () => {
     const one = replyText((await h.command('/warden', 'digest reviews', { user: 'UMANAG01' })).body);
     expect(one).toContain('*Overdue reviews*\nNo review overdue.');
     expect(one).not.toContain('Open incidents');
+    // In a digest's channel (configured by name), the digest of that channel: its zone.
+    const us = h.slack.channels().find((c) => c.name === US)!.id;
+    expect(JSON.stringify((await h.command('/warden', 'digest', { user: 'UMANAG01', channel: us })).body)).toContain('schedule in America/New_York');
+    expect(JSON.stringify((await h.command('/warden', 'digest', { user: 'UMANAG01' })).body)).toContain('schedule in Europe/Paris');
     const bad = replyText((await h.command('/warden', 'digest bogus', { user: 'UMANAG01' })).body);
     expect(bad).toContain('`bogus` is not a digest section: `incidents`, `deadlines`');
   });
