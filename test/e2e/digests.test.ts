@@ -1,6 +1,13 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/cli/package-root.js';
+import { wardenFeatures } from '../../src/compose-features.js';
+import { loadClockCatalog, parseConfig } from '../../src/config/index.js';
+import { digestsFeature } from '../../src/features/digests/index.js';
+import type { ControlDigest } from '../../src/features/access-reviews/index.js';
+import type { PatchDigest } from '../../src/features/patches/index.js';
 import { startFullHarness } from '../support/full-harness.js';
-import { replyText, type Harness } from '../support/warden-harness.js';
+import { replyText, startHarness, type Harness } from '../support/warden-harness.js';
 
 // Thursday 22 Oct 2026, before both autumn changes: Paris leaves summer time on Sun 25 Oct, New York on Sun 1 Nov.
 const START = '2026-10-22T12:00:00.000Z';
@@ -140,5 +147,27 @@ describe('what a digest says', () => {
     expect(JSON.stringify((await h.command('/warden', 'digest', { user: 'UMANAG01' })).body)).toContain('schedule in Europe/Paris');
     const bad = replyText((await h.command('/warden', 'digest bogus', { user: 'UMANAG01' })).body);
     expect(bad).toContain('`bogus` is not a digest section: `incidents`, `deadlines`');
+  });
+});
+
+describe('patches and controls in the digest (through their read-model ports)', () => {
+  // Stand-ins for patchDigestOf / controlDigestOf until the patches and access-reviews features provide them.
+  const patches: PatchDigest = {
+    openBySeverity: { critical: 1, high: 7, medium: 0, low: 0 } as PatchDigest['openBySeverity'],
+    overdue: [{ id: 'P-12', severity: 'high' as PatchDigest['overdue'][number]['severity'], owner: 'UCAROL', asset: 'web-<01>', dueAt: new Date('2026-10-20T12:00:00Z') }],
+    overdueTotal: 8,
+    closedWithinSla: { days30: { closed: 10, withinSla: 9 }, days90: { closed: 20, withinSla: 15 } },
+  };
+  const controls: ControlDigest = { overdue: [{ id: 'AR-1', name: 'Prod database access', type: 'access-review', owner: 'UBOB', dueAt: new Date('2026-10-21T12:00:00Z') }], overdueTotal: 1, unowned: ['Backup restore test'] };
+
+  it('when findings and an access review are overdue, then the digest shows counts, owners, shares within SLA and the list commands', async () => {
+    const config = parseConfig({ ...CONFIG, digests: [] });
+    const clockCatalog = loadClockCatalog(config, [join(PACKAGE_ROOT, 'regimes')]);
+    const digests = digestsFeature({ digests: [], clockCatalog, patchDigestOf: () => (_now, limit) => ({ ...patches, overdue: patches.overdue.slice(0, limit) }), controlDigestOf: () => () => controls });
+    h = await startHarness({ config: { ...CONFIG, digests: [] }, start: START, features: wardenFeatures(config).map((f) => (f.name === 'digests' ? digests : f)) });
+    const text = replyText((await h.command('/warden', 'digest', { user: 'UMANAG01' })).body);
+    expect(text).toContain('*Patch SLAs*\n*8 open*: critical: 1 · high: 7 · *8 overdue*\nClosed within SLA: 90% of 10 (30 days), 75% of 20 (90 days)');
+    expect(text).toContain('• *P-12* high web-&lt;01&gt;: <@UCAROL>, *2d late*\n…and 7 more: `/patch list overdue`');
+    expect(text).toContain('• *Prod database access* (access review): <@UBOB>, *1d late*\nUnowned: Backup restore test');
   });
 });

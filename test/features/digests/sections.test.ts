@@ -97,12 +97,12 @@ const patchDigest = (overdueTotal: number): PatchDigest => ({
 
 describe('patch SLAs and controls', () => {
   it('when the patch read model is not there yet, then the section says so', () => {
-    expect(patchSection(null, SEVERITIES, NOW, m).lines).toEqual(['Patch SLAs are not tracked in this version of Warden yet.']);
+    expect(patchSection(null, NOW, m).lines).toEqual(['Patch SLAs are not tracked in this version of Warden yet.']);
     expect(controlSection(null, NOW, m).lines).toEqual(['Access reviews are not tracked in this version of Warden yet.']);
   });
 
   it('when findings are open and overdue, then counts, the share within SLA over 30 and 90 days, the overdue with owners, and "and N more"', () => {
-    const part = patchSection(patchDigest(10_000), ['critical', 'high', 'medium', 'low'], NOW, m);
+    const part = patchSection(patchDigest(10_000), NOW, m);
     expect(part.lines[0]).toBe('*8 open*: critical: 2 · medium: 5 · low: 1 · *10000 overdue*');
     expect(part.lines[1]).toBe('Closed within SLA: 75% of 4 (30 days), none closed (90 days)');
     expect(part.lines[2]).toBe('• *[P-1]* critical [host-1]: @UBOB, *1d late*');

@@ -19,7 +19,7 @@ export function buildDigest(src: DigestSources, sections: readonly DigestSection
     deadlines: () => deadlineSection(src.liveDeadlines(openIncidents().map((i) => i.id), now), now, m),
     reviews: () => reviewSection(src.overdueReviews(now, TOP_N), now, m),
     actions: () => actionSection(src.overdueActions(now, TOP_N), now, m),
-    patches: () => patchSection(src.patches?.(now, TOP_N) ?? null, src.severities, now, m),
+    patches: () => patchSection(src.patches?.(now, TOP_N) ?? null, now, m),
     'access-reviews': () => controlSection(src.controls?.(now, TOP_N) ?? null, now, m),
     metrics: () => {
       const month = monthOf(now, timeZone);
