@@ -10,7 +10,7 @@ import { loadReviewTemplate, migrations as reviewMigrations, reviewsFeature } fr
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
 import { migrations as patchMigrations, patchesFeature } from './features/patches/index.js';
-import { accessReviewsFeature, migrations as accessReviewMigrations } from './features/access-reviews/index.js';
+import { accessReviewsFeature, controlDigestOf, migrations as accessReviewMigrations } from './features/access-reviews/index.js';
 import { digestsFeature, migrations as digestMigrations } from './features/digests/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
@@ -65,8 +65,8 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     metricsFeature(), // MTTA, MTTR and time to legal submission on /metrics (and `warden metrics`)
     // Between incidents: patch SLAs, access reviews and other recurring controls, and the managers' digests.
     patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
-    accessReviewsFeature({ controls: controlsFrom(config), followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
-    digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog }),
+    accessReviewsFeature({ controls: controlsFrom(config), defaultEvery: config.sla.accessReview.every, followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
+    digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog, controlDigestOf }),
   ];
 }
 

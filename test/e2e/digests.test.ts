@@ -171,3 +171,16 @@ describe('patches and controls in the digest (through their read-model ports)', 
     expect(text).toContain('• *Prod database access* (access review): <@UBOB>, *1d late*\nUnowned: Backup restore test');
   });
 });
+
+describe('access reviews and controls in the digest (the access-reviews feature\'s read model)', () => {
+  it('when a weekly control nobody owns is overdue, then the digest lists it as overdue with no owner, and as unowned', async () => {
+    const sla = { accessReview: { systems: [] }, controls: [{ id: 'chaos-test', name: 'Chaos <test>', every: 'weekly' as const }] };
+    h = await startFullHarness({ ...CONFIG, digests: [], company: { timeZone: 'Europe/Paris' }, sla });
+    await h.settle();
+    // The week of Monday 16 November is due at the end of Sunday 22 November, Paris time (22:59:59.999 UTC).
+    h.clock.set('2026-11-24T11:00:00.000Z');
+    await h.settle();
+    const text = replyText((await h.command('/warden', 'digest access-reviews', { user: 'UMANAG01' })).body);
+    expect(text).toContain('*Access reviews and controls*\n*1 overdue*\n• *Chaos &lt;test&gt;* (control): _no owner_, *1d12h late*\nUnowned: Chaos &lt;test&gt;');
+  });
+});

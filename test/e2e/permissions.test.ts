@@ -8,8 +8,9 @@ import { replyText, type Harness } from '../support/warden-harness.js';
 const CONFIG = { permissions: { admins: ['UADMIN01'], approvers: ['ULEGAL01'] }, incidents: { privateTypes: ['security' as const] } };
 let h: Harness;
 let channel: string;
-const say = async (text: string, user: string) => replyText((await h.incident(text, { channel, user })).body);
-const denials = () => h.warden.store.audit.forIncident('INC-2026-0001').filter((e) => e.action === 'access.denied').map((e) => [e.actor, e.details.permission]);
+const say = async (text: string, user: string, command = '/incident') => replyText((await h.command(command, text, { channel, user })).body);
+// Every denial, of an incident or not (acts between incidents are audited with no incident).
+const denials = () => (h.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'access.denied' ORDER BY seq").all() as { actor: string; details: string }[]).map((e) => [e.actor, JSON.parse(e.details).permission]);
 
 beforeEach(async () => {
   h = await startFullHarness(CONFIG);
@@ -37,6 +38,9 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string; com
   '/incident pir:done': { setup: ['resolve'], text: 'pir done https://wiki.example.com/reviews/1' },
   '/incident pir:waive': { setup: ['resolve'], text: 'pir waive Not needed' },
   '/incident action:others': { setup: ['action add <@UALICE|alice> +3d Rotate keys'], text: 'action done A1 done it' },
+  '/access-review add': { command: '/access-review', text: 'add billing-db <@UCAROL|carol>' },
+  '/access-review owner': { command: '/access-review', text: 'owner production <@UCAROL|carol>' },
+  'access-review:others': { command: '/access-review', text: 'done production https://tickets.example.com/ACC-1' },
   '/warden digest': { command: '/warden', text: 'digest' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
@@ -56,7 +60,7 @@ describe('the permission table', () => {
   it.each(Object.entries(ATTEMPTS))('when a member without the role tries %s, then it is refused, named, audited and nothing changes', async (permission, attempt) => {
     for (const text of attempt.setup ?? []) await say(text, 'UALICE');
     const before = h.warden.store.incidents.get('INC-2026-0001');
-    const answer = attempt.command ? replyText((await h.command(attempt.command, attempt.text, { channel, user: 'UBOB' })).body) : await say(attempt.text, 'UBOB');
+    const answer = await say(attempt.text, 'UBOB', attempt.command);
     const rule = PERMISSIONS[permission as Permission];
     expect(answer).toMatch(new RegExp(`^:no_entry: Only .+ may ${rule.act}\\.`));
     const needs = { commander: /the commander \(<@UALICE>\) or a Warden admin \(<@UADMIN01>\)/, approver: /a Warden approver \(<@ULEGAL01>\)/, manager: /a Warden manager \(none is configured\) or an admin \(<@UADMIN01>\)/ };

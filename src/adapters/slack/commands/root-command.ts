@@ -13,7 +13,7 @@ import { isAfterAck, reply, type Answer, type CommandRoot, type Reply, type Slac
 const NOT_YET: Record<CommandRoot, readonly string[]> = {
   '/incident': [],
   '/patch': ['add', 'list', 'show', 'done', 'severity', 'owner', 'accept', 'import'],
-  '/access-review': ['add', 'list', 'done', 'owner'],
+  '/access-review': [],
   '/warden': ['config'],
 };
 

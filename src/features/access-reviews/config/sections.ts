@@ -16,7 +16,7 @@ const systemEntry = strictObject({
 export const accessReviewSection = strictObject({
   every: z.enum(CADENCES, { error: `expected one of ${CADENCES.join(', ')}` }).default('monthly'),
   reminders: followUpSection({ before: [0], overdueEvery: '1d', overdueMax: 10, escalateAfter: '2d' }).describe(
-    'A DM to the owner when a review opens (0), then daily while it is overdue; escalateAfter: the managers\' channel, once.',
+    'A DM goes to the owner when a period opens; then these reminders (0: at the due time), daily while it is overdue; escalateAfter: the managers\' channel, once per period.',
   ),
   systems: z.array(systemEntry, { error: 'expected a list of {system, owner, every}' }).default([{ system: 'production' }]),
 }).prefault({});

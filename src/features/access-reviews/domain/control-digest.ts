@@ -3,6 +3,6 @@ export interface ControlDigest {
   /** Periods past their due time and not done, most overdue first, at most `limit`; `overdueTotal` counts them all. */
   overdue: readonly { id: string; name: string; type: 'access-review' | 'control'; owner: string | null; dueAt: Date }[];
   overdueTotal: number;
-  /** Controls nobody owns (nobody is nagged about them). */
+  /** The names of the controls nobody owns (nobody is reminded of them and they are not escalated). */
   unowned: readonly string[];
 }
