@@ -50,7 +50,7 @@ describe('a period opens and its owner is told', () => {
     expect(openings('2026-11')).toHaveLength(0);
     await h.advance(MIN);
     expect(openings('2026-11').map((c) => c.at)).toEqual(['2026-11-23T07:00:00.000Z']);
-    expect(String(openings('2026-11')[0]?.args.text)).toContain('/access-review done production <evidence>');
+    expect(String(openings('2026-11')[0]?.args.text)).toContain('/access-review done production &lt;evidence&gt;');
     await h.restart();
     await h.advance(DAY);
     expect(openings('2026-11')).toHaveLength(1);
@@ -170,6 +170,12 @@ describe('add, owner, list', () => {
   it('when a manager gives production to UCAROL, then the stored owner wins over warden.yaml, across a restart; she is reminded, the SRE lead no more', async () => {
     await start();
     expect(await review('owner production <@UCAROL|carol>', 'UMANAG01')).toContain("is now <@UCAROL>'s (was <@USRELEAD1>'s)");
+    await h.settle();
+    // Both App Homes are refreshed: the review leaves the old owner's and joins hers.
+    const homeOf = (user: string) => JSON.stringify(h.slack.calls('views.publish').filter((c) => c.ok && c.args.user_id === user).at(-1)?.args.view ?? {});
+    expect(homeOf('UCAROL')).toContain('Your reviews and controls (1 open)');
+    expect(homeOf('USRELEAD1')).toContain('"type":"home"');
+    expect(homeOf('USRELEAD1')).not.toContain('Access review: production');
     await h.restart();
     await at('2026-12-01T07:00:00.000Z');
     expect(dmsAbout('UCAROL', 'Access review: production', 'Reminder 1 of 4')).toHaveLength(1);

@@ -67,4 +67,13 @@ export function createVerbRegistry() {
 
 export type VerbRegistry = ReturnType<typeof createVerbRegistry>;
 
-export const reply = (text: string): Reply => ({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] });
+/**
+ * A `<placeholder>` in Warden's own usage texts (`/incident pir done <link>`) written as Slack needs it (`&lt;link&gt;`):
+ * Slack reads `<` as the start of a mention, channel, date or link, and those tokens are left alone.
+ */
+export const escapePlaceholders = (text: string): string => text.replace(/<(?![@#!]|https?:|mailto:)([^<>\n]{1,60})>/g, '&lt;$1&gt;');
+
+export const reply = (text: string): Reply => {
+  const safe = escapePlaceholders(text);
+  return { text: safe, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: safe.slice(0, 3000) } }] };
+};

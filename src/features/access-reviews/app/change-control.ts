@@ -1,3 +1,4 @@
+import { enqueueHomeRefresh } from '../../incidents/index.js';
 import { WardenError } from '../../../platform/errors.js';
 import { everyText, type Every } from '../domain/cadence.js';
 import { systemRefusal, type Control, type ControlDefinition } from '../domain/control.js';
@@ -44,6 +45,7 @@ export function setControlOwner(deps: ControlDeps, userId: string, id: string, o
     const now = deps.clock.now();
     deps.controls.setOwner(before.id, owner, userId, now);
     audit(deps, userId, now, 'control.owner_set', { id: before.id, from: before.owner, to: owner });
+    enqueueHomeRefresh(deps.store, now, null, [before.owner, owner]);
     return { control: deps.controls.get(before.id) as Control, from: before.owner };
   });
 }

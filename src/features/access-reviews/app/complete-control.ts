@@ -1,3 +1,4 @@
+import { enqueueHomeRefresh } from '../../incidents/index.js';
 import { WardenError } from '../../../platform/errors.js';
 import type { DomainEvents } from '../../../platform/events.js';
 import { requireIncident } from '../../incidents/index.js';
@@ -20,6 +21,7 @@ function closeOldest(deps: ControlDeps, control: Control, by: string, evidence: 
   const late = isLate(open, now);
   deps.controls.updatePeriod(control.id, open.start, { status: 'done', doneBy: by, doneAt: now, evidence, late });
   audit(deps, by, now, 'control.done', { id: control.id, start: open.start.toISOString(), due: open.due.toISOString(), evidence, late });
+  enqueueHomeRefresh(deps.store, now, null, [control.owner]);
   return { control, period: deps.controls.period(control.id, open.start) as ControlPeriod, stillOpen: deps.controls.openOf(control.id).length };
 }
 

@@ -1,3 +1,4 @@
+import { enqueueHomeRefresh } from '../../incidents/index.js';
 import { z } from 'zod';
 import { firstPeriod, nextStart, periodFrom, type Period } from '../domain/cadence.js';
 import type { Control } from '../domain/control.js';
@@ -23,6 +24,7 @@ function openPeriod(deps: ControlDeps, control: Control, period: Period, now: Da
   if (!opened) return;
   queueDm(deps, opened, 'opened', now);
   startFollowUp(deps, opened, now);
+  enqueueHomeRefresh(deps.store, now, null, [control.owner]);
   queueOpening(deps, control.id, nextStart(period), now);
 }
 

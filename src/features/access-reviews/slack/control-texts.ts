@@ -6,7 +6,7 @@ import { everyText, periodStatus } from '../domain/cadence.js';
 import type { Control, ControlPeriod } from '../domain/control.js';
 import { periodLabel } from '../domain/period-label.js';
 
-export const doneHint = (control: Control) => `\`/access-review done ${control.id} <evidence>\``;
+export const doneHint = (control: Control) => `\`/access-review done ${control.id} &lt;evidence&gt;\``;
 const HOUR = 3_600_000;
 /** How late, to the hour: `3d4h`. */
 const lateBy = (ms: number) => formatDuration(Math.max(HOUR, Math.floor(ms / HOUR) * HOUR));
@@ -58,6 +58,6 @@ export function homeBlocks(lines: readonly string[]): KnownBlock[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: `Your reviews and controls (${lines.length} open)` } },
     ...lines.slice(0, HOME_ITEMS).map(section),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${lines.length > HOME_ITEMS ? `…and ${lines.length - HOME_ITEMS} more. ` : ''}\`/access-review list\` for all; close one with \`/access-review done <id> <evidence>\`` }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `${lines.length > HOME_ITEMS ? `…and ${lines.length - HOME_ITEMS} more. ` : ''}\`/access-review list\` for all; close one with \`/access-review done &lt;id&gt; &lt;evidence&gt;\`` }] },
   ];
 }

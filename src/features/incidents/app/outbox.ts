@@ -61,10 +61,13 @@ export function enqueuePost(store: IncidentStore, now: Date, incidentId: string,
 /** An announcement posted after declaration (a private incident made public); `channelPrivate`: people must ask to join. */
 export const announcePayloadSchema = z.object({ incidentId: z.string(), channelPrivate: z.boolean() });
 
-/** One App Home refresh per person, so one deactivated account cannot fail the others' refresh. */
-export function enqueueHomeRefresh(store: IncidentStore, now: Date, incidentId: string, userIds: Iterable<string | undefined>): void {
+/**
+ * One App Home refresh per person, so one deactivated account cannot fail the others' refresh. `incidentId` is
+ * null for a change outside incidents (an access review, a finding).
+ */
+export function enqueueHomeRefresh(store: Pick<IncidentStore, 'jobs'>, now: Date, incidentId: string | null, userIds: Iterable<string | null | undefined>): void {
   for (const userId of new Set([...userIds].filter((u): u is string => Boolean(u)))) {
-    store.jobs.enqueue({ kind: JOB_KINDS.refreshHome, dueAt: now, payload: { userId }, incidentId }, now);
+    store.jobs.enqueue({ kind: JOB_KINDS.refreshHome, dueAt: now, payload: { userId }, ...(incidentId ? { incidentId } : {}) }, now);
   }
 }
 
