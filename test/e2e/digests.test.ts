@@ -183,4 +183,16 @@ describe('access reviews and controls in the digest (the access-reviews feature\
     const text = replyText((await h.command('/warden', 'digest access-reviews', { user: 'UMANAG01' })).body);
     expect(text).toContain('*Access reviews and controls*\n*1 overdue*\n• *Chaos &lt;test&gt;* (control): _no owner_, *1d12h late*\nUnowned: Chaos &lt;test&gt;');
   });
+
+  it('when an owned access review is overdue, then the digest names it, its owner as a mention and how late', async () => {
+    const sla = { accessReview: { systems: [{ system: 'production', owner: 'USRELEAD1' }] }, controls: [] };
+    h = await startFullHarness({ ...CONFIG, digests: [], company: { timeZone: 'Europe/Paris' }, sla });
+    h.slack.addUser('USRELEAD1', { name: 'sre-lead', tz: 'Europe/Paris' });
+    await h.settle();
+    // November's period is due at the end of Monday 30 November, Paris time (22:59:59.999 UTC).
+    h.clock.set('2026-12-02T11:00:00.000Z');
+    await h.settle();
+    const text = replyText((await h.command('/warden', 'digest access-reviews', { user: 'UMANAG01' })).body);
+    expect(text).toMatch(/\*Access reviews and controls\*\n\*1 overdue\*\n• \*[^*\n]*production\* \(access review\): <@USRELEAD1>, \*1d12h late\*$/);
+  });
 });
