@@ -196,3 +196,15 @@ describe('access reviews and controls in the digest (the access-reviews feature\
     expect(text).toMatch(/\*Access reviews and controls\*\n\*1 overdue\*\n• \*[^*\n]*production\* \(access review\): <@USRELEAD1>, \*1d12h late\*$/);
   });
 });
+
+describe('patch SLAs in the digest (the patches feature\'s read model)', () => {
+  it('when a critical finding is overdue and a medium one open, then the digest counts them by severity and names the overdue one, its owner and how late', async () => {
+    await start({ digests: [], company: { timeZone: 'Europe/Paris' }, sla: { patch: { critical: '7d' } } });
+    // Discovered Tuesday 13 October: due at the end of Tuesday 20 October in Paris (21:59:59.999 UTC); now is Thursday 22, 12:00 UTC.
+    await h.command('/patch', 'add SEC-1 critical <@UBOB|bob> db-<1> --discovered 2026-10-13 stale TLS', { user: 'UALICE' });
+    await h.command('/patch', 'add SEC-2 medium <@UCAROL|carol> web-1', { user: 'UALICE' });
+    const text = replyText((await h.command('/warden', 'digest patches', { user: 'UMANAG01' })).body);
+    expect(text).toContain('*Patch SLAs*\n*2 open*: critical: 1 · medium: 1 · *1 overdue*\nClosed within SLA: none closed (30 days), none closed (90 days)\n• *SEC-1* critical db-&lt;1&gt;: <@UBOB>, *1d14h late*');
+  });
+});
+

@@ -41,10 +41,13 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string; com
   '/access-review add': { command: '/access-review', text: 'add billing-db <@UCAROL|carol>' },
   '/access-review owner': { command: '/access-review', text: 'owner production <@UCAROL|carol>' },
   'access-review:others': { command: '/access-review', text: 'done production https://tickets.example.com/ACC-1' },
+  '/patch severity': { command: '/patch', setup: ['add SEC-1 low <@UBOB|bob> web-1'], text: 'severity SEC-1 critical exploit published' },
+  '/patch import': { command: '/patch', text: 'import F0123ABCD --owner <@UBOB|bob>' },
+  'patch:others': { command: '/patch', setup: ['add SEC-1 high <@UALICE|alice> web-1'], text: 'done SEC-1 patched it' },
   '/warden digest': { command: '/warden', text: 'digest' },
 };
-/** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers). */
-const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes'];
+/** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers) and test/e2e/patches.test.ts (risk acceptances). */
+const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes', 'patch:approve'];
 
 describe('the permission table', () => {
   it('when Warden starts with every feature, then every verb of every root command has a row (a new verb without one fails here)', () => {
@@ -58,7 +61,7 @@ describe('the permission table', () => {
   });
 
   it.each(Object.entries(ATTEMPTS))('when a member without the role tries %s, then it is refused, named, audited and nothing changes', async (permission, attempt) => {
-    for (const text of attempt.setup ?? []) await say(text, 'UALICE');
+    for (const text of attempt.setup ?? []) await say(text, 'UALICE', attempt.command);
     const before = h.warden.store.incidents.get('INC-2026-0001');
     const answer = await say(attempt.text, 'UBOB', attempt.command);
     const rule = PERMISSIONS[permission as Permission];

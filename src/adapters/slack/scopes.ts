@@ -32,6 +32,8 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   // WebClient's filesUploadV2 helper calls these two (and POSTs the bytes to the upload_url in between).
   'files.getUploadURLExternal': 'files:write',
   'files.completeUploadExternal': 'files:write',
+  // `/patch import <link>` reads a scanner report shared in a channel the bot is in, then downloads it with the bot token.
+  'files.info': 'files:read',
   'users.info': 'users:read',
   'users.lookupByEmail': 'users:read.email',
   'usergroups.users.list': 'usergroups:read',

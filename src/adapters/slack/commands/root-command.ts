@@ -12,7 +12,7 @@ import { isAfterAck, reply, type Answer, type CommandRoot, type Reply, type Slac
 /** Verbs of the external contract that later versions add, per root; named so users get an honest answer. */
 const NOT_YET: Record<CommandRoot, readonly string[]> = {
   '/incident': [],
-  '/patch': ['add', 'list', 'show', 'done', 'severity', 'owner', 'accept', 'import'],
+  '/patch': [],
   '/access-review': [],
   '/warden': ['config'],
 };

@@ -1,16 +1,13 @@
 import type { WardenFeature } from '../../../adapters/slack/feature-core.js';
-import type { FollowUpPolicy } from '../../../platform/calendar/follow-up.js';
-import type { PatchSeverity } from '../domain/patch-severity.js';
+import type { PatchDeps, PatchPolicy } from '../app/deps.js';
 import { migrations } from '../store/migrations.js';
+import { patchRepo } from '../store/patch-repo.js';
+import { patchJobs } from './patch-jobs.js';
+import { patchListeners } from './patch-listeners.js';
+import { importVerb } from './patch-import-verb.js';
+import { patchVerbs } from './patch-verbs.js';
 
-/** What the patch rules read of warden.yaml (`sla.patch`, `company`, `quietHours`). */
-export interface PatchPolicy {
-  /** How long a finding of each severity may stay open, counted from its discovery (ms). */
-  slaMs: Readonly<Record<PatchSeverity, number>>;
-  followUp: FollowUpPolicy;
-  /** Scanner severity words (lower case) to Warden's: the built-in table with warden.yaml's entries over it. */
-  scannerSeverities: Readonly<Record<string, PatchSeverity>>;
-}
+export type { PatchPolicy } from '../app/deps.js';
 
 export interface PatchesOptions {
   policy: PatchPolicy;
@@ -19,6 +16,13 @@ export interface PatchesOptions {
 }
 
 /** `/patch ...`, `warden patch import`, reminders to owners, risk acceptances an approver decides. */
-export function patchesFeature(_opts: PatchesOptions): WardenFeature {
-  return { name: 'patches', migrations, plug: () => ({}) };
+export function patchesFeature(opts: PatchesOptions): WardenFeature {
+  return {
+    name: 'patches',
+    migrations,
+    plug(core) {
+      const deps: PatchDeps = { ...core.deps, patches: patchRepo(core.db), patchPolicy: opts.policy, managersChannel: opts.managersChannel };
+      return { commands: { '/patch': [...patchVerbs(deps), importVerb(deps)] }, jobs: patchJobs(deps, core.slack), slack: patchListeners(deps) };
+    },
+  };
 }

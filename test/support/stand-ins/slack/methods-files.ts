@@ -81,7 +81,25 @@ async function fileBytes(contentType: string | undefined, body: Buffer): Promise
   return null;
 }
 
+/** Where the stand-in serves a file's bytes (`url_private_download`); only with the bot token, like Slack. */
+export const downloadPath = (fileId: string, name: string): string => `/files-pri/${encodeURIComponent(fileId)}/download/${encodeURIComponent(name)}`;
+
+/**
+ * files.info: a file shared in a channel the bot is in (anything else is `file_not_found`, as Slack answers a
+ * bot that cannot see the file), with its size and `url_private_download` on the stand-in's own server.
+ */
+const fileInfo: MethodHandler = ({ state, baseUrl }, args) => {
+  const parsed = parseArgs(z.object({ file: z.string().min(1, 'file is required') }), args);
+  if (!parsed.ok) return parsed.result;
+  const file = state.files.find((f) => f.id === parsed.value.file);
+  const channel = file?.channelId ? memberChannel(state, file.channelId) : null;
+  if (!file || !channel?.ok) return fail('file_not_found');
+  const url = `${baseUrl}${downloadPath(file.id, file.filename)}`;
+  return ok({ file: { id: file.id, name: file.filename, title: file.title, size: Buffer.byteLength(file.content, 'utf8'), channels: [file.channelId], url_private: url, url_private_download: url } });
+};
+
 export const FILE_METHODS: Readonly<Record<string, MethodHandler>> = {
   'files.getUploadURLExternal': getUploadUrl,
   'files.completeUploadExternal': completeUpload,
+  'files.info': fileInfo,
 };

@@ -29,6 +29,7 @@ export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   'conversations.setTopic': 2,
   'files.completeUploadExternal': 4,
   'files.getUploadURLExternal': 4,
+  'files.info': 4,
   'pins.add': 2,
   'pins.remove': 2,
   'reactions.add': 3,

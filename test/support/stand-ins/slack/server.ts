@@ -122,7 +122,16 @@ export class SlackStandIn {
     return copy(this.state.ephemerals.filter((e) => channelId === undefined || e.channel === channelId));
   }
 
-  /** Files shared through files.completeUploadExternal, oldest first, with their uploaded content. */
+  /** A person shares a file in a channel (as a scanner report dragged into Slack); returns its id. */
+  shareFile(channelId: string, filename: string, content: string, userId = 'UALICE'): string {
+    const id = this.state.nextId('F');
+    const ts = this.state.nextTs();
+    this.state.files.push({ id, filename, title: filename, channelId, content, initialComment: null, ts });
+    this.state.addMessage({ channel: channelId, ts, text: '', user: userId, pinned: false, reactions: [], files: [{ id, title: filename, name: filename }] });
+    return id;
+  }
+
+  /** Files shared through files.completeUploadExternal or `shareFile`, oldest first, with their content. */
   files(channelId?: string): StandInFile[] {
     return copy(this.state.files.filter((f) => channelId === undefined || f.channelId === channelId));
   }
@@ -241,6 +250,8 @@ export class SlackStandIn {
     const response = /^\/response\/([^/]+)$/.exec(path);
     const upload = /^\/upload\/v1\/([^/]+)$/.exec(path);
     if (req.method === 'POST' && upload) return this.answerUpload(req, res, decodeURIComponent(upload[1] ?? ''));
+    const download = /^\/files-pri\/([^/]+)\/download\/[^/]+$/.exec(path);
+    if (req.method === 'GET' && download) return this.answerDownload(req, res, decodeURIComponent(download[1] ?? ''));
     if (req.method !== 'POST' || (!api && !response)) return sendJson(res, 404, fail('not_found'));
     const raw = await readBody(req);
     const answer = response
@@ -274,6 +285,23 @@ export class SlackStandIn {
     })();
     this.record(method, args, answer);
     return answer;
+  }
+
+  /**
+   * A file's `url_private_download`: its bytes with the bot token as a Bearer header. Without it Slack answers
+   * 200 with its HTML sign-in page (not an error), so a client must check what it got.
+   */
+  private answerDownload(req: IncomingMessage, res: ServerResponse, fileId: string): void {
+    const file = this.state.files.find((f) => f.id === fileId);
+    const authed = req.headers.authorization === `Bearer ${this.token}`;
+    this.record('url_private_download', { file_id: fileId, authed }, { status: 200, body: authed && file ? { ok: true } : { ok: false, error: authed ? 'file_not_found' : 'not_authed' } });
+    if (!authed || !file) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(file.content);
   }
 
   /** An upload_url handed out by files.getUploadURLExternal; faults are queued under `upload_url`. */
