@@ -8,6 +8,7 @@
  *  4. computing every regime's deadline board vs reading the incident from SQLite as many times.
  *  5. MTTA/MTTR of 100,000 incidents (read model + pure domain) vs one indexed read of the same rows.
  *  6. a reminder tick (the due jobs read) with 100,000 open findings vs 10,000, nothing due: cost follows what is due.
+ *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { loadRegimeCatalog } from '../src/features/notifications/files/load-regi
 import { createLogger } from '../src/platform/logger.js';
 import { benchPatchTick } from './patch-tick.js';
 import { benchResponseMetrics } from './response-metrics.js';
+import { benchDigest } from './digest-build.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -125,6 +127,7 @@ async function main() {
     rows.push(['  per regime board (all stages of one regime)', ms(computeMs / (ROUNDS * regimes.length)), '', '']);
     rows.push(...(await benchResponseMetrics(dir, timeIt, ms, ratio)));
     rows.push(...(await benchPatchTick(dir, timeIt, ms, ratio)));
+    rows.push(...(await benchDigest(dir, timeIt, ms, ratio)));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);
     const width = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -9,8 +9,8 @@ import { clockSettingsFrom, controlsFrom, digestSchedulesFrom, followUpPolicyFro
 import { loadReviewTemplate, migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
-import { migrations as patchMigrations, patchesFeature } from './features/patches/index.js';
-import { accessReviewsFeature, migrations as accessReviewMigrations } from './features/access-reviews/index.js';
+import { migrations as patchMigrations, patchDigestOf, patchesFeature } from './features/patches/index.js';
+import { accessReviewsFeature, controlDigestOf, migrations as accessReviewMigrations } from './features/access-reviews/index.js';
 import { digestsFeature, migrations as digestMigrations } from './features/digests/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
@@ -66,7 +66,7 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     // Between incidents: patch SLAs, access reviews and other recurring controls, and the managers' digests.
     patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
     accessReviewsFeature({ controls: controlsFrom(config), defaultEvery: config.sla.accessReview.every, followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
-    digestsFeature({ digests: digestSchedulesFrom(config) }),
+    digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog, patchDigestOf, controlDigestOf }),
   ];
 }
 

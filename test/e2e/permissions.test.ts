@@ -44,6 +44,7 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string; com
   '/patch severity': { command: '/patch', setup: ['add SEC-1 low <@UBOB|bob> web-1'], text: 'severity SEC-1 critical exploit published' },
   '/patch import': { command: '/patch', text: 'import F0123ABCD --owner <@UBOB|bob>' },
   'patch:others': { command: '/patch', setup: ['add SEC-1 high <@UALICE|alice> web-1'], text: 'done SEC-1 patched it' },
+  '/warden digest': { command: '/warden', text: 'digest' },
 };
 /** Acts on buttons, tried through clicks in test/e2e/notices.test.ts (drafter, non-approver, admin without approvers) and test/e2e/patches.test.ts (risk acceptances). */
 const TRIED_ELSEWHERE: readonly Permission[] = ['notice:approve', 'notice:changes', 'patch:approve'];

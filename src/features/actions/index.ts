@@ -37,3 +37,12 @@ export function actionItemsOf(db: Db): (incidentId: string) => ActionItemView[] 
       evidence: i.evidence,
     }));
 }
+
+/** The open items past their due time (most overdue first, at most `limit`) and their count. */
+export function overdueActionItemsOf(db: Db): (now: Date, limit: number) => { items: (Pick<ActionItemView, 'id' | 'text' | 'owner' | 'dueAt'> & { incidentId: string })[]; total: number } {
+  const actions = actionRepo(db);
+  return (now, limit) => {
+    const { items, total } = actions.overdue(now, limit);
+    return { items: items.map((i) => ({ incidentId: i.incidentId, id: i.id, text: i.text, owner: i.owner, dueAt: i.dueAt })), total };
+  };
+}

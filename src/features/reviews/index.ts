@@ -1,6 +1,18 @@
 /** Post-incident reviews: scheduled on resolve, reminded, required to close, and drafted from the record. */
+import type { Db } from '../../platform/db/db.js';
+import { reviewRepo } from './store/review-repo.js';
+
 export { reviewsSection } from './config/sections.js';
 export { reviewsFeature, type ReviewsOptions } from './slack/reviews-feature.js';
 export type { ReviewPolicy } from './domain/review-policy.js';
 export { migrations } from './store/migrations.js';
 export { loadReviewTemplate } from './draft/index.js';
+
+/** The reviews past their due time (most overdue first, at most `limit`: owner, incident, due) and their count. */
+export function overdueReviewsOf(db: Db): (now: Date, limit: number) => { items: { incidentId: string; owner: string; dueAt: Date }[]; total: number } {
+  const reviews = reviewRepo(db);
+  return (now, limit) => {
+    const { reviews: list, total } = reviews.overdue(now, limit);
+    return { items: list.map((r) => ({ incidentId: r.incidentId, owner: r.owner, dueAt: r.dueAt })), total };
+  };
+}

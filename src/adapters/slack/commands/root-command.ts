@@ -14,7 +14,7 @@ const NOT_YET: Record<CommandRoot, readonly string[]> = {
   '/incident': [],
   '/patch': [],
   '/access-review': [],
-  '/warden': ['digest', 'config'],
+  '/warden': ['config'],
 };
 
 /** The first line of each root's help. */

@@ -59,6 +59,9 @@ export function actionRepo(db: Db) {
     VALUES (@incidentId, @id, @text, @owner, @dueAt, @status, @evidence, @createdBy, @createdAt, @doneBy, @doneAt, @planSince, @nextReminder, @escalatedAt)`);
   const owned = db.prepare<[string, number], Row>("SELECT * FROM action_items WHERE owner = ? AND status = 'open' ORDER BY due_at LIMIT ?");
   const ownedCount = db.prepare<[string], number>("SELECT count(*) FROM action_items WHERE owner = ? AND status = 'open'").pluck();
+  // Through the partial index of open items: the cost follows the open items, not every item ever done.
+  const overdue = db.prepare<[string, number], Row>("SELECT * FROM action_items INDEXED BY action_items_open_owner WHERE status = 'open' AND due_at <= ? ORDER BY due_at LIMIT ?");
+  const overdueCount = db.prepare<[string], number>("SELECT count(*) FROM action_items INDEXED BY action_items_open_owner WHERE status = 'open' AND due_at <= ?").pluck();
   return {
     get: (incidentId: string, id: string): ActionItem | null => {
       const r = get.get(incidentId, id);
@@ -84,5 +87,7 @@ export function actionRepo(db: Db) {
     },
     openOwnedBy: (owner: string, limit: number): ActionItem[] => owned.all(owner, limit).map(toItem),
     openCountOf: (owner: string): number => ownedCount.get(owner) as number,
+    /** Open items past their due time, most overdue first, and how many there are in all. */
+    overdue: (now: Date, limit: number): { items: ActionItem[]; total: number } => ({ items: overdue.all(now.toISOString(), limit).map(toItem), total: overdueCount.get(now.toISOString()) as number }),
   };
 }

@@ -1,5 +1,5 @@
 import type { Incident, IncidentPatch } from '../domain/incident.js';
-import type { IncidentFlag, IncidentRole } from '../domain/incident-model.js';
+import { INCIDENT_STATUSES, type IncidentFlag, type IncidentRole } from '../domain/incident-model.js';
 import type { Db } from '../../../platform/db/db.js';
 
 interface IncidentRow {
@@ -50,7 +50,10 @@ export function incidentRepo(db: Db) {
   const byChannel = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE channel_id = ?');
   const byRequest = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE request_key = ?');
   const rolesOf = db.prepare<[string], { role: string; user_id: string }>('SELECT role, user_id FROM incident_roles WHERE incident_id = ?');
-  const openRows = db.prepare<[], IncidentRow>("SELECT * FROM incidents WHERE status != 'closed' ORDER BY declared_at DESC");
+  // `IN` the open statuses (not `!= 'closed'`) so the read goes through incidents_status: it costs what is open, not every incident ever closed.
+  const openRows = db.prepare<[], IncidentRow>(
+    `SELECT * FROM incidents WHERE status IN (${INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ')}) ORDER BY declared_at DESC`,
+  );
   const recentDup = db.prepare<[string, string, string], IncidentRow>(
     'SELECT * FROM incidents WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
   );

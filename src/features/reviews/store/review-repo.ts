@@ -65,6 +65,9 @@ export function reviewRepo(db: Db) {
     VALUES (@incidentId, @status, @drill, @owner, @dueAt, @meetingAt, @planSince, @nextReminder, @createdAt, @updatedAt)`);
   const openFor = db.prepare<[string, number], Row>("SELECT * FROM reviews WHERE owner = ? AND status = 'scheduled' ORDER BY due_at LIMIT ?");
   const countOpenFor = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM reviews WHERE owner = ? AND status = 'scheduled'");
+  // Both read the partial index reviews_open_due: the cost follows the open reviews, not every review stored.
+  const overdue = db.prepare<[string, number], Row>("SELECT * FROM reviews WHERE status = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?");
+  const countOverdue = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM reviews WHERE status = 'scheduled' AND due_at <= ?");
   return {
     get: (incidentId: string): Review | null => {
       const row = get.get(incidentId);
@@ -84,6 +87,11 @@ export function reviewRepo(db: Db) {
     openOwnedBy: (userId: string, limit: number): { reviews: Review[]; total: number } => ({
       reviews: openFor.all(userId, limit).map(fromRow),
       total: countOpenFor.get(userId)?.n ?? 0,
+    }),
+    /** Reviews still to write past their due time, most overdue first, and how many there are in all. */
+    overdue: (now: Date, limit: number): { reviews: Review[]; total: number } => ({
+      reviews: overdue.all(now.toISOString(), limit).map(fromRow),
+      total: countOverdue.get(now.toISOString())?.n ?? 0,
     }),
   };
 }

@@ -1,0 +1,26 @@
+import type { ControlDigest } from '../../access-reviews/index.js';
+import type { PatchDigest } from '../../patches/index.js';
+import type { LiveDeadline } from './sections/deadline-section.js';
+import type { OpenIncident } from './sections/incident-section.js';
+import type { SeverityTimes } from './sections/metrics-section.js';
+import type { OverdueList } from './sections/overdue-section.js';
+
+/**
+ * What a digest reads, each through another feature's read-only export. Every read is bounded by what is open,
+ * due or shown (top N and a count), never by everything stored.
+ */
+export interface DigestSources {
+  /** The configured severities, most severe first. */
+  severities: readonly string[];
+  openIncidents(): OpenIncident[];
+  /** Live legal stages (due, not submitted, not decided) of these open incidents. */
+  liveDeadlines(incidentIds: readonly string[], now: Date): LiveDeadline[];
+  overdueReviews(now: Date, limit: number): OverdueList;
+  overdueActions(now: Date, limit: number): OverdueList;
+  /** null until the patches feature provides its read model. */
+  patches: ((now: Date, limit: number) => PatchDigest) | null;
+  controls: ((now: Date, limit: number) => ControlDigest) | null;
+  /** MTTA/MTTR by severity of the incidents declared in [since, until). */
+  responseTimes(since: Date, until: Date): SeverityTimes[];
+}
+
