@@ -103,7 +103,7 @@ describe('nags for overdue steps', () => {
     const { id, channel } = await outage();
     const ask = async (text: string) => replyText((await h.incident(text, { channel })).body);
     expect(await ask('playbook snooze assign-roles 3h')).toContain('snoozed for 3h');
-    expect(await ask('playbook snooze assign-roles soon')).toContain('Usage: `/incident playbook snooze <step> <duration>`');
+    expect(await ask('playbook snooze assign-roles soon')).toContain('Usage: `/incident playbook snooze &lt;step&gt; &lt;duration&gt;`');
     expect(await ask('playbook snooze nope 1h')).toContain('has no step `nope`');
     await h.advance(3 * 60 * MIN - 1);
     expect(nagsAbout(ROLES)).toHaveLength(0);
