@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actionItemsOf } from '../../src/features/actions/index.js';
 import { startFullHarness } from '../support/full-harness.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
+import { expectOneMoreAt } from '../support/expect-reminder.js';
 
 // The harness starts on Sunday 2026-11-22 at 09:00 UTC (10:00 in Paris). France's public holidays and quiet
 // hours from 20:00 to 08:00 Paris time; default reminders: 2 days before, at the due time, then daily up to 5 times,
@@ -34,16 +35,7 @@ const reminderTimes = (user: string) => reminders(user).map((c) => c.at);
 const managersPosts = () => h.slack.calls('chat.postMessage').filter((c) => c.ok && c.args.channel === 'security-managers');
 const items = () => h.db.prepare('SELECT id, owner, due_at, status, evidence FROM action_items ORDER BY rowid').all();
 
-/** Moves to one minute before `iso` (nothing new yet), then to `iso`: the reminder goes out exactly then. */
-async function expectReminderAt(user: string, iso: string) {
-  const before = reminders(user).length;
-  h.clock.set(new Date(new Date(iso).getTime() - MIN));
-  await h.advance(0);
-  expect(reminders(user)).toHaveLength(before);
-  await h.advance(MIN);
-  expect(reminders(user)).toHaveLength(before + 1);
-  expect(reminders(user).at(-1)?.at).toBe(iso);
-}
+const expectReminderAt = (user: string, iso: string) => expectOneMoreAt(h, () => reminders(user), iso);
 
 describe('adding, listing and closing action items', () => {
   it('when an item is added in the channel, then it gets the next id, a line in the channel, the timeline and the audit', async () => {

@@ -4,6 +4,7 @@ import { patchPolicyFrom } from '../../src/config/index.js';
 import { patchDigestOf, runPatchCli } from '../../src/features/patches/index.js';
 import { startFullHarness } from '../support/full-harness.js';
 import { replyText, type Harness } from '../support/warden-harness.js';
+import { expectOneMoreAt } from '../support/expect-reminder.js';
 
 // The tests start on Wednesday 2026-11-25 at 09:00 UTC (10:00 in Paris); weekends are days off, no quiet hours. A
 // critical finding discovered then is due at the end of Wednesday 2026-12-02 in Paris (22:59:59.999Z); reminders 2 days
@@ -14,7 +15,6 @@ const CONFIG = {
   permissions: { approvers: ['UAPPR001', 'UAPPR002'], roles: { manager: { users: ['UMANAG01'] } } },
   sla: { patch: { critical: '7d', reminders: { before: ['2d', 0 as const], overdueEvery: '1d', overdueMax: 2, escalateAfter: '1d' } } },
 };
-const MIN = 60_000;
 let h: Harness;
 
 afterEach(async () => {
@@ -33,16 +33,7 @@ const managersPosts = (includes: string) => h.slack.calls('chat.postMessage').fi
 const finding = (id: string) => h.db.prepare('SELECT * FROM patch_findings WHERE id = ?').get(id) as Record<string, unknown> | undefined;
 const audits = (prefix: string) => (h.db.prepare("SELECT action, actor, details FROM audit_log WHERE action LIKE ? ORDER BY seq").all(`${prefix}%`) as { action: string; actor: string; details: string }[]);
 
-/** Moves to one minute before `iso` (nothing new), then to `iso`: the reminder goes out exactly then. */
-async function expectReminderAt(user: string, iso: string) {
-  const before = reminders(user).length;
-  h.clock.set(new Date(new Date(iso).getTime() - MIN));
-  await h.advance(0);
-  expect(reminders(user)).toHaveLength(before);
-  await h.advance(MIN);
-  expect(reminders(user)).toHaveLength(before + 1);
-  expect(reminders(user).at(-1)?.at).toBe(iso);
-}
+const expectReminderAt = (user: string, iso: string) => expectOneMoreAt(h, () => reminders(user), iso);
 
 describe('the shipped reminder points, with quiet hours on', () => {
   it('when a critical finding is added with the default reminders, then half-way, 2 days before and noon of the due day reach the owner, none in quiet hours', async () => {

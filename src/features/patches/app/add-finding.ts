@@ -7,18 +7,8 @@ import { audit, zoneOf, type PatchCore, type PatchDeps } from './deps.js';
 import { startFollowUp } from './follow-up.js';
 import type { NewFinding } from './ports.js';
 
-export interface FindingInput {
-  id: string;
-  advisory: string;
-  package: string;
-  asset: string;
-  cves: readonly string[];
-  severity: PatchSeverity;
-  owner: string;
-  description: string;
-  source: string | null;
-  discoveredAt: Date;
-}
+/** What adding a finding needs; its due time and plan follow from it. */
+export type FindingInput = Pick<Finding, 'id' | 'advisory' | 'package' | 'asset' | 'cves' | 'severity' | 'owner' | 'description' | 'source' | 'discoveredAt'>;
 
 /** The stored shape of a new finding: due from its severity's SLA and the KEV catalog; its reminder plan counts from now. */
 export function newFinding(deps: PatchCore, input: FindingInput, by: string, now: Date): NewFinding {
