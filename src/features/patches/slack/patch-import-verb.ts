@@ -41,13 +41,39 @@ function parseImportArgs(text: string): ImportArgs {
   return { fileId, owner: owner === null ? null : parseUserRef(owner, USAGE), asset };
 }
 
+/** How long a report download may take before the import gives up (the answer says so). */
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/**
+ * The bot token goes only to Slack: an https address on slack.com (or its subdomains, files.slack.com), or the
+ * host of the Web API Warden is configured with (`SLACK_API_URL`, a stand-in in tests).
+ */
+export function mayCarryBotToken(url: string, apiUrl: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = target.hostname;
+  if (target.protocol === 'https:' && (host === 'slack.com' || host.endsWith('.slack.com'))) return true;
+  try {
+    return host === new URL(apiUrl).hostname && target.protocol === new URL(apiUrl).protocol;
+  } catch {
+    return false;
+  }
+}
+
 /** The report's text, read as the bot. @throws WardenError for a file the bot cannot see, too big, or a sign-in page instead of the bytes. */
 async function download(slack: SlackClient, fileId: string): Promise<{ name: string; text: string }> {
   const info = await slack.files.info({ file: fileId }).catch(() => null);
   const file = info?.file;
   if (!file?.url_private_download) throw new WardenError('not_found', `Warden cannot see the file ${fileId}: share it in a channel Warden is in (invite @warden there), then try again.`);
   if ((file.size ?? 0) > MAX_REPORT_BYTES) throw new WardenError('bad_input', `The file is ${file.size} bytes; Warden reads reports up to 50 MB.`);
-  const res = await fetch(file.url_private_download, { headers: { Authorization: `Bearer ${slack.token ?? ''}` } });
+  if (!mayCarryBotToken(file.url_private_download, slack.slackApiUrl)) throw new WardenError('upstream_failed', 'Slack gave a download address outside Slack; Warden does not send its token there, and nothing was imported.');
+  const res = await fetch(file.url_private_download, { headers: { Authorization: `Bearer ${slack.token ?? ''}` }, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch((error: unknown) => {
+    throw new WardenError('upstream_failed', `The download from Slack failed (${error instanceof Error && error.name === 'TimeoutError' ? 'no answer in 30 s' : 'network error'}); nothing was imported.`);
+  });
   if (!res.ok || (res.headers.get('content-type') ?? '').startsWith('text/html')) throw new WardenError('upstream_failed', 'Slack did not hand over the file (it answered with a sign-in page or an error); nothing was imported.');
   return { name: file.name ?? fileId, text: await res.text() };
 }
