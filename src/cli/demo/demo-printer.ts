@@ -50,6 +50,8 @@ export function createDemoPrinter(slack: SlackStandIn, out: (s: string) => void)
     },
     /** Slack mrkdwn (an ephemeral reply) as a person reads it: names, dates and entities resolved. */
     readable: (text: string): string => renderMrkdwn(text, names()),
+    /** An ephemeral reply with its blocks (a list, a digest) as a person reads it, one line each, at most `max`. */
+    replyLines: (text: string, blocks: readonly unknown[] | undefined, max = 40): string[] => renderBody(text, blocks, names()).filter((l) => l.trim() !== '').slice(0, max),
     /** The whole workspace at the end, channel by channel. */
     transcript(): string {
       return renderTranscript(slack);

@@ -27,6 +27,7 @@ const DEMO_TOKEN = 'demo-stand-in-token';
  */
 /** The demo workspace's @legal user group, whose members approve notices. */
 const DEMO_APPROVERS_GROUP = 'S0LEGAL01';
+const DEMO_MANAGERS_GROUP = 'S0MANAGE1';
 /** The demo's Events API v2 routing key (32 characters, as PagerDuty's are; not a real one). */
 const DEMO_ROUTING_KEY = 'demo0routing0key0not0a0real0one0';
 
@@ -43,13 +44,14 @@ export async function runDemo(io: CliIo): Promise<number> {
     const announcements = slack.addChannel('incidents');
     slack.addChannel('security-managers'); // the default managers' channel, for escalations of overdue clocks
     slack.setUsergroup(DEMO_APPROVERS_GROUP, ['UCAROL']); // @legal: its members are Warden approvers
+    slack.setUsergroup(DEMO_MANAGERS_GROUP, ['UALICE']); // @sec-managers: Warden managers (patch SLAs, digests)
     // The shipped playbooks and templates, wherever the demo is run from.
     const config = parseConfig({
       timeZone: defaultConfig().timeZone,
       channels: { announcements: announcements.id },
       playbooks: { dirs: [join(PACKAGE_ROOT, 'playbooks')] },
       templates: { dir: join(PACKAGE_ROOT, 'templates') },
-      permissions: { roles: { approver: { groups: [DEMO_APPROVERS_GROUP] } } },
+      permissions: { roles: { approver: { groups: [DEMO_APPROVERS_GROUP] }, manager: { groups: [DEMO_MANAGERS_GROUP] } } },
       // The script sends a whole incident's commands in a few real seconds; the limits are for people.
       limits: { commandsPerUserPerMinute: 100_000, commandBurstPerUser: 100_000, commandsPerWorkspacePerMinute: 100_000 },
     });
@@ -74,13 +76,19 @@ export async function runDemo(io: CliIo): Promise<number> {
       say: io.out,
       async command(user, text, channel = 'C0GENERAL') {
         const name = slack.users()[user]?.name ?? user;
-        io.out(`\n▶ @${name}: /incident ${text}`);
+        // `/patch add ...` names its root; anything else is an `/incident` verb.
+        const [command, args] = text.startsWith('/') ? [text.split(' ')[0] ?? '/incident', text.slice(text.indexOf(' ') + 1)] : ['/incident', text];
+        io.out(`\n▶ @${name}: ${command} ${args}`);
         // A verb that had to ask Slack first (a modal, the person's time zone) answers through the response_url.
         const app = { url, secret: DEMO_SECRET, settled: () => running.afterAckIdle() };
-        const res = await sendCommandSeeingReply(slack, app, { command: '/incident', text, userId: user, channelId: channel, triggerId: makeTriggerId(user) });
-        const body = res.body as { text?: string } | string;
+        const res = await sendCommandSeeingReply(slack, app, { command, text: args, userId: user, channelId: channel, triggerId: makeTriggerId(user) });
+        const body = res.body as { text?: string; blocks?: unknown[] } | string;
         const reply = typeof body === 'string' ? body : body?.text;
-        if (reply) io.out(`   ↳ (only you see this) ${printer.readable(reply)}`);
+        const blocks = typeof body === 'string' ? undefined : body?.blocks;
+        // A reply in blocks (a list, the digest) is shown as its blocks read; a plain one as its text.
+        const [first, ...more] = blocks?.length ? printer.replyLines(reply ?? '', blocks) : [reply ? printer.readable(reply) : ''];
+        if (first) io.out(`   ↳ (only you see this) ${first}`);
+        for (const line of more) io.out(`     ${line}`);
         await running.runner.idle();
         printer.flush();
       },

@@ -54,7 +54,17 @@ export async function demoScript(d: DemoContext): Promise<void> {
   await d.command('UALICE', 'close', channel);
   await d.command('UALICE', `pir done https://wiki.example.com/reviews/${incident.id}`, channel);
   await d.command('UALICE', 'close', channel);
+  await betweenIncidents(d);
   const timeline = d.warden.store.timeline.list(incident.id);
   d.say(`\n— timeline of ${incident.id} (${timeline.length} entries) —`);
   for (const e of timeline) d.say(`  ${e.at.toISOString().slice(11, 16)}Z  ${e.kind.padEnd(16)} ${e.text}`);
+}
+
+/** After the incident: a finding on its patch SLA, the recurring controls, and the managers' digest on demand. */
+async function betweenIncidents(d: DemoContext): Promise<void> {
+  d.say("\n— between incidents: patch SLAs, access reviews and the managers' digest —");
+  await d.command('UBOB', '/patch add CVE-2026-4242 critical <@UCAROL|carol> payments-api OpenSSL heap overflow in the TLS terminator');
+  await d.command('UCAROL', '/patch list mine');
+  await d.command('UALICE', '/access-review list');
+  await d.command('UALICE', '/warden digest');
 }
