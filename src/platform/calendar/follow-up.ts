@@ -84,6 +84,21 @@ export function nextReminder(due: Date, since: Date, from: number, after: Date |
   return null;
 }
 
+/**
+ * The plan number to store as the next one to send, from `from` on, and the reminder to queue for it; when the
+ * plan is spent there is none and the stored number is one past its end, so no old job matches it.
+ */
+export function nextStep(due: Date, since: Date, from: number, after: Date | null, policy: FollowUpPolicy): { n: number; next: NextReminder | null } {
+  const next = nextReminder(due, since, from, after, policy);
+  return { n: next ? next.reminder.n : plannedReminders(due, since, policy).length, next };
+}
+
+/**
+ * The start of a plan that replaces one started at `previous`: now, or 1 ms after `previous` when both fall in
+ * the same millisecond, so the new plan's job keys (which name its start) never meet the old one's.
+ */
+export const newPlanSince = (previous: Date, now: Date): Date => (now.getTime() > previous.getTime() ? now : new Date(previous.getTime() + 1));
+
 /** When an item still open is escalated (outside quiet hours, on a working day), or null when the policy never escalates. */
 export function escalationAt(due: Date, policy: FollowUpPolicy): Date | null {
   if (policy.escalateAfter === null) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliverableAt, escalationAt, nextReminder, plannedReminders, type FollowUpPolicy } from '../../../src/platform/calendar/follow-up.js';
+import { deliverableAt, escalationAt, newPlanSince, nextReminder, nextStep, plannedReminders, type FollowUpPolicy } from '../../../src/platform/calendar/follow-up.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -115,5 +115,21 @@ describe('escalationAt', () => {
 
   it('when escalation is off, then there is none', () => {
     expect(escalationAt(DUE, policy({ escalateAfter: null }))).toBeNull();
+  });
+});
+
+describe('nextStep and newPlanSince', () => {
+  it('when reminders remain, then the step names the next one; when the plan is spent, the number is one past its end', () => {
+    const step = nextStep(DUE, SINCE, 1, null, policy());
+    expect([step.n, iso(step.next?.at)]).toEqual([1, '2026-12-30T10:59:59.999Z']);
+    expect(nextStep(DUE, SINCE, 5, null, policy())).toEqual({ n: 5, next: null });
+    expect(nextStep(DUE, SINCE, 3, new Date('2027-01-04T06:00:00.000Z'), policy())).toEqual({ n: 5, next: null });
+  });
+
+  it('when a plan restarts in the millisecond the last one started, then it starts just after it, so its jobs get new keys', () => {
+    const t = new Date('2026-11-22T09:00:00.000Z');
+    expect(newPlanSince(new Date('2026-11-22T08:00:00.000Z'), t)).toBe(t);
+    expect(newPlanSince(t, t).toISOString()).toBe('2026-11-22T09:00:00.001Z');
+    expect(newPlanSince(new Date(0), t)).toBe(t);
   });
 });

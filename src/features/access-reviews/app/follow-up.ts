@@ -4,7 +4,7 @@
  * retried job sends each one once; escalation is queued once per period.
  */
 import { z } from 'zod';
-import { deliverableAt, escalationAt, nextReminder, plannedReminders } from '../../../platform/calendar/follow-up.js';
+import { deliverableAt, escalationAt, nextStep, plannedReminders } from '../../../platform/calendar/follow-up.js';
 import type { ControlPeriod } from '../domain/control.js';
 import { audit, CONTROL_JOB_KINDS, type ControlDeps } from './deps.js';
 
@@ -36,8 +36,7 @@ export function queueDm(deps: ControlDeps, period: ControlPeriod, what: DmPayloa
 
 /** Stores the number of the first reminder from `from` that goes out after `now`, and queues it (none: the plan is spent). */
 function queueReminder(deps: ControlDeps, period: ControlPeriod, from: number, now: Date): void {
-  const next = nextReminder(period.due, period.planSince, from, now, deps.followUp);
-  const n = next?.reminder.n ?? planOf(deps, period).length;
+  const { n, next } = nextStep(period.due, period.planSince, from, now, deps.followUp);
   deps.controls.updatePeriod(period.controlId, period.start, { nextReminder: n });
   if (next) deps.store.jobs.enqueue({ kind: CONTROL_JOB_KINDS.remind, dueAt: next.at, payload: { ...refOf(period), n }, idemKey: `control-remind:${keyOf(period)}:${n}` }, now);
 }

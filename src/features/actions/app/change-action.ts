@@ -1,6 +1,7 @@
 import { localDateTime } from '../../../platform/calendar/working-days.js';
 import { WardenError } from '../../../platform/errors.js';
-import { restartedPlanSince, type ActionItem } from '../domain/action-item.js';
+import type { ActionItem } from '../domain/action-item.js';
+import { newPlanSince } from '../../../platform/calendar/follow-up.js';
 import { parseDue } from '../domain/due-date.js';
 import type { ActionDeps } from './deps.js';
 import { startFollowUp } from './follow-up.js';
@@ -36,7 +37,7 @@ export function changeActionDue(deps: ActionDeps, place: ActionPlace, id: string
 
 /** A new owner or due time: the plan counts again from now, from its first reminder. */
 function restart(deps: ActionDeps, item: ActionItem, patch: Pick<Partial<ActionItem>, 'owner' | 'dueAt'>, now: Date): ActionItem {
-  const planSince = restartedPlanSince(item.planSince, now);
+  const planSince = newPlanSince(item.planSince, now);
   deps.actions.update(item.incidentId, item.id, { ...patch, planSince, nextReminder: 0 });
   const restarted = deps.actions.get(item.incidentId, item.id) as ActionItem;
   startFollowUp(deps, restarted, now);

@@ -1,4 +1,4 @@
-import { escalationAt, nextReminder, plannedReminders, type NextReminder } from '../../../platform/calendar/follow-up.js';
+import { escalationAt, nextStep, type NextReminder } from '../../../platform/calendar/follow-up.js';
 import type { ActionItem } from '../domain/action-item.js';
 import { ACTION_JOB_KINDS, type ActionDeps } from './deps.js';
 
@@ -19,8 +19,7 @@ export function startFollowUp(deps: ActionDeps, item: ActionItem, now: Date): vo
 
 /** Stores and queues the first reminder from plan number `from` that goes out after `now` (none: the plan is spent). */
 export function queueNext(deps: ActionDeps, item: ActionItem, from: number, now: Date): NextReminder | null {
-  const next = nextReminder(item.dueAt, item.planSince, from, now, deps.followUp);
-  const n = next ? next.reminder.n : plannedReminders(item.dueAt, item.planSince, deps.followUp).length;
+  const { n, next } = nextStep(item.dueAt, item.planSince, from, now, deps.followUp);
   deps.actions.update(item.incidentId, item.id, { nextReminder: n });
   if (!next) return null;
   const payload = { incidentId: item.incidentId, id: item.id, n, since: since(item) };

@@ -65,14 +65,6 @@ export function evidenceRefusal(evidence: string): string | null {
   return evidence.length > EVIDENCE_MAX ? `The evidence is ${evidence.length} characters; keep it to ${EVIDENCE_MAX} (link a document for more).` : null;
 }
 
-/**
- * When a restarted reminder plan counts from: now, or just after the previous start when the clock has not
- * moved since (two changes in one millisecond), so every plan has its own start and its jobs their own keys.
- */
-export function restartedPlanSince(previous: Date, now: Date): Date {
-  return now.getTime() > previous.getTime() ? now : new Date(previous.getTime() + 1);
-}
-
 /** Open items first (soonest due first), then done ones (in id order). */
 export function listOrder(a: ActionItem, b: ActionItem): number {
   if (a.status !== b.status) return a.status === 'open' ? -1 : 1;

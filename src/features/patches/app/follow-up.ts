@@ -1,5 +1,5 @@
-import { escalationAt, nextReminder, plannedReminders } from '../../../platform/calendar/follow-up.js';
-import { isAccepted, nextPlanSince, type Finding, type FindingPatch } from '../domain/finding.js';
+import { escalationAt, newPlanSince, nextStep, plannedReminders } from '../../../platform/calendar/follow-up.js';
+import { isAccepted, type Finding, type FindingPatch } from '../domain/finding.js';
 import { audit, PATCH_JOB_KINDS, type PatchCore } from './deps.js';
 import type { DmPayload } from './payloads.js';
 
@@ -27,9 +27,7 @@ export function startFollowUp(deps: PatchCore, f: Finding, now: Date): void {
 
 /** Stores and queues the first reminder from plan number `from` that goes out after `now` (none: the plan is spent). */
 export function queueNext(deps: PatchCore, f: Finding, from: number, now: Date): void {
-  const policy = deps.patchPolicy.followUp;
-  const next = nextReminder(planDue(f), f.planSince, from, now, policy);
-  const n = next ? next.reminder.n : plannedReminders(planDue(f), f.planSince, policy).length;
+  const { n, next } = nextStep(planDue(f), f.planSince, from, now, deps.patchPolicy.followUp);
   deps.patches.update(f.id, { nextReminder: n });
   if (!next) return;
   // The key names the plan and the reminder: the same reminder is never queued twice, whatever retries.
@@ -41,7 +39,7 @@ export function queueNext(deps: PatchCore, f: Finding, from: number, now: Date):
  * Returns the finding as stored.
  */
 export function restartPlan(deps: PatchCore, f: Finding, patch: FindingPatch, now: Date): Finding {
-  deps.patches.update(f.id, { ...patch, planSince: nextPlanSince(f.planSince, now), nextReminder: 0 });
+  deps.patches.update(f.id, { ...patch, planSince: newPlanSince(f.planSince, now), nextReminder: 0 });
   const restarted = deps.patches.get(f.id) as Finding;
   startFollowUp(deps, restarted, now);
   return deps.patches.get(f.id) as Finding;

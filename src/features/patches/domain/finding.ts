@@ -53,12 +53,6 @@ export const isCve = (word: string): boolean => CVE.test(word);
 /** The identity a re-import recognises: advisory + package + asset, case-folded. */
 export const identityKey = (advisory: string, pkg: string, asset: string): string => [advisory.toUpperCase(), pkg.toLowerCase(), asset.toLowerCase()].join('\u0000');
 
-/**
- * When a restarted reminder plan counts from: now, or just after the previous start when the clock has not
- * moved (two changes in one millisecond), so each plan has its own start and its jobs their own keys.
- */
-export const nextPlanSince = (previous: Date, now: Date): Date => (now.getTime() > previous.getTime() ? now : new Date(previous.getTime() + 1));
-
 /** True while an approved acceptance pauses the finding's reminders. */
 export const isAccepted = (f: Pick<Finding, 'acceptedUntil'>, now: Date): boolean => f.acceptedUntil !== null && f.acceptedUntil.getTime() > now.getTime();
 

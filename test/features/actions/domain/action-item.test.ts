@@ -7,7 +7,6 @@ import {
   listOrder,
   nextActionId,
   normalizeActionId,
-  restartedPlanSince,
   textRefusal,
   type ActionItem,
 } from '../../../../src/features/actions/domain/action-item.js';
@@ -72,12 +71,6 @@ describe('text and evidence', () => {
 });
 
 describe('plans and order', () => {
-  it('when a plan restarts in the millisecond the last one started, then it starts just after it, so its jobs get new keys', () => {
-    const t = new Date('2026-11-22T09:00:00.000Z');
-    expect(restartedPlanSince(new Date('2026-11-22T08:00:00.000Z'), t)).toEqual(t);
-    expect(restartedPlanSince(t, t).toISOString()).toBe('2026-11-22T09:00:00.001Z');
-  });
-
   it('when items are listed, then open ones come first, soonest due first, then done ones in id order', () => {
     const list = [
       anItem({ id: 'A1', status: 'done' }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedWithinSla, dueOf, earliestKev, endOfLocalDate, slaDue } from '../../../../src/features/patches/domain/sla.js';
 import { acceptanceRefusal, decisionRefusal, type Acceptance } from '../../../../src/features/patches/domain/acceptance.js';
-import { identityKey, isAccepted, isOverdue, nextPlanSince } from '../../../../src/features/patches/domain/finding.js';
+import { identityKey, isAccepted, isOverdue } from '../../../../src/features/patches/domain/finding.js';
 import { parseDiscovered } from '../../../../src/features/patches/domain/discovery.js';
 
 const DAY = 86_400_000;
@@ -72,10 +72,6 @@ describe('findings: identity, acceptance pause, overdue', () => {
     expect(isOverdue(f, now)).toBe(false);
     expect(isOverdue(f, new Date('2026-11-25T00:00:00Z'))).toBe(true);
     expect(isOverdue({ ...f, status: 'done' }, new Date('2026-11-26T00:00:00Z'))).toBe(false);
-  });
-  it('a restarted plan gets its own start even in the same millisecond', () => {
-    expect(nextPlanSince(now, now).getTime()).toBe(now.getTime() + 1);
-    expect(nextPlanSince(new Date(0), now)).toBe(now);
   });
   it('acceptance requests: in the future, at most a year, with a reason', () => {
     expect(acceptanceRefusal(new Date('2026-11-20T09:00:00Z'), 'x', now)).toMatch(/future/);
