@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 
 export type { WebClient };
@@ -58,6 +59,11 @@ export function createSlackGateway(client: WebClient, halfOpenAfterMs = 30_000) 
   return {
     client,
     call: <T>(fn: (client: WebClient) => Promise<T>): Promise<T> => breaker.execute(() => fn(client)),
+    /** A direct message to one person: opens (or finds) the DM with them, then posts; both calls behind the breaker. */
+    async dm(userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+      const opened = await breaker.execute(() => client.conversations.open({ users: userId }));
+      await breaker.execute(() => client.chat.postMessage({ channel: opened.channel?.id as string, ...message }));
+    },
     /** 'closed' | 'open' | 'half-open' | 'isolated', for /readyz and /metrics. */
     state: (): string => ({ [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' })[breaker.state],
     /** The scheduler's verdict for a failed Slack call: when to retry, or give up. */

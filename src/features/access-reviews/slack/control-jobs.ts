@@ -17,9 +17,7 @@ export function controlJobs(deps: ControlDeps, slack: SlackGateway): AnyJob[] {
       const period = openPeriodOf(deps, p);
       const control = deps.controls.get(p.controlId);
       if (!period || !control?.owner) return;
-      const owner = control.owner;
-      const dm = await slack.call((c) => c.conversations.open({ users: owner }));
-      await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, ...controlDm(control, period, p, zone, deps.clock.now()) }));
+      await slack.dm(control.owner, controlDm(control, period, p, zone, deps.clock.now()));
     }),
     slackJob(slack, CONTROL_JOB_KINDS.escalationPost, escalationPostPayload, async (p) => {
       const period = openPeriodOf(deps, p);

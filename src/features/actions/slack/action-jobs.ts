@@ -20,8 +20,7 @@ export function actionJobs(deps: ActionDeps, slack: SlackGateway): AnyJob[] {
       const incident = deps.store.incidents.get(p.incidentId);
       if (!stillCurrent(item, p.since) || !incident) return;
       const message = reminderDm(incident, item, p, deps.clock.now());
-      const dm = await slack.call((c) => c.conversations.open({ users: item.owner }));
-      await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, ...message }));
+      await slack.dm(item.owner, message);
     }),
     slackJob(slack, ACTION_JOB_KINDS.escalationPost, escalationPostPayload, async (p) => {
       const item = deps.actions.get(p.incidentId, p.id);

@@ -42,9 +42,7 @@ export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
       const incident = incidentOf(p.incidentId);
       const message = renderClockMessage(deps.catalog, incident, p.message);
       if (p.target.kind === 'dm') {
-        const userId = p.target.userId;
-        const dm = await slack.call((c) => c.conversations.open({ users: userId }));
-        await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, ...message }));
+        await slack.dm(p.target.userId, message);
         return;
       }
       const channel = p.target.kind === 'managers' ? p.target.channel : channelOf(incident);

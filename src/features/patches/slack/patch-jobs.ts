@@ -44,8 +44,7 @@ export function patchJobs(deps: PatchDeps, slack: SlackGateway): AnyJob[] {
     slackJob(slack, PATCH_JOB_KINDS.dm, dmPayload, async (p) => {
       const dm = dmOf(deps, p);
       if (!dm) return;
-      const opened = await slack.call((c) => c.conversations.open({ users: dm.to }));
-      await slack.call((c) => c.chat.postMessage({ channel: opened.channel?.id as string, ...dm.message }));
+      await slack.dm(dm.to, dm.message);
     }),
     slackJob(slack, PATCH_JOB_KINDS.post, postPayload, async (p) => {
       const message = postOf(deps, p);

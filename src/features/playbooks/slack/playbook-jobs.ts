@@ -78,8 +78,7 @@ export function playbookJobs(deps: PlaybookSlackDeps, slack: SlackGateway) {
     const step = checklistOf(deps, running, deps.clock.now()).phases.flatMap((p) => p.steps).find((s) => s.id === d.stepId);
     if (!step || step.status !== 'open') return; // closed since the DM was queued: nothing to say
     const m = dmMessage(d, running.incident, step.title);
-    const opened = await slack.call((c) => c.conversations.open({ users: d.userId }));
-    await slack.call((c) => c.chat.postMessage({ channel: opened.channel?.id as string, ...m }));
+    await slack.dm(d.userId, m);
   }
 
   return [

@@ -17,15 +17,9 @@ export function reviewJobs(deps: ReviewDeps, slack: SlackGateway) {
     const incident = requireIncident(deps.store, m.incidentId);
     const text = reviewMessageText(m, review, incident, deps.reviewPolicy, deps.clock.now());
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.slice(0, 3000) } }] };
-    const channel = await channelFor(m, incident.channelId, review.owner);
+    if (m.to === 'owner') return slack.dm(review.owner, message);
+    const channel = m.to === 'managers' ? deps.managersChannel : incident.channelId;
     if (channel) await slack.call((c) => c.chat.postMessage({ channel, ...message }));
-  }
-
-  async function channelFor(m: ReviewMessage, incidentChannel: string | null, owner: string): Promise<string | null> {
-    if (m.to === 'managers') return deps.managersChannel;
-    if (m.to === 'channel') return incidentChannel;
-    const dm = await slack.call((c) => c.conversations.open({ users: owner }));
-    return dm.channel?.id ?? null;
   }
 
   return [

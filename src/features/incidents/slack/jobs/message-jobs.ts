@@ -42,8 +42,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway, home: HomeSect
       const incident = incidentOf(incidentId);
       const where = incident.channelId ? `<#${incident.channelId}>` : incident.id;
       const text = `You are now *${role}* for *${incident.id}* (${incident.severity}) in ${where}.\n\n*Your duties*\n${deps.policy.roleDuty(role)}`;
-      const dm = await slack.call((c) => c.conversations.open({ users: userId }));
-      await slack.call((c) => c.chat.postMessage({ channel: dm.channel?.id as string, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
+      await slack.dm(userId, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
     },
 
     async refreshHome(user: string): Promise<void> {
