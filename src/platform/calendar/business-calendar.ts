@@ -20,16 +20,6 @@ export function isKnownHolidayCalendar(code: string): boolean {
   return true;
 }
 
-/** True when the runtime knows the IANA time zone `zone`. */
-export function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 function holidaysFor(code: string): Holidays {
   let hd = instances.get(code);
   if (!hd) {

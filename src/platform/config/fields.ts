@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from '../duration.js';
 import { isKnownHolidayCalendar } from '../calendar/business-calendar.js';
+import { isTimeZone } from '../calendar/zones.js';
 
 /**
  * Field schemas shared by warden.yaml and the environment. Each carries the message a person sees next to
@@ -23,16 +24,7 @@ export const timeOfDayField = z
   .string({ error: 'expected a time like 22:00 (HH:MM, 24-hour)' })
   .regex(HH_MM, 'expected a time like 22:00 (HH:MM, 24-hour)');
 
-/** True when Intl knows the zone (IANA names such as `Europe/Paris`, or `UTC`). */
-export function isTimeZone(name: string): boolean {
-  if (name.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 const TIME_ZONE_MESSAGE = 'expected an IANA time zone like Europe/Paris or UTC';
 export const timeZoneField = z.string({ error: TIME_ZONE_MESSAGE }).refine(isTimeZone, TIME_ZONE_MESSAGE);

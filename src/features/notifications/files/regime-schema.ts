@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { CLOCK_EVENTS } from '../../incidents/index.js';
-import { isKnownHolidayCalendar, isKnownZone } from '../../../platform/calendar/business-calendar.js';
+import { isKnownHolidayCalendar } from '../../../platform/calendar/business-calendar.js';
+import { isTimeZone } from '../../../platform/calendar/zones.js';
 import { parseIsoDuration, type IsoDuration } from '../domain/deadlines/iso-duration.js';
 import {
   BACKSTOP_LAPSE_RULES,
@@ -96,7 +97,7 @@ export const stageSchema = z
 
 const jurisdictionSchema = z.strictObject({
   name: text,
-  zone: z.string().refine(isKnownZone, { error: (i) => `unknown time zone "${String(i.input)}": expected an IANA zone like Europe/Brussels` }),
+  zone: z.string().refine(isTimeZone, { error: (i) => `unknown time zone "${String(i.input)}": expected an IANA zone like Europe/Brussels` }),
   holidays: z.string().refine(isKnownHolidayCalendar, {
     error: (i) => `unknown holiday calendar "${String(i.input)}": expected a date-holidays code like US, US-CO, SG or DE-BY`,
   }),

@@ -3,6 +3,7 @@
  * a cap, never land in quiet hours (they wait for the end) and wait out a snooze.
  */
 import { afterQuietHours, type QuietHours } from '../../../platform/calendar/quiet-hours.js';
+import { isTimeZone } from '../../../platform/calendar/zones.js';
 import { z } from 'zod';
 
 export { afterQuietHours, type QuietHours };
@@ -25,15 +26,6 @@ export const quietHoursSchema = z.object({
   end: z.string().regex(HH_MM, 'expected a time like 07:00'),
   timeZone: z.string().refine(isTimeZone, { error: (iss) => `unknown time zone ${JSON.stringify(iss.input)}: expected an IANA name like Europe/Berlin` }),
 });
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The time of the next nag for one step, or null when there is nothing to send: `due` is null (the step has
