@@ -23,7 +23,7 @@ type Sub = keyof typeof HELP;
 
 export const USAGE = [
   '*Action items* outlive the incident: they stay open after it closes, until done. Reminders go to the owner by DM.',
-  ...Object.values(HELP).map(([usage, summary]) => `• \`/incident ${usage.replace(/</g, '&lt;').replace(/>/g, '&gt;')}\` ${summary}`),
+  ...Object.values(HELP).map(([usage, summary]) => `• \`/incident ${usage}\` ${summary}`),
 ].join('\n');
 
 const usageOf = (sub: Sub) => `/incident ${HELP[sub][0]}`;

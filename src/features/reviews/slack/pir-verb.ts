@@ -16,7 +16,7 @@ const USAGE = [
   '`/incident pir done <link>`: the review is written; link to it (its owner or the commander)',
   '`/incident pir waive <reason>`: no review for this one (an approver other than its owner; audited)',
   '`/incident pir draft`: the review skeleton from the record, as a Markdown file in the channel',
-].map((l) => l.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+];
 
 export interface PirExtras {
   /** `pir draft`: posts the review skeleton as a file in the channel (wired by the feature). */
