@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/db.js';
-import { createStore } from '../../incidents/index.js';
+import type { IncidentStore } from '../../incidents/index.js';
 import { clockEventsOf, legalRecordOf, type ClockCatalog } from '../../notifications/index.js';
 import { checklistReaderOf, type Playbook } from '../../playbooks/index.js';
 import type { ActionItemsPort } from './facts.js';
@@ -13,9 +13,11 @@ export interface ReviewSourceSettings {
   actionItems: ActionItemsPort;
 }
 
-/** The review's read-only sources over one database, for the reviews feature's `plug` (which holds `core.db`). */
-export function reviewSourcesOf(db: Db, settings: ReviewSourceSettings): ReviewSources {
-  const store = createStore(db);
+/**
+ * The review's read-only sources, for the reviews feature's `plug`: the incident core's own store for the
+ * incident and its timeline, and `core.db` for the other features' read models.
+ */
+export function reviewSourcesOf(db: Db, store: Pick<IncidentStore, 'incidents' | 'timeline'>, settings: ReviewSourceSettings): ReviewSources {
   return {
     incident: (id) => store.incidents.get(id),
     timeline: (id) => store.timeline.list(id),

@@ -31,7 +31,7 @@ export function reviewsFeature(opts: ReviewsOptions): WardenFeature {
     plug(core) {
       const reviews = reviewRepo(core.db);
       const deps: ReviewDeps = { ...core.deps, reviews, reviewPolicy: opts.policy, managersChannel: opts.managersChannel };
-      const sources = reviewSourcesOf(core.db, { clockCatalog: opts.clockCatalog, playbooks: opts.playbooks, actionItems: actionItemsOf(core.db) });
+      const sources = reviewSourcesOf(core.db, core.deps.store, { clockCatalog: opts.clockCatalog, playbooks: opts.playbooks, actionItems: actionItemsOf(core.db) });
       return {
         commands: { '/incident': [pirVerb(deps, { draft: pirDraft(deps, sources, opts.template) })] },
         jobs: reviewJobs(deps, core.slack),

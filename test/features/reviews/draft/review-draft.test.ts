@@ -19,7 +19,7 @@ const say = async (text: string, user = 'UALICE') => replyText((await h.incident
 
 /** The review facts of the incident now, read through the real stores, catalogs and the action-items port. */
 function facts(actionItems = [anActionItem({ text: 'Add a canary for <@UBOB|bob>’s checkout deploys' })]) {
-  const sources = reviewSourcesOf(h.db, {
+  const sources = reviewSourcesOf(h.db, h.warden.store, {
     clockCatalog: loadClockCatalog(h.config, ['regimes']),
     playbooks: loadPlaybookDirs(h.config.playbooks.dirs),
     actionItems: () => actionItems,
