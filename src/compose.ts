@@ -89,6 +89,7 @@ export function createWarden(opts: WardenOptions) {
   let gatewayState = () => 'closed';
   // Filled once the features are plugged; read by /readyz on each request.
   const circuits: Record<string, () => string> = {};
+  const readiness: Record<string, () => unknown> = {};
   const metrics = createMetrics({ openSeverities: () => store.incidents.listOpen().map((i) => i.severity), jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -98,7 +99,7 @@ export function createWarden(opts: WardenOptions) {
     limits: config.limits,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
-      ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits),
+      ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits, readiness),
       metricsRoute(metrics),
       pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [], countRefusal: metrics.counters.pagerDutyWebhookRefused }),
     ],
@@ -110,6 +111,7 @@ export function createWarden(opts: WardenOptions) {
   const plugged = plugFeatures(features, { deps, slack: slack.gateway, db, home: createHomeSections() }, { roots: slack.roots, listeners: slack.listeners, events, metrics: metrics.registry });
   responseBoundKinds.push(...plugged.responseBoundKinds);
   Object.assign(circuits, plugged.circuits);
+  Object.assign(readiness, plugged.readiness);
   runner = createJobRunner({ store, clock, logger, jobs: plugged.jobs, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;
@@ -138,7 +140,7 @@ export function createWarden(opts: WardenOptions) {
       jobs.poke();
       return server ? (server.address() as AddressInfo).port : port;
     },
-    /** Stops serving, lets a running job pass and after-ack work finish, closes the database. Safe to call twice. */
+    /** Stops serving, lets a running job pass and after-ack work finish, runs the features' stop steps, closes the database. Safe to call twice. */
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
@@ -147,6 +149,7 @@ export function createWarden(opts: WardenOptions) {
       else await slack.app.stop();
       // A handler still working after its ack (a lookup, then a write) finishes before the database closes.
       await slack.afterAckIdle();
+      for (const stop of plugged.stops) await stop();
       db.close();
     },
   };

@@ -5,6 +5,16 @@ import type { EventBus } from './platform/events.js';
 import type { AnyJob } from './platform/jobs/define-job.js';
 import type { Registry } from 'prom-client';
 
+export interface PluggedFeatures {
+  jobs: AnyJob[];
+  responseBoundKinds: string[];
+  circuits: Record<string, () => string>;
+  /** Every feature's `/readyz` facts, by name. */
+  readiness: Record<string, () => unknown>;
+  /** Every feature's shutdown step, in plug order. */
+  stops: Array<() => void | Promise<void>>;
+}
+
 /**
  * Plugs every feature in: its verbs into their root commands, its listeners into the Slack wrapper, its
  * subscribers into the event bus. Returns every job kind (for the runner) and the response-bound kinds
@@ -14,9 +24,11 @@ export function plugFeatures(
   features: readonly WardenFeature[],
   core: FeatureCore,
   into: { roots: ReadonlyMap<CommandRoot, VerbRegistry>; listeners: SlackListeners; events: EventBus; metrics: Registry },
-): { jobs: AnyJob[]; responseBoundKinds: string[]; circuits: Record<string, () => string> } {
+): PluggedFeatures {
   const jobs: AnyJob[] = [];
   const circuits: Record<string, () => string> = {};
+  const readiness: Record<string, () => unknown> = {};
+  const stops: Array<() => void | Promise<void>> = [];
   for (const feature of features) {
     const parts = feature.plug(core);
     for (const [root, verbs] of Object.entries(parts.commands ?? {})) into.roots.get(root as CommandRoot)?.add(...verbs);
@@ -26,6 +38,8 @@ export function plugFeatures(
     Object.assign(circuits, parts.circuits ?? {});
     if (parts.home) core.home.add(parts.home);
     parts.metrics?.(into.metrics);
+    Object.assign(readiness, parts.readiness ?? {});
+    if (parts.stop) stops.push(parts.stop);
   }
-  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind), circuits };
+  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind), circuits, readiness, stops };
 }

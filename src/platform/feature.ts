@@ -38,4 +38,8 @@ export interface FeatureParts {
   home?: HomeSection;
   /** Registers the feature's own series on `/metrics` (read at scrape time, never a full scan). */
   metrics?: (registry: Registry) => void;
+  /** Facts `/readyz` reports under `checks` (the age of the last backup ...); reported, never gating readiness. */
+  readiness?: Readonly<Record<string, () => unknown>>;
+  /** Runs on shutdown, after the job runner stopped and before the database closes (a last checkpoint ...). */
+  stop?: () => void | Promise<void>;
 }

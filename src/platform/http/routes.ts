@@ -31,7 +31,8 @@ export function metricsRoute(metrics: { contentType: string; render(): Promise<s
 
 /**
  * `/healthz`: the process answers. `/readyz`: the database is open and migrated and Slack's circuit is not open.
- * Other services' circuits (PagerDuty) are reported, not counted: Warden without PagerDuty still runs incidents.
+ * Other services' circuits (PagerDuty) and the features' facts (backup age ...) are reported, not counted: Warden
+ * without PagerDuty still runs incidents.
  */
 export function healthRoutes(
   db: Db,
@@ -39,6 +40,7 @@ export function healthRoutes(
   slackCircuit: () => string,
   pendingJobs: () => { pending: number; failed: number },
   otherCircuits: Readonly<Record<string, () => string>> = {},
+  facts: Readonly<Record<string, () => unknown>> = {},
 ): Route[] {
   return [
     { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { status: 'ok' }) },
@@ -56,7 +58,8 @@ export function healthRoutes(
         const slack = slackCircuit();
         const ready = database === 'ok' && slack !== 'open';
         const circuits = Object.fromEntries(Object.entries(otherCircuits).map(([name, state]) => [`${name}Circuit`, state()]));
-        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database, slackCircuit: slack, ...circuits, jobs: pendingJobs() } });
+        const reported = Object.fromEntries(Object.entries(facts).map(([name, read]) => [name, read()]));
+        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database, slackCircuit: slack, ...circuits, jobs: pendingJobs(), ...reported } });
       },
     },
   ];
