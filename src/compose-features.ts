@@ -18,6 +18,13 @@ import { WardenError } from './platform/errors.js';
 import { formatProblem } from './platform/yaml-validate.js';
 import { createPagerDuty } from './adapters/pagerduty/index.js';
 import type { WardenEnv } from './platform/config/index.js';
+import { createPrivateKey } from 'node:crypto';
+import { auditFeature, type AuditOptions } from './features/audit/index.js';
+
+/** The audit checkpoints as the environment sets them up: off without WARDEN_AUDIT_KEY (or with an in-memory database). */
+export function auditSetupFrom(audit: WardenEnv['audit']): AuditOptions['checkpoints'] {
+  return audit.key && audit.checkpointsPath ? { key: createPrivateKey(audit.key), path: audit.checkpointsPath } : null;
+}
 
 /** Every feature's migrations; `migrate` applies them in version order and refuses two with one version. */
 export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations, ...metricsMigrations, ...patchMigrations, ...accessReviewMigrations, ...digestMigrations];
@@ -44,7 +51,12 @@ export function pagingSetupFrom(pd: WardenEnv['pagerDuty'], env: Readonly<Record
  * The features plugged in beyond the incident core (which the composition root always includes), built from
  * the configuration. A new capability is one more line here.
  */
-export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')], paging: PagingSetup = NO_PAGING): WardenFeature[] {
+export function wardenFeatures(
+  config: WardenConfig,
+  shippedRegimes: readonly string[] = [join(PACKAGE_ROOT, 'regimes')],
+  paging: PagingSetup = NO_PAGING,
+  auditCheckpoints: AuditOptions['checkpoints'] = null,
+): WardenFeature[] {
   const playbooks = loadPlaybookDirs(config.playbooks.dirs, vocabularyOf(config));
   // The shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
   const clockCatalog = loadClockCatalog(config, shippedRegimes);
@@ -67,6 +79,8 @@ export function wardenFeatures(config: WardenConfig, shippedRegimes: readonly st
     patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
     accessReviewsFeature({ controls: controlsFrom(config), defaultEvery: config.sla.accessReview.every, followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
     digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog, patchDigestOf, controlDigestOf }),
+    // Signed checkpoints of the audit chain, hourly and on shutdown, to the checkpoint file and the audit channel.
+    auditFeature({ checkpoints: auditCheckpoints, channel: config.channels.audit ?? null }),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { isWardenError } from '../platform/errors.js';
 import { runConfigCheck, type CliIo } from './commands/config-check.js';
-import { runAuditVerify, runMigrate } from './commands/db-commands.js';
+import { runMigrate } from './commands/db-commands.js';
 import { runPlaybooksCheck } from './commands/playbooks-check.js';
 import { runStart } from './commands/start.js';
 import { loadConfig, vocabularyOf } from '../config/index.js';
@@ -13,7 +13,10 @@ const USAGE = `usage: warden <command>
   config check [PATH] validate warden.yaml and the environment
   playbooks check [PATH...]  validate playbook files
   deadlines --regime ID --event EVENT=ISO [...] [--json]  compute a regime's notification deadlines
-  audit verify        verify the tamper-evident audit chain
+  audit verify [--checkpoints FILE] [--public-key KEY]  verify the audit chain against its signed checkpoints
+  audit export [--since] [--until]  the audit entries as JSON lines, re-verifiable with openssl and jq (docs/audit.md)
+  audit keygen --out FILE  a new checkpoint signing key (prints the public key)
+  audit checkpoint    sign a checkpoint of the audit chain now
   metrics --since 30d|DATE [--until DATE] [--json]  MTTA, MTTR and time to legal submission, per severity
   patch import FILE --owner U… [--asset NAME] [--json]  import a scanner report (npm audit, Trivy, SARIF, OSV-Scanner)
   patch kev import FILE  load CISA's Known Exploited Vulnerabilities catalog`;
@@ -45,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
       case 'patch':
         return (await import('./commands/patch.js')).runPatch(argv.slice(1), io, env, new Date());
       case 'audit':
-        return sub === 'verify' ? runAuditVerify(io, env) : usage(io, `unknown: warden audit ${sub ?? ''}`);
+        return (await import('./commands/audit/index.js')).runAudit(argv.slice(1), io, env, new Date());
       case undefined:
       case 'help':
       case '--help':

@@ -7,6 +7,8 @@ import { accessReviewSection, controlsSection } from '../features/access-reviews
 export const channelsSection = strictObject({
   announcements: channelField.prefault('incidents'),
   managers: channelField.prefault('security-managers'),
+  /** Where each signed audit checkpoint is posted too (a channel auditors can read and Warden's admins cannot edit). */
+  audit: channelField.optional(),
 }).prefault({});
 
 /** Service levels between incidents: patch SLAs, access reviews and the other recurring controls. */

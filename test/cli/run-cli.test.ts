@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { migrate, openDb } from '../../src/platform/db/db.js';
-import { createStore } from '../../src/features/incidents/store/store.js';
-import { ALL_MIGRATIONS } from '../../src/compose-features.js';
 
 let dir: string;
 let out: string[];
@@ -42,23 +39,11 @@ describe('warden CLI', () => {
     expect(out[1]).toContain('is up to date');
   });
 
-  it('verifies an empty audit chain', async () => {
-    expect(await runCli(['audit', 'verify'], io, { WARDEN_DB: join(dir, 'w.db') })).toBe(0);
+  it('verifies an empty, migrated audit chain (the rest is in audit-verify.test.ts)', async () => {
+    const env = { WARDEN_DB: join(dir, 'w.db') };
+    expect(await runCli(['migrate'], io, env)).toBe(0);
+    expect(await runCli(['audit', 'verify'], io, env)).toBe(0);
     expect(out.join('\n')).toContain('audit chain ok: 0 entries');
-  });
-
-  it('when someone edits the audit log behind Warden’s back, then audit verify names the entry and exits 1', async () => {
-    const path = join(dir, 'w.db');
-    const db = openDb(path);
-    migrate(db, ALL_MIGRATIONS);
-    const store = createStore(db);
-    for (const n of [1, 2, 3]) store.audit.append({ at: `2026-11-22T09:0${n}:00.000Z`, actor: 'UALICE', action: 'incident.note_added', incidentId: 'INC-2026-0001', details: { n } });
-    expect(() => db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 2").run()).toThrow('append-only');
-    db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 2").run();
-    db.close();
-    expect(await runCli(['audit', 'verify'], io, { WARDEN_DB: path })).toBe(1);
-    expect(err.join('\n')).toContain('audit chain BROKEN at entry 2: content does not match its hash');
   });
 
   it('refuses an unknown command with the usage, exit 2', async () => {

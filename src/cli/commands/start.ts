@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/index.js';
 import { createWarden } from '../../compose.js';
 import { createLogger } from '../../platform/logger.js';
 import type { CliIo } from './config-check.js';
-import { pagingSetupFrom, wardenFeatures } from '../../compose-features.js';
+import { auditSetupFrom, pagingSetupFrom, wardenFeatures } from '../../compose-features.js';
 
 /**
  * `warden start`: reads the environment and warden.yaml, refuses to start without Slack credentials
@@ -15,7 +15,7 @@ export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env):
   const credentials = requireSlackCredentials(parsed);
   const { config, source, path } = loadConfig(parsed.configPath);
   logger.info({ config: source === 'file' ? path : 'defaults', db: parsed.dbPath, mode: credentials.mode }, 'starting Warden');
-  const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets });
+  const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env), auditSetupFrom(parsed.audit)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets });
   const port = await warden.start(parsed.port);
   io.out(credentials.mode === 'http' ? `Warden listening on :${port} (POST /slack/events, GET /healthz, GET /readyz)` : 'Warden connected in Socket Mode');
   await new Promise<void>((resolve) => {

@@ -1,3 +1,15 @@
-/** The tamper-evident audit chain: hashing and verification (pure) and its append-only table. */
+/** The tamper-evident audit chain: hashing, signed checkpoints and verification (pure), and its append-only table. */
 export { auditHash, canonicalJson, chainEntry, GENESIS_HASH, verifyChain, type AuditEntry, type AuditFacts, type ChainVerdict } from './domain/audit-chain.js';
+export { TIMELINE_ENTRY, verifyAuditChain, type AuditInput, type ChainWalk, type TimelineDigest } from './domain/verify-audit.js';
+export { PROBLEM_EXIT_CODES, type AuditProblem, type ProblemKind } from './domain/audit-problem.js';
+export { checkpointLine, checkpointMessage, keyIdOf, signCheckpoint, signatureVerifies, type Checkpoint, type CheckpointFacts, type CheckpointKind } from './domain/checkpoint.js';
+export { parseCheckpointFile, type CheckpointFileLine } from './domain/checkpoint-file.js';
+export { verifyCheckpoints, type Expectation } from './domain/checkpoint-chain.js';
+export type { StoredEntry } from './domain/stored-entry.js';
 export { auditRepo, type AuditRepo } from './store/audit-repo.js';
+export { auditFeature, type AuditOptions } from './slack/audit-feature.js';
+export { checkpointFile, type CheckpointFile } from './store/checkpoint-file-store.js';
+export { verifyAuditDatabase, type AuditReport, type VerifyDatabaseOptions } from './store/verify-database.js';
+export { missingGuards, GUARDS } from './store/guards.js';
+export { signHead } from './app/checkpointer.js';
+export { signRestore } from './app/restore-checkpoint.js';

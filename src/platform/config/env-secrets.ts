@@ -10,6 +10,7 @@ export const SECRET_VARS = [
   'PAGERDUTY_TOKEN',
   'PAGERDUTY_ROUTING_KEY',
   'PAGERDUTY_WEBHOOK_SECRET',
+  'WARDEN_AUDIT_KEY',
 ] as const;
 export type SecretVar = (typeof SECRET_VARS)[number];
 

@@ -1,4 +1,6 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { WardenError } from '../errors.js';
 import { redactSecrets } from '../redact.js';
@@ -11,6 +13,17 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const isHttpUrl = (text: string): boolean => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 const httpUrl = z.string().refine(isHttpUrl, 'expected an http(s) URL like https://example.com');
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';
+
+/** A PEM set directly in the environment often arrives with its newlines written as `\n`. */
+export const pemText = (text: string): string => text.replace(/\\n/g, '\n');
+
+function isEd25519PrivateKey(text: string): boolean {
+  try {
+    return createPrivateKey(pemText(text)).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 // Every message is written here, never zod's default, so none can echo a value.
 const envSchema = z.object({
@@ -29,6 +42,8 @@ const envSchema = z.object({
     .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
     .optional(),
   WARDEN_DB: z.string().default('./data/warden.db'),
+  WARDEN_AUDIT_KEY: z.string().refine(isEd25519PrivateKey, 'expected an Ed25519 private key in PEM (make one with `warden audit keygen --out FILE`)').optional(),
+  WARDEN_AUDIT_CHECKPOINTS: z.string().optional(),
   WARDEN_CONFIG: z.string().default('./warden.yaml'),
   PORT: z
     .string()
@@ -54,6 +69,11 @@ export interface WardenEnv {
     webhookSecrets: string[];
   };
   dbPath: string;
+  /**
+   * Where audit checkpoints are signed: the Ed25519 private key (PEM, WARDEN_AUDIT_KEY or _FILE; none = no
+   * checkpoints) and the checkpoint file (WARDEN_AUDIT_CHECKPOINTS, default beside the database; null in memory).
+   */
+  audit: { key?: string; checkpointsPath: string | null };
   configPath: string;
   port: number;
   logLevel: LogLevel;
@@ -141,7 +161,12 @@ export function requireSlackCredentials(env: WardenEnv): SlackCredentials {
 export function secretValues(env: WardenEnv): string[] {
   const { botToken, signingSecret, appToken } = env.slack;
   const { token, routingKey, webhookSecrets } = env.pagerDuty;
-  return [botToken, signingSecret, appToken, token, routingKey, ...webhookSecrets].filter((v): v is string => v !== undefined);
+  return [botToken, signingSecret, appToken, token, routingKey, ...webhookSecrets, env.audit.key].filter((v): v is string => v !== undefined);
+}
+
+function checkpointsPathOf(explicit: string | undefined, dbPath: string): string | null {
+  if (explicit) return explicit;
+  return dbPath === ':memory:' ? null : join(dirname(dbPath), 'audit-checkpoints.jsonl');
 }
 
 function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
@@ -155,6 +180,7 @@ function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
       webhookSecrets: e.PAGERDUTY_WEBHOOK_SECRET ?? [],
     },
     dbPath: e.WARDEN_DB,
+    audit: { ...(e.WARDEN_AUDIT_KEY ? { key: pemText(e.WARDEN_AUDIT_KEY) } : {}), checkpointsPath: checkpointsPathOf(e.WARDEN_AUDIT_CHECKPOINTS, e.WARDEN_DB) },
     configPath: e.WARDEN_CONFIG,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { WardenError } from '../errors.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +17,23 @@ export function openDb(path: string): Db {
   return db;
 }
 
+/**
+ * Opens a database that must already exist: a maintenance command (verify, export, backup) pointed at a mistyped
+ * WARDEN_DB must say so, never create an empty database and report on it.
+ */
+export function openExistingDb(path: string, opts: { readonly?: boolean } = {}): Db {
+  if (path === ':memory:' || !existsSync(path)) throw new WardenError('not_found', `WARDEN_DB: there is no database at ${path}`);
+  const db = new Database(path, { fileMustExist: true, readonly: opts.readonly ?? false });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data work after the SQL, in the same transaction (a backfill that needs code, such as hashing). */
+  after?: (db: Db) => void;
 }
 
 /** The numbered `NNN-name.sql` files in a feature's migrations folder (a `file:` URL or a path), in order. */
@@ -42,6 +56,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): string[] {
     if (done.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.after?.(db);
       record.run(m.version, m.name, new Date().toISOString());
     })();
     applied.push(m.name);

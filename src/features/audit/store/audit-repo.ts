@@ -1,4 +1,5 @@
-import { chainEntry, type AuditEntry, type AuditFacts } from '../domain/audit-chain.js';
+import { canonicalJson, chainEntry, type AuditEntry, type AuditFacts } from '../domain/audit-chain.js';
+import type { StoredEntry } from '../domain/stored-entry.js';
 import type { Db } from '../../../platform/db/db.js';
 
 interface Row {
@@ -30,12 +31,33 @@ export function auditRepo(db: Db) {
     VALUES (@seq, @at, @actor, @action, @incidentId, @details, @prevHash, @hash)`);
   const all = db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq');
   const forIncident = db.prepare<[string], Row>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq');
+  const stored = db.prepare<[number, number], StoredEntry>(
+    'SELECT seq, at, actor, action, incident_id AS incidentId, details, prev_hash AS prevHash, hash FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq',
+  );
+  const seqOfHash = db.prepare<[string], { seq: number }>('SELECT seq FROM audit_log WHERE hash = ?');
+  const between = db.prepare<[{ since: string | null; until: string | null }], { first: number | null; last: number | null }>(
+    'SELECT MIN(seq) AS first, MAX(seq) AS last FROM audit_log WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)',
+  );
   return {
     append(facts: AuditFacts): AuditEntry {
       const prev = head.get();
       const entry = chainEntry(prev ? { seq: prev.seq, hash: prev.hash } : null, facts);
-      insert.run({ ...entry, details: JSON.stringify(entry.details) });
+      // Stored canonical, so verification can hash the stored text without parsing it again.
+      insert.run({ ...entry, details: canonicalJson(entry.details) });
       return entry;
+    },
+    /** The last entry's number and hash; 0 and null for an empty chain. */
+    head(): { count: number; hash: string | null } {
+      const row = head.get();
+      return { count: row?.seq ?? 0, hash: row?.hash ?? null };
+    },
+    /** Entries `from` to `to` as stored (details as text), streamed in order: what verify and export read. */
+    stored: (from = 1, to = Number.MAX_SAFE_INTEGER): IterableIterator<StoredEntry> => stored.iterate(from, to),
+    seqOfHash: (hash: string): number | null => seqOfHash.get(hash)?.seq ?? null,
+    /** The first and last entry numbers written in [since, until) (either open when null); null when none was. */
+    seqRange(since: Date | null, until: Date | null): { first: number; last: number } | null {
+      const r = between.get({ since: since?.toISOString() ?? null, until: until?.toISOString() ?? null });
+      return r?.first != null && r.last != null ? { first: r.first, last: r.last } : null;
     },
     /** Every entry in order, streamed so verifying a long chain does not load it whole. */
     *iterate(): Generator<AuditEntry> {

@@ -30,8 +30,8 @@ export interface IncidentRecords {
 
 /** The incident's timeline. */
 export interface TimelineRecords {
-  /** False when an entry with the same source key was already recorded. */
-  add(entry: NewTimelineEntry): boolean;
+  /** The stored row's id and hash, or null when an entry with the same source key was already recorded. */
+  add(entry: NewTimelineEntry): { id: number; sha256: string } | null;
   list(incidentId: string): TimelineEntry[];
   count(incidentId: string): number;
   /** `limit` entries from the `offset`-th, in `list`'s order (oldest first). */

@@ -1,5 +1,6 @@
 import type { TimelineKind } from '../domain/incident.js';
 import { WardenError } from '../../../platform/errors.js';
+import { TIMELINE_ENTRY } from '../../audit/index.js';
 import type { IncidentStore } from './ports.js';
 
 export interface ChangeRecord {
@@ -16,7 +17,7 @@ export interface ChangeRecord {
 }
 
 /**
- * Writes the timeline entry and the audit entry of one change. Call it inside the transaction that makes
+ * Writes the timeline entry and the audit entry of one change (which carries the entry's hash). Call it inside the transaction that makes
  * the change, so the three are stored together or not at all. Returns false for an already-recorded source.
  */
 export function recordChange(store: IncidentStore, c: ChangeRecord): boolean {
@@ -30,7 +31,9 @@ export function recordChange(store: IncidentStore, c: ChangeRecord): boolean {
     ...(c.sourceKey ? { sourceKey: c.sourceKey } : {}),
   });
   if (!added) return false;
-  store.audit.append({ at: c.at.toISOString(), actor: c.actor, action: c.action, incidentId: c.incidentId, details: { text: c.text, ...c.data } });
+  // The row's hash in its audit entry: an edited or deleted timeline row is located by `warden audit verify`.
+  const details = { text: c.text, ...c.data, [TIMELINE_ENTRY]: added };
+  store.audit.append({ at: c.at.toISOString(), actor: c.actor, action: c.action, incidentId: c.incidentId, details });
   return true;
 }
 

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { PROBLEM_EXIT_CODES, verifyAuditDatabase, type AuditReport } from '../../../features/audit/index.js';
+import { createStore } from '../../../features/incidents/index.js';
+import { openExistingDb } from '../../../platform/db/db.js';
+import type { WardenEnv } from '../../../platform/config/index.js';
+import type { CliIo } from '../config-check.js';
+import { publicKeysFrom } from './keys.js';
+
+export interface VerifyArgs {
+  checkpoints?: string;
+  publicKeys: string[];
+}
+
+/**
+ * `warden audit verify`: the chain, the timeline and the guards of WARDEN_DB against the signed checkpoints.
+ * Exit 0 when everything holds; otherwise the code of the first problem (docs/audit.md lists them).
+ */
+export function runVerify(args: VerifyArgs, io: CliIo, env: WardenEnv): number {
+  const publicKeys = publicKeysFrom(args.publicKeys, env);
+  const path = args.checkpoints ?? env.audit.checkpointsPath;
+  if (args.checkpoints && !existsSync(args.checkpoints)) io.err(`warning: --checkpoints ${args.checkpoints} does not exist`);
+  const checkpoints = path ? { path, text: existsSync(path) ? readFileSync(path, 'utf8') : null } : null;
+  const db = openExistingDb(env.dbPath, { readonly: true });
+  try {
+    const report = verifyAuditDatabase(db, { checkpoints, publicKeys, timeline: createStore(db).timeline.digests() });
+    return printReport(report, io);
+  } finally {
+    db.close();
+  }
+}
+
+function printReport(report: AuditReport, io: CliIo): number {
+  for (const warning of report.warnings) io.err(`warning: ${warning}`);
+  const [first] = report.problems;
+  if (!first) {
+    io.out(`audit chain ok: ${report.entries} entries, head ${report.head}`);
+    const cp = report.lastCheckpoint;
+    if (cp) io.out(`signed: the checkpoint of ${cp.at} (line ${cp.line}) covers entries 1 to ${cp.count}`);
+    return 0;
+  }
+  for (const p of report.problems) io.err(`audit FAILED (${p.kind}${p.seq ? `, entry ${p.seq}` : ''}${p.line ? `, checkpoint line ${p.line}` : ''}): ${p.message}`);
+  return PROBLEM_EXIT_CODES[first.kind];
+}

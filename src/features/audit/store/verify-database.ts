@@ -1,0 +1,68 @@
+import type { KeyObject } from 'node:crypto';
+import type { Db } from '../../../platform/db/db.js';
+import { WardenError } from '../../../platform/errors.js';
+import type { AuditProblem } from '../domain/audit-problem.js';
+import { verifyCheckpoints, type Expectation } from '../domain/checkpoint-chain.js';
+import { parseCheckpointFile } from '../domain/checkpoint-file.js';
+import { verifyAuditChain, type TimelineDigest } from '../domain/verify-audit.js';
+import { auditRepo } from './audit-repo.js';
+import { missingGuards } from './guards.js';
+
+export interface VerifyDatabaseOptions {
+  /** The checkpoint file's path and text; text null when the file does not exist. */
+  checkpoints: { path: string; text: string | null } | null;
+  /** Keys that may have signed the checkpoints (an auditor passes the published one). */
+  publicKeys: readonly KeyObject[];
+  /** The incident core's timeline rows with their hashes. */
+  timeline: Iterable<TimelineDigest>;
+}
+
+export interface AuditReport {
+  problems: AuditProblem[];
+  warnings: string[];
+  entries: number;
+  head: string;
+  /** The newest checkpoint the chain matched, and how many entries came after it. */
+  lastCheckpoint: Expectation | null;
+  uncovered: number;
+}
+
+/**
+ * Everything `warden audit verify` checks on one database: the signed checkpoints (signatures and their own
+ * chain), the audit chain against them, the timeline against the hashes in the chain, and the append-only guards.
+ */
+export function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): AuditReport {
+  const problems: AuditProblem[] = [];
+  const warnings: string[] = [];
+  const expectations = checkpointExpectations(opts, problems, warnings);
+  const audit = auditRepo(db);
+  const { walk, problems: chainProblems } = verifyAuditChain({ entries: audit.stored(), seqOfHash: audit.seqOfHash, expectations, timeline: opts.timeline });
+  problems.unshift(...chainProblems);
+  const guards = missingGuards(db);
+  if (guards.length > 0) {
+    problems.push({ kind: 'guard_removed', message: `the append-only guard is gone: ${guards.join(', ')} (dropped or replaced; a database older than migration 013 lacks the timeline's)` });
+  }
+  if (expectations && walk.entries > 0 && expectations.length === 0) {
+    problems.push({ kind: 'no_checkpoints', message: `no signed checkpoint covers the ${walk.entries} entries: ${opts.checkpoints?.path ?? 'the checkpoint file'} is missing or empty` });
+  }
+  const uncovered = walk.entries - (walk.lastMatched?.count ?? 0);
+  if (walk.lastMatched && uncovered > 0 && !walk.problem) warnings.push(`entries ${walk.lastMatched.count + 1} to ${walk.entries} came after the last checkpoint (signed at ${walk.lastMatched.at}) and are not signed yet`);
+  return { problems, warnings, entries: walk.entries, head: walk.head, lastCheckpoint: walk.lastMatched, uncovered };
+}
+
+/** What the checkpoints say, null when none are in use; a bad checkpoint file is a problem, not an exception. */
+function checkpointExpectations(opts: VerifyDatabaseOptions, problems: AuditProblem[], warnings: string[]): Expectation[] | null {
+  const text = opts.checkpoints?.text ?? null;
+  if (opts.publicKeys.length === 0) {
+    if (text !== null) throw new WardenError('bad_input', `${opts.checkpoints?.path}: checking the checkpoints needs the public key: --public-key FILE (or WARDEN_AUDIT_KEY)`);
+    warnings.push('no checkpoints in use (no WARDEN_AUDIT_KEY, no --public-key): a cut-off or rewritten tail would not show');
+    return null;
+  }
+  if (text === null) return [];
+  const verdict = verifyCheckpoints(parseCheckpointFile(text), opts.publicKeys);
+  if (!verdict.ok) {
+    problems.push(verdict.problem); // the chain is still walked, against no checkpoint
+    return null;
+  }
+  return verdict.expectations;
+}
