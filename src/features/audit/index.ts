@@ -12,4 +12,4 @@ export { checkpointFile, type CheckpointFile } from './store/checkpoint-file-sto
 export { verifyAuditDatabase, type AuditReport, type VerifyDatabaseOptions } from './store/verify-database.js';
 export { missingGuards, GUARDS } from './store/guards.js';
 export { signHead } from './app/checkpointer.js';
-export { signRestore } from './app/restore-checkpoint.js';
+export { signRestore } from './restore-checkpoint.js';

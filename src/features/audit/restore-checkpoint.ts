@@ -1,9 +1,9 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import type { Db } from '../../../platform/db/db.js';
-import { signHead } from './checkpointer.js';
-import type { Checkpoint } from '../domain/checkpoint.js';
-import { auditRepo } from '../store/audit-repo.js';
-import { checkpointFile } from '../store/checkpoint-file-store.js';
+import type { Db } from '../../platform/db/db.js';
+import { signHead } from './app/checkpointer.js';
+import type { Checkpoint } from './domain/checkpoint.js';
+import { auditRepo } from './store/audit-repo.js';
+import { checkpointFile } from './store/checkpoint-file-store.js';
 
 /**
  * After `warden restore`: a signed `restore` checkpoint of the restored chain's head, so the verifier knows the
