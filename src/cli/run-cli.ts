@@ -18,6 +18,7 @@ const USAGE = `usage: warden <command>
   audit keygen --out FILE  a new checkpoint signing key (prints the public key)
   audit checkpoint    sign a checkpoint of the audit chain now
   metrics --since 30d|DATE [--until DATE] [--json]  MTTA, MTTR and time to legal submission, per severity
+  evidence INC-… [--out DIR]  write an incident's evidence pack for auditors (summary, JSON, MANIFEST.sha256)
   patch import FILE --owner U… [--asset NAME] [--json]  import a scanner report (npm audit, Trivy, SARIF, OSV-Scanner)
   patch kev import FILE  load CISA's Known Exploited Vulnerabilities catalog`;
 
@@ -45,6 +46,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
         return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date());
       case 'metrics':
         return (await import('./commands/metrics.js')).runMetrics(argv.slice(1), io, env, new Date());
+      case 'evidence':
+        return (await import('./commands/evidence.js')).runEvidence(argv.slice(1), io, env, new Date());
       case 'patch':
         return (await import('./commands/patch.js')).runPatch(argv.slice(1), io, env, new Date());
       case 'audit':

@@ -6,8 +6,21 @@ import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  /**
+   * Read an existing database and refuse every write (a report such as an evidence pack): a missing file
+   * is an error (SQLITE_CANTOPEN) instead of a new empty database, and the journal mode is left as it is.
+   */
+  readonly?: boolean;
+}
+
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
-export function openDb(path: string): Db {
+export function openDb(path: string, opts: OpenOptions = {}): Db {
+  if (opts.readonly) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');

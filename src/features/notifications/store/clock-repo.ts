@@ -103,3 +103,9 @@ export function clockEventsOf(db: Db): (incidentId: string) => Partial<Record<Cl
   const repo = clockRepo(db);
   return (incidentId) => Object.fromEntries(repo.events(incidentId).map((e) => [e.event, e.at])) as Partial<Record<ClockEvent, Date>>;
 }
+
+/** Every recorded clock event of an incident with who recorded it and when (an evidence pack). Reads only. */
+export function clockEventRecordsOf(db: Db): (incidentId: string) => ClockEventRecord[] {
+  const repo = clockRepo(db);
+  return (incidentId) => repo.events(incidentId);
+}

@@ -81,11 +81,16 @@ export interface RegimeFacts {
 
 /** A notice: what was drafted for a stage, its approval and, when submitted, when and with which reference. */
 export interface NoticeFacts {
+  /** The draft's number (`Notice #1`); null for a submission recorded without an approved draft. */
+  noticeId: number | null;
   stage: string | null;
   template: string | null;
   draftedBy: string | null;
   draftedAt: Date | null;
   approvedBy: string | null;
+  approvedAt: Date | null;
+  /** The text as sent (a submission keeps the approved text), else the draft's; null when none was kept. */
+  text: string | null;
   /** `pending`, `approved`, `changes_requested`, or `submitted`. */
   status: string;
   submittedAt: Date | null;

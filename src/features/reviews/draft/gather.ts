@@ -76,11 +76,14 @@ function noticeFacts(legal: LegalRecord): NoticeFacts[] {
   const sent = legal.submissions.map((s): NoticeFacts => {
     const notice = s.noticeId === null ? undefined : byId.get(s.noticeId);
     return {
+      noticeId: s.noticeId,
       stage: stageRef(s.regimeId, s.stageId),
       template: notice?.template ?? null,
       draftedBy: s.draftedBy ?? notice?.draftedBy ?? null,
       draftedAt: notice?.draftedAt ?? null,
       approvedBy: s.approvedBy,
+      approvedAt: notice?.status === 'approved' ? notice.decidedAt : null,
+      text: s.finalText,
       status: 'submitted',
       submittedAt: s.submittedAt,
       submittedBy: s.recordedBy,
@@ -91,11 +94,14 @@ function noticeFacts(legal: LegalRecord): NoticeFacts[] {
   const drafts = legal.notices
     .filter((n) => !used.has(n.id))
     .map((n): NoticeFacts => ({
+      noticeId: n.id,
       stage: stageRef(n.regimeId, n.stageId),
       template: n.template,
       draftedBy: n.draftedBy,
       draftedAt: n.draftedAt,
       approvedBy: n.status === 'approved' ? n.decidedBy : null,
+      approvedAt: n.status === 'approved' ? n.decidedAt : null,
+      text: n.text,
       status: n.status,
       submittedAt: null,
       submittedBy: null,

@@ -137,8 +137,8 @@ describe('review draft: gathering the facts', () => {
     const pending = notice({ id: 2, template: 'customer-initial', regimeId: null, stageId: null, status: 'pending', decidedBy: null, decidedAt: null });
     const facts = gatherReviewFacts(sources({}, { submissions: [submission], notices: [notice({}), pending] }), incident.id, NOW);
     expect(facts.notices).toEqual([
-      { stage: 'gdpr:supervisory_authority', template: 'regulator-gdpr-art33', draftedBy: 'UBOB', draftedAt: at('2026-11-23T09:00:00Z'), approvedBy: 'UCAROL', status: 'submitted', submittedAt: submission.submittedAt, submittedBy: 'UALICE', reference: 'DPC-1' },
-      { stage: null, template: 'customer-initial', draftedBy: 'UBOB', draftedAt: at('2026-11-23T09:00:00Z'), approvedBy: null, status: 'pending', submittedAt: null, submittedBy: null, reference: null },
+      { noticeId: 1, stage: 'gdpr:supervisory_authority', template: 'regulator-gdpr-art33', draftedBy: 'UBOB', draftedAt: at('2026-11-23T09:00:00Z'), approvedBy: 'UCAROL', approvedAt: at('2026-11-23T10:00:00Z'), text: 'x', status: 'submitted', submittedAt: submission.submittedAt, submittedBy: 'UALICE', reference: 'DPC-1' },
+      { noticeId: 2, stage: null, template: 'customer-initial', draftedBy: 'UBOB', draftedAt: at('2026-11-23T09:00:00Z'), approvedBy: null, approvedAt: null, text: 'x', status: 'pending', submittedAt: null, submittedBy: null, reference: null },
     ]);
   });
 

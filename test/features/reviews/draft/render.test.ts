@@ -93,7 +93,7 @@ describe('review draft: the default template', () => {
   });
 
   it('when notices were submitted or only drafted, then the sent ones give time, reference, drafter and approver, and drafts say they were not submitted', () => {
-    const draft = { stage: 'contract:enterprise:customers', template: 'customer-initial', draftedBy: 'UBOB', draftedAt: at('2026-11-22T10:00:00Z'), approvedBy: null, status: 'changes_requested', submittedAt: null, submittedBy: null, reference: null };
+    const draft = { noticeId: 2, stage: 'contract:enterprise:customers', template: 'customer-initial', draftedBy: 'UBOB', draftedAt: at('2026-11-22T10:00:00Z'), approvedBy: null, approvedAt: null, text: 'Dear customer', status: 'changes_requested', submittedAt: null, submittedBy: null, reference: null };
     const md = render(someFacts({ notices: [...someFacts().notices, draft] }));
     expect(md).toContain('- gdpr:supervisory\\_authority: submitted 2026-11-25 04:48 CET by @Alice Example, reference CNIL-2026-42; drafted by @Bob Example, approved by @Carol Example');
     expect(md).toContain('- contract:enterprise:customers: draft (customer-initial) by @Bob Example on 2026-11-22 11:00 CET, changes requested, not submitted');

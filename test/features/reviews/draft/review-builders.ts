@@ -69,11 +69,14 @@ export function someFacts(over: Partial<ReviewFacts> = {}): ReviewFacts {
     regimes: [{ id: 'gdpr', name: 'GDPR', citation: 'GDPR Art. 33(1)', proposed: false, stages: [aStage()] }],
     notices: [
       {
+        noticeId: 1,
         stage: 'gdpr:supervisory_authority',
         template: 'regulator-gdpr-art33',
         draftedBy: 'UBOB',
         draftedAt: at('2026-11-24T10:00:00Z'),
         approvedBy: 'UCAROL',
+        approvedAt: at('2026-11-24T11:00:00Z'),
+        text: 'We notify a personal data breach.',
         status: 'submitted',
         submittedAt: at('2026-11-25T03:48:00Z'),
         submittedBy: 'UALICE',
