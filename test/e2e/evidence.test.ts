@@ -252,7 +252,7 @@ describe('warden evidence', () => {
     const missing = join(out, 'nowhere', 'warden.db');
     const r = await cli([id, '--out', freshDir()], envOf(missing));
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`No database at WARDEN_DB=${missing}`);
+    expect(r.err).toContain(`WARDEN_DB: there is no database at ${missing}`);
     expect(existsSync(missing)).toBe(false);
   });
 

@@ -6,7 +6,7 @@
  * Reads WARDEN_DB without writing to it (opened read-only; a missing file is an error, never a new database).
  * Exit codes: 0 written, 1 refused (unknown incident, existing pack, invalid configuration), 2 bad usage.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_MIGRATIONS, loadPlaybookDirs } from '../../compose-features.js';
@@ -15,7 +15,7 @@ import { actionItemsOf } from '../../features/actions/index.js';
 import { buildEvidencePack, evidenceSourcesOf } from '../../features/evidence/index.js';
 import { createStore } from '../../features/incidents/index.js';
 import { loadEnv } from '../../platform/config/index.js';
-import { isMigrated, openDb, type Db } from '../../platform/db/db.js';
+import { isMigrated, openExistingDb, type Db } from '../../platform/db/db.js';
 import { WardenError } from '../../platform/errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { CliIo } from './config-check.js';
@@ -67,9 +67,7 @@ function sourcesFor(db: Db, config: WardenConfig) {
 
 /** WARDEN_DB read-only, as it is: a missing file or a database behind on migrations is refused by name. */
 function openExisting(dbPath: string): Db {
-  // openDb would refuse a missing file too (fileMustExist), in words that depend on what is missing.
-  if (!existsSync(dbPath)) throw new WardenError('not_found', `No database at WARDEN_DB=${dbPath}: set WARDEN_DB to Warden's database file.`);
-  const db = openDb(dbPath, { readonly: true });
+  const db = openExistingDb(dbPath, { readonly: true });
   if (!isMigrated(db, ALL_MIGRATIONS)) {
     db.close();
     throw new WardenError('config_invalid', `The database at ${dbPath} is not migrated to this Warden version: run \`warden migrate\` first.`);

@@ -6,21 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
 
-export interface OpenOptions {
-  /**
-   * Read an existing database and refuse every write (a report such as an evidence pack): a missing file
-   * is an error (SQLITE_CANTOPEN) instead of a new empty database, and the journal mode is left as it is.
-   */
-  readonly?: boolean;
-}
-
 /** Opens (creating if needed) the SQLite file with WAL, foreign keys and a busy timeout. */
-export function openDb(path: string, opts: OpenOptions = {}): Db {
-  if (opts.readonly) {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    return db;
-  }
+export function openDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -31,8 +18,9 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
 }
 
 /**
- * Opens a database that must already exist: a maintenance command (verify, export, backup) pointed at a mistyped
- * WARDEN_DB must say so, never create an empty database and report on it.
+ * Opens a database that must already exist: a maintenance command (verify, export, evidence, backup) pointed at a
+ * mistyped WARDEN_DB must say so, never create an empty database and report on it. Read-only leaves the journal
+ * mode as it is and refuses every write.
  */
 export function openExistingDb(path: string, opts: { readonly?: boolean } = {}): Db {
   if (path === ':memory:' || !existsSync(path)) throw new WardenError('not_found', `WARDEN_DB: there is no database at ${path}`);
