@@ -7,15 +7,8 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { ALL_MIGRATIONS } from '../../src/compose-features.js';
 import { createStore } from '../../src/features/incidents/store/store.js';
 import { migrate, openDb } from '../../src/platform/db/db.js';
+import { documentedAuditScript } from '../support/audit-script.js';
 import { repoPath } from '../support/repo-path.js';
-
-/** The verification script exactly as docs/audit.md prints it: the only ```bash block there. */
-function documentedScript(): string {
-  const doc = readFileSync(repoPath('docs/audit.md'), 'utf8');
-  const blocks = [...doc.matchAll(/```bash\n([\s\S]*?)```/g)];
-  expect(blocks).toHaveLength(1);
-  return blocks[0]![1]!;
-}
 
 let dir: string;
 const env = () => ({ WARDEN_DB: join(dir, 'warden.db'), WARDEN_AUDIT_KEY_FILE: join(dir, 'audit.pem') });
@@ -36,7 +29,7 @@ function verifyWithOpenssl(entries: string, checkpoints = join(dir, 'audit-check
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'warden-audit-export-'));
-  writeFileSync(join(dir, 'verify-audit.sh'), documentedScript());
+  writeFileSync(join(dir, 'verify-audit.sh'), documentedAuditScript());
   lines.length = 0;
   expect(await runCli(['audit', 'keygen', '--out', join(dir, 'audit.pem')], io, {})).toBe(0);
   writeFileSync(join(dir, 'public.pem'), `${lines.join('\n')}\n`);
@@ -112,7 +105,7 @@ describe('re-verifying an export with openssl and jq alone (docs/audit.md)', () 
   });
 
   it('uses only bash, jq and openssl (no node, no Warden)', () => {
-    const script = documentedScript();
+    const script = documentedAuditScript();
     expect(script).not.toMatch(/\b(node|npx|python|awk|sed|cat)\b|^\s*warden\s/m);
     expect(execFileSync('bash', ['-n', join(dir, 'verify-audit.sh')]).toString()).toBe('');
   });

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { WardenError } from '../../src/platform/errors.js';
 import { errorOf } from '../support/error-of.js';
 import { evidenceIncident, noticeText, sourcesOf } from '../features/evidence/evidence-incident.js';
 import type { Harness } from '../support/warden-harness.js';
+import { documentedAuditScript } from '../support/audit-script.js';
 
 let h: Harness;
 let id: string;
@@ -243,7 +244,7 @@ describe('warden evidence', () => {
     const outDir = freshDir();
     const r = await cli([id, '--out', outDir], envOf());
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toContain(`wrote the evidence pack of ${id} to ${join(outDir, id)} (11 files)`);
+    expect(r.out).toContain(`wrote the evidence pack of ${id} to ${join(outDir, id)} (13 files)`);
     expect(sha256sum(join(outDir, id)).status).toBe(0);
     expect(read('summary.md', join(outDir, id))).toContain('Times are in UTC and in the company zone (UTC).');
   });
@@ -263,5 +264,26 @@ describe('warden evidence', () => {
     expect(await cli(['--out', outDir], envOf())).toMatchObject({ code: 2, err: expect.stringContaining('name the incident') });
     expect((await cli([id, '--out', outDir], envOf())).code).toBe(0);
     expect(await cli([id, '--out', outDir], envOf())).toMatchObject({ code: 1, err: expect.stringContaining(`${join(outDir, id)} already exists`) });
+  });
+
+  it('when checkpoints are signed, then the pack carries the chain segment, the checkpoints and the key, and docs/audit.md\'s script verifies them', async () => {
+    const keyDir = mkdtempSync(join(out, 'key-'));
+    const env = { ...envOf(), WARDEN_AUDIT_KEY_FILE: join(keyDir, 'audit.pem'), WARDEN_AUDIT_CHECKPOINTS: join(keyDir, 'checkpoints.jsonl') };
+    const { runCli } = await import('../../src/cli/run-cli.js');
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(await runCli(['audit', 'keygen', '--out', env.WARDEN_AUDIT_KEY_FILE], quiet, {})).toBe(0);
+    expect(await runCli(['audit', 'checkpoint'], quiet, env)).toBe(0);
+    const outDir = freshDir();
+    expect((await cli([id, '--out', outDir], env)).code).toBe(0);
+    const audit = join(outDir, id, 'audit');
+    expect(readdirSync(audit).sort()).toEqual(['chain-segment.jsonl', 'checkpoints.jsonl', 'incident-entries.jsonl', 'public-key.pem', 'verification.json']);
+    const verification = JSON.parse(read('audit/verification.json', join(outDir, id))) as { problems: unknown[]; lastCheckpoint: { count: number } };
+    expect(verification.problems).toEqual([]);
+    const script = join(keyDir, 'verify-audit.sh');
+    writeFileSync(script, documentedAuditScript());
+    const r = spawnSync('bash', [script, join(audit, 'chain-segment.jsonl'), join(audit, 'checkpoints.jsonl'), join(audit, 'public-key.pem')], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(new RegExp(`^OK: entries \\d+ to ${verification.lastCheckpoint.count} verified; entries up to ${verification.lastCheckpoint.count} are signed`));
+    expect(sha256sum(join(outDir, id)).status).toBe(0);
   });
 });

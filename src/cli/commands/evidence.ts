@@ -19,6 +19,7 @@ import { isMigrated, openExistingDb, type Db } from '../../platform/db/db.js';
 import { WardenError } from '../../platform/errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { CliIo } from './config-check.js';
+import { auditProofFor } from './audit/proof.js';
 
 export const EVIDENCE_USAGE = 'usage: warden evidence INC-2026-0042 [--out DIR]   (DIR defaults to ./evidence; the pack goes in DIR/INC-2026-0042/)';
 
@@ -41,9 +42,11 @@ export function runEvidence(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, n
     return 2;
   }
   const config = loadConfig(env.WARDEN_CONFIG?.trim() || undefined).config;
-  const db = openExisting(loadEnv(env).dbPath);
+  const wardenEnv = loadEnv(env);
+  const db = openExisting(wardenEnv.dbPath);
   try {
     const pack = buildEvidencePack(sourcesFor(db, config), id.trim(), {
+      auditProof: auditProofFor(db, wardenEnv),
       outDir: parsed.values.out ?? 'evidence',
       now,
       wardenVersion: wardenVersion(),
