@@ -15,6 +15,7 @@ export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env):
   const credentials = requireSlackCredentials(parsed);
   const { config, source, path } = loadConfig(parsed.configPath);
   logger.info({ config: source === 'file' ? path : 'defaults', db: parsed.dbPath, mode: credentials.mode }, 'starting Warden');
+  if (!parsed.audit.key) logger.warn({}, 'WARDEN_AUDIT_KEY is not set: audit checkpoints are off, so a cut-off or rewritten audit log would not show (make a key with `warden audit keygen --out FILE`)');
   const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env), auditSetupFrom(parsed.audit)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets });
   const port = await warden.start(parsed.port);
   io.out(credentials.mode === 'http' ? `Warden listening on :${port} (POST /slack/events, GET /healthz, GET /readyz)` : 'Warden connected in Socket Mode');
