@@ -4,13 +4,12 @@
  *
  *  1. ack of `/incident declare` vs ack of `/incident help` (same signed path, no writes): cost of the write.
  *  2. delivering 500 queued posts through the job runner vs 500 direct WebClient calls to the same stand-in.
- *  3. verifying a 20,000-entry audit chain vs hashing the same bytes without the chain logic.
+ *  3. `warden audit verify` of 100,000 recorded changes vs raw SHA-256 of the bytes it hashes (throughput ratio).
  *  4. computing every regime's deadline board vs reading the incident from SQLite as many times.
  *  5. MTTA/MTTR of 100,000 incidents (read model + pure domain) vs one indexed read of the same rows.
  *  6. a reminder tick (the due jobs read) with 100,000 open findings vs 10,000, nothing due: cost follows what is due.
  *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,6 @@ import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
 import { enqueuePost } from '../src/features/incidents/app/outbox.js';
 import { parseConfig } from '../src/config/index.js';
-import { canonicalJson, verifyChain } from '../src/features/audit/domain/audit-chain.js';
 import { ManualClock } from '../src/platform/clock.js';
 import { computeDeadlines } from '../src/features/notifications/domain/deadlines/index.js';
 import { sendSlashCommand } from '../test/support/stand-ins/slack/requests/index.js';
@@ -30,6 +28,7 @@ import { createLogger } from '../src/platform/logger.js';
 import { benchPatchTick } from './patch-tick.js';
 import { benchResponseMetrics } from './response-metrics.js';
 import { benchDigest } from './digest-build.js';
+import { benchAuditVerify } from './audit-verify.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -89,22 +88,12 @@ async function main() {
     });
     rows.push([`deliver ${POSTS} queued posts vs direct calls`, ms(viaRunner), ms(direct), ratio(viaRunner, direct)]);
 
-    // 3. audit chain verification
-    const entries = [...warden.store.audit.iterate()];
-    const chain = Array.from({ length: Math.ceil(20_000 / entries.length) }, () => entries).flat().slice(0, 20_000);
-    let prev = '0'.repeat(64);
-    const rebuilt = chain.map((e, i) => {
-      const facts = { at: e.at, actor: e.actor, action: e.action, incidentId: e.incidentId, details: e.details };
-      const entry = { ...facts, seq: i + 1, prevHash: prev, hash: '' };
-      entry.hash = createHash('sha256').update(prev).update('\n').update(canonicalJson({ seq: i + 1, ...facts })).digest('hex');
-      prev = entry.hash;
-      return entry;
-    });
-    const verifyMs = await timeIt(() => {
-      if (!verifyChain(rebuilt).ok) throw new Error('bench chain did not verify');
-    });
-    const hashOnly = await timeIt(() => rebuilt.forEach((e) => createHash('sha256').update(e.prevHash).update(JSON.stringify(e)).digest('hex')));
-    rows.push(['verify 20,000 audit entries vs plain hashing', ms(verifyMs), ms(hashOnly), ratio(verifyMs, hashOnly)]);
+    // 3. audit verification (chain, timeline, checkpoints, guards) over 100,000 recorded changes
+    const av = benchAuditVerify(dir);
+    const throughput = (base: number) => (base / av.verifyMs).toFixed(2);
+    rows.push(['audit verify 100,000 changes: throughput vs one-shot SHA-256 of the same bytes (goal 0.5)', ms(av.verifyMs), ms(av.rawMs), throughput(av.rawMs)]);
+    rows.push(['  the same, vs createHash per input', ms(av.verifyMs), ms(av.streamMs), throughput(av.streamMs)]);
+    rows.push(['  reading the rows alone (no hashing) vs one-shot SHA-256: the storage floor', ms(av.readMs), ms(av.rawMs), (av.rawMs / av.readMs).toFixed(2)]);
 
     // 4. deadline computation
     const catalog = loadRegimeCatalog(['regimes']);

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, parseConfig } from '../../config/index.js';
-import { verifyChain } from '../../features/audit/domain/audit-chain.js';
+import { auditRepo, checkpointFile, signHead, verifyAuditDatabase } from '../../features/audit/index.js';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { ManualClock } from '../../platform/clock.js';
 import { sendBlockAction, sendEvent, sendViewSubmission } from '../../../test/support/stand-ins/slack/requests/index.js';
 import { sendCommandSeeingReply } from '../../../test/support/stand-ins/slack/command-reply.js';
@@ -42,6 +43,8 @@ export async function runDemo(io: CliIo): Promise<number> {
   let warden: Warden | null = null;
   try {
     const announcements = slack.addChannel('incidents');
+    // A throwaway checkpoint key: the demo signs its audit chain as a real deployment would.
+    const auditKey = { key: generateKeyPairSync('ed25519').privateKey, path: join(dir, 'audit-checkpoints.jsonl') };
     slack.addChannel('security-managers'); // the default managers' channel, for escalations of overdue clocks
     slack.setUsergroup(DEMO_APPROVERS_GROUP, ['UCAROL']); // @legal: its members are Warden approvers
     slack.setUsergroup(DEMO_MANAGERS_GROUP, ['UALICE']); // @sec-managers: Warden managers (patch SLAs, digests)
@@ -61,7 +64,7 @@ export async function runDemo(io: CliIo): Promise<number> {
       dbPath: join(dir, 'warden.db'),
       logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
       clock,
-      features: wardenFeatures(config, undefined, { pagerDuty: createPagerDuty({ eventsUrl: pd.url, apiUrl: pd.url, token: pd.token, ca: pd.caPem }), routingKey: DEMO_ROUTING_KEY, env: {} }),
+      features: wardenFeatures(config, undefined, { pagerDuty: createPagerDuty({ eventsUrl: pd.url, apiUrl: pd.url, token: pd.token, ca: pd.caPem }), routingKey: DEMO_ROUTING_KEY, env: {} }, auditKey),
       botId: BOT_ID,
       botUserId: BOT_USER_ID,
     });
@@ -120,8 +123,11 @@ export async function runDemo(io: CliIo): Promise<number> {
     await demoScript(ctx);
     io.out('\n— what PagerDuty received —');
     for (const e of pd.events()) io.out(`  ${e.action} ${e.dedupKey}${e.storedSummary ? `: ${e.storedSummary}` : ''}`);
-    const verdict = verifyChain(running.store.audit.iterate());
-    io.out(`\n— audit chain: ${verdict.ok ? `${verdict.entries} entries, verified` : `BROKEN at ${verdict.seq}`}`);
+    // A checkpoint signed now with the demo's throwaway key, then everything `warden audit verify` checks.
+    signHead({ head: () => auditRepo(running.db).head(), file: checkpointFile(auditKey.path) }, auditKey.key, clock.now());
+    const report = verifyAuditDatabase(running.db, { checkpoints: { path: auditKey.path, text: readFileSync(auditKey.path, 'utf8') }, publicKeys: [createPublicKey(auditKey.key)], timeline: running.store.timeline.digests() });
+    const verdict = { ok: report.problems.length === 0 };
+    io.out(`\n— audit chain: ${verdict.ok ? `${report.entries} entries and their timeline verified against a signed checkpoint` : `FAILED: ${report.problems[0]?.message}`}`);
     io.out('\n— the workspace at the end, channel by channel —\n');
     io.out(printer.transcript());
     return verdict.ok ? 0 : 1;

@@ -30,6 +30,7 @@ describe('loadEnv', () => {
         webhookSecrets: [],
       },
       dbPath: './data/warden.db',
+      audit: { checkpointsPath: 'data/audit-checkpoints.jsonl' },
       configPath: './warden.yaml',
       port: 3000,
       logLevel: 'info',

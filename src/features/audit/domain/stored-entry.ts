@@ -13,14 +13,14 @@ export interface StoredEntry {
   hash: string;
 }
 
-const q = JSON.stringify;
-
 /**
- * The canonical body without parsing `details`: correct when the stored text is already canonical (keys in
- * `auditHash`'s sorted order: action, actor, at, details, incidentId, seq). Verification tries it first.
+ * The canonical body without parsing `details` or escaping the short fields: right whenever the stored text is
+ * canonical and the fields need no escaping (ids, actions, ISO instants: every entry Warden writes). Anything
+ * else fails this hash and takes the exact, slower path, so the shortcut never accepts what the rule would not.
  */
 function bodyFromStored(e: StoredEntry, seq: number): string {
-  return `{"action":${q(e.action)},"actor":${q(e.actor)},"at":${q(e.at)},"details":${e.details},"incidentId":${q(e.incidentId)},"seq":${seq}}`;
+  const incident = e.incidentId === null ? 'null' : `"${e.incidentId}"`;
+  return `{"action":"${e.action}","actor":"${e.actor}","at":"${e.at}","details":${e.details},"incidentId":${incident},"seq":${seq}}`;
 }
 
 function canonicalBody(e: StoredEntry, seq: number): string | null {

@@ -1,7 +1,24 @@
 import { GENESIS_HASH } from './audit-chain.js';
 import type { AuditProblem } from './audit-problem.js';
 import type { Expectation } from './checkpoint-chain.js';
+
+/** The key under which an audit entry's details carry the timeline row it recorded: `{ id, sha256 }`. */
+export const TIMELINE_ENTRY = 'timelineEntry';
+import { hash as sha } from 'node:crypto';
 import { hashedBody, type StoredEntry } from './stored-entry.js';
+
+/**
+ * One entry as the walk reads it: `hashed` is the previous hash, a newline and the canonical body as the stored
+ * text gives it (built by the database, see the audit repo's `chainRows`), and `timeline` the details when they
+ * carry a timeline row's hash. An entry whose `hashed` does not match is read whole and checked the exact way.
+ */
+export interface ChainRow {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  hashed: string;
+  timeline: string | null;
+}
 
 /** A timeline row's identity and the SHA-256 of its stored columns (the incident core's `timelineHash`). */
 export interface TimelineDigest {
@@ -11,7 +28,9 @@ export interface TimelineDigest {
 }
 
 export interface AuditInput {
-  entries: Iterable<StoredEntry>;
+  entries: Iterable<ChainRow>;
+  /** The whole stored entry, for the exact check of one whose quick check failed. */
+  entryAt(seq: number): StoredEntry;
   /** The seq of the entry with this hash (an indexed lookup), to tell a moved entry from an edited one. */
   seqOfHash(hash: string): number | null;
   /** What the verified checkpoints say; null when no checkpoints are in use. */
@@ -56,13 +75,13 @@ function walkChain(input: AuditInput, coverage: Map<number, Coverage>): ChainWal
     lastMatched = pending[next]!;
   }
   for (const e of input.entries) {
-    const problem = entryProblem(e, prev, input.seqOfHash);
+    const problem = quickCheck(e, prev) ? null : entryProblem(e, prev, input);
     if (problem) return result(problem);
     for (; next < pending.length && pending[next]!.count === e.seq; next++) {
       if (pending[next]!.head !== e.hash) return result(rewritten(pending[next]!, lastMatched, e.seq));
       lastMatched = pending[next]!;
     }
-    if (e.details.includes(TIMELINE_KEY)) recordCoverage(e, coverage);
+    if (e.timeline !== null) recordCoverage(e.seq, e.timeline, coverage);
     prev = e;
   }
   const beyond = pending.at(-1);
@@ -70,13 +89,22 @@ function walkChain(input: AuditInput, coverage: Map<number, Coverage>): ChainWal
   return result(null);
 }
 
-/** Why `e` does not follow `prev`, or null when it does. */
-function entryProblem(e: StoredEntry, prev: { seq: number; hash: string }, seqOfHash: (hash: string) => number | null): AuditProblem | null {
+/** The common case, decided without reading the entry whole: it is the next one, links to it, and hashes right. */
+function quickCheck(r: ChainRow, prev: { seq: number; hash: string }): boolean {
+  return r.seq === prev.seq + 1 && r.prevHash === prev.hash && sha('sha256', r.hashed, 'hex') === r.hash;
+}
+
+/** Why the entry does not follow `prev`, or null when it does. */
+function entryProblem(r: ChainRow, prev: { seq: number; hash: string }, input: Pick<AuditInput, 'entryAt' | 'seqOfHash'>): AuditProblem | null {
   const expected = prev.seq + 1;
-  if (e.seq !== expected) {
-    const missing = e.seq - 1 === expected ? `entry ${expected} is missing` : `entries ${expected} to ${e.seq - 1} are missing`;
-    return { kind: 'deleted', seq: expected, message: `${missing} (deleted): entry ${e.seq} follows entry ${prev.seq}` };
+  if (r.seq !== expected) {
+    const missing = r.seq - 1 === expected ? `entry ${expected} is missing` : `entries ${expected} to ${r.seq - 1} are missing`;
+    return { kind: 'deleted', seq: expected, message: `${missing} (deleted): entry ${r.seq} follows entry ${prev.seq}` };
   }
+  return contentProblem(input.entryAt(r.seq), prev, input.seqOfHash);
+}
+
+function contentProblem(e: StoredEntry, prev: { seq: number; hash: string }, seqOfHash: (hash: string) => number | null): AuditProblem | null {
   const from = e.prevHash === prev.hash ? null : seqOfHash(e.prevHash);
   if (hashedBody(e) === null) {
     // The content's own number M hashes it; the row now holding hash M-1 is M-1, or M itself when neighbours swapped.
@@ -110,13 +138,13 @@ function truncated(entries: number, beyond: Expectation): AuditProblem {
   };
 }
 
-/** The key under which an audit entry's details carry the timeline row it recorded: `{ id, sha256 }`. */
-export const TIMELINE_ENTRY = 'timelineEntry';
-const TIMELINE_KEY = `"${TIMELINE_ENTRY}":`;
 
-function recordCoverage(e: StoredEntry, coverage: Map<number, Coverage>): void {
-  const row = (JSON.parse(e.details) as Record<string, { id?: unknown; sha256?: unknown } | undefined>)[TIMELINE_ENTRY];
-  if (typeof row?.id === 'number' && typeof row.sha256 === 'string') coverage.set(row.id, { sha256: row.sha256, seq: e.seq });
+// Details are stored canonical, so the object reads exactly so (keys sorted): no JSON.parse per entry.
+const TIMELINE_PATTERN = /"timelineEntry":\{"id":(\d+),"sha256":"([0-9a-f]{64})"\}/;
+
+function recordCoverage(seq: number, details: string, coverage: Map<number, Coverage>): void {
+  const found = TIMELINE_PATTERN.exec(details);
+  if (found) coverage.set(Number(found[1]), { sha256: found[2]!, seq });
 }
 
 /** Every timeline row must match the hash its audit entry recorded, and every recorded row must still exist. */

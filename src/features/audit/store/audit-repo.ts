@@ -1,5 +1,8 @@
 import { canonicalJson, chainEntry, type AuditEntry, type AuditFacts } from '../domain/audit-chain.js';
 import type { StoredEntry } from '../domain/stored-entry.js';
+import type { ChainRow } from '../domain/verify-audit.js';
+
+const CHAIN_PAGE = 5000;
 import type { Db } from '../../../platform/db/db.js';
 
 interface Row {
@@ -34,6 +37,17 @@ export function auditRepo(db: Db) {
   const stored = db.prepare<[number, number], StoredEntry>(
     'SELECT seq, at, actor, action, incident_id AS incidentId, details, prev_hash AS prevHash, hash FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq',
   );
+  // The canonical body as the stored text gives it, concatenated by SQLite (one string per row instead of six).
+  const chain = db
+    .prepare<[number, number, number], [number, string, string, string, string | null]>(
+      `SELECT seq, prev_hash, hash,
+         prev_hash || char(10) || '{"action":"' || action || '","actor":"' || actor || '","at":"' || at || '","details":' || details
+           || ',"incidentId":' || coalesce('"' || incident_id || '"', 'null') || ',"seq":' || seq || '}',
+         CASE WHEN instr(details, '"timelineEntry":') > 0 THEN details END
+       FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?`,
+    )
+    .raw(true);
+  const one = db.prepare<[number], StoredEntry>('SELECT seq, at, actor, action, incident_id AS incidentId, details, prev_hash AS prevHash, hash FROM audit_log WHERE seq = ?');
   const seqOfHash = db.prepare<[string], { seq: number }>('SELECT seq FROM audit_log WHERE hash = ?');
   const between = db.prepare<[{ since: string | null; until: string | null }], { first: number | null; last: number | null }>(
     'SELECT MIN(seq) AS first, MAX(seq) AS last FROM audit_log WHERE (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)',
@@ -53,6 +67,20 @@ export function auditRepo(db: Db) {
     },
     /** Entries `from` to `to` as stored (details as text), streamed in order: what verify and export read. */
     stored: (from = 1, to = Number.MAX_SAFE_INTEGER): IterableIterator<StoredEntry> => stored.iterate(from, to),
+    /** What verification walks, in pages (reading a page at once is much faster than a row at a time). */
+    *chainRows(from = 1, to = Number.MAX_SAFE_INTEGER): Generator<ChainRow> {
+      for (let start = from; start <= to; ) {
+        const page = chain.all(start, to, CHAIN_PAGE);
+        for (const [seq, prevHash, hash, hashed, timeline] of page) yield { seq, prevHash, hash, hashed, timeline };
+        if (page.length < CHAIN_PAGE) return;
+        start = page[page.length - 1]![0] + 1;
+      }
+    },
+    entryAt(seq: number): StoredEntry {
+      const e = one.get(seq);
+      if (!e) throw new Error(`audit entry ${seq} vanished while it was being verified`);
+      return e;
+    },
     seqOfHash: (hash: string): number | null => seqOfHash.get(hash)?.seq ?? null,
     /** The first and last entry numbers written in [since, until) (either open when null); null when none was. */
     seqRange(since: Date | null, until: Date | null): { first: number; last: number } | null {

@@ -36,7 +36,7 @@ export function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): AuditR
   const warnings: string[] = [];
   const expectations = checkpointExpectations(opts, problems, warnings);
   const audit = auditRepo(db);
-  const { walk, problems: chainProblems } = verifyAuditChain({ entries: audit.stored(), seqOfHash: audit.seqOfHash, expectations, timeline: opts.timeline });
+  const { walk, problems: chainProblems } = verifyAuditChain({ entries: audit.chainRows(), entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations, timeline: opts.timeline });
   problems.unshift(...chainProblems);
   const guards = missingGuards(db);
   if (guards.length > 0) {

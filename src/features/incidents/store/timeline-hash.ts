@@ -1,22 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** A timeline row's columns exactly as stored. */
-export interface StoredTimelineRow {
-  id: number;
-  incident_id: string;
-  at: string;
-  kind: string;
-  actor: string;
-  text: string;
-  data: string;
-  source_key: string | null;
-}
+const FIELDS = ['id', 'incident_id', 'at', 'kind', 'actor', 'text', 'data', 'source_key'] as const;
 
 /**
- * SHA-256 over the stored columns, one per line in a fixed order (each JSON-quoted, so no value can pose as
- * two). The audit entry of the change that wrote the row carries it, so an edited or deleted row is located.
+ * What a timeline row's hash covers: each stored column as `<UTF-8 length>:<value>` (`-` for null), one per
+ * line, in a fixed order. Length-prefixed, so no value can pose as two. Built by SQLite from the stored row,
+ * both when the row is written and when it is verified, so both read the same bytes.
  */
-export function timelineHash(r: StoredTimelineRow): string {
-  const fields = [r.id, r.incident_id, r.at, r.kind, r.actor, r.text, r.data, r.source_key];
-  return createHash('sha256').update(fields.map((f) => JSON.stringify(f)).join('\n')).digest('hex');
-}
+export const TIMELINE_HASH_INPUT = FIELDS.map((f) => `coalesce(octet_length(${f}) || ':' || ${f}, '-')`).join(" || char(10) || ");
+
+export const timelineHash = (input: string): string => hash('sha256', input, 'hex');
