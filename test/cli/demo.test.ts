@@ -17,7 +17,7 @@ describe('warden demo', () => {
     expect(text).toContain('• *CVE-2026-4242* critical · payments-api · @carol');
     expect(text).toContain('*Secrets rotation* `secrets-rotation` (_no owner_, every 90d)');
     expect(text).toMatch(/MANAGERS' DIGEST[\s\S]*\*1 open\*: critical: 1/);
-    expect(text).toMatch(/audit chain: \d+ entries, verified/);
+    expect(text).toMatch(/audit chain: \d+ entries and their timeline verified against a signed checkpoint/);
     expect(text).not.toMatch(/Something went wrong|BROKEN/);
   });
 });
