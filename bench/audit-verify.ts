@@ -12,7 +12,7 @@ import { auditRepo, checkpointLine, signCheckpoint, verifyAuditDatabase } from '
 import { exportLine } from '../src/cli/commands/audit/export.js';
 import { migrate, openDb } from '../src/platform/db/db.js';
 import { recordChange } from '../src/features/incidents/app/record.js';
-import { createStore } from '../src/features/incidents/index.js';
+import { createStore, timelineDigestsInWorker } from '../src/features/incidents/index.js';
 import { TIMELINE_HASH_INPUT } from '../src/features/incidents/store/timeline-hash.js';
 
 const ENTRIES = 100_000;
@@ -27,7 +27,7 @@ export interface AuditVerifyBench {
   readMs: number;
 }
 
-export function benchAuditVerify(dir: string): AuditVerifyBench {
+export async function benchAuditVerify(dir: string): Promise<AuditVerifyBench> {
   const db = openDb(join(dir, 'audit-bench.db'));
   migrate(db, ALL_MIGRATIONS);
   const audit = auditRepo(db);
@@ -49,10 +49,13 @@ export function benchAuditVerify(dir: string): AuditVerifyBench {
   });
   for (const input of db.prepare<[], string>(`SELECT ${TIMELINE_HASH_INPUT} FROM timeline`).pluck().all()) bytes.push(Buffer.from(input));
   const best = (fn: () => void) => Math.min(...[0, 1, 2].map(() => time(fn)));
-  const verifyMs = best(() => {
-    const report = verifyAuditDatabase(db, { checkpoints: { path: 'bench', text: checkpointLine(cp) }, publicKeys: [publicKey], timeline: store.timeline.digests() });
+  const verifyOnce = async () => {
+    const t = performance.now();
+    const report = await verifyAuditDatabase(db, { checkpoints: { path: 'bench', text: checkpointLine(cp) }, publicKeys: [publicKey], timeline: timelineDigestsInWorker(db.name) });
     if (report.problems.length > 0 || report.entries !== ENTRIES) throw new Error(`bench chain did not verify: ${JSON.stringify(report.problems[0])}`);
-  });
+    return performance.now() - t;
+  };
+  const verifyMs = Math.min(await verifyOnce(), await verifyOnce(), await verifyOnce());
   const rawMs = best(() => bytes.forEach((b) => hash('sha256', b, 'hex')));
   const streamMs = best(() => bytes.forEach((b) => createHash('sha256').update(b).digest('hex')));
   const readMs = best(() => {

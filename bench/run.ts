@@ -89,7 +89,7 @@ async function main() {
     rows.push([`deliver ${POSTS} queued posts vs direct calls`, ms(viaRunner), ms(direct), ratio(viaRunner, direct)]);
 
     // 3. audit verification (chain, timeline, checkpoints, guards) over 100,000 recorded changes
-    const av = benchAuditVerify(dir);
+    const av = await benchAuditVerify(dir);
     const throughput = (base: number) => (base / av.verifyMs).toFixed(2);
     rows.push(['audit verify 100,000 changes: throughput vs one-shot SHA-256 of the same bytes (goal 0.5)', ms(av.verifyMs), ms(av.rawMs), throughput(av.rawMs)]);
     rows.push(['  the same, vs createHash per input', ms(av.verifyMs), ms(av.streamMs), throughput(av.streamMs)]);

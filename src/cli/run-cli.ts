@@ -47,11 +47,11 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
       case 'metrics':
         return (await import('./commands/metrics.js')).runMetrics(argv.slice(1), io, env, new Date());
       case 'evidence':
-        return (await import('./commands/evidence.js')).runEvidence(argv.slice(1), io, env, new Date());
+        return await (await import('./commands/evidence.js')).runEvidence(argv.slice(1), io, env, new Date());
       case 'patch':
         return (await import('./commands/patch.js')).runPatch(argv.slice(1), io, env, new Date());
       case 'audit':
-        return (await import('./commands/audit/index.js')).runAudit(argv.slice(1), io, env, new Date());
+        return await (await import('./commands/audit/index.js')).runAudit(argv.slice(1), io, env, new Date());
       case undefined:
       case 'help':
       case '--help':

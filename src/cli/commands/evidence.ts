@@ -19,12 +19,12 @@ import { isMigrated, openExistingDb, type Db } from '../../platform/db/db.js';
 import { WardenError } from '../../platform/errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { CliIo } from './config-check.js';
-import { auditProofFor } from './audit/proof.js';
+import { auditProofOf } from './audit/proof.js';
 
 export const EVIDENCE_USAGE = 'usage: warden evidence INC-2026-0042 [--out DIR]   (DIR defaults to ./evidence; the pack goes in DIR/INC-2026-0042/)';
 
 /** Runs `warden evidence` with the arguments after `evidence`; `now` is when the pack is made. */
-export function runEvidence(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, now: Date): number {
+export async function runEvidence(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, now: Date): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: true });
@@ -45,8 +45,9 @@ export function runEvidence(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, n
   const wardenEnv = loadEnv(env);
   const db = openExisting(wardenEnv.dbPath);
   try {
+    const proof = await auditProofOf(db, wardenEnv, id.trim());
     const pack = buildEvidencePack(sourcesFor(db, config), id.trim(), {
-      auditProof: auditProofFor(db, wardenEnv),
+      auditProof: () => proof,
       outDir: parsed.values.out ?? 'evidence',
       now,
       wardenVersion: wardenVersion(),

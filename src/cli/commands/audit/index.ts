@@ -24,7 +24,7 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
-export function runAudit(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, now: Date): number {
+export async function runAudit(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, now: Date): Promise<number> {
   const [sub, ...rest] = argv;
   let values: { checkpoints?: string; 'public-key'?: string[]; since?: string; until?: string; out?: string };
   try {
@@ -36,7 +36,7 @@ export function runAudit(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, now:
   try {
     switch (sub) {
       case 'verify':
-        return runVerify({ ...(values.checkpoints ? { checkpoints: values.checkpoints } : {}), publicKeys: values['public-key'] ?? [] }, io, loadEnv(env));
+        return await runVerify({ ...(values.checkpoints ? { checkpoints: values.checkpoints } : {}), publicKeys: values['public-key'] ?? [] }, io, loadEnv(env));
       case 'export':
         return runExport(values, io, loadEnv(env));
       case 'keygen':

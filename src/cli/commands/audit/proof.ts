@@ -13,19 +13,17 @@ import { exportLine } from './export.js';
  * the checkpoints and the public key, checkable with docs/audit.md's script alone, and what `warden audit verify`
  * said of the whole database when the pack was made.
  */
-export function auditProofFor(db: Db, env: WardenEnv): (incidentId: string) => PackFile[] {
-  return (incidentId) => {
-    const audit = auditRepo(db);
-    const first = audit.forIncident(incidentId)[0]?.seq;
-    const files: PackFile[] = [];
-    if (first !== undefined) files.push({ path: 'chain-segment.jsonl', content: [...audit.stored(first)].map((e) => `${exportLine(e)}\n`).join('') });
-    const path = env.audit.checkpointsPath;
-    const text = path && existsSync(path) ? readFileSync(path, 'utf8') : null;
-    if (text !== null) files.push({ path: 'checkpoints.jsonl', content: text });
-    const publicKeys = env.audit.key ? [createPublicKey(createPrivateKey(env.audit.key))] : [];
-    if (publicKeys[0]) files.push({ path: 'public-key.pem', content: String(publicKeys[0].export({ type: 'spki', format: 'pem' })) });
-    const report = verifyAuditDatabase(db, { checkpoints: path ? { path, text } : null, publicKeys, timeline: createStore(db).timeline.digests() });
-    files.push({ path: 'verification.json', content: `${JSON.stringify({ ...report, note: 'warden audit verify on the whole database when the pack was made' }, null, 2)}\n` });
-    return files;
-  };
+export async function auditProofOf(db: Db, env: WardenEnv, incidentId: string): Promise<PackFile[]> {
+  const audit = auditRepo(db);
+  const first = audit.forIncident(incidentId)[0]?.seq;
+  const files: PackFile[] = [];
+  if (first !== undefined) files.push({ path: 'chain-segment.jsonl', content: [...audit.stored(first)].map((e) => `${exportLine(e)}\n`).join('') });
+  const path = env.audit.checkpointsPath;
+  const text = path && existsSync(path) ? readFileSync(path, 'utf8') : null;
+  if (text !== null) files.push({ path: 'checkpoints.jsonl', content: text });
+  const publicKeys = env.audit.key ? [createPublicKey(createPrivateKey(env.audit.key))] : [];
+  if (publicKeys[0]) files.push({ path: 'public-key.pem', content: String(publicKeys[0].export({ type: 'spki', format: 'pem' })) });
+  const report = await verifyAuditDatabase(db, { checkpoints: path ? { path, text } : null, publicKeys, timeline: createStore(db).timeline.digests() });
+  files.push({ path: 'verification.json', content: `${JSON.stringify({ ...report, note: 'warden audit verify on the whole database when the pack was made' }, null, 2)}\n` });
+  return files;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { PROBLEM_EXIT_CODES, verifyAuditDatabase, type AuditReport } from '../../../features/audit/index.js';
-import { createStore } from '../../../features/incidents/index.js';
+import { timelineDigestsInWorker } from '../../../features/incidents/index.js';
 import { openExistingDb } from '../../../platform/db/db.js';
 import type { WardenEnv } from '../../../platform/config/index.js';
 import type { CliIo } from '../config-check.js';
@@ -15,14 +15,15 @@ export interface VerifyArgs {
  * `warden audit verify`: the chain, the timeline and the guards of WARDEN_DB against the signed checkpoints.
  * Exit 0 when everything holds; otherwise the code of the first problem (docs/audit.md lists them).
  */
-export function runVerify(args: VerifyArgs, io: CliIo, env: WardenEnv): number {
+export async function runVerify(args: VerifyArgs, io: CliIo, env: WardenEnv): Promise<number> {
   const publicKeys = publicKeysFrom(args.publicKeys, env);
   const path = args.checkpoints ?? env.audit.checkpointsPath;
   if (args.checkpoints && !existsSync(args.checkpoints)) io.err(`warning: --checkpoints ${args.checkpoints} does not exist`);
   const checkpoints = path ? { path, text: existsSync(path) ? readFileSync(path, 'utf8') : null } : null;
   const db = openExistingDb(env.dbPath, { readonly: true });
   try {
-    const report = verifyAuditDatabase(db, { checkpoints, publicKeys, timeline: createStore(db).timeline.digests() });
+    // The timeline is hashed on a second thread while this one walks the chain.
+    const report = await verifyAuditDatabase(db, { checkpoints, publicKeys, timeline: timelineDigestsInWorker(env.dbPath) });
     return printReport(report, io);
   } finally {
     db.close();

@@ -35,7 +35,6 @@ export interface AuditInput {
   seqOfHash(hash: string): number | null;
   /** What the verified checkpoints say; null when no checkpoints are in use. */
   expectations: readonly Expectation[] | null;
-  timeline: Iterable<TimelineDigest>;
 }
 
 export interface ChainWalk {
@@ -46,25 +45,20 @@ export interface ChainWalk {
   lastMatched: Expectation | null;
 }
 
-interface Coverage {
-  sha256: string;
-  seq: number;
-}
+/** The timeline rows the chain vouches for: each row's hash and the entry that recorded it, by row id. */
+export type TimelineCoverage = Map<number, { sha256: string; seq: number }>;
 
 /**
- * Walks the chain from the first entry, checking each against its predecessor and every signed checkpoint,
- * then the timeline against the hashes its audit entries recorded. Stops at the first broken entry: what
+ * Walks the chain from the first entry, checking each against its predecessor and every signed checkpoint, and
+ * collects the timeline hashes the entries carry (for `checkTimeline`). Stops at the first broken entry: what
  * follows a break cannot be trusted to say anything.
  */
-export function verifyAuditChain(input: AuditInput): { walk: ChainWalk; problems: AuditProblem[] } {
-  const coverage = new Map<number, Coverage>();
-  const walk = walkChain(input, coverage);
-  const problems = walk.problem ? [walk.problem] : [];
-  if (!walk.problem) problems.push(...checkTimeline(input.timeline, coverage));
-  return { walk, problems };
+export function walkAuditChain(input: AuditInput): { walk: ChainWalk; coverage: TimelineCoverage } {
+  const coverage: TimelineCoverage = new Map();
+  return { walk: walkChain(input, coverage), coverage };
 }
 
-function walkChain(input: AuditInput, coverage: Map<number, Coverage>): ChainWalk {
+function walkChain(input: AuditInput, coverage: TimelineCoverage): ChainWalk {
   const pending = [...(input.expectations ?? [])].sort((a, b) => a.count - b.count);
   let next = 0;
   let lastMatched: Expectation | null = null;
@@ -142,13 +136,13 @@ function truncated(entries: number, beyond: Expectation): AuditProblem {
 // Details are stored canonical, so the object reads exactly so (keys sorted): no JSON.parse per entry.
 const TIMELINE_PATTERN = /"timelineEntry":\{"id":(\d+),"sha256":"([0-9a-f]{64})"\}/;
 
-function recordCoverage(seq: number, details: string, coverage: Map<number, Coverage>): void {
+function recordCoverage(seq: number, details: string, coverage: TimelineCoverage): void {
   const found = TIMELINE_PATTERN.exec(details);
   if (found) coverage.set(Number(found[1]), { sha256: found[2]!, seq });
 }
 
 /** Every timeline row must match the hash its audit entry recorded, and every recorded row must still exist. */
-function checkTimeline(rows: Iterable<TimelineDigest>, coverage: Map<number, Coverage>): AuditProblem[] {
+export function checkTimeline(rows: Iterable<TimelineDigest>, coverage: TimelineCoverage): AuditProblem[] {
   const problems: AuditProblem[] = [];
   const report = (message: string, seq?: number) => problems.length === 0 && problems.push({ kind: 'timeline', ...(seq ? { seq } : {}), message });
   for (const row of rows) {

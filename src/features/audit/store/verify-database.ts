@@ -4,7 +4,7 @@ import { WardenError } from '../../../platform/errors.js';
 import type { AuditProblem } from '../domain/audit-problem.js';
 import { verifyCheckpoints, type Expectation } from '../domain/checkpoint-chain.js';
 import { parseCheckpointFile } from '../domain/checkpoint-file.js';
-import { verifyAuditChain, type TimelineDigest } from '../domain/verify-audit.js';
+import { checkTimeline, walkAuditChain, type TimelineDigest } from '../domain/verify-audit.js';
 import { auditRepo } from './audit-repo.js';
 import { missingGuards } from './guards.js';
 
@@ -13,8 +13,11 @@ export interface VerifyDatabaseOptions {
   checkpoints: { path: string; text: string | null } | null;
   /** Keys that may have signed the checkpoints (an auditor passes the published one). */
   publicKeys: readonly KeyObject[];
-  /** The incident core's timeline rows with their hashes. */
-  timeline: Iterable<TimelineDigest>;
+  /**
+   * The incident core's timeline rows with their hashes. A promise lets them be hashed on another thread while
+   * this one walks the chain (`timelineDigestsInWorker`): the two halves of the work overlap on two cores.
+   */
+  timeline: Iterable<TimelineDigest> | Promise<Iterable<TimelineDigest>>;
 }
 
 export interface AuditReport {
@@ -31,13 +34,14 @@ export interface AuditReport {
  * Everything `warden audit verify` checks on one database: the signed checkpoints (signatures and their own
  * chain), the audit chain against them, the timeline against the hashes in the chain, and the append-only guards.
  */
-export function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): AuditReport {
+export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): Promise<AuditReport> {
   const problems: AuditProblem[] = [];
   const warnings: string[] = [];
   const expectations = checkpointExpectations(opts, problems, warnings);
   const audit = auditRepo(db);
-  const { walk, problems: chainProblems } = verifyAuditChain({ entries: audit.chainRows(), entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations, timeline: opts.timeline });
-  problems.unshift(...chainProblems);
+  const { walk, coverage } = walkAuditChain({ entries: audit.chainRows(), entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations });
+  const timeline = await opts.timeline;
+  problems.unshift(...(walk.problem ? [walk.problem] : checkTimeline(timeline, coverage)));
   const guards = missingGuards(db);
   if (guards.length > 0) {
     problems.push({ kind: 'guard_removed', message: `the append-only guard is gone: ${guards.join(', ')} (dropped or replaced; a database older than migration 013 lacks the timeline's)` });
