@@ -5,13 +5,14 @@ import { PACKAGE_ROOT } from './cli/package-root.js';
 import { migrations as incidentMigrations } from './features/incidents/index.js';
 import { clockEventsOf, clocksFeature, migrations as notificationMigrations } from './features/notifications/index.js';
 import { checkPlaybookFiles, listPlaybookFiles, migrations as playbookMigrations, PLAYBOOK_JOB_KINDS, playbooksFeature, type Playbook } from './features/playbooks/index.js';
-import { clockSettingsFrom, controlsFrom, digestSchedulesFrom, followUpPolicyFrom, loadClockCatalog, patchPolicyFrom, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
+import { backupSettingsFrom, clockSettingsFrom, controlsFrom, digestSchedulesFrom, followUpPolicyFrom, loadClockCatalog, patchPolicyFrom, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, vocabularyOf, type WardenConfig } from './config/index.js';
 import { loadReviewTemplate, migrations as reviewMigrations, reviewsFeature } from './features/reviews/index.js';
 import { actionsFeature, migrations as actionMigrations } from './features/actions/index.js';
 import { metricsFeature, migrations as metricsMigrations } from './features/metrics/index.js';
 import { migrations as patchMigrations, patchDigestOf, patchesFeature } from './features/patches/index.js';
 import { accessReviewsFeature, controlDigestOf, migrations as accessReviewMigrations } from './features/access-reviews/index.js';
 import { digestsFeature, migrations as digestMigrations } from './features/digests/index.js';
+import { backupDigestOf, backupsFeature, migrations as backupMigrations } from './features/backups/index.js';
 import { migrations as pagingMigrations, pagingFeature, type PagerDutyPort } from './features/paging/index.js';
 import type { IncidentVocabulary } from './features/incidents/index.js';
 import { WardenError } from './platform/errors.js';
@@ -27,7 +28,7 @@ export function auditSetupFrom(audit: WardenEnv['audit']): AuditOptions['checkpo
 }
 
 /** Every feature's migrations; `migrate` applies them in version order and refuses two with one version. */
-export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations, ...metricsMigrations, ...patchMigrations, ...accessReviewMigrations, ...digestMigrations];
+export const ALL_MIGRATIONS = [...incidentMigrations, ...playbookMigrations, ...notificationMigrations, ...pagingMigrations, ...reviewMigrations, ...actionMigrations, ...metricsMigrations, ...patchMigrations, ...accessReviewMigrations, ...digestMigrations, ...backupMigrations];
 
 /** PagerDuty as the environment sets it up: no client when no PagerDuty variable is set. */
 export interface PagingSetup {
@@ -60,6 +61,7 @@ export function wardenFeatures(
   const playbooks = loadPlaybookDirs(config.playbooks.dirs, vocabularyOf(config));
   // The shipped regimes/ plus notifications.regimes.extraDirs; an invalid catalog stops start-up.
   const clockCatalog = loadClockCatalog(config, shippedRegimes);
+  const backups = backupSettingsFrom(config);
   return [
     playbooksFeature({
       playbooks,
@@ -78,7 +80,9 @@ export function wardenFeatures(
     // Between incidents: patch SLAs, access reviews and other recurring controls, and the managers' digests.
     patchesFeature({ policy: patchPolicyFrom(config), managersChannel: config.channels.managers || null }),
     accessReviewsFeature({ controls: controlsFrom(config), defaultEvery: config.sla.accessReview.every, followUp: followUpPolicyFrom(config, config.sla.accessReview.reminders), managersChannel: config.channels.managers || null }),
-    digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog, patchDigestOf, controlDigestOf }),
+    digestsFeature({ digests: digestSchedulesFrom(config), clockCatalog, patchDigestOf, controlDigestOf, backupDigestOf: backupDigestOf(backups.everyMs) }),
+    // Online backups on a schedule with retention; the age of the last good one on /readyz, /metrics and the digest.
+    backupsFeature(backups),
     // Signed checkpoints of the audit chain, hourly and on shutdown, to the checkpoint file and the audit channel.
     auditFeature({ checkpoints: auditCheckpoints, channel: config.channels.audit ?? null }),
   ];

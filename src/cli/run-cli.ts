@@ -17,6 +17,10 @@ const USAGE = `usage: warden <command>
   audit export [--since] [--until]  the audit entries as JSON lines, re-verifiable with openssl and jq (docs/audit.md)
   audit keygen --out FILE  a new checkpoint signing key (prints the public key)
   audit checkpoint    sign a checkpoint of the audit chain now
+  backup PATH         an online backup of WARDEN_DB (safe while Warden runs), with PATH.sha256 beside it
+  backup list [--json]  the backups recorded, newest first (manual and scheduled)
+  restore PATH        check a backup, then replace WARDEN_DB with it (stop Warden first; the old one is kept aside)
+  restore --check PATH  the restore drill: every check and a trial restore, replacing nothing; says how old the data is
   metrics --since 30d|DATE [--until DATE] [--json]  MTTA, MTTR and time to legal submission, per severity
   evidence INC-… [--out DIR]  write an incident's evidence pack for auditors (summary, JSON, MANIFEST.sha256)
   patch import FILE --owner U… [--asset NAME] [--json]  import a scanner report (npm audit, Trivy, SARIF, OSV-Scanner)
@@ -50,6 +54,10 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
         return await (await import('./commands/evidence.js')).runEvidence(argv.slice(1), io, env, new Date());
       case 'patch':
         return (await import('./commands/patch.js')).runPatch(argv.slice(1), io, env, new Date());
+      case 'backup':
+        return await (await import('./commands/backup.js')).runBackup(argv.slice(1), io, env, () => new Date());
+      case 'restore':
+        return await (await import('./commands/backup.js')).runRestore(argv.slice(1), io, env, () => new Date());
       case 'audit':
         return await (await import('./commands/audit/index.js')).runAudit(argv.slice(1), io, env, new Date());
       case undefined:

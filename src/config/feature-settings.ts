@@ -10,6 +10,7 @@ import type { ReviewPolicy } from '../features/reviews/index.js';
 import { DEFAULT_SCANNER_SEVERITIES, type PatchPolicy } from '../features/patches/index.js';
 import type { ControlDefinition } from '../features/access-reviews/index.js';
 import { DIGEST_SECTIONS, type DigestSchedule } from '../features/digests/index.js';
+import type { BackupsOptions } from '../features/backups/index.js';
 
 // What each feature reads of warden.yaml: the composition adapts the parsed file to the features' own options,
 // so no feature knows the file's shape.
@@ -126,4 +127,10 @@ export function controlsFrom(config: WardenConfig): ControlDefinition[] {
 export function digestSchedulesFrom(config: WardenConfig): DigestSchedule[] {
   const listed = config.digests ?? (config.channels.managers ? [{ channel: config.channels.managers, schedule: '0 9 * * 1-5', sections: undefined, timeZone: undefined }] : []);
   return listed.map((d) => ({ channel: d.channel, schedule: d.schedule, timeZone: d.timeZone ?? config.timeZone, sections: d.sections ?? DIGEST_SECTIONS }));
+}
+
+/** warden.yaml `backups`: no `dir` means `backups/` beside WARDEN_DB (the feature knows the database's path). */
+export function backupSettingsFrom(config: Pick<WardenConfig, 'backups'>): BackupsOptions {
+  const { dir, every, keep } = config.backups;
+  return { dir: dir ?? null, everyMs: every, keep: { hourly: keep.hourly, daily: keep.daily } };
 }

@@ -9,6 +9,7 @@ import { pagingSection } from '../features/paging/index.js';
 import { reviewsSection } from '../features/reviews/index.js';
 import { actionsSection } from '../features/actions/index.js';
 import { digestsSection } from '../features/digests/index.js';
+import { backupsSection } from '../features/backups/index.js';
 
 /**
  * The schema of warden.yaml, composed from the sections each feature owns (incidents: severities, roles and incident settings;
@@ -45,6 +46,7 @@ export const wardenConfigSchema = strictObject({
   actions: actionsSection.describe('Action items from incidents: reminders to their owners and escalation.'),
   limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
   digests: digestsSection.describe('Managers\' SLA digests: channel, cron schedule, time zone, sections. Left out: channels.managers at 09:00 Mon-Fri.'),
+  backups: backupsSection.describe('Scheduled online backups of the database: directory (default backups/ beside WARDEN_DB), period (default 1h, or off), retention.'),
 })
   .superRefine((config, ctx) => {
     const ids = Object.keys(config.severities);

@@ -148,6 +148,7 @@ describe('the digest message', () => {
     patches: () => patchDigest(10_000),
     controls: () => ({ overdue: many(TOP_N, (i) => ({ id: `C${i}`, name: huge, type: 'control', owner: 'UBOB', dueAt: ago(i) })), overdueTotal: 10_000, unowned: many(10_000, (i) => huge + i) }),
     responseTimes: () => SEVERITIES.map((severity) => ({ severity, incidents: 1, unresolved: 0, mtta: { meanSeconds: 60 }, mttr: { meanSeconds: 600 } })),
+    backups: () => ({ state: 'overdue', overdue: true, everyMs: HOUR, at: ago(5), ageMs: 5 * HOUR, sha256: 'a'.repeat(64) }),
   };
 
   it('when every section has 10,000 items with long user text, then one message Slack accepts: top five each, "and N more", text escaped', () => {

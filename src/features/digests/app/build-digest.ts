@@ -1,6 +1,7 @@
 export type { DigestSources } from '../domain/digest-sources.js';
 import type { DigestSection } from '../domain/digest-sections.js';
 import { TOP_N, type DigestPart, type Marks } from '../domain/digest-part.js';
+import { backupSection } from '../domain/sections/backup-section.js';
 import { controlSection } from '../domain/sections/control-section.js';
 import { deadlineSection } from '../domain/sections/deadline-section.js';
 import { incidentSection, type OpenIncident } from '../domain/sections/incident-section.js';
@@ -21,6 +22,7 @@ export function buildDigest(src: DigestSources, sections: readonly DigestSection
     actions: () => actionSection(src.overdueActions(now, TOP_N), now, m),
     patches: () => patchSection(src.patches?.(now, TOP_N) ?? null, now, m),
     'access-reviews': () => controlSection(src.controls?.(now, TOP_N) ?? null, now, m),
+    backups: () => backupSection(src.backups?.(now) ?? null, m),
     metrics: () => {
       const month = monthOf(now, timeZone);
       return metricsSection(src.responseTimes(month.start, now), month);

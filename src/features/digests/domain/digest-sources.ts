@@ -1,4 +1,5 @@
 import type { ControlDigest } from '../../access-reviews/index.js';
+import type { BackupFreshness } from '../../backups/index.js';
 import type { PatchDigest } from '../../patches/index.js';
 import type { LiveDeadline } from './sections/deadline-section.js';
 import type { OpenIncident } from './sections/incident-section.js';
@@ -20,6 +21,8 @@ export interface DigestSources {
   /** null until the patches feature provides its read model. */
   patches: ((now: Date, limit: number) => PatchDigest) | null;
   controls: ((now: Date, limit: number) => ControlDigest) | null;
+  /** How fresh the last good backup is; null when the backups feature is not plugged in. */
+  backups: ((now: Date) => BackupFreshness) | null;
   /** MTTA/MTTR by severity of the incidents declared in [since, until). */
   responseTimes(since: Date, until: Date): SeverityTimes[];
 }

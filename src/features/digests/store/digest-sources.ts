@@ -10,6 +10,7 @@ import type { DigestSources } from '../domain/digest-sources.js';
 export interface DigestReadPorts {
   patchDigestOf?: (db: Db) => NonNullable<DigestSources['patches']>;
   controlDigestOf?: (db: Db) => NonNullable<DigestSources['controls']>;
+  backupDigestOf?: (db: Db) => NonNullable<DigestSources['backups']>;
 }
 
 const LIVE = ['open', 'due_soon', 'overdue'];
@@ -42,6 +43,7 @@ export function digestSourcesOf(db: Db, store: Pick<IncidentStore, 'incidents'>,
     },
     patches: ports.patchDigestOf ? ports.patchDigestOf(db) : null,
     controls: ports.controlDigestOf ? ports.controlDigestOf(db) : null,
+    backups: ports.backupDigestOf ? ports.backupDigestOf(db) : null,
     responseTimes: (since, until) => responseMetricsFor(times, { since, until }, severities).bySeverity,
   };
 }
