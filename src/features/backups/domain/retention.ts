@@ -28,7 +28,7 @@ export function retentionPlan<T extends Dated>(backups: readonly T[], policy: Re
     const day = dayNumber(b.takenAt);
     if (daysSeen.has(day)) continue;
     daysSeen.add(day);
-    // A backup dated after today (a clock that was ahead) counts as today's: retention never deletes the future.
+    // A day after today (a clock that ran ahead) is within the window and takes none of the last days' places.
     if (today - day < policy.daily) kept.add(b);
   }
   return { keep: sorted.filter((b) => kept.has(b)), prune: sorted.filter((b) => !kept.has(b)) };
