@@ -45,8 +45,8 @@ export const wardenConfigSchema = strictObject({
   reviews: reviewsSection.describe('Post-incident reviews: when they are due, who owns them, whether closing needs one, reminders.'),
   actions: actionsSection.describe('Action items from incidents: reminders to their owners and escalation.'),
   limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
-  digests: digestsSection.describe('Managers\' SLA digests: channel, cron schedule, time zone, sections. Left out: channels.managers at 09:00 Mon-Fri.'),
   backups: backupsSection.describe('Scheduled online backups of the database: directory (default backups/ beside WARDEN_DB), period (default 1h, or off), retention.'),
+  digests: digestsSection.describe('Managers\' SLA digests: channel, cron schedule, time zone, sections. Left out: channels.managers at 09:00 Mon-Fri.'),
 })
   .superRefine((config, ctx) => {
     const ids = Object.keys(config.severities);
