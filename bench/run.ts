@@ -9,6 +9,7 @@
  *  5. MTTA/MTTR of 100,000 incidents (read model + pure domain) vs one indexed read of the same rows.
  *  6. a reminder tick (the due jobs read) with 100,000 open findings vs 10,000, nothing due: cost follows what is due.
  *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
+ *  8. `warden backup` of a ~200 MB database vs copyFileSync of it; the longest event-loop stall during it vs idle.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ import { benchPatchTick } from './patch-tick.js';
 import { benchResponseMetrics } from './response-metrics.js';
 import { benchDigest } from './digest-build.js';
 import { benchAuditVerify } from './audit-verify.js';
+import { benchBackup } from './backup.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -117,6 +119,7 @@ async function main() {
     rows.push(...(await benchResponseMetrics(dir, timeIt, ms, ratio)));
     rows.push(...(await benchPatchTick(dir, timeIt, ms, ratio)));
     rows.push(...(await benchDigest(dir, timeIt, ms, ratio)));
+    rows.push(...(await benchBackup(dir, timeIt, ms, ratio)));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);
     const width = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -24,7 +24,7 @@ export { BACKUP_JOB_KIND } from './app/run-scheduled.js';
 /** The ports `warden backup` and `warden restore` run on, over the live database file (CLI composition). */
 export const backupPorts = {
   records: (db: Db) => backupRepo(db),
-  writer: (db: Db) => backupWriter(db),
+  writer: (db: Db) => backupWriter(db.name),
   inspector: (known: readonly Migration[]) => backupInspector(known),
   live: (path: string) => liveDatabase(path),
 };

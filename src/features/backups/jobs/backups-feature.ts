@@ -44,7 +44,7 @@ export function backupsFeature(opts: BackupsOptions): Feature<BackupsCore> {
       const observed = { readiness: { lastBackup: () => readinessFact(freshness()) }, metrics: (r: Registry) => registerBackupSeries(r, freshness) };
       if (everyMs === null) return observed;
       const schedule = { dir: opts.dir ?? join(dirname(db.name), 'backups'), everyMs, keep: opts.keep };
-      const deps: ScheduledBackupDeps = { store: core.deps.store, records, writer: backupWriter(db), clock: core.deps.clock, schedule };
+      const deps: ScheduledBackupDeps = { store: core.deps.store, records, writer: backupWriter(db.name), clock: core.deps.clock, schedule };
       // Start-up: the next slot is a durable job (queued once, whatever the number of restarts).
       scheduleBackups(deps);
       return { ...observed, jobs: [defineJob({ kind: BACKUP_JOB_KIND, payload: runPayload, run: (p) => runScheduledBackup(deps, p), maxAttempts: 6 })] };
