@@ -44,9 +44,9 @@ describe('the freshness of the last good backup', () => {
 
   it('when ages are shown, then in days and hours, or hours and minutes', () => {
     expect(ageText(65 * 60_000)).toBe('1h 05m');
-    expect(ageText(12 * 60_000)).toBe('12m');
+    expect(ageText(12 * 60_000)).toBe('0h 12m');
     expect(ageText(3 * 24 * HOUR + 4 * HOUR + 59 * 60_000)).toBe('3d 4h');
-    expect(ageText(-5)).toBe('0m');
+    expect(ageText(-5)).toBe('0h 00m');
   });
 
   it("when the last good backup is overdue, then the managers' digest warns; fresh: one quiet line", () => {
@@ -55,7 +55,7 @@ describe('the freshness of the last good backup', () => {
     const none = backupSection(backupFreshness(null, 6 * HOUR, now), marks);
     expect(none.lines).toEqual([':warning: *no good backup yet* (expected every 6h)']);
     const fresh = backupSection(backupFreshness(last('2026-12-02T09:40:00.000Z'), HOUR, now), marks);
-    expect(fresh.lines).toEqual(['Last good backup 20m ago (2026-12-02T09:40:00.000Z), every 1h']);
+    expect(fresh.lines).toEqual(['Last good backup 0h 20m ago (2026-12-02T09:40:00.000Z), every 1h']);
     expect(backupSection({ state: 'disabled' }, marks).lines[0]).toContain('off');
   });
 });

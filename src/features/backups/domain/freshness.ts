@@ -23,13 +23,12 @@ export function backupFreshness(last: GoodBackup | null, everyMs: number | null,
   return { state: overdue ? 'overdue' : 'ok', everyMs, overdue, at: last.takenAt, ageMs, sha256: last.facts?.sha256 ?? '' };
 }
 
-/** `1h 05m`, `3d 4h`, `12m`: how old data is, as the restore drill and the digest say it. */
+/** `1h 05m`, `0h 12m`, `3d 4h`: how old data is, as the restore drill and the digest say it. */
 export function ageText(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
   if (days > 0) return `${days}d ${hours}h`;
-  if (hours > 0) return `${hours}h ${String(mins).padStart(2, '0')}m`;
-  return `${mins}m`;
+  return `${hours}h ${String(mins).padStart(2, '0')}m`;
 }

@@ -1,7 +1,9 @@
+import { formatDuration } from '../../../../platform/duration.js';
 import { ageText, type BackupFreshness } from '../../../backups/index.js';
 import type { DigestPart, Marks } from '../digest-part.js';
 
-const period = (ms: number) => ageText(ms).replace(/ 00m$/, '');
+/** The schedule's period as warden.yaml writes it (`1h`, `30m`, `1h30m`). */
+const period = formatDuration;
 
 /**
  * Backups: a warning when no good backup was taken within twice the schedule's period (the RPO is at risk), a
