@@ -5,7 +5,7 @@ import { loadConfig, pagingPolicyFrom, parseConfig } from '../src/config/index.j
 describe('building the modules from configuration', () => {
   it('accepts the shipped warden.example.yaml with the shipped playbooks and regimes', () => {
     const { config } = loadConfig('warden.example.yaml');
-    expect(wardenFeatures(config).map((f) => f.name)).toEqual(['playbooks', 'notifications', 'paging', 'reviews', 'actions', 'metrics', 'patches', 'access-reviews', 'digests', 'audit']);
+    expect(wardenFeatures(config).map((f) => f.name)).toEqual(['playbooks', 'notifications', 'paging', 'reviews', 'actions', 'metrics', 'patches', 'access-reviews', 'digests', 'backups', 'audit']);
   });
 
   it('stops start-up when paging.pageOn names a severity warden.yaml does not configure', () => {
