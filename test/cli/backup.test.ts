@@ -1,4 +1,5 @@
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -215,15 +216,42 @@ describe('warden restore', () => {
     expect(verdict.ok).toBe(true);
   });
 
-  it('when a hook is given, then it runs once with the chain head of the database now in place', async () => {
+  it('when a hook is given, then it runs once, on the database in place, before backup.restored is appended', async () => {
     const path = await aBackup();
+    const headOf = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+      db.close();
+      return { entries: head.seq, head: head.hash };
+    };
     const seen: unknown[] = [];
     const o = io();
-    expect(await runRestore([path], o.io, env, LATER, { afterRestore: (r) => seen.push(r) })).toBe(0);
-    const db = openDb(live);
-    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    expect(await runRestore([path], o.io, env, LATER, { afterRestore: (r) => seen.push({ ...r, inPlace: headOf(r.path) }) })).toBe(0);
+    const backupHead = headOf(path);
+    expect(seen).toEqual([{ ...backupHead, path: live, inPlace: backupHead }]);
+    expect(headOf(live).entries).toBe(backupHead.entries + 1);
+  });
+
+  it('when checkpoints are signed, then the restore signs one of the restored head and warden audit verify accepts the restored chain', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    // Timeline rows are hashed into audit entries by Warden: the seed's raw ones would fail verify on their own.
+    const signedLive = join(dir, 'signed', 'warden.db');
+    seedLive(signedLive, { incidents: 0 });
+    const signed = { ...env, WARDEN_DB: signedLive, WARDEN_AUDIT_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), WARDEN_AUDIT_CHECKPOINTS: join(dir, 'checkpoints.jsonl') };
+    const path = join(dir, 'b.db');
+    expect((await backup(path, signed)).code).toBe(0);
+    const db = openDb(signedLive);
+    appendAudit(db, 5, 100); // lost by the restore, though a checkpoint covers them
     db.close();
-    expect(seen).toEqual([{ entries: head.seq, head: head.hash, path: live }]);
+    expect(await runCli(['audit', 'checkpoint'], io().io, signed)).toBe(0);
+    const r = await restore([path], LATER, signed);
+    expect(r.code).toBe(0);
+    expect(r.text).toContain('signed a restore checkpoint of entry 20');
+    const lines = readFileSync(signed.WARDEN_AUDIT_CHECKPOINTS, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; count: number });
+    expect(lines.map((l) => [l.kind, l.count])).toEqual([['checkpoint', 26], ['restore', 20]]);
+    const verify = io();
+    expect(await runCli(['audit', 'verify'], verify.io, signed)).toBe(0);
+    expect(verify.text()).toContain('audit chain ok: 21 entries');
   });
 
   it('when the audit check port refuses, then so does the restore', async () => {

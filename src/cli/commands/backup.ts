@@ -11,10 +11,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_MIGRATIONS } from '../../compose-features.js';
-import { auditRepo, verifyChain } from '../../features/audit/index.js';
+import { auditRepo, signRestore, verifyChain } from '../../features/audit/index.js';
 import { ageText, backupPorts, checkBackup, REFUSALS, restoreBackup, takeBackup, type AfterRestore, type AuditCheck, type BackupRecord, type Refusal, type RestoreDeps } from '../../features/backups/index.js';
 import { createStore } from '../../features/incidents/index.js';
-import { loadEnv } from '../../platform/config/index.js';
+import { loadEnv, type WardenEnv } from '../../platform/config/index.js';
 import { migrate, openExistingDb, type Db } from '../../platform/db/db.js';
 import { WardenError } from '../../platform/errors.js';
 import type { CliIo } from './config-check.js';
@@ -34,10 +34,26 @@ export interface RestoreHooks {
   afterRestore?: AfterRestore;
 }
 
-function liveDbPath(env: NodeJS.ProcessEnv): string {
-  const { dbPath } = loadEnv(env);
+function liveDbPath({ dbPath }: WardenEnv): string {
   if (dbPath === ':memory:') throw new WardenError('bad_input', 'WARDEN_DB is :memory:: an in-memory database has no file to back up or restore');
   return resolve(dbPath);
+}
+
+/**
+ * With WARDEN_AUDIT_KEY set, a restore is on the signed record: a `restore` checkpoint of the head the backup holds,
+ * so `warden audit verify` knows the entries later checkpoints covered were lost by this restore, not cut off.
+ */
+function signedRestore({ audit }: WardenEnv, now: () => Date): AfterRestore | undefined {
+  const { key, checkpointsPath } = audit;
+  if (!key || !checkpointsPath) return undefined;
+  return ({ path }) => {
+    const db = openExistingDb(path, { readonly: true });
+    try {
+      signRestore(db, { key, path: checkpointsPath }, now());
+    } finally {
+      db.close();
+    }
+  };
 }
 
 /** The live database, which must exist: a mistyped WARDEN_DB is an error, never a backup of a new empty file. */
@@ -51,7 +67,7 @@ export async function runBackup(argv: string[], io: CliIo, env: NodeJS.ProcessEn
   const parsed = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: false });
   const [target, ...extra] = parsed.positionals;
   if (!target || extra.length > 0) return usage(io, BACKUP_USAGE);
-  const path = liveDbPath(env);
+  const path = liveDbPath(loadEnv(env));
   const db = openLive(path);
   try {
     if (target === 'list') {
@@ -75,15 +91,17 @@ export async function runRestore(argv: string[], io: CliIo, env: NodeJS.ProcessE
   const parsed = parseArgs({ args: argv, options: { check: { type: 'boolean', default: false } }, allowPositionals: true, strict: false });
   const [target, ...extra] = parsed.positionals;
   if (!target || extra.length > 0) return usage(io, RESTORE_USAGE);
-  const live = liveDbPath(env);
+  const parsedEnv = loadEnv(env);
+  const live = liveDbPath(parsedEnv);
   const backup = resolve(target);
+  const afterRestore = hooks.afterRestore ?? signedRestore(parsedEnv, now);
   if (backup === live) throw new WardenError('bad_input', `${backup} is the live database itself: restore from a backup file`);
   const deps: RestoreDeps = {
     inspector: backupPorts.inspector(ALL_MIGRATIONS),
     live: backupPorts.live(live),
     auditCheck: hooks.auditCheck ?? chainCheck,
     clock: { now },
-    ...(hooks.afterRestore ? { afterRestore: hooks.afterRestore } : {}),
+    ...(afterRestore ? { afterRestore } : {}),
   };
   if (parsed.values.check) {
     const started = Date.now();
@@ -103,6 +121,7 @@ export async function runRestore(argv: string[], io: CliIo, env: NodeJS.ProcessE
       `  ${facts.auditEntries} audit entries, head ${facts.auditHead}; data as of ${facts.dataAsOf?.toISOString() ?? '-'}`,
       `  audit chain now ${head.entries} entries (backup.restored appended), head ${head.head}`,
       replaced ? `  the replaced database is at ${replaced}` : '  there was no database to replace',
+      ...(afterRestore && !hooks.afterRestore ? [`  signed a restore checkpoint of entry ${facts.auditEntries} in ${parsedEnv.audit.checkpointsPath}`] : []),
       '  start Warden again: it migrates the restored database if it is older',
     ].join('\n'),
   );

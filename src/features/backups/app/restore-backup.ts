@@ -33,8 +33,8 @@ export type RestoreVerdict = { ok: true; facts: BackupFacts; replaced: string | 
 /**
  * `warden restore PATH`: refuses a backup that fails any check, and a live database another process holds open,
  * without touching the live database. Otherwise the live file (and its -wal/-shm) moves aside to
- * `<db>.replaced-<UTC stamp>`, the backup is copied in, `backup.restored` is appended to the restored chain, and
- * `afterRestore` runs with the chain's head as it now is.
+ * `<db>.replaced-<UTC stamp>`, the backup is copied in, `afterRestore` runs with the audit head the backup holds,
+ * and then `backup.restored` is appended to the restored chain.
  */
 export async function restoreBackup(deps: RestoreDeps, path: string): Promise<RestoreVerdict> {
   const inspection = await deps.inspector.inspect(path, deps.auditCheck);
@@ -43,6 +43,9 @@ export async function restoreBackup(deps: RestoreDeps, path: string): Promise<Re
   const { facts } = inspection;
   const now = deps.clock.now();
   const { replaced } = await deps.live.swapIn(path, facts.sha256, utcStamp(now));
+  // The hook sees the chain exactly as the backup holds it (a signed restore checkpoint covers that head), and
+  // the restore itself is the first entry after it.
+  deps.afterRestore?.({ entries: facts.auditEntries, head: facts.auditHead, path: deps.live.path });
   const head = deps.live.recordRestored(now, {
     from: path,
     sha256: facts.sha256,
@@ -51,6 +54,5 @@ export async function restoreBackup(deps: RestoreDeps, path: string): Promise<Re
     dataAsOf: facts.dataAsOf?.toISOString() ?? null,
     replaced,
   });
-  deps.afterRestore?.({ ...head, path: deps.live.path });
   return { ok: true, facts, replaced, head };
 }

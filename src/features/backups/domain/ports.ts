@@ -7,7 +7,10 @@ import type { BackupFacts, BackupKind, BackupRecord, Inspection } from './backup
  */
 export type AuditCheck = (db: Db) => { ok: true; entries: number; head: string } | { ok: false; problem: string };
 
-/** Called once the restored database is in place (the audit feature writes a signed "restore" checkpoint). */
+/**
+ * Called once the restored database is in place, before anything is appended to it: `entries` and `head` are the
+ * audit head the backup holds, `path` the live database (the audit feature signs a "restore" checkpoint of it).
+ */
 export type AfterRestore = (restored: { entries: number; head: string; path: string }) => void;
 
 /** The `backups` table of the live database. */
