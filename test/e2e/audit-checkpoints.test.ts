@@ -19,7 +19,8 @@ const auditPosts = () => h.slack.calls('chat.postMessage').filter((c) => c.args.
 const auditHead = () => h.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get()!;
 
 async function start(withKey = true) {
-  const input = { digests: [], channels: { audit: 'audit-log' } };
+  // No scheduled backup: its `backup.taken` entries would move the head these tests compare with the checkpoints.
+  const input = { digests: [], backups: { every: 'off' as const }, channels: { audit: 'audit-log' } };
   h = await startHarness({ config: input, start: '2026-12-02T09:20:00.000Z', features: wardenFeatures(parseConfig(input), undefined, undefined, withKey ? { key: key.privateKey, path: file() } : null) });
   h.slack.addChannel('audit-log', { botJoined: true });
 }
