@@ -77,7 +77,9 @@ export async function runBackup(argv: string[], io: CliIo, env: NodeJS.ProcessEn
     }
     const dest = resolve(target);
     if (dest === path) throw new WardenError('bad_input', `${dest} is the live database itself: choose another path`);
-    const store = createStore(db);
+    // Warden may be writing meanwhile: the records take the write lock up front (BEGIN IMMEDIATE, waiting out the
+    // busy timeout) rather than fail on a read snapshot Warden moved past between reading the audit head and writing.
+    const store = { ...createStore(db), transaction: <T>(fn: () => T): T => db.transaction(fn).immediate() };
     const record = await takeBackup({ store, records: backupPorts.records(db), writer: backupPorts.writer(db), clock: { now } }, dest, 'manual', 'warden-cli');
     const f = record.facts;
     io.out(`backup written: ${dest} (${f?.bytes ?? 0} bytes)\n  sha256 ${f?.sha256} (in ${dest}.sha256)\n  audit head: ${f?.auditEntries} entries, ${f?.auditHead}\n  data as of ${f?.dataAsOf?.toISOString() ?? '-'}`);
