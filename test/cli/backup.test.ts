@@ -21,7 +21,7 @@ beforeEach(() => {
   dir = join(root, `case-${++n}`);
   live = join(dir, 'data', 'warden.db');
   env = { WARDEN_DB: live, WARDEN_CONFIG: join(dir, 'none.yaml') };
-  seedLive(live);
+  seedLive(live); // 20 audit entries, and 40 timeline lines each with its own: 60
 });
 
 function io() {
@@ -56,7 +56,7 @@ describe('warden backup', () => {
     const path = join(dir, 'out', 'b.db');
     const r = await backup(path);
     expect(r.code).toBe(0);
-    expect(r.text).toContain('audit head: 20 entries');
+    expect(r.text).toContain('audit head: 60 entries');
     const sha = readFileSync(`${path}.sha256`, 'utf8');
     expect(sha).toMatch(/^[0-9a-f]{64} {2}b\.db\n$/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b.db', 'b.db.sha256']);
@@ -64,9 +64,9 @@ describe('warden backup', () => {
     const row = db.prepare("SELECT kind, status, sha256, audit_entries, data_as_of FROM backups").get();
     const last = db.prepare("SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1").get() as { action: string; details: string };
     db.close();
-    expect(row).toEqual({ kind: 'manual', status: 'ok', sha256: sha.slice(0, 64), audit_entries: 20, data_as_of: new Date(T0.getTime() + 20 * 60_000).toISOString() });
+    expect(row).toEqual({ kind: 'manual', status: 'ok', sha256: sha.slice(0, 64), audit_entries: 60, data_as_of: new Date(T0.getTime() + 20 * 60_000).toISOString() });
     expect(last.action).toBe('backup.taken');
-    expect(JSON.parse(last.details)).toMatchObject({ path, sha256: sha.slice(0, 64), auditEntries: 20 });
+    expect(JSON.parse(last.details)).toMatchObject({ path, sha256: sha.slice(0, 64), auditEntries: 60 });
     // The copy is one self-contained file: no WAL mode, so nothing beside it to lose.
     const copy = new Database(path, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -158,7 +158,7 @@ describe('warden restore refuses a bad backup without touching the live database
     ['sidecar of another file', (p) => writeFileSync(`${p}.sha256`, `${'0'.repeat(64)}  b.db\n`), 6, /does not match/],
     ['a newer Warden', (p) => { rmSync(`${p}.sha256`); const db = new Database(p); db.prepare("INSERT INTO schema_migrations VALUES (99, '099-future.sql', 'x')").run(); db.close(); }, 8, /099 099-future\.sql/],
     ['another application', (p) => { rmSync(p); rmSync(`${p}.sha256`); const db = new Database(p); db.exec('CREATE TABLE orders (id INTEGER)'); db.close(); }, 8, /not a Warden database/],
-    ['an edited audit entry', (p) => { rmSync(`${p}.sha256`); const db = new Database(p); db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 5"); db.close(); }, 9, /audit chain does not verify: entry 5/],
+    ['an edited audit entry', (p) => { rmSync(`${p}.sha256`); const db = new Database(p); db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 5"); db.close(); }, 9, /audit chain does not verify: edited: entry 5 .* was edited/],
   ];
 
   it.each(refusals)('when the backup is %s, then it is refused with its own code', async (_what, spoil, code, message) => {
@@ -200,18 +200,18 @@ describe('warden restore', () => {
     const replacedBytes = fingerprint(live);
     const r = await restore([path]);
     expect(r.code).toBe(0);
-    expect(r.text).toContain('20 audit entries');
+    expect(r.text).toContain('60 audit entries');
     const aside = readdirSync(dirnameOf(live)).filter((f) => f.startsWith('warden.db.replaced-'));
     expect(aside).toEqual(['warden.db.replaced-20261202T090000Z']);
     expect(fingerprint(join(dirnameOf(live), aside[0] ?? ''))).toBe(replacedBytes);
     const old = new Database(join(dirnameOf(live), aside[0] ?? ''), { readonly: true });
-    expect(old.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(26);
+    expect(old.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(66);
     old.close();
     const now = openDb(live);
     const actions = now.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all() as string[];
     const verdict = verifyChain(auditRepo(now).iterate());
     now.close();
-    expect(actions).toHaveLength(21);
+    expect(actions).toHaveLength(61);
     expect(actions.at(-1)).toBe('backup.restored');
     expect(verdict.ok).toBe(true);
   });
@@ -252,6 +252,26 @@ describe('warden restore', () => {
     const verify = io();
     expect(await runCli(['audit', 'verify'], verify.io, signed)).toBe(0);
     expect(verify.text()).toContain('audit chain ok: 21 entries');
+  });
+
+  it('when the backup holds a whole, consistent chain that is not the one signed (another Warden’s, or one rewritten), then the checkpoints refuse it and nothing changes', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const ours = join(dir, 'ours', 'warden.db');
+    seedLive(ours, { incidents: 0 });
+    const signed = { ...env, WARDEN_DB: ours, WARDEN_AUDIT_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), WARDEN_AUDIT_CHECKPOINTS: join(dir, 'ours-checkpoints.jsonl') };
+    expect(await runCli(['audit', 'checkpoint'], io().io, signed)).toBe(0);
+    const theirs = join(dir, 'theirs', 'warden.db');
+    seedLive(theirs, { entries: 0, incidents: 0 });
+    const db = openDb(theirs);
+    appendAudit(db, 25, 500); // a whole, consistent chain of its own: entry 20 is not the one our checkpoint signed
+    db.close();
+    const foreign = join(dir, 'foreign.db');
+    expect((await backup(foreign, { ...env, WARDEN_DB: theirs })).code).toBe(0);
+    const before = fingerprint(ours);
+    const r = await restore([foreign], LATER, signed);
+    expect(r.code).toBe(9);
+    expect(r.text).toMatch(/the audit chain does not verify: rewritten: entry 20 does not match the checkpoint signed at/);
+    expect(fingerprint(ours)).toBe(before);
   });
 
   it('when the audit check port refuses, then so does the restore', async () => {

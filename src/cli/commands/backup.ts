@@ -8,10 +8,12 @@
  *
  * Exit codes: 0 done, 1 failed, 2 bad usage; a refused restore exits with its reason's code (docs/backups.md).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { publicKeysFrom } from './audit/keys.js';
 import { parseArgs } from 'node:util';
 import { ALL_MIGRATIONS } from '../../compose-features.js';
-import { auditRepo, signRestore, verifyChain } from '../../features/audit/index.js';
+import { signRestore, verifyAuditDatabase } from '../../features/audit/index.js';
 import { ageText, backupPorts, checkBackup, REFUSALS, restoreBackup, takeBackup, type AfterRestore, type AuditCheck, type BackupRecord, type Refusal, type RestoreDeps } from '../../features/backups/index.js';
 import { createStore } from '../../features/incidents/index.js';
 import { loadEnv, type WardenEnv } from '../../platform/config/index.js';
@@ -22,11 +24,20 @@ import type { CliIo } from './config-check.js';
 export const BACKUP_USAGE = 'usage: warden backup PATH | warden backup list [--json]';
 export const RESTORE_USAGE = 'usage: warden restore PATH | warden restore --check PATH';
 
-/** The audit check a restore runs until the audit feature passes its checkpoint-aware one: the whole chain. */
-export const chainCheck: AuditCheck = (db) => {
-  const verdict = verifyChain(auditRepo(db).iterate());
-  return verdict.ok ? verdict : { ok: false, problem: `entry ${verdict.seq}: ${verdict.reason}` };
-};
+/**
+ * The audit check a restore runs on the backup: everything `warden audit verify` checks, against the live
+ * checkpoint file, with the backup read as an earlier state of the chain (the checkpoints it predates are the
+ * data the restore gives up). A backup of another Warden, or one rewritten, fails the checkpoints it should match.
+ */
+export function checkpointCheck(env: WardenEnv): AuditCheck {
+  return async (db) => {
+    const path = env.audit.checkpointsPath;
+    const text = path && existsSync(path) ? readFileSync(path, 'utf8') : null;
+    const report = await verifyAuditDatabase(db, { checkpoints: path ? { path, text } : null, publicKeys: publicKeysFrom([], env), timeline: createStore(db).timeline.digests(), earlierState: true });
+    const [problem] = report.problems;
+    return problem ? { ok: false, problem: `${problem.kind}: ${problem.message}` } : { ok: true, entries: report.entries, head: report.head };
+  };
+}
 
 /** What a caller may swap in: the audit check and the hook run once a restored database is in place. */
 export interface RestoreHooks {
@@ -101,7 +112,7 @@ export async function runRestore(argv: string[], io: CliIo, env: NodeJS.ProcessE
   const deps: RestoreDeps = {
     inspector: backupPorts.inspector(ALL_MIGRATIONS),
     live: backupPorts.live(live),
-    auditCheck: hooks.auditCheck ?? chainCheck,
+    auditCheck: hooks.auditCheck ?? checkpointCheck(parsedEnv),
     clock: { now },
     ...(afterRestore ? { afterRestore } : {}),
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
-import { createStore } from '../../../src/features/incidents/index.js';
+import { createStore, recordChange } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
 
 export const T0 = new Date('2026-12-01T08:00:00.000Z');
@@ -26,11 +26,12 @@ export function seedLive(path: string, { entries = 20, incidents = 10 }: { entri
   appendAudit(db, entries);
   const insert = db.prepare(`INSERT INTO incidents (id, title, type, severity, status, drill, declared_by, declared_at)
     VALUES (?, ?, 'security', 'sev2', 'open', 0, 'UALICE', ?)`);
-  const line = db.prepare("INSERT INTO timeline (incident_id, at, actor, kind, text) VALUES (?, ?, 'UALICE', 'note', ?)");
+  const store = createStore(db);
+  // Timeline lines as Warden writes them: each with its audit entry carrying its hash.
   db.transaction(() => {
     for (let i = 0; i < incidents; i++) {
       insert.run(`INC-${i}`, `incident ${i} ${'t'.repeat(200)}`, T0.toISOString());
-      for (let j = 0; j < 4; j++) line.run(`INC-${i}`, T0.toISOString(), `note ${j} ${'n'.repeat(200)}`);
+      for (let j = 0; j < 4; j++) recordChange(store, { incidentId: `INC-${i}`, actor: 'UALICE', at: T0, kind: 'note', text: `note ${j} ${'n'.repeat(200)}`, action: 'incident.note_added' });
     }
   })();
   db.close();

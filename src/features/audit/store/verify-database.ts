@@ -18,6 +18,11 @@ export interface VerifyDatabaseOptions {
    * this one walks the chain (`timelineDigestsInWorker`): the two halves of the work overlap on two cores.
    */
   timeline: Iterable<TimelineDigest> | Promise<Iterable<TimelineDigest>>;
+  /**
+   * The database may be an earlier state of the chain (a backup about to be restored): checkpoints beyond its
+   * head are not expected of it, and one older than every checkpoint is a warning, not a problem.
+   */
+  earlierState?: boolean;
 }
 
 export interface AuditReport {
@@ -37,8 +42,9 @@ export interface AuditReport {
 export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): Promise<AuditReport> {
   const problems: AuditProblem[] = [];
   const warnings: string[] = [];
-  const expectations = checkpointExpectations(opts, problems, warnings);
   const audit = auditRepo(db);
+  const signed = checkpointExpectations(opts, problems, warnings);
+  const expectations = signed && opts.earlierState ? signed.filter((e) => e.count <= audit.head().count) : signed;
   const { walk, coverage } = walkAuditChain({ entries: audit.chainRows(), entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations });
   const timeline = await opts.timeline;
   problems.unshift(...(walk.problem ? [walk.problem] : checkTimeline(timeline, coverage)));
@@ -47,7 +53,9 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
     problems.push({ kind: 'guard_removed', message: `the append-only guard is gone: ${guards.join(', ')} (dropped or replaced; a database older than migration 013 lacks the timeline's)` });
   }
   if (expectations && walk.entries > 0 && expectations.length === 0) {
-    problems.push({ kind: 'no_checkpoints', message: `no signed checkpoint covers the ${walk.entries} entries: ${opts.checkpoints?.path ?? 'the checkpoint file'} is missing or empty` });
+    const message = `no signed checkpoint covers the ${walk.entries} entries: ${opts.checkpoints?.path ?? 'the checkpoint file'} is missing or empty`;
+    if (opts.earlierState && signed && signed.length > 0) warnings.push(`the ${walk.entries} entries predate every signed checkpoint: only their own chain was checked`);
+    else problems.push({ kind: 'no_checkpoints', message });
   }
   const uncovered = walk.entries - (walk.lastMatched?.count ?? 0);
   if (walk.lastMatched && uncovered > 0 && !walk.problem) warnings.push(`entries ${walk.lastMatched.count + 1} to ${walk.entries} came after the last checkpoint (signed at ${walk.lastMatched.at}) and are not signed yet`);

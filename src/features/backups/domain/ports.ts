@@ -5,7 +5,8 @@ import type { BackupFacts, BackupKind, BackupRecord, Inspection } from './backup
  * Verifies the audit chain of a backup (opened read-only) before it is restored. A port: the default walks the
  * chain (`verifyChain`); the audit feature replaces it with one that also checks the signed checkpoints.
  */
-export type AuditCheck = (db: Db) => { ok: true; entries: number; head: string } | { ok: false; problem: string };
+export type AuditCheck = (db: Db) => AuditCheckResult | Promise<AuditCheckResult>;
+export type AuditCheckResult = { ok: true; entries: number; head: string } | { ok: false; problem: string };
 
 /**
  * Called once the restored database is in place, before anything is appended to it: `entries` and `head` are the

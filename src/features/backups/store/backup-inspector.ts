@@ -28,7 +28,7 @@ export function backupInspector(known: readonly Migration[]): BackupInspector {
       try {
         const problem = integrityProblem(db, path) ?? migrationProblem(db, path, knownNames);
         if (problem) return problem;
-        const chain = auditCheck(db);
+        const chain = await auditCheck(db);
         if (!chain.ok) return { ok: false, reason: 'audit_broken', problem: `${path}: the audit chain does not verify: ${chain.problem}` };
         const { dataAsOf } = auditHeadOf(db);
         return { ok: true, facts: { bytes: statSync(path).size, sha256, auditEntries: chain.entries, auditHead: chain.head, dataAsOf } };
