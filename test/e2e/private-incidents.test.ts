@@ -67,7 +67,7 @@ describe('a private incident', () => {
     const outsider = await homeOf('UCAROL', 'EvHomeCarol');
     expect(outsider).not.toContain('INC-2026-0001');
     expect(outsider).not.toMatch(/payroll/i);
-    expect(outsider).toContain('All open incidents (0)');
+    expect(outsider).toContain('No other open incident you may see.');
   });
 
   it('when someone joins its channel, then they become a member and see it; when they leave, it is gone again', async () => {

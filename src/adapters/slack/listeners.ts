@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, KnownEventFromType, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { View } from '@slack/types';
+import type { KnownBlock, View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../platform/jobs/runner.js';
 import type { AfterAckWork } from './after-ack-work.js';
@@ -19,6 +19,12 @@ export interface Click {
   slack: WebClient;
 }
 
+/**
+ * What a click answers: text to the clicker alone, or a message of blocks to them alone that replaces the
+ * clicked ephemeral message or follows it (the next page of a list).
+ */
+export type ClickAnswer = string | { text: string; blocks: KnownBlock[]; replaceOriginal: boolean } | null;
+
 /** A modal submission. It is answered in the ack, so a handler decides from the database alone. */
 export interface Submission {
   userId: string;
@@ -36,8 +42,8 @@ export type ViewAnswer = void | { errors: Record<string, string> } | { update: V
  * the person or an error on the form, and the rest is logged with a reference.
  */
 export interface SlackListeners {
-  /** A button or select: `run`'s text (if any) goes to the clicker alone. */
-  action(actionId: string, run: (click: Click) => Promise<string | null> | string | null): void;
+  /** A button or select: `run`'s answer (if any) goes to the clicker alone. */
+  action(actionId: string, run: (click: Click) => Promise<ClickAnswer> | ClickAnswer): void;
   /** A modal submission; an unexpected failure is shown on `errorField`. */
   view(callbackId: string, errorField: string, run: (submission: Submission) => ViewAnswer): void;
   /** An Events API event (Bolt acknowledges events itself); `eventId` lets a handler skip Slack's redeliveries. */
@@ -59,8 +65,9 @@ export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAc
     logger,
     action(actionId, run) {
       app.action<BlockAction>(actionId, ({ ack, body, action, client, respond }) => {
-        const tell = (text: string) =>
-          respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err: unknown) => logger.warn({ err: String(err), action: actionId }, 'could not answer a click'));
+        const tell = (answer: Exclude<ClickAnswer, null>) =>
+          respond(typeof answer === 'string' ? { response_type: 'ephemeral', replace_original: false, text: answer }
+            : { response_type: 'ephemeral', replace_original: answer.replaceOriginal, text: answer.text, blocks: answer.blocks }).catch((err: unknown) => logger.warn({ err: String(err), action: actionId }, 'could not answer a click'));
         const value = 'value' in action ? action.value : 'selected_option' in action ? action.selected_option?.value : undefined;
         const click: Click = { userId: body.user.id, channelId: body.channel?.id ?? body.container?.channel_id, messageTs: body.container?.message_ts, value: value ?? undefined, triggerId: body.trigger_id, payload: body, slack: client };
         // Tracked before the ack goes out, so whoever waits for after-ack work cannot miss this one.

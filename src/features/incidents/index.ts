@@ -10,7 +10,7 @@ export type { Actor, AppDeps, IncidentPolicy } from './app/deps.js';
 export type { AuditTrail, IncidentRecords, IncidentStore, TimelineRecords } from './app/ports.js';
 export { incidentInChannel, recordChange, requireIncident, type ChangeRecord } from './app/record.js';
 export { setFlags } from './app/set-flags.js';
-export { openIncidentsVisibleTo } from './app/visible-incidents.js';
+export { homeIncidents, openIncidentsPage, type HomeIncidents, type OpenPage } from './app/visible-incidents.js';
 export { declareIncident } from './app/declare-incident.js';
 export { changeStatus } from './app/change-status.js';
 export { enqueueHomeRefresh, enqueuePost } from './app/outbox.js';

@@ -12,12 +12,22 @@ export const whoami: Verb = {
   async run(ctx) {
     const { userId, deps } = ctx;
     const held = deps.access.rolesOf(userId);
-    const mine = deps.store.incidents.listOpen().flatMap((i) => Object.entries(i.roles).filter(([, u]) => u === userId).map(([role]) => `${i.id} ${role}`));
     const roles = held.length ? `Warden roles: ${held.map(heldText).join(', ')}.` : 'You hold no Warden role.';
-    const lines = [`You are <@${userId}> (\`${userId}\`). ${roles}`, `Roles in open incidents: ${mine.length ? mine.join(', ') : 'none'}.`, ...mayDo(deps, userId)];
+    const lines = [`You are <@${userId}> (\`${userId}\`). ${roles}`, incidentRolesLine(deps, userId), ...mayDo(deps, userId)];
     return reply(lines.join('\n'));
   },
 };
+
+/** Incident roles shown at most; the rest are in App Home and `/incident list`. */
+const ROLES_SHOWN = 20;
+
+/** The person's roles in open incidents, newest incident first, read through the role index (what they hold, not what is open). */
+function incidentRolesLine(deps: AppDeps, userId: string): string {
+  const mine = deps.store.incidents.openRolesOf(userId, ROLES_SHOWN + 1);
+  if (mine.length === 0) return 'Roles in open incidents: none.';
+  const shown = mine.slice(0, ROLES_SHOWN).map((r) => `${r.incidentId} ${r.role}`).join(', ');
+  return `Roles in open incidents: ${shown}${mine.length > ROLES_SHOWN ? ' …and more (App Home lists your incidents)' : ''}.`;
+}
 
 /** The acts of the permission table, grouped: what the person may do, what a commander may also do, what they may not. */
 function mayDo(deps: AppDeps, userId: string): string[] {

@@ -1,6 +1,8 @@
 import type { AuditEntry, AuditFacts } from '../../audit/index.js';
 import type { JobRepo } from '../../../platform/jobs/job-repo.js';
-import type { Incident, IncidentPatch, NewTimelineEntry, TimelineEntry } from '../domain/incident.js';
+import type { Incident, IncidentPatch, ListCursor, NewTimelineEntry, TimelineEntry } from '../domain/incident.js';
+
+export type { ListCursor } from '../domain/incident.js';
 import type { IncidentRole } from '../domain/incident-model.js';
 
 /** Incidents and their roles, as the use cases read and write them (store/incident-repo.ts implements it over SQLite). */
@@ -11,6 +13,15 @@ export interface IncidentRecords {
   /** The same person declaring the same title since `since`: a double click or a retried submission. */
   recentDuplicate(userId: string, title: string, since: Date): Incident | null;
   listOpen(): Incident[];
+  /**
+   * Up to `limit` open incidents the viewer may see (every public one, the private ones they are a member of),
+   * newest first, declared before `before` (null: from the newest). Reads only the page's rows.
+   */
+  openVisiblePage(viewer: string, before: ListCursor | null, limit: number): Incident[];
+  /** Up to `limit` open incidents the person holds a role in, newest first; costs what they hold. */
+  openHeldBy(userId: string, limit: number): Incident[];
+  /** Up to `limit` of the person's roles in open incidents, newest incident first. */
+  openRolesOf(userId: string, limit: number): { incidentId: string; role: IncidentRole }[];
   /** The next number in a named sequence (per-year incident ids). */
   nextSeq(name: string): number;
   insert(incident: Incident, requestKey: string | null): void;

@@ -75,3 +75,10 @@ export interface NewTimelineEntry {
   /** A key unique per incident and kind (a Slack message ts): the same source is recorded once. */
   sourceKey?: string;
 }
+
+/** Where a page of open incidents ends: the last one shown (newest first, so the next page is older). */
+export interface ListCursor {
+  /** Its declaration instant as stored (ISO-8601). */
+  declaredAt: string;
+  id: string;
+}

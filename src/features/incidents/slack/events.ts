@@ -1,5 +1,5 @@
 import type { WebClient } from '../../../adapters/slack/gateway.js';
-import { openIncidentsVisibleTo } from '../app/visible-incidents.js';
+import { homeIncidents } from '../app/visible-incidents.js';
 import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { decodeSlackText } from '../../../adapters/slack/slack-text.js';
 import { recordPinnedMessage } from '../app/post-update.js';
@@ -61,6 +61,6 @@ export function registerEvents(on: SlackListeners, deps: SlackDeps, home: HomeSe
 
   on.event('app_home_opened', async (event, eventId, slack) => {
     if (event.tab !== 'home' || !firstTime(eventId)) return;
-    await slack.views.publish({ user_id: event.user, view: homeView(event.user, openIncidentsVisibleTo(deps.store, event.user), deps.policy, home.blocksFor(event.user)) });
+    await slack.views.publish({ user_id: event.user, view: homeView(event.user, homeIncidents(deps.store, event.user), deps.policy, home.blocksFor(event.user)) });
   });
 }

@@ -14,6 +14,7 @@ import { messageJobs } from './jobs/message-jobs.js';
 import { provisionChannelJob } from './jobs/provision-channel.js';
 import { announcer } from './jobs/announce.js';
 import { coreVerbs } from './verbs.js';
+import { registerListMore } from './list-verb.js';
 
 export interface IncidentsOptions {
   /** Where new incidents are announced; none configured, none announced. */
@@ -30,6 +31,7 @@ export function incidentsFeature(opts: IncidentsOptions): WardenFeature {
       slack(on) {
         registerDeclareSubmission(on, core.deps);
         registerEvents(on, core.deps, core.home);
+        registerListMore(on, core.deps);
       },
       jobs: incidentJobs(core, opts.announcementsChannel),
     }),

@@ -1,12 +1,11 @@
 import { changeStatus } from '../app/change-status.js';
-import { openIncidentsVisibleTo } from '../app/visible-incidents.js';
 import { addNote, postUpdate } from '../app/post-update.js';
 import { incidentInChannel } from '../app/record.js';
 import { assignRole } from '../app/assign-role.js';
 import { setSeverity } from '../app/set-severity.js';
 import { TRANSITIONS } from '../domain/lifecycle.js';
 import { WardenError } from '../../../platform/errors.js';
-import { incidentList } from './blocks/incident-list.js';
+import { list } from './list-verb.js';
 import { escapeMrkdwn } from '../../../adapters/slack/escape.js';
 import { slackErrorCode } from '../../../adapters/slack/gateway.js';
 import { oneWord, parseUserRef } from '../../../adapters/slack/commands/args.js';
@@ -17,12 +16,6 @@ import { timeline } from './timeline-verb.js';
 import { severityRank } from '../domain/vocabulary.js';
 import type { WebClient } from '../../../adapters/slack/gateway.js';
 import { afterAck, reply, type CommandContext, type Verb } from '../../../adapters/slack/commands/registry.js';
-
-const list: Verb = {
-  name: 'list',
-  help: { usage: 'list', summary: 'open incidents (private ones only to their members)', inChannel: false },
-  run: (ctx) => incidentList(openIncidentsVisibleTo(ctx.deps.store, ctx.userId), ctx.deps.policy),
-};
 
 const severityIds = (ctx: CommandContext) => ctx.deps.policy.severities.map((s) => s.id);
 const inChannel = (ctx: CommandContext, verb: string) => incidentInChannel(ctx.deps.store, ctx.channelId, verb);

@@ -1,31 +1,9 @@
 import type { Incident, IncidentPatch } from '../domain/incident.js';
-import { INCIDENT_STATUSES, type IncidentFlag, type IncidentRole } from '../domain/incident-model.js';
+import { INCIDENT_STATUSES, type IncidentRole } from '../domain/incident-model.js';
 import type { Db } from '../../../platform/db/db.js';
+import { toIncident, type IncidentRow } from './incident-rows.js';
+import { openReads } from './open-reads.js';
 
-interface IncidentRow {
-  id: string;
-  title: string;
-  description: string;
-  type: string;
-  severity: string;
-  status: string;
-  drill: number;
-  private: number;
-  flags: string;
-  declared_by: string;
-  declared_at: string;
-  detected_at: string | null;
-  resolved_at: string | null;
-  closed_at: string | null;
-  channel_id: string | null;
-  channel_name: string | null;
-  card_ts: string | null;
-  announcement_channel: string | null;
-  announcement_ts: string | null;
-  last_update_at: string | null;
-}
-
-const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 const COLUMNS: Record<keyof IncidentPatch, string> = {
@@ -55,7 +33,7 @@ export function incidentRepo(db: Db) {
     `SELECT * FROM incidents WHERE status IN (${INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ')}) ORDER BY declared_at DESC`,
   );
   const recentDup = db.prepare<[string, string, string], IncidentRow>(
-    'SELECT * FROM incidents WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
+    'SELECT * FROM incidents INDEXED BY incidents_declarer_recent WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
   );
   const bumpCounter = db.prepare<[string]>('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1');
   const readCounter = db.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
@@ -70,29 +48,7 @@ export function incidentRepo(db: Db) {
     if (!row) return null;
     const roles: Incident['roles'] = {};
     for (const r of rolesOf.all(row.id)) roles[r.role as IncidentRole] = r.user_id;
-    return {
-      id: row.id,
-      title: row.title,
-      description: row.description,
-      type: row.type as Incident['type'],
-      severity: row.severity as Incident['severity'],
-      status: row.status as Incident['status'],
-      drill: row.drill === 1,
-      private: row.private === 1,
-      flags: JSON.parse(row.flags) as IncidentFlag[],
-      declaredBy: row.declared_by,
-      declaredAt: new Date(row.declared_at),
-      detectedAt: date(row.detected_at),
-      resolvedAt: date(row.resolved_at),
-      closedAt: date(row.closed_at),
-      channelId: row.channel_id,
-      channelName: row.channel_name,
-      cardTs: row.card_ts,
-      announcementChannel: row.announcement_channel,
-      announcementTs: row.announcement_ts,
-      lastUpdateAt: date(row.last_update_at),
-      roles,
-    };
+    return toIncident(row, roles);
   };
 
   return {
@@ -102,6 +58,7 @@ export function incidentRepo(db: Db) {
     /** The same person declaring the same title since `since`: a double click or a retried submission. */
     recentDuplicate: (userId: string, title: string, since: Date) => hydrate(recentDup.get(userId, title, since.toISOString())),
     listOpen: () => openRows.all().map((r) => hydrate(r) as Incident),
+    ...openReads(db),
     /** The next number in a named sequence (per-year incident ids). */
     nextSeq(name: string): number {
       bumpCounter.run(name);

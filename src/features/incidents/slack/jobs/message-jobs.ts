@@ -1,5 +1,5 @@
 import type { PostPayload } from '../../app/outbox.js';
-import { openIncidentsVisibleTo } from '../../app/visible-incidents.js';
+import { homeIncidents } from '../../app/visible-incidents.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { IncidentRole } from '../../domain/incident-model.js';
 import { incidentCard } from '../blocks/incident-card.js';
@@ -46,7 +46,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway, home: HomeSect
     },
 
     async refreshHome(user: string): Promise<void> {
-      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, openIncidentsVisibleTo(deps.store, user), deps.policy, home.blocksFor(user)) }));
+      await slack.call((c) => c.views.publish({ user_id: user, view: homeView(user, homeIncidents(deps.store, user), deps.policy, home.blocksFor(user)) }));
     },
   };
 }

@@ -1,0 +1,60 @@
+import type { Db } from '../../../platform/db/db.js';
+import type { Incident, ListCursor } from '../domain/incident.js';
+import type { IncidentRole } from '../domain/incident-model.js';
+import { hydrateRows, type IncidentRow } from './incident-rows.js';
+
+/** Sorts after every ISO instant: the cursor of the first page. */
+const NEWEST: ListCursor = { declaredAt: '~', id: '' };
+
+const newerFirst = (a: IncidentRow, b: IncidentRow) =>
+  a.declared_at === b.declared_at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.declared_at < b.declared_at ? 1 : -1;
+
+/**
+ * The open-incident reads a person triggers (the list, App Home, whoami). Each walks an index in declaration
+ * order (migration 016) and stops after the rows it shows, so a page costs the same at 10 and 10,000 open and
+ * a person's own incidents cost what they hold, not what is stored.
+ */
+export function openReads(db: Db) {
+  const hydrate = hydrateRows(db);
+  const publicOpen = db.prepare<[string, string, number], IncidentRow>(`SELECT * FROM incidents INDEXED BY incidents_open_public_recent
+    WHERE status <> 'closed' AND private = 0 AND (declared_at, id) < (?, ?) ORDER BY declared_at DESC, id DESC LIMIT ?`);
+  const privateOpenOf = db.prepare<[string, string, string, number], IncidentRow>(`SELECT i.* FROM incident_members m
+    INDEXED BY incident_members_private_open_by_user JOIN incidents i ON i.id = m.incident_id
+    WHERE m.user_id = ? AND m.private_open_declared_at IS NOT NULL AND (m.private_open_declared_at, m.incident_id) < (?, ?)
+    ORDER BY m.private_open_declared_at DESC, m.incident_id DESC LIMIT ?`);
+  const rolesOpenOf = db.prepare<[string], { incident_id: string; role: string }>(`SELECT incident_id, role FROM incident_roles
+    INDEXED BY incident_roles_open_by_user WHERE user_id = ? AND open_declared_at IS NOT NULL
+    ORDER BY open_declared_at DESC, incident_id DESC`);
+  const byIds = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id IN (SELECT value FROM json_each(?))');
+
+  return {
+    /**
+     * Up to `limit` open incidents the viewer may see, newest first, declared before `before` (none: from the
+     * newest): the public ones merged with the private ones they are a member of.
+     */
+    openVisiblePage(viewer: string, before: ListCursor | null, limit: number): Incident[] {
+      const at = before ?? NEWEST;
+      const rows = [...publicOpen.all(at.declaredAt, at.id, limit), ...privateOpenOf.all(viewer, at.declaredAt, at.id, limit)];
+      return hydrate(rows.sort(newerFirst).slice(0, limit));
+    },
+    /** Up to `limit` open incidents the person holds a role in, newest first. */
+    openHeldBy(userId: string, limit: number): Incident[] {
+      const ids: string[] = [];
+      for (const r of rolesOpenOf.iterate(userId)) {
+        if (ids.at(-1) === r.incident_id) continue; // one incident's roles are adjacent in the index
+        if (ids.length === limit) break;
+        ids.push(r.incident_id);
+      }
+      return ids.length === 0 ? [] : hydrate(byIds.all(JSON.stringify(ids)).sort(newerFirst));
+    },
+    /** Up to `limit` of the person's roles in open incidents, newest incident first. */
+    openRolesOf(userId: string, limit: number): { incidentId: string; role: IncidentRole }[] {
+      const roles: { incidentId: string; role: IncidentRole }[] = [];
+      for (const r of rolesOpenOf.iterate(userId)) {
+        if (roles.length === limit) break;
+        roles.push({ incidentId: r.incident_id, role: r.role as IncidentRole });
+      }
+      return roles;
+    },
+  };
+}
