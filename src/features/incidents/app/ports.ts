@@ -18,6 +18,8 @@ export interface IncidentRecords {
    * newest first, declared before `before` (null: from the newest). Reads only the page's rows.
    */
   openVisiblePage(viewer: string, before: ListCursor | null, limit: number): Incident[];
+  /** Of the `scan` newest open incidents the viewer may see, up to `limit` they hold no role in; `scanned`: how many were looked at. */
+  openVisibleNotHeld(viewer: string, scan: number, limit: number): { incidents: Incident[]; scanned: number };
   /** Up to `limit` open incidents the person holds a role in, newest first; costs what they hold. */
   openHeldBy(userId: string, limit: number): Incident[];
   /** Up to `limit` of the person's roles in open incidents, newest incident first. */

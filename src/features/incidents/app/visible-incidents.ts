@@ -33,8 +33,6 @@ export interface HomeIncidents {
   moreOthers: boolean;
 }
 
-const holdsRole = (incident: Incident, viewer: string) => Object.values(incident.roles).includes(viewer);
-
 /**
  * What App Home shows a person: the open incidents they hold a role in, then the newest others they may see.
  * Both are indexed reads of a bounded number of rows, so the refresh costs the same whether the viewer is
@@ -42,12 +40,11 @@ const holdsRole = (incident: Incident, viewer: string) => Object.values(incident
  */
 export function homeIncidents(store: Pick<IncidentStore, 'incidents'>, viewer: string): HomeIncidents {
   const held = store.incidents.openHeldBy(viewer, HOME_LISTED + 1);
-  const scanned = store.incidents.openVisiblePage(viewer, null, HOME_SCAN);
-  const others = scanned.filter((i) => !holdsRole(i, viewer));
+  const others = store.incidents.openVisibleNotHeld(viewer, HOME_SCAN, HOME_LISTED + 1);
   return {
     mine: held.slice(0, HOME_LISTED),
     moreMine: held.length > HOME_LISTED,
-    others: others.slice(0, HOME_LISTED),
-    moreOthers: others.length > HOME_LISTED || scanned.length === HOME_SCAN,
+    others: others.incidents.slice(0, HOME_LISTED),
+    moreOthers: others.incidents.length > HOME_LISTED || others.scanned === HOME_SCAN,
   };
 }

@@ -25,17 +25,33 @@ export function openReads(db: Db) {
   const rolesOpenOf = db.prepare<[string], { incident_id: string; role: string }>(`SELECT incident_id, role FROM incident_roles
     INDEXED BY incident_roles_open_by_user WHERE user_id = ? AND open_declared_at IS NOT NULL
     ORDER BY open_declared_at DESC, incident_id DESC`);
+  // `+user_id`: probe each candidate by key; the planner would otherwise walk all of the viewer's roles.
+  const heldAmong = db.prepare<[string, string], string>(
+    'SELECT incident_id FROM incident_roles WHERE incident_id IN (SELECT value FROM json_each(?)) AND +user_id = ?',
+  ).pluck();
   const byIds = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id IN (SELECT value FROM json_each(?))');
+
+  /** The raw rows of `openVisiblePage`, not yet hydrated. */
+  function visibleRows(viewer: string, before: ListCursor | null, limit: number): IncidentRow[] {
+    const at = before ?? NEWEST;
+    const rows = [...publicOpen.all(at.declaredAt, at.id, limit), ...privateOpenOf.all(viewer, at.declaredAt, at.id, limit)];
+    return rows.sort(newerFirst).slice(0, limit);
+  }
 
   return {
     /**
      * Up to `limit` open incidents the viewer may see, newest first, declared before `before` (none: from the
      * newest): the public ones merged with the private ones they are a member of.
      */
-    openVisiblePage(viewer: string, before: ListCursor | null, limit: number): Incident[] {
-      const at = before ?? NEWEST;
-      const rows = [...publicOpen.all(at.declaredAt, at.id, limit), ...privateOpenOf.all(viewer, at.declaredAt, at.id, limit)];
-      return hydrate(rows.sort(newerFirst).slice(0, limit));
+    openVisiblePage: (viewer: string, before: ListCursor | null, limit: number): Incident[] => hydrate(visibleRows(viewer, before, limit)),
+    /**
+     * Of the `scan` newest open incidents the viewer may see, up to `limit` they hold no role in (App Home's
+     * "others"): one query decides which of them are the viewer's, and only the kept rows are hydrated.
+     */
+    openVisibleNotHeld(viewer: string, scan: number, limit: number): { incidents: Incident[]; scanned: number } {
+      const rows = visibleRows(viewer, null, scan);
+      const held = new Set(heldAmong.all(JSON.stringify(rows.map((r) => r.id)), viewer));
+      return { incidents: hydrate(rows.filter((r) => !held.has(r.id)).slice(0, limit)), scanned: rows.length };
     },
     /** Up to `limit` open incidents the person holds a role in, newest first. */
     openHeldBy(userId: string, limit: number): Incident[] {
