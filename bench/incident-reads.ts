@@ -12,25 +12,15 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ALL_MIGRATIONS, wardenFeatures } from '../src/compose-features.js';
-import { createWarden } from '../src/compose.js';
-import { parseConfig } from '../src/config/index.js';
 import { ManualClock } from '../src/platform/clock.js';
-import { migrate, openDb } from '../src/platform/db/db.js';
-import { createLogger } from '../src/platform/logger.js';
 import { declareIncident } from '../src/features/incidents/app/declare-incident.js';
 import { homeIncidents, openIncidentsPage } from '../src/features/incidents/app/visible-incidents.js';
 import { homeView, incidentList } from '../src/features/incidents/slack/blocks/incident-list.js';
 import { whoami } from '../src/features/access/slack/whoami.js';
 import type { CommandContext } from '../src/adapters/slack/commands/registry.js';
-import { BOT_ID, BOT_USER_ID } from '../test/support/stand-ins/slack/index.js';
+import { benchIncidentReadsHttp } from './incident-reads-http.js';
+import { NOW, seed, verdict, VIEWER, wardenOn, type BenchSlack, type Fmt, type Row } from './incident-reads-world.js';
 
-type Row = string[];
-type Fmt = { ms: (x: number) => string; ratio: (a: number, b: number) => string };
-
-const VIEWER = 'UVIEWER01';
-const START = Date.parse('2025-01-01T00:00:00Z');
-const NOW = '2026-11-22T09:00:00Z';
 const ROUNDS = 7;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -51,42 +41,6 @@ function perCall(fn: () => unknown, floor: () => unknown, reps: number): { subje
   return { subject: median(s), base: median(b) };
 }
 
-/** `open` open incidents (the viewer commander of every other one, every tenth private) and `closed` closed ones. */
-function seed(path: string, open: number, closed: number): void {
-  const db = openDb(path);
-  migrate(db, ALL_MIGRATIONS);
-  const incident = db.prepare(`INSERT INTO incidents (id, title, type, severity, status, private, declared_by, declared_at)
-    VALUES (?, ?, 'security', 'sev2', ?, ?, ?, ?)`);
-  const role = db.prepare("INSERT INTO incident_roles (incident_id, role, user_id, assigned_by, assigned_at) VALUES (?, 'commander', ?, ?, ?)");
-  const member = db.prepare('INSERT OR IGNORE INTO incident_members (incident_id, user_id, since) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < closed + open; i++) {
-      const id = `INC-B-${String(i).padStart(7, '0')}`;
-      const at = new Date(START + i * 60_000).toISOString();
-      const declarer = i % 10 === 3 ? 'UDECLARER1' : `UBENCH${String(i % 50).padStart(3, '0')}`;
-      const commander = i % 2 === 0 ? VIEWER : declarer;
-      incident.run(id, `Bench incident ${i}`, i < closed ? 'closed' : 'investigating', i % 10 === 0 ? 1 : 0, declarer, at);
-      role.run(id, commander, declarer, at);
-      member.run(id, declarer, at);
-      member.run(id, commander, at);
-    }
-  })();
-  db.close();
-}
-
-/** Where the Warden under test would call Slack (the bench's stand-in: whoami may look user groups up). */
-export interface BenchSlack {
-  apiUrl: string;
-  token: string;
-}
-
-function wardenOn(path: string, clock: ManualClock, slack: BenchSlack) {
-  const config = parseConfig({});
-  return createWarden({
-    credentials: { mode: 'http', botToken: slack.token, signingSecret: `bench-${process.pid}`, apiUrl: slack.apiUrl },
-    config, dbPath: path, logger: createLogger({ level: 'silent' }), clock, pollMs: 3_600_000, features: wardenFeatures(config), botId: BOT_ID, botUserId: BOT_USER_ID,
-  });
-}
 
 /** One indexed read of the given incidents and their roles: the floor of a read that shows them. */
 function floorRead(w: ReturnType<typeof wardenOn>) {
@@ -101,20 +55,6 @@ function floorRead(w: ReturnType<typeof wardenOn>) {
   };
 }
 
-interface Sized {
-  label: string;
-  subject: number;
-  base: number;
-}
-
-function verdict(name: string, sized: Sized[], f: Fmt): Row[] {
-  const ratios = sized.map((s) => s.subject / s.base);
-  const spread = (ratios.at(-1) ?? 0) / (ratios[0] ?? 1);
-  const rows: Row[] = sized.map((s) => [`  ${s.label}`, f.ms(s.subject), f.ms(s.base), f.ratio(s.subject, s.base)]);
-  rows.unshift([name, '', '', '']);
-  rows.push([`  goal flat: ratio at largest / smallest = ${spread.toFixed(2)} (within 1.5)`, spread <= 1.5 ? 'holds' : 'DOES NOT HOLD', '', '']);
-  return rows;
-}
 
 async function readsAt(dir: string, open: number, slack: BenchSlack) {
   const path = join(dir, `reads-${open}.db`);
@@ -129,7 +69,7 @@ async function readsAt(dir: string, open: number, slack: BenchSlack) {
     const home = perCall(() => homeView(VIEWER, homeIncidents(store, VIEWER), policy), floor.incidents([...lists.mine, ...lists.others].map((i) => i.id)), 30);
     const ctx = { deps: w.deps, userId: VIEWER, channelId: 'CGENERAL', args: '', triggerId: 't', responseUrl: '', requestKey: 'k' } as CommandContext;
     const held = store.incidents.openRolesOf(VIEWER, 21).map((r) => r.incidentId);
-    const who = perCall(() => whoami.run(ctx), floor.roles(held), 50);
+    const who = perCall(() => whoami.run(ctx), floor.roles(held), 200);
     const before = open <= 10_000 ? perCall(() => store.incidents.listOpen(), () => null, open >= 10_000 ? 1 : 5).subject : null;
     return { list, home, who, before };
   } finally {
@@ -176,5 +116,6 @@ export async function benchIncidentReads(dir: string, slack: BenchSlack, f: Fmt)
   const label = (n: number) => `${n.toLocaleString('en')} stored`;
   rows.push(...verdict('declare duplicate check (a miss: the common path) vs a read of one incident by id', stored.map((n) => ({ label: label(n), ...decl.get(n)!.check })), f));
   rows.push(...verdict('whole declare (check, insert, timeline, audit, jobs) vs a read of one incident by id', stored.map((n) => ({ label: label(n), ...decl.get(n)!.whole })), f));
+  rows.push(...(await benchIncidentReadsHttp(dir, slack, f)));
   return rows;
 }
