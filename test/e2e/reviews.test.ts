@@ -286,7 +286,7 @@ describe('App Home within Slack limits', () => {
     const blocks = (home?.args.view as { blocks: unknown[] }).blocks;
     expect(blocks.length).toBeLessThanOrEqual(100);
     const text = JSON.stringify(blocks);
-    expect(text).toContain('…and 27 more of yours');
+    expect(text).toContain('…and more of yours: `/incident list`.');
     expect(text).toContain('Your post-incident reviews (1)');
     expect(text).toContain('Your action items (1 open)');
   });
