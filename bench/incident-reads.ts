@@ -88,7 +88,7 @@ async function declareAt(dir: string, stored: number, slack: BenchSlack) {
     const since = new Date(clock.now().getTime() - 120_000);
     const made = declareIncident(w.deps, { userId: 'UDECLARER1' }, { title: 'Bench declare warm-up', severity: 'sev2' }).incident;
     const byId = () => store.incidents.get(made.id);
-    const check = perCall(() => store.incidents.recentDuplicate('UDECLARER1', `Bench title ${n++}`, since), byId, 500);
+    const check = perCall(() => store.incidents.recentDuplicate('UDECLARER1', `Bench title ${n++}`, since), byId, 5_000);
     const whole = perCall(() => {
       clock.advance(180_000); // past the duplicate window, so each declare is a new incident
       return declareIncident(w.deps, { userId: 'UDECLARER1' }, { title: `Bench declare ${n++}`, severity: 'sev2' });
