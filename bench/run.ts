@@ -10,6 +10,7 @@
  *  6. a reminder tick (the due jobs read) with 100,000 open findings vs 10,000, nothing due: cost follows what is due.
  *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
  *  8. `warden backup` of a ~200 MB database vs copyFileSync of it; the longest event-loop stall during it vs idle.
+ *  9. one compiled `warden deadlines` call from the shell vs `node -e ''`; `warden start` idle RSS vs a bare Bolt app.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ import { benchResponseMetrics } from './response-metrics.js';
 import { benchDigest } from './digest-build.js';
 import { benchAuditVerify } from './audit-verify.js';
 import { benchBackup } from './backup.js';
+import { benchCliStart } from './cli-start.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -120,6 +122,7 @@ async function main() {
     rows.push(...(await benchPatchTick(dir, timeIt, ms, ratio)));
     rows.push(...(await benchDigest(dir, timeIt, ms, ratio)));
     rows.push(...(await benchBackup(dir, timeIt, ms, ratio)));
+    rows.push(...(await benchCliStart(dir, ms, ratio)));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);
     const width = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
