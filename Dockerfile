@@ -14,13 +14,17 @@ RUN npm ci --omit=dev --no-audit --no-fund
 FROM deps AS build
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.js ./scripts/build.js
 COPY src ./src
 # warden demo plays against the Slack stand-in, so the build includes it.
 COPY test/support/stand-ins ./test/support/stand-ins
 RUN npm run build
 
+# The image runs the compiled JavaScript with node alone: no tsx, no TypeScript at run time.
 FROM ${NODE_IMAGE}
+# HOST: all interfaces, so `docker run -p 3000:3000` reaches it; a sidecar setup sets HOST=127.0.0.1.
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PORT=3000 \
     WARDEN_DB=/data/warden.db \
     WARDEN_CONFIG=/etc/warden/warden.yaml
@@ -37,5 +41,7 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "dist/src/bin/warden.js"]
+# --max-semi-space-size=4 (MiB, V8's default is 16): the young generation stays small, which keeps `warden start`
+# idle at about 130 MB resident instead of 155 (npm run bench measures it); the same flag as `npm start`.
+ENTRYPOINT ["node", "--max-semi-space-size=4", "dist/src/bin/warden.js"]
 CMD ["start"]

@@ -10,7 +10,8 @@
  *  6. a reminder tick (the due jobs read) with 100,000 open findings vs 10,000, nothing due: cost follows what is due.
  *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
  *  8. `warden backup` of a ~200 MB database vs copyFileSync of it; the longest event-loop stall during it vs idle.
- *  9. the reads a person triggers (list, App Home, whoami, declare's duplicate check) at 10 to 100,000 incidents,
+ *  9. one compiled `warden deadlines` call from the shell vs `node -e ''`; `warden start` idle RSS vs a bare Bolt app.
+ * 10. the reads a person triggers (list, App Home, whoami, declare's duplicate check) at 10 to 100,000 incidents,
  *     each vs one indexed read of the rows it shows: flat when the ratio at the largest size is within 1.5x of the smallest.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { benchResponseMetrics } from './response-metrics.js';
 import { benchDigest } from './digest-build.js';
 import { benchAuditVerify } from './audit-verify.js';
 import { benchBackup } from './backup.js';
+import { benchCliStart } from './cli-start.js';
 import { benchIncidentReads } from './incident-reads.js';
 
 const SECRET = `bench-${process.pid}`;
@@ -123,6 +125,7 @@ async function main() {
     rows.push(...(await benchPatchTick(dir, timeIt, ms, ratio)));
     rows.push(...(await benchDigest(dir, timeIt, ms, ratio)));
     rows.push(...(await benchBackup(dir, timeIt, ms, ratio)));
+    rows.push(...(await benchCliStart(dir, ms, ratio)));
     rows.push(...(await benchIncidentReads(dir, { apiUrl: slack.apiUrl, token: TOKEN }, { ms, ratio })));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);

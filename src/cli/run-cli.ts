@@ -1,13 +1,11 @@
+// Every command is imported when it runs, never here: `warden deadlines` must not load Bolt, the database or
+// every feature's configuration to print a table (issue 15: one call from the shell under a second).
 import { isWardenError } from '../platform/errors.js';
-import { runConfigCheck, type CliIo } from './commands/config-check.js';
-import { runMigrate } from './commands/db-commands.js';
-import { runPlaybooksCheck } from './commands/playbooks-check.js';
-import { runStart } from './commands/start.js';
-import { loadConfig, vocabularyOf } from '../config/index.js';
+import type { CliIo } from './commands/config-check.js';
 
 const USAGE = `usage: warden <command>
 
-  start               serve Slack (HTTP on PORT, or Socket Mode when SLACK_APP_TOKEN is set)
+  start               serve Slack (HTTP on HOST:PORT, or Socket Mode when SLACK_APP_TOKEN is set)
   demo                play a scripted incident against a local Slack stand-in (no workspace needed)
   migrate             apply database migrations to WARDEN_DB
   config check [PATH] validate warden.yaml and the environment
@@ -28,24 +26,26 @@ const USAGE = `usage: warden <command>
 
 const consoleIo: CliIo = { out: (s) => console.log(s), err: (s) => console.error(s) };
 
+/** What a caller other than the shell may add: `stop` ends `warden start` (a test's), besides SIGTERM and SIGINT. */
+export interface CliOptions {
+  stop?: AbortSignal;
+}
+
 /** Dispatches `warden <command>`; returns the exit code. Coded errors print their message, never a stack. */
-export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.ProcessEnv = process.env, options: CliOptions = {}): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
     switch (command) {
       case 'start':
-        return await runStart(io, env);
+        return await (await import('./commands/start.js')).runStart(io, env, options.stop);
       case 'demo':
         return await (await import('./demo/run-demo.js')).runDemo(io);
       case 'migrate':
-        return runMigrate(io, env);
+        return (await import('./commands/db-commands.js')).runMigrate(io, env);
       case 'config':
-        return sub === 'check' ? runConfigCheck(rest, io, env) : usage(io, `unknown: warden config ${sub ?? ''}`);
+        return sub === 'check' ? (await import('./commands/config-check.js')).runConfigCheck(rest, io, env) : usage(io, `unknown: warden config ${sub ?? ''}`);
       case 'playbooks':
-        // Playbooks may name only the severities and roles warden.yaml configures.
-        return sub === 'check'
-          ? runPlaybooksCheck(rest, io, 'playbooks', vocabularyOf(loadConfig(env.WARDEN_CONFIG?.trim() || undefined).config))
-          : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
+        return sub === 'check' ? await playbooksCheck(rest, io, env) : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
       case 'deadlines':
         return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date());
       case 'metrics':
@@ -75,6 +75,12 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
     }
     throw error;
   }
+}
+
+/** Playbooks may name only the severities and roles warden.yaml configures. */
+async function playbooksCheck(paths: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const [{ runPlaybooksCheck }, { loadConfig, vocabularyOf }] = await Promise.all([import('./commands/playbooks-check.js'), import('../config/index.js')]);
+  return runPlaybooksCheck(paths, io, 'playbooks', vocabularyOf(loadConfig(env.WARDEN_CONFIG?.trim() || undefined).config));
 }
 
 function usage(io: CliIo, problem: string): number {

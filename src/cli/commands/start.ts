@@ -7,9 +7,9 @@ import { auditSetupFrom, pagingSetupFrom, wardenFeatures } from '../../compose-f
 
 /**
  * `warden start`: reads the environment and warden.yaml, refuses to start without Slack credentials
- * (naming what is missing), migrates the database, and serves until SIGTERM or SIGINT.
+ * (naming what is missing), migrates the database, and serves on HOST:PORT until SIGTERM, SIGINT or `stop`.
  */
-export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env, stop?: AbortSignal): Promise<number> {
   const parsed = loadEnv(env);
   const logger = createLogger({ level: parsed.logLevel, secrets: secretValues(parsed) });
   const credentials = requireSlackCredentials(parsed);
@@ -17,14 +17,28 @@ export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env):
   logger.info({ config: source === 'file' ? path : 'defaults', db: parsed.dbPath, mode: credentials.mode }, 'starting Warden');
   if (!parsed.audit.key) logger.warn({}, 'WARDEN_AUDIT_KEY is not set: audit checkpoints are off, so a cut-off or rewritten audit log would not show (make a key with `warden audit keygen --out FILE`)');
   const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env), auditSetupFrom(parsed.audit)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets });
-  const port = await warden.start(parsed.port);
-  io.out(credentials.mode === 'http' ? `Warden listening on :${port} (POST /slack/events, GET /healthz, GET /readyz)` : 'Warden connected in Socket Mode');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  const port = await warden.start(parsed.port, parsed.host);
+  io.out(credentials.mode === 'http' ? `Warden listening on ${hostPort(parsed.host, port)} (POST /slack/events, GET /healthz, GET /readyz)` : 'Warden connected in Socket Mode');
+  await stopRequested(stop);
   logger.info({}, 'stopping Warden');
   await warden.stop();
   return 0;
 }
+
+/** Resolves on SIGTERM, SIGINT or `signal`; removes the listeners it added, so a test that starts twice leaks none. */
+function stopRequested(signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGTERM', done);
+      process.off('SIGINT', done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    process.once('SIGTERM', done);
+    process.once('SIGINT', done);
+    if (signal?.aborted) done();
+    else signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+const hostPort = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);

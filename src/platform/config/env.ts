@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { WardenError } from '../errors.js';
@@ -13,6 +14,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const isHttpUrl = (text: string): boolean => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 const httpUrl = z.string().refine(isHttpUrl, 'expected an http(s) URL like https://example.com');
 const PORT_MESSAGE = 'expected a port number from 1 to 65535';
+const HOST_MESSAGE = 'expected an address to listen on: an IP such as 0.0.0.0 (all interfaces), 127.0.0.1 (loopback only) or ::, or a host name such as localhost';
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const isListenAddress = (text: string): boolean => isIP(text) !== 0 || HOST_NAME.test(text);
 
 /** A PEM set directly in the environment often arrives with its newlines written as `\n`. */
 export const pemText = (text: string): string => text.replace(/\\n/g, '\n');
@@ -51,6 +56,8 @@ const envSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1 && n <= 65_535, PORT_MESSAGE)
     .prefault('3000'),
+  // All interfaces by default (a container's port mapping needs it); 127.0.0.1 keeps Warden on loopback behind a sidecar.
+  HOST: z.string().refine(isListenAddress, HOST_MESSAGE).default('0.0.0.0'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   TZ: z.string().refine(isTimeZone, 'expected an IANA time zone like Europe/Paris or UTC').optional(),
 });
@@ -76,6 +83,8 @@ export interface WardenEnv {
   audit: { key?: string; checkpointsPath: string | null };
   configPath: string;
   port: number;
+  /** Where `warden start` listens (HOST): all interfaces unless set, e.g. 127.0.0.1 for loopback only. */
+  host: string;
   logLevel: LogLevel;
   /** The process zone (TZ). Warden stores UTC; display falls back to warden.yaml `timeZone`. */
   timeZone?: string;
@@ -183,6 +192,7 @@ function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
     audit: { ...(e.WARDEN_AUDIT_KEY ? { key: pemText(e.WARDEN_AUDIT_KEY) } : {}), checkpointsPath: checkpointsPathOf(e.WARDEN_AUDIT_CHECKPOINTS, e.WARDEN_DB) },
     configPath: e.WARDEN_CONFIG,
     port: e.PORT,
+    host: e.HOST,
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
   };

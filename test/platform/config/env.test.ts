@@ -33,6 +33,7 @@ describe('loadEnv', () => {
       audit: { checkpointsPath: 'data/audit-checkpoints.jsonl' },
       configPath: './warden.yaml',
       port: 3000,
+      host: '0.0.0.0',
       logLevel: 'info',
       timeZone: undefined,
     });
@@ -53,6 +54,7 @@ describe('loadEnv', () => {
         WARDEN_DB: '/var/lib/warden/w.db',
         WARDEN_CONFIG: '/etc/warden/warden.yaml',
         PORT: '8080',
+        HOST: '127.0.0.1',
         LOG_LEVEL: 'debug',
         TZ: 'Europe/Paris',
       },
@@ -60,7 +62,7 @@ describe('loadEnv', () => {
     );
     expect(env.slack).toEqual({ botToken: BOT, signingSecret: SIGNING, appToken: APP, apiUrl: 'http://127.0.0.1:4010/api/' });
     expect(env.pagerDuty.routingKey).toBe('R0123456789abcdef0123456789abcde');
-    expect(env).toMatchObject({ dbPath: '/var/lib/warden/w.db', configPath: '/etc/warden/warden.yaml', port: 8080, logLevel: 'debug', timeZone: 'Europe/Paris' });
+    expect(env).toMatchObject({ dbPath: '/var/lib/warden/w.db', configPath: '/etc/warden/warden.yaml', port: 8080, host: '127.0.0.1', logLevel: 'debug', timeZone: 'Europe/Paris' });
     expect(secretValues(env)).toEqual([BOT, SIGNING, APP, 'y_NbAkKc66ryYTWUXYEu', 'R0123456789abcdef0123456789abcde', 'whsec-pd']);
   });
 
@@ -135,6 +137,14 @@ describe('loadEnv', () => {
       'TZ: expected an IANA time zone like Europe/Paris or UTC',
     ]);
     expect(checkEnv({ PORT: '0' }, noFiles).ok).toBe(false);
+  });
+
+  it('when HOST is an IP or a host name, then start listens there; anything else is refused by name', () => {
+    for (const host of ['127.0.0.1', '::', '::1', 'localhost', 'warden.internal']) expect(loadEnv({ HOST: host }, noFiles).host).toBe(host);
+    for (const bad of ['127.0.0.1:3000', 'http://0.0.0.0', 'my host', '-x', 'a..b']) {
+      const r = checkEnv({ HOST: bad }, noFiles);
+      expect(r.ok ? [] : r.problems).toEqual([expect.stringMatching(/^HOST: expected an address to listen on: an IP such as 0\.0\.0\.0 \(all interfaces\), 127\.0\.0\.1/)]);
+    }
   });
 
   it('no error message ever contains a secret value, from the environment or from a file', () => {

@@ -34,23 +34,6 @@ export function chainEntry(prev: Pick<AuditEntry, 'seq' | 'hash'> | null, facts:
   return { ...facts, seq, prevHash, hash: auditHash(prevHash, seq, facts) };
 }
 
-export type ChainVerdict = { ok: true; entries: number; head: string } | { ok: false; seq: number; reason: string };
-
-/** Walks entries in order and reports the first one that does not follow from its predecessor. */
-export function verifyChain(entries: Iterable<AuditEntry>): ChainVerdict {
-  let prev: AuditEntry | null = null;
-  let count = 0;
-  for (const e of entries) {
-    const expectedSeq = (prev?.seq ?? 0) + 1;
-    if (e.seq !== expectedSeq) return { ok: false, seq: e.seq, reason: `expected entry ${expectedSeq}, found ${e.seq}` };
-    if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return { ok: false, seq: e.seq, reason: 'previous hash does not match' };
-    if (auditHash(e.prevHash, e.seq, e) !== e.hash) return { ok: false, seq: e.seq, reason: 'content does not match its hash' };
-    prev = e;
-    count++;
-  }
-  return { ok: true, entries: count, head: prev?.hash ?? GENESIS_HASH };
-}
-
 /** JSON with object keys sorted recursively; arrays keep their order. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));

@@ -1,11 +1,11 @@
+import { hash as sha } from 'node:crypto';
 import { GENESIS_HASH } from './audit-chain.js';
 import type { AuditProblem } from './audit-problem.js';
 import type { Expectation } from './checkpoint-chain.js';
+import { hashedBody, type StoredEntry } from './stored-entry.js';
 
 /** The key under which an audit entry's details carry the timeline row it recorded: `{ id, sha256 }`. */
 export const TIMELINE_ENTRY = 'timelineEntry';
-import { hash as sha } from 'node:crypto';
-import { hashedBody, type StoredEntry } from './stored-entry.js';
 
 /**
  * One entry as the walk reads it: `hashed` is the previous hash, a newline and the canonical body as the stored

@@ -32,7 +32,6 @@ export function auditRepo(db: Db) {
   const head = db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(`INSERT INTO audit_log (seq, at, actor, action, incident_id, details, prev_hash, hash)
     VALUES (@seq, @at, @actor, @action, @incidentId, @details, @prevHash, @hash)`);
-  const all = db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq');
   const forIncident = db.prepare<[string], Row>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq');
   const stored = db.prepare<[number, number], StoredEntry>(
     'SELECT seq, at, actor, action, incident_id AS incidentId, details, prev_hash AS prevHash, hash FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq',
@@ -86,10 +85,6 @@ export function auditRepo(db: Db) {
     seqRange(since: Date | null, until: Date | null): { first: number; last: number } | null {
       const r = between.get({ since: since?.toISOString() ?? null, until: until?.toISOString() ?? null });
       return r?.first != null && r.last != null ? { first: r.first, last: r.last } : null;
-    },
-    /** Every entry in order, streamed so verifying a long chain does not load it whole. */
-    *iterate(): Generator<AuditEntry> {
-      for (const r of all.iterate()) yield toEntry(r);
     },
     forIncident: (incidentId: string) => forIncident.all(incidentId).map(toEntry),
   };

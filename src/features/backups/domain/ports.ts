@@ -2,8 +2,8 @@ import type { Db } from '../../../platform/db/db.js';
 import type { BackupFacts, BackupKind, BackupRecord, Inspection } from './backup.js';
 
 /**
- * Verifies the audit chain of a backup (opened read-only) before it is restored. A port: the default walks the
- * chain (`verifyChain`); the audit feature replaces it with one that also checks the signed checkpoints.
+ * Verifies the audit chain of a backup (opened read-only) before it is restored. A port: the CLI passes the audit
+ * feature's verification against the signed checkpoints (src/cli/commands/backup.ts `checkpointCheck`).
  */
 export type AuditCheck = (db: Db) => AuditCheckResult | Promise<AuditCheckResult>;
 export type AuditCheckResult = { ok: true; entries: number; head: string } | { ok: false; problem: string };
