@@ -20,7 +20,8 @@ import { createSlackApp } from './adapters/slack/create-slack-app.js';
 import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
-import { isMigrated, migrate, openDb } from './platform/db/db.js';
+import { migrate, migrationCheck, openDb } from './platform/db/db.js';
+import { pruneJob, schedulePruning, type PruneDeps } from './platform/jobs/prune-finished.js';
 import { pagerDutyWebhookRoute } from './features/paging/index.js';
 
 export interface WardenOptions {
@@ -99,7 +100,8 @@ export function createWarden(opts: WardenOptions) {
     limits: config.limits,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
-      ...healthRoutes(db, () => isMigrated(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits, readiness),
+      // Job counts are maintained counters (one row each); migrations are checked until they hold, then remembered.
+      ...healthRoutes(db, migrationCheck(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits, readiness),
       metricsRoute(metrics),
       pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [], countRefusal: metrics.counters.pagerDutyWebhookRefused }),
     ],
@@ -112,7 +114,8 @@ export function createWarden(opts: WardenOptions) {
   responseBoundKinds.push(...plugged.responseBoundKinds);
   Object.assign(circuits, plugged.circuits);
   Object.assign(readiness, plugged.readiness);
-  runner = createJobRunner({ store, clock, logger, jobs: plugged.jobs, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
+  const pruning: PruneDeps = { store, clock, logger, retentionMs: config.jobs.retention };
+  runner = createJobRunner({ store, clock, logger, jobs: [...plugged.jobs, pruneJob(pruning)], ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
   const jobs = runner;
   let server: Server | null = null;
   let stopped = false;
@@ -136,6 +139,7 @@ export function createWarden(opts: WardenOptions) {
       } else {
         await slack.app.start();
       }
+      schedulePruning(pruning);
       jobs.start();
       jobs.poke();
       return server ? (server.address() as AddressInfo).port : port;

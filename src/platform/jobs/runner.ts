@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Clock } from '../clock.js';
 import type { AnyJob, FailureVerdict } from './define-job.js';
@@ -45,6 +46,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
+  let stopping = false;
 
   async function runOne(job: Job): Promise<void> {
     const definition = kinds.get(job.kind);
@@ -81,16 +83,27 @@ export function createJobRunner(opts: JobRunnerOptions) {
     }
   }
 
+  /**
+   * Runs due jobs in batches, handing the event loop back after every job: a handler that never awaits I/O (a
+   * reminder that only writes rows) would otherwise run 10,000 jobs in one macrotask while every HTTP request,
+   * ack and `/healthz` waits. `setImmediate` lets pending I/O in first, so each slice is one job long.
+   */
   async function drain(): Promise<number> {
     let count = 0;
-    for (;;) {
+    while (!stopping) {
       const batch = store.jobs.due(clock.now());
       if (batch.length === 0) return count;
       for (const job of batch) {
-        await runOne(job);
+        if (stopping) break;
+        // A job cancelled or run by another pass since the batch was read is skipped.
+        const fresh = store.jobs.get(job.id);
+        if (fresh?.status !== 'pending') continue;
+        await runOne(fresh);
         count++;
+        await nextTurn();
       }
     }
+    return count;
   }
 
   /** Runs every due job (and any that fall due while running); concurrent calls share one pass. */
@@ -127,10 +140,16 @@ export function createJobRunner(opts: JobRunnerOptions) {
       timer = setInterval(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')), opts.pollMs ?? 1_000);
       timer.unref();
     },
+    /** Stops polling; a running pass ends after its current job (the rest stays pending for the next start). */
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
       timer = null;
-      if (running) await running;
+      stopping = true;
+      try {
+        if (running) await running;
+      } finally {
+        stopping = false;
+      }
     },
   };
 }
