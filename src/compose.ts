@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { updateEveryOf } from './features/incidents/index.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
 import { createMetrics } from './platform/http/metrics.js';
+import { createRequestGate } from './platform/http/request-gate.js';
 import type { SlackDeps } from './adapters/slack/commands/registry.js';
 import { incidentsFeature } from './features/incidents/index.js';
 import { createStore } from './features/incidents/index.js';
@@ -115,7 +116,11 @@ export function createWarden(opts: WardenOptions) {
   Object.assign(circuits, plugged.circuits);
   Object.assign(readiness, plugged.readiness);
   const pruning: PruneDeps = { store, clock, logger, retentionMs: config.jobs.retention };
-  runner = createJobRunner({ store, clock, logger, jobs: [...plugged.jobs, pruneJob(pruning)], ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) });
+  // Between jobs the runner lets requests being answered (acks, probes) finish first, 20 ms at most at a time.
+  const requests = createRequestGate();
+  runner = createJobRunner({
+    store, clock, logger, jobs: [...plugged.jobs, pruneJob(pruning)], requestsClear: () => requests.clear(20), ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
+  });
   const jobs = runner;
   let server: Server | null = null;
   let stopped = false;
@@ -136,6 +141,7 @@ export function createWarden(opts: WardenOptions) {
     async start(port: number, host = '0.0.0.0'): Promise<number> {
       if (slack.receiver) {
         server = (await slack.receiver.start({ port, host })) as Server;
+        requests.track(server);
       } else {
         await slack.app.start();
       }

@@ -23,6 +23,11 @@ export interface JobRunnerOptions {
   jobs: readonly AnyJob[];
   maxAttempts?: number;
   pollMs?: number;
+  /**
+   * Resolves when the HTTP server has no request waiting for its answer (see platform/http/request-gate.ts):
+   * the runner lets acks and probes go first between jobs. Without one it only yields a turn of the event loop.
+   */
+  requestsClear?: () => Promise<void>;
 }
 
 const backoffPolicy = new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: 2_000, maxDelay: 10 * 60_000 });
@@ -86,7 +91,8 @@ export function createJobRunner(opts: JobRunnerOptions) {
   /**
    * Runs due jobs in batches, handing the event loop back after every job: a handler that never awaits I/O (a
    * reminder that only writes rows) would otherwise run 10,000 jobs in one macrotask while every HTTP request,
-   * ack and `/healthz` waits. `setImmediate` lets pending I/O in first, so each slice is one job long.
+   * ack and `/healthz` waits. `setImmediate` lets pending I/O in first, so each slice is one job long; then,
+   * while a request is still being answered, the runner waits for it (bounded) rather than compete with it.
    */
   async function drain(): Promise<number> {
     let count = 0;
@@ -101,6 +107,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
         await runOne(fresh);
         count++;
         await nextTurn();
+        if (opts.requestsClear) await opts.requestsClear();
       }
     }
     return count;
