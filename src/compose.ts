@@ -92,7 +92,10 @@ export function createWarden(opts: WardenOptions) {
   // Filled once the features are plugged; read by /readyz on each request.
   const circuits: Record<string, () => string> = {};
   const readiness: Record<string, () => unknown> = {};
-  const metrics = createMetrics({ openSeverities: () => store.incidents.listOpen().map((i) => i.severity), jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
+  // Job gauges read the maintained counts. Open incidents by severity are still counted from the open list: the
+  // incidents store is the place for an indexed count by severity (`openBySeverity` is the seam for it).
+  const openBySeverity = () => tally(store.incidents.listOpen().map((i) => i.severity));
+  const metrics = createMetrics({ openBySeverity, jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
   const slack = createSlackApp({
     credentials: opts.credentials,
     deps,
@@ -166,3 +169,9 @@ export function createWarden(opts: WardenOptions) {
 }
 
 export type Warden = ReturnType<typeof createWarden>;
+
+function tally(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
