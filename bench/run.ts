@@ -11,6 +11,8 @@
  *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
  *  8. `warden backup` of a ~200 MB database vs copyFileSync of it; the longest event-loop stall during it vs idle.
  *  9. one compiled `warden deadlines` call from the shell vs `node -e ''`; `warden start` idle RSS vs a bare Bolt app.
+ * 10. the failed-job count and `/readyz` at 10,000 / 100,000 / 1,000,000 stored jobs vs SELECT 1 and `/healthz`;
+ *     the `/incident help` ack while 10,000 reminders fall due vs idle (bench/jobs-scale.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,7 @@ import { benchDigest } from './digest-build.js';
 import { benchAuditVerify } from './audit-verify.js';
 import { benchBackup } from './backup.js';
 import { benchCliStart } from './cli-start.js';
+import { benchJobsScale } from './jobs-scale.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -123,6 +126,7 @@ async function main() {
     rows.push(...(await benchDigest(dir, timeIt, ms, ratio)));
     rows.push(...(await benchBackup(dir, timeIt, ms, ratio)));
     rows.push(...(await benchCliStart(dir, ms, ratio)));
+    rows.push(...(await benchJobsScale({ dir, apiUrl: slack.apiUrl, token: TOKEN, secret: SECRET, announcements: config.channels.announcements })));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);
     const width = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));

@@ -47,8 +47,9 @@ function seed(n: number, from = 1): void {
 /** Raw access as an attacker with the file has it: the guards lifted for `fn`, then put back as they were. */
 function tamper(fn: (db: Db) => void): void {
   const db = openDb(join(dir, 'warden.db'));
-  const triggers = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger'").all();
-  for (const name of ['audit_log_no_update', 'audit_log_no_delete', 'timeline_no_update', 'timeline_no_delete']) db.exec(`DROP TRIGGER ${name}`);
+  const guards = ['audit_log_no_update', 'audit_log_no_delete', 'timeline_no_update', 'timeline_no_delete'];
+  const triggers = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(JSON.stringify(guards));
+  for (const name of guards) db.exec(`DROP TRIGGER ${name}`);
   fn(db);
   for (const t of triggers) db.exec(t.sql);
   db.close();
