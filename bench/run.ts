@@ -11,7 +11,9 @@
  *  7. building the managers' digest with 100,000 stored items vs with 10,000 (the same live work in both).
  *  8. `warden backup` of a ~200 MB database vs copyFileSync of it; the longest event-loop stall during it vs idle.
  *  9. one compiled `warden deadlines` call from the shell vs `node -e ''`; `warden start` idle RSS vs a bare Bolt app.
- * 10. the reads a person triggers (list, App Home, whoami, declare's duplicate check) at 10 to 100,000 incidents,
+ * 10. the failed-job count and `/readyz` at 10,000 / 100,000 / 1,000,000 stored jobs vs SELECT 1 and `/healthz`;
+ *     the `/incident help` ack while 10,000 reminders fall due vs idle (bench/jobs-scale.ts).
+ * 11. the reads a person triggers (list, App Home, whoami, declare's duplicate check) at 10 to 100,000 incidents,
  *     each vs one indexed read of the rows it shows: flat when the ratio at the largest size is within 1.5x of the smallest.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +38,7 @@ import { benchAuditVerify } from './audit-verify.js';
 import { benchBackup } from './backup.js';
 import { benchCliStart } from './cli-start.js';
 import { benchIncidentReads } from './incident-reads.js';
+import { benchJobsScale } from './jobs-scale.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -126,6 +129,7 @@ async function main() {
     rows.push(...(await benchDigest(dir, timeIt, ms, ratio)));
     rows.push(...(await benchBackup(dir, timeIt, ms, ratio)));
     rows.push(...(await benchCliStart(dir, ms, ratio)));
+    rows.push(...(await benchJobsScale({ dir, apiUrl: slack.apiUrl, token: TOKEN, secret: SECRET, announcements: config.channels.announcements })));
     rows.push(...(await benchIncidentReads(dir, { apiUrl: slack.apiUrl, token: TOKEN }, { ms, ratio })));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);

@@ -1,4 +1,4 @@
-import { channelField, countField, strictObject } from '../platform/config/fields.js';
+import { channelField, countField, durationField, strictObject } from '../platform/config/fields.js';
 import { patchSlaSection } from '../features/patches/index.js';
 import { accessReviewSection, controlsSection } from '../features/access-reviews/index.js';
 
@@ -26,4 +26,14 @@ export const limitsSection = strictObject({
   commandsPerUserPerMinute: commandCount.default(20).describe('Commands one person may send per minute, sustained.'),
   commandBurstPerUser: commandCount.default(10).describe('Commands one person may send in a quick burst before the per-minute pace applies.'),
   commandsPerWorkspacePerMinute: commandCount.default(300).describe('Commands the whole workspace may send per minute (also its burst).'),
+}).prefault({});
+
+const RETENTION_MESSAGE = 'expected a duration of at least 1d like 30d';
+
+/** The durable job table: how long finished jobs are kept before the daily pruner deletes them. */
+export const jobsSection = strictObject({
+  retention: durationField
+    .prefault('30d')
+    .refine((ms) => ms >= 86_400_000, RETENTION_MESSAGE)
+    .describe('How long done and cancelled jobs are kept before they are pruned (default 30d, at least 1d). Failed jobs are kept.'),
 }).prefault({});

@@ -3,7 +3,7 @@ import { slugField, strictObject, timeZoneField } from '../platform/config/field
 import { incidentsSection, rolesSection, severitiesSection } from '../features/incidents/index.js';
 import { companySection, notificationsSection, templatesSection } from '../features/notifications/index.js';
 import { nagsSection, playbooksSection, quietHoursSection } from '../features/playbooks/index.js';
-import { channelsSection, limitsSection, slaSection } from './schema-sections.js';
+import { channelsSection, jobsSection, limitsSection, slaSection } from './schema-sections.js';
 import { permissionsSection } from '../features/access/index.js';
 import { pagingSection } from '../features/paging/index.js';
 import { reviewsSection } from '../features/reviews/index.js';
@@ -45,6 +45,7 @@ export const wardenConfigSchema = strictObject({
   reviews: reviewsSection.describe('Post-incident reviews: when they are due, who owns them, whether closing needs one, reminders.'),
   actions: actionsSection.describe('Action items from incidents: reminders to their owners and escalation.'),
   limits: limitsSection.describe('How many slash commands a person and the whole workspace may send per minute.'),
+  jobs: jobsSection.describe('The durable job table: how long finished (done, cancelled) jobs are kept before they are pruned.'),
   backups: backupsSection.describe('Scheduled online backups of the database: directory (default backups/ beside WARDEN_DB), period (default 1h, or off), retention.'),
   digests: digestsSection.describe('Managers\' SLA digests: channel, cron schedule, time zone, sections. Left out: channels.managers at 09:00 Mon-Fri.'),
 })

@@ -48,7 +48,7 @@ function seed(n: number, from = 1): void {
 function tamper(fn: (db: Db) => void): void {
   const db = openDb(join(dir, 'warden.db'));
   const guards = ['audit_log_no_update', 'audit_log_no_delete', 'timeline_no_update', 'timeline_no_delete'];
-  // Only the guards are lifted and put back; other triggers (migration 016's read columns) stay as they are.
+  // Only the guards are lifted and put back; other triggers (job counts, migration 016's read columns) stay as they are.
   const triggers = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(JSON.stringify(guards));
   for (const name of guards) db.exec(`DROP TRIGGER ${name}`);
   fn(db);

@@ -75,6 +75,15 @@ export function isMigrated(db: Db, migrations: readonly Migration[]): boolean {
   }
 }
 
+/**
+ * `isMigrated` for `/readyz`, remembered once true: migrations only ever move forward while Warden runs, so a
+ * probe every few seconds need not re-read schema_migrations. Until then each call checks again.
+ */
+export function migrationCheck(db: Db, migrations: readonly Migration[]): () => boolean {
+  let migrated = false;
+  return () => (migrated ||= isMigrated(db, migrations));
+}
+
 /** Two features claiming one version number would leave one of them silently unapplied. */
 function assertDistinctVersions(migrations: readonly Migration[]): void {
   const seen = new Map<number, string>();

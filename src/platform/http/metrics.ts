@@ -4,8 +4,8 @@ import { createSecurityCounters } from './counters.js';
 
 /** What the gauges read at scrape time. */
 export interface MetricsSources {
-  /** The severity of every incident not yet closed. */
-  openSeverities(): string[];
+  /** How many incidents not yet closed each severity has (severities with none may be left out). */
+  openBySeverity(): Readonly<Record<string, number>>;
   jobs: Pick<JobRepo, 'pendingCount' | 'failedCount'>;
 }
 
@@ -23,12 +23,12 @@ export function createMetrics(store: MetricsSources, slackCircuit: () => string,
     labelNames: ['severity'],
     registers: [registry],
     collect() {
-      const open = store.openSeverities();
+      const open = store.openBySeverity();
       // Every configured severity has a series (0 when none is open); a severity no longer configured
       // shows up while incidents still have it.
-      const shown = [...new Set([...severities, ...open])];
+      const shown = [...new Set([...severities, ...Object.keys(open)])];
       this.reset();
-      for (const s of shown) this.set({ severity: s }, open.filter((o) => o === s).length);
+      for (const s of shown) this.set({ severity: s }, open[s] ?? 0);
     },
   });
   new Gauge({

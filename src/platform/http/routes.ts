@@ -42,6 +42,7 @@ export function healthRoutes(
   otherCircuits: Readonly<Record<string, () => string>> = {},
   facts: Readonly<Record<string, () => unknown>> = {},
 ): Route[] {
+  const ping = db.prepare('SELECT 1');
   return [
     { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { status: 'ok' }) },
     {
@@ -50,7 +51,7 @@ export function healthRoutes(
       handler: (_req, res) => {
         let database = 'ok';
         try {
-          db.prepare('SELECT 1').get();
+          ping.get();
           if (!isMigrated()) database = 'migrations pending';
         } catch (error) {
           database = `unavailable: ${error instanceof Error ? error.message : String(error)}`;

@@ -50,8 +50,11 @@ const toJob = (r: Row): Job => ({
 
 /** Durable jobs: reminders, nags and every outbound call, as rows that outlive the process. */
 export function jobRepo(db: Db) {
+  // A key whose job was pruned stays spent (job_spent_keys): the WHERE also keeps the upsert's SELECT unambiguous.
   const insert = db.prepare(`INSERT INTO jobs (kind, due_at, payload, idem_key, incident_id, created_at)
-    VALUES (@kind, @dueAt, @payload, @idemKey, @incidentId, @createdAt) ON CONFLICT(idem_key) DO NOTHING`);
+    SELECT @kind, @dueAt, @payload, @idemKey, @incidentId, @createdAt
+    WHERE @idemKey IS NULL OR NOT EXISTS (SELECT 1 FROM job_spent_keys WHERE idem_key = @idemKey)
+    ON CONFLICT(idem_key) DO NOTHING`);
   const due = db.prepare<[string, number], Row>("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
   const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
   const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
@@ -59,10 +62,12 @@ export function jobRepo(db: Db) {
   const cancelKinds = db.prepare(
     "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE incident_id = ? AND status = 'pending' AND kind IN (SELECT value FROM json_each(?))",
   );
+  // Index jobs_incident_due already holds an incident's pending jobs in this order: no sort.
   const pendingFor = db.prepare<[string], Row>("SELECT * FROM jobs WHERE incident_id = ? AND status = 'pending' ORDER BY due_at, id");
   const byId = db.prepare<[number], Row>('SELECT * FROM jobs WHERE id = ?');
-  const failedCount = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck();
-  const pendingCount = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'pending'").pluck();
+  // Maintained by triggers (migration 015): one row read, whatever the number of jobs stored.
+  const countOf = db.prepare<[string], number>('SELECT coalesce((SELECT n FROM job_counts WHERE status = ?), 0)').pluck();
+  const pruner = finishedPruner(db);
   return {
     /** Returns the new job's id, or null when a job with the same idempotency key exists. */
     enqueue(job: NewJob, now: Date): number | null {
@@ -91,9 +96,29 @@ export function jobRepo(db: Db) {
       const r = byId.get(id);
       return r ? toJob(r) : null;
     },
-    failedCount: () => failedCount.get() as number,
-    pendingCount: () => pendingCount.get() as number,
+    failedCount: () => countOf.get('failed') as number,
+    pendingCount: () => countOf.get('pending') as number,
+    /**
+     * Deletes up to `limit` done or cancelled jobs that finished before `before`, oldest first, in one short
+     * transaction; their idempotency keys stay spent. Failed jobs are kept: they wait for an operator. Returns how many.
+     */
+    pruneFinished: (before: Date, limit: number, now: Date) => pruner(before, limit, now),
   };
 }
 
 export type JobRepo = ReturnType<typeof jobRepo>;
+
+function finishedPruner(db: Db) {
+  const oldest = db.prepare<[string, number], number>(
+    "SELECT id FROM jobs WHERE status IN ('done', 'cancelled') AND finished_at < ? ORDER BY finished_at, id LIMIT ?",
+  ).pluck();
+  const spend = db.prepare(
+    'INSERT INTO job_spent_keys (idem_key, pruned_at) SELECT idem_key, ? FROM jobs WHERE id IN (SELECT value FROM json_each(?)) AND idem_key IS NOT NULL ON CONFLICT DO NOTHING',
+  );
+  const remove = db.prepare("DELETE FROM jobs WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('done', 'cancelled')");
+  return db.transaction((before: Date, limit: number, now: Date): number => {
+    const ids = JSON.stringify(oldest.all(before.toISOString(), limit));
+    spend.run(now.toISOString(), ids);
+    return remove.run(ids).changes;
+  });
+}

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Clock } from '../clock.js';
 import type { AnyJob, FailureVerdict } from './define-job.js';
@@ -22,6 +23,11 @@ export interface JobRunnerOptions {
   jobs: readonly AnyJob[];
   maxAttempts?: number;
   pollMs?: number;
+  /**
+   * Resolves when the HTTP server has no request waiting for its answer (see platform/http/request-gate.ts):
+   * the runner lets acks and probes go first between jobs. Without one it only yields a turn of the event loop.
+   */
+  requestsClear?: () => Promise<void>;
 }
 
 const backoffPolicy = new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: 2_000, maxDelay: 10 * 60_000 });
@@ -45,6 +51,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
+  let stopping = false;
 
   async function runOne(job: Job): Promise<void> {
     const definition = kinds.get(job.kind);
@@ -81,16 +88,29 @@ export function createJobRunner(opts: JobRunnerOptions) {
     }
   }
 
+  /**
+   * Runs due jobs in batches, handing the event loop back after every job: a handler that never awaits I/O (a
+   * reminder that only writes rows) would otherwise run 10,000 jobs in one macrotask while every HTTP request,
+   * ack and `/healthz` waits. `setImmediate` lets pending I/O in first, so each slice is one job long; then,
+   * while a request is still being answered, the runner waits for it (bounded) rather than compete with it.
+   */
   async function drain(): Promise<number> {
     let count = 0;
-    for (;;) {
+    while (!stopping) {
       const batch = store.jobs.due(clock.now());
       if (batch.length === 0) return count;
       for (const job of batch) {
-        await runOne(job);
+        if (stopping) break;
+        // A job cancelled or run by another pass since the batch was read is skipped.
+        const fresh = store.jobs.get(job.id);
+        if (fresh?.status !== 'pending') continue;
+        await runOne(fresh);
         count++;
+        await nextTurn();
+        if (opts.requestsClear) await opts.requestsClear();
       }
     }
+    return count;
   }
 
   /** Runs every due job (and any that fall due while running); concurrent calls share one pass. */
@@ -127,10 +147,16 @@ export function createJobRunner(opts: JobRunnerOptions) {
       timer = setInterval(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')), opts.pollMs ?? 1_000);
       timer.unref();
     },
+    /** Stops polling; a running pass ends after its current job (the rest stays pending for the next start). */
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
       timer = null;
-      if (running) await running;
+      stopping = true;
+      try {
+        if (running) await running;
+      } finally {
+        stopping = false;
+      }
     },
   };
 }
