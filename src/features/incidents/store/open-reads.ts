@@ -6,7 +6,10 @@ import { hydrateRows, type IncidentRow } from './incident-rows.js';
 /** Sorts after every ISO instant: the cursor of the first page. */
 const NEWEST: ListCursor = { declaredAt: '~', id: '' };
 
-const newerFirst = (a: IncidentRow, b: IncidentRow) =>
+/** What orders a page: the declaration instant, then the id. */
+type Key = Pick<IncidentRow, 'id' | 'declared_at'>;
+
+const newerFirst = (a: Key, b: Key) =>
   a.declared_at === b.declared_at ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.declared_at < b.declared_at ? 1 : -1;
 
 /**
@@ -16,10 +19,11 @@ const newerFirst = (a: IncidentRow, b: IncidentRow) =>
  */
 export function openReads(db: Db) {
   const hydrate = hydrateRows(db);
-  const publicOpen = db.prepare<[string, string, number], IncidentRow>(`SELECT * FROM incidents INDEXED BY incidents_open_public_recent
+  // The page's keys come from the indexes alone (covering); only the kept rows are then read whole.
+  const publicOpen = db.prepare<[string, string, number], Key>(`SELECT id, declared_at FROM incidents INDEXED BY incidents_open_public_recent
     WHERE status <> 'closed' AND private = 0 AND (declared_at, id) < (?, ?) ORDER BY declared_at DESC, id DESC LIMIT ?`);
-  const privateOpenOf = db.prepare<[string, string, string, number], IncidentRow>(`SELECT i.* FROM incident_members m
-    INDEXED BY incident_members_private_open_by_user JOIN incidents i ON i.id = m.incident_id
+  const privateOpenOf = db.prepare<[string, string, string, number], Key>(`SELECT m.incident_id AS id, m.private_open_declared_at AS declared_at
+    FROM incident_members m INDEXED BY incident_members_private_open_by_user
     WHERE m.user_id = ? AND m.private_open_declared_at IS NOT NULL AND (m.private_open_declared_at, m.incident_id) < (?, ?)
     ORDER BY m.private_open_declared_at DESC, m.incident_id DESC LIMIT ?`);
   const rolesOpenOf = db.prepare<[string], { incident_id: string; role: string }>(`SELECT incident_id, role FROM incident_roles
@@ -34,8 +38,8 @@ export function openReads(db: Db) {
   /** The raw rows of `openVisiblePage`, not yet hydrated. */
   function visibleRows(viewer: string, before: ListCursor | null, limit: number): IncidentRow[] {
     const at = before ?? NEWEST;
-    const rows = [...publicOpen.all(at.declaredAt, at.id, limit), ...privateOpenOf.all(viewer, at.declaredAt, at.id, limit)];
-    return rows.sort(newerFirst).slice(0, limit);
+    const keys = [...publicOpen.all(at.declaredAt, at.id, limit), ...privateOpenOf.all(viewer, at.declaredAt, at.id, limit)].sort(newerFirst).slice(0, limit);
+    return keys.length === 0 ? [] : byIds.all(JSON.stringify(keys.map((k) => k.id))).sort(newerFirst);
   }
 
   return {
