@@ -92,9 +92,8 @@ export function createWarden(opts: WardenOptions) {
   // Filled once the features are plugged; read by /readyz on each request.
   const circuits: Record<string, () => string> = {};
   const readiness: Record<string, () => unknown> = {};
-  // Job gauges read the maintained counts. Open incidents by severity are still counted from the open list: the
-  // incidents store is the place for an indexed count by severity (`openBySeverity` is the seam for it).
-  const openBySeverity = () => tally(store.incidents.listOpen().map((i) => i.severity));
+  // Both read maintained counts or an index, never the rows: job counts from job_counts, open incidents by severity.
+  const openBySeverity = () => store.incidents.openCountBySeverity();
   const metrics = createMetrics({ openBySeverity, jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -169,9 +168,3 @@ export function createWarden(opts: WardenOptions) {
 }
 
 export type Warden = ReturnType<typeof createWarden>;
-
-function tally(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
-  return counts;
-}

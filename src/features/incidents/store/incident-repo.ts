@@ -32,6 +32,10 @@ export function incidentRepo(db: Db) {
   const openRows = db.prepare<[], IncidentRow>(
     `SELECT * FROM incidents WHERE status IN (${INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ')}) ORDER BY declared_at DESC`,
   );
+  // Counted on the status index, the rows never read: /metrics scrapes it every few seconds.
+  const openCounts = db.prepare<[], { severity: string; n: number }>(
+    `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ')}) GROUP BY severity`,
+  );
   const recentDup = db.prepare<[string, string, string], IncidentRow>(
     'SELECT * FROM incidents INDEXED BY incidents_declarer_recent WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
   );
@@ -58,6 +62,8 @@ export function incidentRepo(db: Db) {
     /** The same person declaring the same title since `since`: a double click or a retried submission. */
     recentDuplicate: (userId: string, title: string, since: Date) => hydrate(recentDup.get(userId, title, since.toISOString())),
     listOpen: () => openRows.all().map((r) => hydrate(r) as Incident),
+    /** How many incidents are open, by severity. */
+    openCountBySeverity: (): Record<string, number> => Object.fromEntries(openCounts.all().map((r) => [r.severity, r.n])),
     ...openReads(db),
     /** The next number in a named sequence (per-year incident ids). */
     nextSeq(name: string): number {
