@@ -40,7 +40,8 @@ export function boundaryProblem(from, to) {
   if (a.kind === 'adapters' && ['cli', 'bin', 'root'].includes(b.kind)) return `src/adapters imports no ${b.kind} (${b.rel}).`;
   if (a.kind === 'root' && b.kind === 'feature' && b.rest !== 'index.ts') return `the composition reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
   if (a.kind !== 'feature') return null;
-  if (b.kind === 'feature' && b.name !== a.name && b.rest !== 'index.ts') return `features/${a.name} reaches features/${b.name} only through its index.ts, not ${b.rest}.`;
+  // model.ts: a feature's pure vocabularies alone, for code that needs the words without the whole feature.
+  if (b.kind === 'feature' && b.name !== a.name && b.rest !== 'index.ts' && b.rest !== 'model.ts') return `features/${a.name} reaches features/${b.name} only through its index.ts (or model.ts), not ${b.rest}.`;
   if (b.kind === 'cli' || b.kind === 'root' || b.kind === 'bin') return `a feature does not import the composition root or the CLI (${b.rel}).`;
   if (b.kind === 'adapters' && !(a.rest.startsWith('slack/') || a.rest === 'index.ts')) return `only a feature's slack/ folder and index.ts use the Slack adapter (${b.rel}).`;
   return null;

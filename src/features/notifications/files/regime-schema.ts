@@ -3,7 +3,7 @@
  * encoded from). It checks every value and every cross-reference, and turns the file into a domain Regime.
  */
 import { z } from 'zod';
-import { CLOCK_EVENTS } from '../../incidents/index.js';
+import { CLOCK_EVENTS } from '../../incidents/model.js';
 import { isKnownHolidayCalendar } from '../../../platform/calendar/business-calendar.js';
 import { isTimeZone } from '../../../platform/calendar/zones.js';
 import { parseIsoDuration, type IsoDuration } from '../domain/deadlines/iso-duration.js';

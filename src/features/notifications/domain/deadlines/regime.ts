@@ -2,7 +2,7 @@
  * The notification-regime model: what the catalog in `regimes/*.yaml` becomes once validated.
  * Each const array is the one source of its allowed values (types and zod schemas derive from it).
  */
-import { CLOCK_EVENTS, type ClockEvent } from '../../../incidents/index.js';
+import { CLOCK_EVENTS, type ClockEvent } from '../../../incidents/model.js';
 import type { IsoDuration } from './iso-duration.js';
 
 /** How a period is counted. See docs/clock-kinds.md for the meaning of each. */

@@ -3,7 +3,7 @@
  * template sees: the same data with every unknown fact and unrecorded event replaced by a visible
  * placeholder, so a draft is never silently blank.
  */
-import { CLOCK_EVENTS, type ClockEvent, type IncidentStatus, type Severity } from '../../../incidents/index.js';
+import { CLOCK_EVENTS, type ClockEvent, type IncidentStatus, type Severity } from '../../../incidents/model.js';
 
 /** Free-form facts the comms lead fills in. One source for the template variables `facts.*`. */
 export const NOTICE_FACTS = [

@@ -5,7 +5,7 @@
  */
 // `hbs.AST` is the global namespace of handlebars' own type declarations.
 import Handlebars from 'handlebars';
-import { CLOCK_EVENTS } from '../../../incidents/index.js';
+import { CLOCK_EVENTS } from '../../../incidents/model.js';
 import { NOTICE_FACTS } from './notice-context.js';
 
 type Shape = { kind: 'leaf' } | { kind: 'object'; fields: Readonly<Record<string, Shape>> } | { kind: 'list'; item: Shape };
