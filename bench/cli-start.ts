@@ -11,11 +11,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startSlackStandIn } from '../test/support/stand-ins/slack/index.js';
+import { freePort } from '../test/support/free-port.js';
 
 const CLI = join('dist', 'src', 'bin', 'warden.js');
 /** The node flags `npm start` runs the build with (package.json), so the figure is of what runs in production. */
@@ -44,16 +44,6 @@ function wallMs(args: string[]): number {
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
   return performance.now() - t;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resident memory of a process, from /proc (Linux) or ps elsewhere, in MiB. */

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
 import { makeTriggerId, startSlackStandIn, type SlackStandIn } from '../support/stand-ins/slack/index.js';
+import { freePort } from '../support/free-port.js';
 
 const TOKEN = 'xoxb-start-host-test';
 const SECRET = `start-host-${process.pid}`;
@@ -21,17 +22,6 @@ afterAll(async () => {
   await slack.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A port nothing listens on now (PORT must be 1-65535, so `warden start` cannot be asked for port 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Whether a TCP connection to host:port is accepted. */
 function accepts(host: string, port: number): Promise<boolean> {

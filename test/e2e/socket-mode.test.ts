@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,17 +9,10 @@ import { createLogger } from '../../src/platform/logger.js';
 import { slashCommandFields } from '../support/slack-requests.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn, type SlackStandIn } from '../support/slack-stand-in.js';
 import { startSocketModeServer } from '../support/socket-mode-server.js';
+import { freePort } from '../support/free-port.js';
 
 const BOT_TOKEN = 'xoxb-fake-socket-bot';
 const APP_TOKEN = 'xapp-1-fake-socket-app';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 let slack: SlackStandIn;
 let socket: Awaited<ReturnType<typeof startSocketModeServer>>;
