@@ -8,7 +8,6 @@
  *
  * Exit codes: 0 done, 1 failed, 2 bad usage; a refused restore exits with its reason's code (docs/backups.md).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { publicKeysFrom } from './audit/keys.js';
 import { parseArgs } from 'node:util';
@@ -31,9 +30,7 @@ export const RESTORE_USAGE = 'usage: warden restore PATH | warden restore --chec
  */
 export function checkpointCheck(env: WardenEnv): AuditCheck {
   return async (db) => {
-    const path = env.audit.checkpointsPath;
-    const text = path && existsSync(path) ? readFileSync(path, 'utf8') : null;
-    const report = await verifyAuditDatabase(db, { checkpoints: path ? { path, text } : null, publicKeys: publicKeysFrom([], env), timeline: createStore(db).timeline.digests(), earlierState: true });
+    const report = await verifyAuditDatabase(db, { checkpoints: env.audit.checkpointsPath, publicKeys: publicKeysFrom([], env), timeline: createStore(db).timeline.digests(), earlierState: true });
     const [problem] = report.problems;
     return problem ? { ok: false, problem: `${problem.kind}: ${problem.message}` } : { ok: true, entries: report.entries, head: report.head };
   };

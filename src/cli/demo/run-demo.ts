@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, parseConfig } from '../../config/index.js';
@@ -125,7 +125,7 @@ export async function runDemo(io: CliIo): Promise<number> {
     for (const e of pd.events()) io.out(`  ${e.action} ${e.dedupKey}${e.storedSummary ? `: ${e.storedSummary}` : ''}`);
     // A checkpoint signed now with the demo's throwaway key, then everything `warden audit verify` checks.
     signHead({ head: () => auditRepo(running.db).head(), file: checkpointFile(auditKey.path) }, auditKey.key, clock.now());
-    const report = await verifyAuditDatabase(running.db, { checkpoints: { path: auditKey.path, text: readFileSync(auditKey.path, 'utf8') }, publicKeys: [createPublicKey(auditKey.key)], timeline: running.store.timeline.digests() });
+    const report = await verifyAuditDatabase(running.db, { checkpoints: auditKey.path, publicKeys: [createPublicKey(auditKey.key)], timeline: running.store.timeline.digests() });
     const verdict = { ok: report.problems.length === 0 };
     io.out(`\n— audit chain: ${verdict.ok ? `${report.entries} entries and their timeline verified against a signed checkpoint` : `FAILED: ${report.problems[0]?.message}`}`);
     io.out('\n— the workspace at the end, channel by channel —\n');

@@ -1,11 +1,10 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { auditRepo, verifyAuditDatabase } from '../../../features/audit/index.js';
+import { auditRepo, checkpointFile, verifyAuditDatabase } from '../../../features/audit/index.js';
 import type { PackFile } from '../../../features/evidence/index.js';
 import { createStore } from '../../../features/incidents/index.js';
 import type { Db } from '../../../platform/db/db.js';
 import type { WardenEnv } from '../../../platform/config/index.js';
 import { exportLine } from './export.js';
+import { publicKeysFrom } from './keys.js';
 
 /**
  * An evidence pack's proof that the incident's audit entries are in the signed chain: every entry from the
@@ -19,11 +18,11 @@ export async function auditProofOf(db: Db, env: WardenEnv, incidentId: string): 
   const files: PackFile[] = [];
   if (first !== undefined) files.push({ path: 'chain-segment.jsonl', content: [...audit.stored(first)].map((e) => `${exportLine(e)}\n`).join('') });
   const path = env.audit.checkpointsPath;
-  const text = path && existsSync(path) ? readFileSync(path, 'utf8') : null;
+  const text = path ? checkpointFile(path).read() : null;
   if (text !== null) files.push({ path: 'checkpoints.jsonl', content: text });
-  const publicKeys = env.audit.key ? [createPublicKey(createPrivateKey(env.audit.key))] : [];
+  const publicKeys = publicKeysFrom([], env);
   if (publicKeys[0]) files.push({ path: 'public-key.pem', content: String(publicKeys[0].export({ type: 'spki', format: 'pem' })) });
-  const report = await verifyAuditDatabase(db, { checkpoints: path ? { path, text } : null, publicKeys, timeline: createStore(db).timeline.digests() });
+  const report = await verifyAuditDatabase(db, { checkpoints: path, publicKeys, timeline: createStore(db).timeline.digests() });
   files.push({ path: 'verification.json', content: `${JSON.stringify({ ...report, note: 'warden audit verify on the whole database when the pack was made' }, null, 2)}\n` });
   return files;
 }

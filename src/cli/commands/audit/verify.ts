@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { PROBLEM_EXIT_CODES, verifyAuditDatabase, type AuditReport } from '../../../features/audit/index.js';
 import { timelineDigestsInWorker } from '../../../features/incidents/index.js';
 import { openExistingDb } from '../../../platform/db/db.js';
@@ -19,11 +19,10 @@ export async function runVerify(args: VerifyArgs, io: CliIo, env: WardenEnv): Pr
   const publicKeys = publicKeysFrom(args.publicKeys, env);
   const path = args.checkpoints ?? env.audit.checkpointsPath;
   if (args.checkpoints && !existsSync(args.checkpoints)) io.err(`warning: --checkpoints ${args.checkpoints} does not exist`);
-  const checkpoints = path ? { path, text: existsSync(path) ? readFileSync(path, 'utf8') : null } : null;
   const db = openExistingDb(env.dbPath, { readonly: true });
   try {
     // The timeline is hashed on a second thread while this one walks the chain.
-    const report = await verifyAuditDatabase(db, { checkpoints, publicKeys, timeline: timelineDigestsInWorker(env.dbPath) });
+    const report = await verifyAuditDatabase(db, { checkpoints: path, publicKeys, timeline: timelineDigestsInWorker(env.dbPath) });
     return printReport(report, io);
   } finally {
     db.close();

@@ -6,11 +6,12 @@ import { verifyCheckpoints, type Expectation } from '../domain/checkpoint-chain.
 import { parseCheckpointFile } from '../domain/checkpoint-file.js';
 import { checkTimeline, walkAuditChain, type TimelineDigest } from '../domain/verify-audit.js';
 import { auditRepo } from './audit-repo.js';
+import { checkpointFile } from './checkpoint-file-store.js';
 import { missingGuards } from './guards.js';
 
 export interface VerifyDatabaseOptions {
-  /** The checkpoint file's path and text; text null when the file does not exist. */
-  checkpoints: { path: string; text: string | null } | null;
+  /** The checkpoint file (read here; a file that does not exist holds no checkpoint); null when none is in use. */
+  checkpoints: string | null;
   /** Keys that may have signed the checkpoints (an auditor passes the published one). */
   publicKeys: readonly KeyObject[];
   /**
@@ -53,7 +54,7 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
     problems.push({ kind: 'guard_removed', message: `the append-only guard is gone: ${guards.join(', ')} (dropped or replaced; a database older than migration 013 lacks the timeline's)` });
   }
   if (expectations && walk.entries > 0 && expectations.length === 0) {
-    const message = `no signed checkpoint covers the ${walk.entries} entries: ${opts.checkpoints?.path ?? 'the checkpoint file'} is missing or empty`;
+    const message = `no signed checkpoint covers the ${walk.entries} entries: ${opts.checkpoints ?? 'the checkpoint file'} is missing or empty`;
     if (opts.earlierState && signed && signed.length > 0) warnings.push(`the ${walk.entries} entries predate every signed checkpoint: only their own chain was checked`);
     else problems.push({ kind: 'no_checkpoints', message });
   }
@@ -64,9 +65,9 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
 
 /** What the checkpoints say, null when none are in use; a bad checkpoint file is a problem, not an exception. */
 function checkpointExpectations(opts: VerifyDatabaseOptions, problems: AuditProblem[], warnings: string[]): Expectation[] | null {
-  const text = opts.checkpoints?.text ?? null;
+  const text = opts.checkpoints === null ? null : checkpointFile(opts.checkpoints).read();
   if (opts.publicKeys.length === 0) {
-    if (text !== null) throw new WardenError('bad_input', `${opts.checkpoints?.path}: checking the checkpoints needs the public key: --public-key FILE (or WARDEN_AUDIT_KEY)`);
+    if (text !== null) throw new WardenError('bad_input', `${opts.checkpoints}: checking the checkpoints needs the public key: --public-key FILE (or WARDEN_AUDIT_KEY)`);
     warnings.push('no checkpoints in use (no WARDEN_AUDIT_KEY, no --public-key): a cut-off or rewritten tail would not show');
     return null;
   }
