@@ -1,5 +1,5 @@
 /** The tamper-evident audit chain: hashing, signed checkpoints and verification (pure), and its append-only table. */
-export { auditHash, canonicalJson, chainEntry, GENESIS_HASH, type AuditEntry, type AuditFacts } from './domain/audit-chain.js';
+export { auditHash, canonicalJson, chainEntry, entryBody, GENESIS_HASH, type AuditEntry, type AuditFacts } from './domain/audit-chain.js';
 export { checkTimeline, TIMELINE_ENTRY, walkAuditChain, type AuditInput, type ChainRow, type ChainWalk, type TimelineCoverage, type TimelineDigest } from './domain/verify-audit.js';
 export { PROBLEM_EXIT_CODES, type AuditProblem, type ProblemKind } from './domain/audit-problem.js';
 export { checkpointLine, checkpointMessage, keyIdOf, signCheckpoint, signatureVerifies, type Checkpoint, type CheckpointFacts, type CheckpointKind } from './domain/checkpoint.js';

@@ -1,5 +1,4 @@
-import { canonicalJson, type StoredEntry } from '../../../features/audit/index.js';
-import { auditRepo } from '../../../features/audit/index.js';
+import { auditRepo, entryBody, type StoredEntry } from '../../../features/audit/index.js';
 import { openExistingDb } from '../../../platform/db/db.js';
 import { WardenError } from '../../../platform/errors.js';
 import type { WardenEnv } from '../../../platform/config/index.js';
@@ -11,8 +10,8 @@ import type { CliIo } from '../config-check.js';
  * what the fields say (docs/audit.md does it with jq).
  */
 export function exportLine(e: StoredEntry): string {
-  const details = JSON.parse(e.details) as unknown;
-  const body = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, incidentId: e.incidentId, details });
+  const details = JSON.parse(e.details) as Record<string, unknown>;
+  const body = entryBody(e.seq, { at: e.at, actor: e.actor, action: e.action, incidentId: e.incidentId, details });
   return JSON.stringify({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, incidentId: e.incidentId, details, prevHash: e.prevHash, hash: e.hash, body });
 }
 

@@ -23,9 +23,13 @@ export const GENESIS_HASH = '0'.repeat(64);
  * editing, removing or reordering any entry breaks every hash after it.
  */
 export function auditHash(prevHash: string, seq: number, facts: AuditFacts): string {
+  return createHash('sha256').update(prevHash).update('\n').update(entryBody(seq, facts)).digest('hex');
+}
+
+/** What an entry's hash covers after the previous hash and a newline: its canonical JSON (docs/audit.md). */
+export function entryBody(seq: number, facts: AuditFacts): string {
   const { at, actor, action, incidentId, details } = facts;
-  const body = canonicalJson({ seq, at, actor, action, incidentId, details });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return canonicalJson({ seq, at, actor, action, incidentId, details });
 }
 
 export function chainEntry(prev: Pick<AuditEntry, 'seq' | 'hash'> | null, facts: AuditFacts): AuditEntry {
