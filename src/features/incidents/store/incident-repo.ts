@@ -23,6 +23,9 @@ const COLUMNS: Record<keyof IncidentPatch, string> = {
 };
 
 /** Incidents and their roles. Plain objects in and out; callers hold the transaction. */
+/** The statuses of an open incident, as an SQL list. */
+const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ');
+
 export function incidentRepo(db: Db) {
   const byId = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?');
   const byChannel = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE channel_id = ?');
@@ -30,11 +33,11 @@ export function incidentRepo(db: Db) {
   const rolesOf = db.prepare<[string], { role: string; user_id: string }>('SELECT role, user_id FROM incident_roles WHERE incident_id = ?');
   // `IN` the open statuses (not `!= 'closed'`) so the read goes through incidents_status: it costs what is open, not every incident ever closed.
   const openRows = db.prepare<[], IncidentRow>(
-    `SELECT * FROM incidents WHERE status IN (${INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ')}) ORDER BY declared_at DESC`,
+    `SELECT * FROM incidents WHERE status IN (${OPEN_STATUSES}) ORDER BY declared_at DESC`,
   );
   // Counted on the status index, the rows never read: /metrics scrapes it every few seconds.
   const openCounts = db.prepare<[], { severity: string; n: number }>(
-    `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ')}) GROUP BY severity`,
+    `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${OPEN_STATUSES}) GROUP BY severity`,
   );
   const recentDup = db.prepare<[string, string, string], IncidentRow>(
     'SELECT * FROM incidents INDEXED BY incidents_declarer_recent WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
