@@ -45,7 +45,14 @@ export function auditFeature(opts: AuditOptions): WardenFeature {
       return {
         jobs: [
           // The next slot is queued before signing, so a failing sign (a full disk) never ends the series.
-          defineJob({ kind: CHECKPOINT_JOB_KINDS.sign, payload: signPayload, run: () => (enqueue(signJob(nextSlot(clock.now()))), signNow()) }),
+          defineJob({
+            kind: CHECKPOINT_JOB_KINDS.sign,
+            payload: signPayload,
+            run: () => {
+              enqueue(signJob(nextSlot(clock.now())));
+              signNow();
+            },
+          }),
           slackJob(core.slack, CHECKPOINT_JOB_KINDS.post, postPayload, async (p) => {
             if (!opts.channel) return;
             const text = `:lock: Audit checkpoint: *${p.count.toLocaleString('en-US')}* entries, signed at ${p.at} by key \`${p.key}\`. Keep this message: with it an auditor can prove the log was neither cut off nor rewritten.\n\`\`\`${p.line}\`\`\``;
