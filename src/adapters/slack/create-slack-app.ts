@@ -84,7 +84,7 @@ export function createSlackApp(opts: SlackAppOptions) {
   return {
     app,
     receiver,
-    gateway: createSlackGateway(app.client),
+    gateway: createSlackGateway(app.client, { nowMs: () => opts.deps.clock.now().getTime() }),
     roots,
     listeners,
     /** Resolves when every handler's after-ack work has finished. */

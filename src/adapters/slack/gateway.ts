@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 export type { WebClient };
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import type { FailureVerdict } from '../../platform/jobs/runner.js';
+import { createSlackPacer, guardedClient, PacedError } from './pacer.js';
 
 /** Slack errors that will not go away by retrying the same call. */
 const PERMANENT = new Set([
@@ -26,9 +27,13 @@ const PERMANENT = new Set([
   'message_not_found',
 ]);
 
+/** Slack's own errors that mean Slack is failing, not the request: they count toward the circuit breaker. */
+const OUTAGE_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
 interface SlackishError {
   code?: string;
   retryAfter?: number;
+  statusCode?: number;
   data?: { error?: string };
 }
 
@@ -41,37 +46,72 @@ export const ignoreSlackError =
 
 export const slackErrorCode = (error: unknown): string | undefined => (error as SlackishError | null)?.data?.error;
 
-/** True for failures worth retrying: rate limits, timeouts, 5xx and Slack's own transient errors. */
-export function isTransientSlackError(error: unknown): boolean {
-  const e = error as SlackishError;
-  if (e?.code === 'slack_webapi_platform_error') return !PERMANENT.has(slackErrorCode(error) ?? '');
-  return true;
+/**
+ * True when the failure says Slack (or the way to it) is down: a network error or timeout, an HTTP 5xx, or Slack's
+ * own internal error. A rate limit, a taken name or a refused invite is about one request: it never opens the circuit.
+ */
+export function isSlackOutage(error: unknown): boolean {
+  const e = error as SlackishError | null;
+  switch (e?.code) {
+    case 'slack_webapi_request_error':
+      return true;
+    case 'slack_webapi_http_error':
+      return (e.statusCode ?? 0) >= 500;
+    case 'slack_webapi_platform_error':
+      return OUTAGE_ERRORS.has(slackErrorCode(error) ?? '');
+    default:
+      return false;
+  }
+}
+
+const isRateLimited = (error: unknown) => (error as SlackishError | null)?.code === 'slack_webapi_rate_limited_error';
+const channelOf = (args: Record<string, unknown> | undefined) => (typeof args?.channel === 'string' ? args.channel : undefined);
+
+export interface SlackGatewayOptions {
+  /** The clock the pacing runs on (the injected Clock's milliseconds). */
+  nowMs?: () => number;
+  halfOpenAfterMs?: number;
 }
 
 /**
- * Wraps Slack Web API calls in a circuit breaker: after 5 transient failures in a row, calls stop for
- * 30 s instead of piling up against an outage; jobs are retried later by the durable scheduler.
+ * Every Web API call a job makes: paced per method to Slack's tiers (a call over the limit waits in the durable
+ * queue instead of earning a 429), and behind a circuit breaker that opens after 5 outage failures in a row for
+ * 30 s, so calls stop piling up against an outage. Request-specific errors never touch the breaker.
  */
-export function createSlackGateway(client: WebClient, halfOpenAfterMs = 30_000) {
-  // A rate limit is Slack working as designed, not an outage: it delays the job, it does not trip the breaker.
-  const tripsBreaker = (e: unknown) => isTransientSlackError(e) && (e as SlackishError)?.code !== 'slack_webapi_rate_limited_error';
-  const breaker = circuitBreaker(handleWhen(tripsBreaker), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(5) });
+export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions = {}) {
+  const halfOpenAfterMs = opts.halfOpenAfterMs ?? 30_000;
+  const breaker = circuitBreaker(handleWhen(isSlackOutage), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(5) });
+  const pacer = createSlackPacer(opts.nowMs ?? Date.now);
+  const paced = guardedClient(client, (method, args, send) => {
+    const channel = channelOf(args);
+    const waitMs = pacer.take(method, channel);
+    if (waitMs > 0) return Promise.reject(new PacedError(method, waitMs));
+    return send().catch((error: unknown) => {
+      if (isRateLimited(error)) pacer.hold(method, channel, (error as SlackishError).retryAfter ?? 1);
+      throw error;
+    });
+  });
+  const call = <T>(fn: (client: WebClient) => Promise<T>): Promise<T> => breaker.execute(() => fn(paced));
   return {
     client,
-    call: <T>(fn: (client: WebClient) => Promise<T>): Promise<T> => breaker.execute(() => fn(client)),
-    /** A direct message to one person: opens (or finds) the DM with them, then posts; both calls behind the breaker. */
+    call,
+    /** A direct message to one person: opens (or finds) the DM with them, then posts; both calls paced and behind the breaker. */
     async dm(userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
-      const opened = await breaker.execute(() => client.conversations.open({ users: userId }));
-      await breaker.execute(() => client.chat.postMessage({ channel: opened.channel?.id as string, ...message }));
+      const opened = await call((c) => c.conversations.open({ users: userId }));
+      await call((c) => c.chat.postMessage({ channel: opened.channel?.id as string, ...message }));
     },
     /** 'closed' | 'open' | 'half-open' | 'isolated', for /readyz and /metrics. */
     state: (): string => ({ [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' })[breaker.state],
-    /** The scheduler's verdict for a failed Slack call: when to retry, or give up. */
+    /**
+     * The scheduler's verdict for a failed Slack call. Waiting for a tier, a Retry-After or an open circuit spends no
+     * attempt (the message is never dropped for it); an outage retries with backoff; a permanent error gives up.
+     */
     classify(error: unknown): FailureVerdict {
-      const e = error as SlackishError;
-      if (error instanceof BrokenCircuitError) return { retry: true, afterMs: halfOpenAfterMs };
-      if (e?.code === 'slack_webapi_rate_limited_error') return { retry: true, afterMs: (e.retryAfter ?? 1) * 1000 };
-      return isTransientSlackError(error) ? { retry: true } : { retry: false };
+      if (error instanceof PacedError) return { retry: true, afterMs: error.waitMs, spendsAttempt: false };
+      if (error instanceof BrokenCircuitError) return { retry: true, afterMs: halfOpenAfterMs, spendsAttempt: false };
+      if (isRateLimited(error)) return { retry: true, afterMs: ((error as SlackishError).retryAfter ?? 1) * 1000, spendsAttempt: false };
+      const code = slackErrorCode(error);
+      return code && PERMANENT.has(code) ? { retry: false } : { retry: true };
     },
   };
 }

@@ -3,9 +3,11 @@ import type { Job } from './job-repo.js';
 
 /**
  * How a handler's failure should be treated: retry later (at a given delay, or on the runner's backoff, spread by
- * `jitter` so many jobs failing together do not all retry at the same instant), or give up now.
+ * `jitter` so many jobs failing together do not all retry at the same instant), or give up now. A wait that is not
+ * the job's fault (a rate limit's Retry-After, an open circuit, pacing) sets `spendsAttempt: false`: it never brings
+ * the job closer to its attempt cap.
  */
-export type FailureVerdict = { retry: true; afterMs?: number; jitter?: boolean } | { retry: false };
+export type FailureVerdict = { retry: true; afterMs?: number; jitter?: boolean; spendsAttempt?: false } | { retry: false };
 
 /** A durable job kind: its payload's schema, its handler, and whose rules decide what a failure means. */
 export interface JobDefinition<P = unknown> {

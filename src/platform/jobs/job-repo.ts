@@ -48,6 +48,9 @@ const toJob = (r: Row): Job => ({
   lastError: r.last_error,
 });
 
+/** The order a job keeps: after the earlier jobs of its incident, or of its kind when it belongs to no incident. */
+export const laneOf = (job: Pick<Job, 'incidentId' | 'kind'>): string => job.incidentId ?? `kind:${job.kind}`;
+
 /** Durable jobs: reminders, nags and every outbound call, as rows that outlive the process. */
 export function jobRepo(db: Db) {
   // A key whose job was pruned stays spent (job_spent_keys): the WHERE also keeps the upsert's SELECT unambiguous.
@@ -55,10 +58,13 @@ export function jobRepo(db: Db) {
     SELECT @kind, @dueAt, @payload, @idemKey, @incidentId, @createdAt
     WHERE @idemKey IS NULL OR NOT EXISTS (SELECT 1 FROM job_spent_keys WHERE idem_key = @idemKey)
     ON CONFLICT(idem_key) DO NOTHING`);
-  const due = db.prepare<[string, number], Row>("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
+  // A lane is what must stay in order: one incident's jobs, or one kind's when a job belongs to no incident (laneOf).
+  const due = db.prepare<[string, string, number], Row>(`SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ?
+    AND coalesce(incident_id, 'kind:' || kind) NOT IN (SELECT value FROM json_each(?)) ORDER BY due_at, id LIMIT ?`);
   const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
   const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
   const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
+  const postpone = db.prepare("UPDATE jobs SET due_at = ?, last_error = ? WHERE id = ? AND status = 'pending'");
   const cancelKinds = db.prepare(
     "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE incident_id = ? AND status = 'pending' AND kind IN (SELECT value FROM json_each(?))",
   );
@@ -81,7 +87,8 @@ export function jobRepo(db: Db) {
       });
       return r.changes === 1 ? Number(r.lastInsertRowid) : null;
     },
-    due: (now: Date, limit = 50) => due.all(now.toISOString(), limit).map(toJob),
+    /** Pending jobs due by `now`, in due order, leaving out the lanes given (those with a job running). */
+    due: (now: Date, limit = 50, busyLanes: readonly string[] = []) => due.all(now.toISOString(), JSON.stringify(busyLanes), limit).map(toJob),
     nextDueAt: (): Date | null => {
       const at = nextDue.get();
       return at ? new Date(at) : null;
@@ -89,6 +96,8 @@ export function jobRepo(db: Db) {
     markDone: (id: number, now: Date) => finish.run('done', now.toISOString(), null, id).changes === 1,
     markFailed: (id: number, now: Date, error: string) => finish.run('failed', now.toISOString(), error, id).changes === 1,
     reschedule: (id: number, dueAt: Date, error: string) => retry.run(dueAt.toISOString(), error, id).changes === 1,
+    /** Moves a job to later without spending an attempt: it waited on someone else (a rate limit, an open circuit). */
+    postpone: (id: number, dueAt: Date, why: string) => postpone.run(dueAt.toISOString(), why, id).changes === 1,
     /** Cancels an incident's pending jobs of the given kinds; returns how many. */
     cancel: (incidentId: string, kinds: readonly string[], now: Date) => cancelKinds.run(now.toISOString(), incidentId, JSON.stringify(kinds)).changes,
     pendingFor: (incidentId: string) => pendingFor.all(incidentId).map(toJob),

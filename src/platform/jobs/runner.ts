@@ -2,8 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Clock } from '../clock.js';
 import type { AnyJob, FailureVerdict } from './define-job.js';
-import type { Job } from './job-repo.js';
-import type { JobRepo } from './job-repo.js';
+import { laneOf, type Job, type JobRepo } from './job-repo.js';
 
 /** The logging port: what the app layer writes (pino satisfies it). */
 export interface Logger {
@@ -24,6 +23,11 @@ export interface JobRunnerOptions {
   maxAttempts?: number;
   pollMs?: number;
   /**
+   * Jobs run at once (default 4), each in its own lane: one incident's jobs (or one kind's, for jobs of no incident)
+   * run one after another in due order, so a slow Slack call holds up its own incident only.
+   */
+  concurrency?: number;
+  /**
    * Resolves when the HTTP server has no request waiting for its answer (see platform/http/request-gate.ts):
    * the runner lets acks and probes go first between jobs. Without one it only yields a turn of the event loop.
    */
@@ -40,13 +44,14 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /**
- * The durable scheduler: picks due jobs in due order through an index, runs their handlers one at a
- * time, retries failures with backoff, and catches up on everything that fell due while it was down.
+ * The durable scheduler: picks due jobs in due order through an index, runs a few at once (in order within a
+ * lane), retries failures with backoff, and catches up on everything that fell due while it was down.
  * Time comes from the injected clock, so tests move it by hand and call `runDue()`.
  */
 export function createJobRunner(opts: JobRunnerOptions) {
   const { store, clock, logger } = opts;
   const maxAttempts = opts.maxAttempts ?? 8;
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
   const kinds = jobsByKind(opts.jobs);
   let running: Promise<number> | null = null;
   let again = false;
@@ -81,35 +86,52 @@ export function createJobRunner(opts: JobRunnerOptions) {
         logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
         return;
       }
-      const backoff = retryDelayMs(attempt) * ('jitter' in verdict && verdict.jitter ? 0.5 + Math.random() : 1);
-      const delay = ('afterMs' in verdict ? verdict.afterMs : undefined) ?? Math.round(backoff);
+      if (verdict.spendsAttempt === false) {
+        const at = new Date(now().getTime() + (verdict.afterMs ?? retryDelayMs(1)));
+        store.jobs.postpone(job.id, at, message);
+        logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why: message }, 'job postponed');
+        return;
+      }
+      const backoff = retryDelayMs(attempt) * (verdict.jitter ? 0.5 + Math.random() : 1);
+      const delay = verdict.afterMs ?? Math.round(backoff);
       store.jobs.reschedule(job.id, new Date(now().getTime() + delay), message);
       logger.warn({ jobId: job.id, kind: job.kind, attempt, retryInMs: delay, err: message }, 'job failed; will retry');
     }
   }
 
   /**
-   * Runs due jobs in batches, handing the event loop back after every job: a handler that never awaits I/O (a
-   * reminder that only writes rows) would otherwise run 10,000 jobs in one macrotask while every HTTP request,
-   * ack and `/healthz` waits. `setImmediate` lets pending I/O in first, so each slice is one job long; then,
-   * while a request is still being answered, the runner waits for it (bounded) rather than compete with it.
+   * Runs due jobs through a pool of `concurrency` lanes, handing the event loop back after every start: a handler
+   * that never awaits I/O (a reminder that only writes rows) would otherwise run 10,000 jobs in one macrotask while
+   * every HTTP request, ack and `/healthz` waits. `setImmediate` lets pending I/O in first; then, while a request is
+   * still being answered, the runner waits for it (bounded) rather than compete with it.
    */
   async function drain(): Promise<number> {
     let count = 0;
+    const lanes = new Map<string, Promise<void>>();
+    const start = (job: Job, lane: string) => {
+      const run = runOne(job)
+        .catch((err: unknown) => logger.error({ jobId: job.id, kind: job.kind, err: String(err) }, 'job run failed'))
+        .finally(() => {
+          lanes.delete(lane);
+          count++;
+        });
+      lanes.set(lane, run);
+    };
     while (!stopping) {
-      const batch = store.jobs.due(clock.now());
-      if (batch.length === 0) return count;
+      const free = concurrency - lanes.size;
+      const batch = free > 0 ? store.jobs.due(clock.now(), free, [...lanes.keys()]) : [];
+      if (batch.length === 0 && lanes.size === 0) break;
       for (const job of batch) {
-        if (stopping) break;
-        // A job cancelled or run by another pass since the batch was read is skipped.
-        const fresh = store.jobs.get(job.id);
-        if (fresh?.status !== 'pending') continue;
-        await runOne(fresh);
-        count++;
-        await nextTurn();
-        if (opts.requestsClear) await opts.requestsClear();
+        const lane = laneOf(job);
+        // A second due job of a lane just started waits for its turn; one cancelled or run since the read is skipped.
+        const fresh = lanes.has(lane) ? null : store.jobs.get(job.id);
+        if (fresh?.status === 'pending') start(fresh, lane);
       }
+      if (batch.length === 0 || lanes.size >= concurrency) await Promise.race(lanes.values());
+      await nextTurn();
+      if (opts.requestsClear) await opts.requestsClear();
     }
+    await Promise.all(lanes.values());
     return count;
   }
 
@@ -147,7 +169,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
       timer = setInterval(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')), opts.pollMs ?? 1_000);
       timer.unref();
     },
-    /** Stops polling; a running pass ends after its current job (the rest stays pending for the next start). */
+    /** Stops polling; a running pass ends after the jobs in flight (the rest stays pending for the next start). */
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
       timer = null;
