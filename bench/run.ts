@@ -3,7 +3,8 @@
  * (this machine is shared and noisy, so absolute times mean little). Loopback only; bounded loops.
  *
  *  1. ack of `/incident declare` vs ack of `/incident help` (same signed path, no writes): cost of the write.
- *  2. delivering 500 queued posts through the job runner vs 500 direct WebClient calls to the same stand-in.
+ *  2. delivering 500 queued posts to 50 channels (20 ms a Slack call) through the job runner's lanes vs 500 direct calls
+ *     one after another; each channel's posts must arrive in order.
  *  3. `warden audit verify` of 100,000 recorded changes vs raw SHA-256 of the bytes it hashes (throughput ratio).
  *  4. computing every regime's deadline board vs reading the incident from SQLite as many times.
  *  5. MTTA/MTTR of 100,000 incidents (read model + pure domain) vs one indexed read of the same rows.
@@ -84,19 +85,31 @@ async function main() {
     rows.push(['ack max, declare (Slack allows 3000 ms)', ms(Math.max(...declare)), '', '']);
     await warden.runner.idle();
 
-    // 2. job delivery
-    const incident = warden.store.incidents.listOpen()[0];
-    if (!incident) throw new Error('no incident');
-    const POSTS = 500;
+    // Channel creation is paced to Tier 2 (20 a minute): let the clock run until all 200 incidents have channels.
+    for (let minute = 0; minute < 12; minute++) {
+      clock.advance(60_000);
+      await warden.runner.idle();
+    }
+
+    // 2. job delivery across channels, each Slack call taking 20 ms: the runner's lanes vs one call after another
+    const incidents = warden.store.incidents.listOpen().filter((i) => i.channelId).slice(0, 50);
+    const incident = incidents[0];
+    if (!incident || incidents.length < 50) throw new Error('fewer than 50 incidents have channels');
+    const PER_CHANNEL = 10;
+    const POSTS = incidents.length * PER_CHANNEL;
+    slack.delay('chat.postMessage', 20);
     warden.store.transaction(() => {
-      for (let i = 0; i < POSTS; i++) enqueuePost(warden.store, clock.now(), incident.id, { type: 'note', text: `bench ${i}`, by: 'UBENCH' });
+      for (let i = 0; i < PER_CHANNEL; i++) for (const inc of incidents) enqueuePost(warden.store, clock.now(), inc.id, { type: 'note', text: `bench ${i}`, by: 'UBENCH' });
     });
     const viaRunner = await timeIt(() => warden.runner.idle());
     const client = new WebClient(TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
     const direct = await timeIt(async () => {
-      for (let i = 0; i < POSTS; i++) await client.chat.postMessage({ channel: incident.channelId as string, text: `direct ${i}` });
+      for (let i = 0; i < POSTS; i++) await client.chat.postMessage({ channel: incidents[i % incidents.length]!.channelId as string, text: `direct ${i}` });
     });
-    rows.push([`deliver ${POSTS} queued posts vs direct calls`, ms(viaRunner), ms(direct), ratio(viaRunner, direct)]);
+    slack.clearDelay('chat.postMessage');
+    const sequence = (channel: string) => slack.messages(channel).flatMap((m) => /\bbench (\d+)/.exec(m.text)?.[1] ?? []).join(',');
+    const inOrder = incidents.every((inc) => sequence(inc.channelId as string) === Array.from({ length: PER_CHANNEL }, (_, i) => i).join(','));
+    rows.push([`deliver ${POSTS} queued posts to ${incidents.length} channels (20 ms a call) vs direct calls one at a time${inOrder ? ', each channel in order' : ', OUT OF ORDER'}`, ms(viaRunner), ms(direct), ratio(viaRunner, direct)]);
 
     // 3. audit verification (chain, timeline, checkpoints, guards) over 100,000 recorded changes
     const av = await benchAuditVerify(dir);
