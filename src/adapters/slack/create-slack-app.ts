@@ -39,7 +39,9 @@ export function createSlackApp(opts: SlackAppOptions) {
     slackApiUrl: cred.apiUrl,
     rejectRateLimitedCalls: true,
     timeout: 10_000,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1_000 },
+    // No retry inside the client: a post retried there after a lost answer would go out twice. The durable job
+    // queue retries instead, and a resumed job looks for its post (by metadata) before it sends it again.
+    retryConfig: { retries: 0 },
   };
   const common = {
     token: cred.botToken,

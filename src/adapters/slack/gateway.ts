@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
+import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 
 export type { WebClient };
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import type { FailureVerdict } from '../../platform/jobs/runner.js';
 import { createSlackPacer, guardedClient, PacedError } from './pacer.js';
+import { currentJob } from '../../platform/jobs/job-context.js';
+import { deliveryTag, findDelivered } from './delivery.js';
 
 /** Slack errors that will not go away by retrying the same call. */
 const PERMANENT = new Set([
@@ -82,11 +84,23 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
   const halfOpenAfterMs = opts.halfOpenAfterMs ?? 30_000;
   const breaker = circuitBreaker(handleWhen(isSlackOutage), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(5) });
   const pacer = createSlackPacer(opts.nowMs ?? Date.now);
-  const paced = guardedClient(client, (method, args, send) => {
+  const paced: WebClient = guardedClient(client, async (method, args, send) => {
+    const job = method === 'chat.postMessage' ? currentJob() : undefined;
+    let sent = args;
+    if (job && args) {
+      // Each post of a job carries its name, so a run after a crash or a lost answer finds it instead of posting twice.
+      const n = job.posts++;
+      if (job.sentBefore) {
+        const found = await findDelivered(paced, args as unknown as ChatPostMessageArguments, job.jobId, n, job.sentBefore);
+        if (found) return found;
+      }
+      sent = { ...args, metadata: deliveryTag(job.jobId, n) };
+    }
     const channel = channelOf(args);
     const waitMs = pacer.take(method, channel);
-    if (waitMs > 0) return Promise.reject(new PacedError(method, waitMs));
-    return send().catch((error: unknown) => {
+    if (waitMs > 0) throw new PacedError(method, waitMs);
+    if (sent !== args) job?.markSending();
+    return send(sent).catch((error: unknown) => {
       if (isRateLimited(error)) pacer.hold(method, channel, (error as SlackishError).retryAfter ?? 1);
       throw error;
     });

@@ -46,7 +46,7 @@ export class PacedError extends Error {
 }
 
 type Call = (args?: Record<string, unknown>) => Promise<unknown>;
-type Guard = (method: string, args: Record<string, unknown> | undefined, send: () => Promise<unknown>) => Promise<unknown>;
+type Guard = (method: string, args: Record<string, unknown> | undefined, send: (args?: Record<string, unknown>) => Promise<unknown>) => Promise<unknown>;
 
 /**
  * The WebClient as jobs see it: `client.chat.postMessage(args)` goes through `guard` with its method name. Only the
@@ -62,7 +62,7 @@ export function guardedClient(client: WebClient, guard: Guard): WebClient {
         const name = path ? `${path}.${prop}` : prop;
         if (typeof value === 'function') {
           if (!path) return (value as Call).bind(obj);
-          if (!cache.has(name)) cache.set(name, (args?: Record<string, unknown>) => guard(name, args, () => (value as Call).call(obj, args)));
+          if (!cache.has(name)) cache.set(name, (args?: Record<string, unknown>) => guard(name, args, (sent) => (value as Call).call(obj, sent)));
           return cache.get(name);
         }
         if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;

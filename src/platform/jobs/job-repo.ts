@@ -13,6 +13,8 @@ export interface Job {
   status: JobStatus;
   attempts: number;
   lastError: string | null;
+  /** When a run first sent a post to Slack (set before it left), or null. */
+  sendingAt: Date | null;
 }
 
 export interface NewJob {
@@ -34,6 +36,7 @@ interface Row {
   status: string;
   attempts: number;
   last_error: string | null;
+  sending_at: string | null;
 }
 
 const toJob = (r: Row): Job => ({
@@ -46,6 +49,7 @@ const toJob = (r: Row): Job => ({
   status: r.status as JobStatus,
   attempts: r.attempts,
   lastError: r.last_error,
+  sendingAt: r.sending_at ? new Date(r.sending_at) : null,
 });
 
 /** The order a job keeps: after the earlier jobs of its incident, or of its kind when it belongs to no incident. */
@@ -64,6 +68,7 @@ export function jobRepo(db: Db) {
   const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
   const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
   const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
+  const sending = db.prepare("UPDATE jobs SET sending_at = ? WHERE id = ? AND sending_at IS NULL");
   const postpone = db.prepare("UPDATE jobs SET due_at = ?, last_error = ? WHERE id = ? AND status = 'pending'");
   const cancelKinds = db.prepare(
     "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE incident_id = ? AND status = 'pending' AND kind IN (SELECT value FROM json_each(?))",
@@ -93,6 +98,8 @@ export function jobRepo(db: Db) {
       const at = nextDue.get();
       return at ? new Date(at) : null;
     },
+    /** Records that the job is about to send its first post (kept if it was set already). */
+    markSending: (id: number, now: Date) => sending.run(now.toISOString(), id).changes === 1,
     markDone: (id: number, now: Date) => finish.run('done', now.toISOString(), null, id).changes === 1,
     markFailed: (id: number, now: Date, error: string) => finish.run('failed', now.toISOString(), error, id).changes === 1,
     reschedule: (id: number, dueAt: Date, error: string) => retry.run(dueAt.toISOString(), error, id).changes === 1,

@@ -3,6 +3,7 @@ import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel'
 import type { Clock } from '../clock.js';
 import type { AnyJob, FailureVerdict } from './define-job.js';
 import { laneOf, type Job, type JobRepo } from './job-repo.js';
+import { runInJob } from './job-context.js';
 
 /** The logging port: what the app layer writes (pino satisfies it). */
 export interface Logger {
@@ -74,8 +75,14 @@ export function createJobRunner(opts: JobRunnerOptions) {
       logger.error({ jobId: job.id, kind: job.kind, why }, 'job payload invalid');
       return;
     }
+    let marked = job.sendingAt !== null;
+    const markSending = () => {
+      if (!marked) store.jobs.markSending(job.id, now());
+      marked = true;
+    };
+    const context = { jobId: job.id, sentBefore: job.sendingAt, posts: 0, markSending };
     try {
-      await definition.run(payload.data, job);
+      await runInJob(context, () => definition.run(payload.data, job));
       store.jobs.markDone(job.id, now());
     } catch (error) {
       const verdict = (definition.failures ?? retryAlways)(error);

@@ -10,12 +10,18 @@ const PostArgs = z.object({
   text: z.string().optional(),
   blocks: z.unknown().optional(),
   thread_ts: stringish.optional(),
+  metadata: z.unknown().optional(),
 });
+
+/** Message metadata as Slack accepts it: `event_type` (letters, digits, underscores) and an `event_payload` object. */
+const Metadata = z.object({ event_type: z.string().regex(/^[A-Za-z0-9_]{1,255}$/), event_payload: z.record(z.string(), z.unknown()) });
 
 const postMessage: MethodHandler = ({ state }, args) => {
   const parsed = parseArgs(PostArgs, args);
   if (!parsed.ok) return parsed.result;
   const { channel: channelId, text, blocks, thread_ts } = parsed.value;
+  const metadata = parsed.value.metadata === undefined ? undefined : Metadata.safeParse(parsed.value.metadata);
+  if (metadata && !metadata.success) return fail('invalid_metadata_format');
   const channel = memberChannel(state, channelId);
   if (!channel.ok) return channel.result;
   const refused = refuseContent({ text, blocks });
@@ -32,6 +38,7 @@ const postMessage: MethodHandler = ({ state }, args) => {
     ...(parentTs ? { thread_ts: parentTs } : {}),
     text: text ?? '',
     ...(Array.isArray(blocks) ? { blocks } : {}),
+    ...(metadata?.success ? { metadata: metadata.data } : {}),
     ...botAuthor,
     pinned: false,
     reactions: [],

@@ -28,6 +28,7 @@ const PageArgs = z.object({
   limit: z.union([z.number(), z.string()]).transform(Number).optional(),
   cursor: z.string().optional(),
   ts: stringish.optional(),
+  include_all_metadata: flag.optional(),
 });
 type PageArgs = z.infer<typeof PageArgs>;
 
@@ -120,7 +121,7 @@ const history: MethodHandler = ({ state }, args) => {
   if (!found.ok) return found.result;
   const paged = found.value;
   return ok({
-    messages: paged.items.map((m) => wireWithThread(state, m)),
+    messages: paged.items.map((m) => withMetadata(query, m, wireWithThread(state, m))),
     has_more: paged.next !== '',
     pin_count: state.messages(channel.id).filter((m) => m.pinned).length,
     response_metadata: { next_cursor: paged.next },
@@ -140,11 +141,16 @@ const replies: MethodHandler = ({ state }, args) => {
   if (!found.ok) return found.result;
   const paged = found.value;
   return ok({
-    messages: paged.items.map((m) => wireWithThread(state, m)),
+    messages: paged.items.map((m) => withMetadata(query, m, wireWithThread(state, m))),
     has_more: paged.next !== '',
     response_metadata: { next_cursor: paged.next },
   });
 };
+
+/** Slack returns a message's metadata in history and replies only when asked with `include_all_metadata`. */
+function withMetadata(query: PageArgs, m: StandInMessage, wire: Record<string, unknown>): Record<string, unknown> {
+  return query.include_all_metadata && m.metadata ? { ...wire, metadata: m.metadata } : wire;
+}
 
 export const HISTORY_METHODS: Readonly<Record<string, MethodHandler>> = {
   'conversations.history': history,

@@ -40,6 +40,7 @@ export class SlackStandIn {
   private readonly initialUsers: Record<string, StandInUser>;
   private readonly server: Server;
   private readonly faults = new FaultQueue<Fault>();
+  private readonly lostAnswers = new FaultQueue<true>();
   private readonly latency = new Latency();
   private readonly limiter: RateLimiter | null;
   private readonly responseUrls: ResponseUrls;
@@ -193,6 +194,14 @@ export class SlackStandIn {
     this.faults.add(method, { kind: 'fail', error }, times);
   }
 
+  /**
+   * The next `times` calls of `method` run (a post is posted) but their answer never arrives: the connection is
+   * cut, as when Slack accepted a call and the network or the caller died before the answer came back.
+   */
+  loseAnswerNext(method: string, times = 1): void {
+    this.lostAnswers.add(method, true, times);
+  }
+
   /** The next `times` calls of `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void {
     this.faults.add(method, { kind: 'rate_limit', retryAfterSeconds }, times);
@@ -233,6 +242,7 @@ export class SlackStandIn {
     this.state = this.freshState();
     this.recorded = [];
     this.faults.clear();
+    this.lostAnswers.clear();
     this.latency.clear();
     this.limiter?.clear();
     this.responseUrls.clear();
@@ -258,6 +268,7 @@ export class SlackStandIn {
       ? this.answerResponseUrl(decodeURIComponent(response[1] ?? ''), raw)
       : this.answerApi(req, api?.[1] ?? '', raw);
     if (!(await this.latency.wait(response ? 'response_url' : (api?.[1] ?? '')))) return;
+    if (api && this.lostAnswers.take(api[1] ?? '')) return void req.socket.destroy();
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 

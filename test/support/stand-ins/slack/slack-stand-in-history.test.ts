@@ -105,3 +105,36 @@ describe('Slack stand-in: conversations.replies', () => {
     expect(await slackError(client.conversations.replies({ channel, ts: '1.000001' }))).toBe('thread_not_found');
   });
 });
+
+describe('Slack stand-in: message metadata', () => {
+  const metadata = { event_type: 'warden_delivery', event_payload: { job: 7, n: 0 } };
+
+  it('when a post carries metadata, then history returns it only with include_all_metadata', async () => {
+    await client.chat.postMessage({ channel, text: 'tagged', metadata });
+    const plain = await client.conversations.history({ channel, limit: 1 });
+    expect(plain.messages?.[0]).not.toHaveProperty('metadata');
+    const withAll = await client.conversations.history({ channel, limit: 1, include_all_metadata: true });
+    expect(withAll.messages?.[0]).toMatchObject({ text: 'tagged', metadata });
+  });
+
+  it('when a thread reply carries metadata, then conversations.replies returns it with include_all_metadata', async () => {
+    await client.chat.postMessage({ channel, text: 'reply', thread_ts: ts[0], metadata });
+    const thread = await client.conversations.replies({ channel, ts: ts[0] as string, include_all_metadata: true });
+    expect(thread.messages?.at(-1)).toMatchObject({ text: 'reply', metadata });
+  });
+
+  it('when metadata has no event_type, then the post is refused with invalid_metadata_format', async () => {
+    const bad = { event_payload: { job: 1 } } as unknown as typeof metadata;
+    expect(await slackError(client.chat.postMessage({ channel, text: 'x', metadata: bad }))).toBe('invalid_metadata_format');
+  });
+});
+
+describe('Slack stand-in: a lost answer', () => {
+  it('when the answer of a post is lost, then the caller sees a network error and the message was posted all the same', async () => {
+    standIn.loseAnswerNext('chat.postMessage');
+    await expect(client.chat.postMessage({ channel, text: 'sent, unheard' })).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
+    expect(standIn.messages(channel).filter((m) => m.text === 'sent, unheard')).toHaveLength(1);
+    await client.chat.postMessage({ channel, text: 'next' });
+    expect(standIn.messages(channel).at(-1)?.text).toBe('next');
+  });
+});

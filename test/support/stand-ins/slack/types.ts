@@ -44,6 +44,8 @@ export interface StandInMessage {
   edited?: { user: string; ts: string };
   /** Files shared with the message (files.completeUploadExternal). */
   files?: { id: string; title: string; name: string }[];
+  /** Message metadata the app posted with it; history answers it only with `include_all_metadata`. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export interface StandInEphemeral {
