@@ -22,6 +22,7 @@ import { floorRead, openVerdict, perCall, seedOpen, shownIds } from './digest-op
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 const OLD = Date.parse('2024-01-01T00:00:00Z');
+const MONTH_START = new Date('2026-11-01T00:00:00Z');
 const iso = (t: number) => new Date(t).toISOString();
 const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
 const SEVERITIES_PATCH = ['critical', 'high', 'medium', 'low'];
@@ -67,7 +68,7 @@ function digestOn(path: string, catalog: Catalog, stored: number, open = 0) {
   const db = openDb(path);
   migrate(db, ALL_MIGRATIONS);
   seed(db, stored);
-  seedOpen(db, open, NOW);
+  seedOpen(db, open, MONTH_START);
   const sources = digestSourcesOf(db, createStore(db), catalog, SEVERITIES, { patchDigestOf, controlDigestOf });
   return { db, build: () => buildDigest(sources, DIGEST_SECTIONS, NOW, 'Europe/Paris', slackMarks) };
 }

@@ -12,8 +12,11 @@ import { verdict, type Fmt, type Row, type Sized } from './incident-reads-world.
 const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
 const CLOCKED = 3;
 
-/** `open` open incidents declared before `now`, a few with legal clocks running. */
-export function seedOpen(db: Db, open: number, now: Date): void {
+/**
+ * `open` open incidents declared before this month (so the month's MTTA/MTTR, which reads the incidents declared
+ * this month, is the same work at every size), a few with legal clocks running.
+ */
+export function seedOpen(db: Db, open: number, before: Date): void {
   const incident = db.prepare(`INSERT INTO incidents (id, title, type, severity, status, drill, private, declared_by, declared_at)
     VALUES (?, ?, 'security', ?, 'investigating', ?, ?, 'UBENCH', ?)`);
   const regime = db.prepare("INSERT INTO incident_regimes (incident_id, regime_id, applied_by, applied_at) VALUES (?, 'gdpr', 'UBENCH', ?)");
@@ -21,7 +24,7 @@ export function seedOpen(db: Db, open: number, now: Date): void {
   db.transaction(() => {
     for (let i = 0; i < open; i++) {
       const id = `INC-O-${i}`;
-      const at = new Date(now.getTime() - (i + 1) * 600_000).toISOString();
+      const at = new Date(before.getTime() - (i + 1) * 600_000).toISOString();
       incident.run(id, `Open ${i}`, SEVERITIES[i % 4], i % 7 === 3 ? 1 : 0, i % 10 === 9 ? 1 : 0, at);
       // Spread across the list (not only the newest), so a read that pages the open incidents would miss some.
       if (i % Math.max(1, Math.floor(open / CLOCKED)) === 0 && i / Math.max(1, Math.floor(open / CLOCKED)) < CLOCKED) {

@@ -92,8 +92,11 @@ describe("the managers' digest reads through indexes", () => {
     db.prepare("UPDATE incidents SET status = 'closed' WHERE id = 'INC-2026-0001'").run();
     expect(read()).toEqual({ counts: {}, extra: [], top: [], clocked: [] });
     expect(digest(sources)).toEqual(digest(everyOpen));
-    db.prepare("UPDATE incidents SET status = 'resolved' WHERE id = 'INC-2026-0001'").run();
-    expect(read().clocked).toEqual(['INC-2026-0001']);
+    db.prepare("UPDATE incidents SET status = 'resolved', severity = 'sev1' WHERE id = 'INC-2026-0001'").run();
+    expect(read()).toMatchObject({ counts: { sev1: 1 }, clocked: ['INC-2026-0001'] });
+    db.prepare("UPDATE incidents SET severity = 'sev2' WHERE id = 'INC-2026-0001'").run();
+    expect(digest(sources)).toEqual(digest(everyOpen));
+    expect(read().counts).toEqual({ sev2: 1 });
   });
 
   it('when nothing is open, then the sections say so, as before', () => {

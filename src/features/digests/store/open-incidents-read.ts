@@ -4,7 +4,7 @@ import { openClockedIncidentsOf } from '../../notifications/index.js';
 import type { OpenIncidentsRead } from '../domain/digest-sources.js';
 import { bySeverity, type OpenIncident } from '../domain/sections/incident-section.js';
 
-type Reads = Pick<IncidentRecords, 'openCountBySeverity' | 'openOldestOfSeverity' | 'openNewestOfSeverityAt'>;
+type Reads = Pick<IncidentRecords, 'openCountsKept' | 'openOldestOfSeverity' | 'openNewestOfSeverityAt'>;
 
 const toOpen = (i: Incident): OpenIncident => ({ id: i.id, severity: i.severity, title: i.title, status: i.status, private: i.private, drill: i.drill, declaredAt: i.declaredAt });
 
@@ -38,7 +38,7 @@ function topOpen(incidents: Reads, counts: Record<string, number>, severities: r
 export function openIncidentsReadOf(db: Db, incidents: Reads, severities: readonly string[]): (limit: number) => OpenIncidentsRead {
   const clocked = openClockedIncidentsOf(db);
   return (limit) => {
-    const counts = incidents.openCountBySeverity();
+    const counts = incidents.openCountsKept();
     const extra = extraSeverities(incidents, counts, severities);
     return { counts, extra, top: topOpen(incidents, counts, severities, extra, limit), clocked: clocked() };
   };

@@ -12,6 +12,7 @@ export interface IncidentRecords {
   byRequestKey(key: string): Incident | null;
   /** The same person declaring the same title since `since`: a double click or a retried submission. */
   recentDuplicate(userId: string, title: string, since: Date): Incident | null;
+  /** Every open incident, hydrated: it costs every open incident, so no reader in src uses it (tests and benches do). */
   listOpen(): Incident[];
   /**
    * Up to `limit` open incidents the viewer may see (every public one, the private ones they are a member of),
@@ -20,8 +21,8 @@ export interface IncidentRecords {
   openVisiblePage(viewer: string, before: ListCursor | null, limit: number): Incident[];
   /** Of the `scan` newest open incidents the viewer may see, up to `limit` they hold no role in; `scanned`: how many were looked at. */
   openVisibleNotHeld(viewer: string, scan: number, limit: number): { incidents: Incident[]; scanned: number };
-  /** How many incidents are open, by severity (counted on an index). */
-  openCountBySeverity(): Record<string, number>;
+  /** How many incidents are open, by severity: one stored row per severity, kept as incidents open and close. */
+  openCountsKept(): Record<string, number>;
   /** Up to `limit` open incidents of the severity, the oldest first (then by id); reads only those rows. */
   openOldestOfSeverity(severity: string, limit: number): Incident[];
   /** When the newest open incident of the severity was declared; null when none is open. */

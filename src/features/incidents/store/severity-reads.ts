@@ -3,8 +3,9 @@ import type { Incident } from '../domain/incident.js';
 import { hydrateRows, type IncidentRow } from './incident-rows.js';
 
 /**
- * The open incidents of one severity, as the managers' digest shows them (migration 017): each read walks
- * incidents_open_by_severity and stops after its rows, so it costs the same at 10 and 10,000 open.
+ * The open incidents by severity, as the managers' digest shows them (migration 017): the counts come from one
+ * row per severity, and each list walks incidents_open_by_severity and stops after its rows, so they cost the
+ * same at 10 and 10,000 open.
  */
 export function severityReads(db: Db) {
   const hydrate = hydrateRows(db);
@@ -12,7 +13,10 @@ export function severityReads(db: Db) {
     WHERE status <> 'closed' AND severity = ? ORDER BY declared_at, id LIMIT ?`);
   const newest = db.prepare<[string], string | null>(`SELECT max(declared_at) FROM incidents INDEXED BY incidents_open_by_severity
     WHERE status <> 'closed' AND severity = ?`).pluck();
+  const counts = db.prepare<[], { severity: string; open: number }>('SELECT severity, open FROM open_incident_counts WHERE open > 0');
   return {
+    /** How many incidents are open, by severity, from the counts the triggers keep (one row per severity). */
+    openCountsKept: (): Record<string, number> => Object.fromEntries(counts.all().map((r) => [r.severity, r.open])),
     /** Up to `limit` open incidents of the severity, the oldest first (then by id). */
     openOldestOfSeverity: (severity: string, limit: number): Incident[] => hydrate(oldest.all(severity, limit)),
     /** When the newest open incident of the severity was declared; null when none is open. */

@@ -4,6 +4,35 @@
 -- so the top five stop after their rows. (A query must repeat `status <> 'closed'` to use this partial index.)
 CREATE INDEX incidents_open_by_severity ON incidents(severity, declared_at, id) WHERE status <> 'closed';
 
+-- Its counts by severity without reading every open incident: one row per severity, kept by triggers on
+-- incidents (as job_counts is on jobs, migration 015).
+CREATE TABLE open_incident_counts (
+  severity TEXT PRIMARY KEY,
+  open     INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO open_incident_counts (severity, open)
+  SELECT severity, count(*) FROM incidents WHERE status <> 'closed' GROUP BY severity;
+
+CREATE TRIGGER open_incident_counts_insert AFTER INSERT ON incidents WHEN NEW.status <> 'closed'
+BEGIN
+  INSERT INTO open_incident_counts (severity, open) VALUES (NEW.severity, 1)
+    ON CONFLICT(severity) DO UPDATE SET open = open + 1;
+END;
+
+CREATE TRIGGER open_incident_counts_update AFTER UPDATE OF status, severity ON incidents
+  WHEN (OLD.status <> 'closed') IS NOT (NEW.status <> 'closed') OR OLD.severity IS NOT NEW.severity
+BEGIN
+  UPDATE open_incident_counts SET open = open - 1 WHERE OLD.status <> 'closed' AND severity = OLD.severity;
+  INSERT INTO open_incident_counts (severity, open) SELECT NEW.severity, 1 WHERE NEW.status <> 'closed'
+    ON CONFLICT(severity) DO UPDATE SET open = open + 1;
+END;
+
+CREATE TRIGGER open_incident_counts_delete AFTER DELETE ON incidents WHEN OLD.status <> 'closed'
+BEGIN
+  UPDATE open_incident_counts SET open = open - 1 WHERE severity = OLD.severity;
+END;
+
 -- Its legal-deadline section: only an incident with a recorded clock event can have a running deadline, so the
 -- digest reads the open incidents that have one. Each clock event carries whether its incident is open; the
 -- triggers keep it (here, beside the incident status they follow), so no code path can let it drift.
