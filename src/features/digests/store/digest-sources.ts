@@ -26,7 +26,7 @@ export function digestSourcesOf(db: Db, store: Pick<IncidentStore, 'incidents'>,
   const isPrivate = (id: string) => store.incidents.get(id)?.private ?? true;
   return {
     severities,
-    openIncidents: openIncidentsReadOf(db, store.incidents, severities),
+    openIncidents: openIncidentsReadOf(db, severities),
     liveDeadlines: (ids, now) =>
       ids.flatMap((incidentId) =>
         legal(incidentId, now).regimes.flatMap((r) =>

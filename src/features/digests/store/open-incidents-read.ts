@@ -1,15 +1,13 @@
 import type { Db } from '../../../platform/db/db.js';
-import type { Incident, IncidentRecords } from '../../incidents/index.js';
+import { openSeverityReadsOf, type Incident, type OpenSeverityReads } from '../../incidents/index.js';
 import { openClockedIncidentsOf } from '../../notifications/index.js';
 import type { OpenIncidentsRead } from '../domain/digest-sources.js';
 import { bySeverity, type OpenIncident } from '../domain/sections/incident-section.js';
 
-type Reads = Pick<IncidentRecords, 'openCountsKept' | 'openOldestOfSeverity' | 'openNewestOfSeverityAt'>;
-
 const toOpen = (i: Incident): OpenIncident => ({ id: i.id, severity: i.severity, title: i.title, status: i.status, private: i.private, drill: i.drill, declaredAt: i.declaredAt });
 
 /** Severities open but not configured (one removed from warden.yaml), the most recently declared first. */
-function extraSeverities(incidents: Reads, counts: Record<string, number>, severities: readonly string[]): string[] {
+function extraSeverities(incidents: OpenSeverityReads, counts: Record<string, number>, severities: readonly string[]): string[] {
   const newest = (s: string) => incidents.openNewestOfSeverityAt(s)?.getTime() ?? 0;
   return Object.keys(counts)
     .filter((s) => !severities.includes(s))
@@ -19,7 +17,7 @@ function extraSeverities(incidents: Reads, counts: Record<string, number>, sever
 }
 
 /** The top `limit` in the section's order: each configured severity's oldest, then the other severities' oldest together. */
-function topOpen(incidents: Reads, counts: Record<string, number>, severities: readonly string[], extra: readonly string[], limit: number): OpenIncident[] {
+function topOpen(incidents: OpenSeverityReads, counts: Record<string, number>, severities: readonly string[], extra: readonly string[], limit: number): OpenIncident[] {
   const top: OpenIncident[] = [];
   for (const s of severities) {
     if (top.length >= limit) return top;
@@ -35,7 +33,8 @@ function topOpen(incidents: Reads, counts: Record<string, number>, severities: r
  * incidents with clock events (whose deadlines the digest reads). Drills and private incidents are read like
  * any other: the section marks a drill and leaves a private one untitled.
  */
-export function openIncidentsReadOf(db: Db, incidents: Reads, severities: readonly string[]): (limit: number) => OpenIncidentsRead {
+export function openIncidentsReadOf(db: Db, severities: readonly string[]): (limit: number) => OpenIncidentsRead {
+  const incidents = openSeverityReadsOf(db);
   const clocked = openClockedIncidentsOf(db);
   return (limit) => {
     const counts = incidents.openCountsKept();

@@ -21,12 +21,6 @@ export interface IncidentRecords {
   openVisiblePage(viewer: string, before: ListCursor | null, limit: number): Incident[];
   /** Of the `scan` newest open incidents the viewer may see, up to `limit` they hold no role in; `scanned`: how many were looked at. */
   openVisibleNotHeld(viewer: string, scan: number, limit: number): { incidents: Incident[]; scanned: number };
-  /** How many incidents are open, by severity: one stored row per severity, kept as incidents open and close. */
-  openCountsKept(): Record<string, number>;
-  /** Up to `limit` open incidents of the severity, the oldest first (then by id); reads only those rows. */
-  openOldestOfSeverity(severity: string, limit: number): Incident[];
-  /** When the newest open incident of the severity was declared; null when none is open. */
-  openNewestOfSeverityAt(severity: string): Date | null;
   /** Up to `limit` open incidents the person holds a role in, newest first; costs what they hold. */
   openHeldBy(userId: string, limit: number): Incident[];
   /** Up to `limit` of the person's roles in open incidents, newest incident first. */

@@ -3,7 +3,6 @@ import { INCIDENT_STATUSES, type IncidentRole } from '../domain/incident-model.j
 import type { Db } from '../../../platform/db/db.js';
 import { toIncident, type IncidentRow } from './incident-rows.js';
 import { openReads } from './open-reads.js';
-import { severityReads } from './severity-reads.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -69,7 +68,6 @@ export function incidentRepo(db: Db) {
     /** How many incidents are open, by severity. */
     openCountBySeverity: (): Record<string, number> => Object.fromEntries(openCounts.all().map((r) => [r.severity, r.n])),
     ...openReads(db),
-    ...severityReads(db),
     /** The next number in a named sequence (per-year incident ids). */
     nextSeq(name: string): number {
       bumpCounter.run(name);

@@ -3,11 +3,12 @@ import type { Incident } from '../domain/incident.js';
 import { hydrateRows, type IncidentRow } from './incident-rows.js';
 
 /**
- * The open incidents by severity, as the managers' digest shows them (migration 017): the counts come from one
+ * The open incidents by severity, as the managers' digest shows them, over the digest's migration 017 (so
+ * only a Warden with the digest prepares them): the counts come from one
  * row per severity, and each list walks incidents_open_by_severity and stops after its rows, so they cost the
  * same at 10 and 10,000 open.
  */
-export function severityReads(db: Db) {
+export function openSeverityReadsOf(db: Db) {
   const hydrate = hydrateRows(db);
   const oldest = db.prepare<[string, number], IncidentRow>(`SELECT * FROM incidents INDEXED BY incidents_open_by_severity
     WHERE status <> 'closed' AND severity = ? ORDER BY declared_at, id LIMIT ?`);
@@ -26,3 +27,5 @@ export function severityReads(db: Db) {
     },
   };
 }
+
+export type OpenSeverityReads = ReturnType<typeof openSeverityReadsOf>;

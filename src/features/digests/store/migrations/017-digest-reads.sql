@@ -1,4 +1,7 @@
--- The managers' digest costs what it shows (issue 15), not every open incident hydrated.
+-- The managers' digest costs what it shows (issue 15), not every open incident hydrated. Its read model lives
+-- with the digest (over the incidents and clock tables, whose features' migrations come first), so a Warden
+-- built without the digest has none of it; the reads themselves are the owning features' (incidents'
+-- severity-reads.ts, notifications' openClockedIncidentsOf).
 
 -- Its open-incident section, most severe first, then the oldest: each severity's oldest open incidents in order,
 -- so the top five stop after their rows. (A query must repeat `status <> 'closed'` to use this partial index.)
