@@ -3,7 +3,8 @@
  * Each database holds the same live work (20 open incidents, 5 overdue reviews, 10 overdue action items, 3 controls
  * with an overdue period, 5 overdue findings) and N incidents closed long ago, each with a done review and a done
  * action item, N done control periods and N patch findings closed long ago. The cost should follow what is
- * open, due or shown, not what is stored: the ratio should stay near 1.
+ * open, due or shown, not what is stored: the ratio should stay near 1. Then the digest at 10 / 1,000 / 10,000 more
+ * open incidents on the 10,000-item data (bench/digest-open.ts), each vs one indexed read of the incidents it shows.
  */
 import { join } from 'node:path';
 import { ALL_MIGRATIONS } from '../src/compose-features.js';
@@ -17,9 +18,11 @@ import { createStore } from '../src/features/incidents/index.js';
 import { patchDigestOf } from '../src/features/patches/index.js';
 import { migrate, openDb, type Db } from '../src/platform/db/db.js';
 import { PACKAGE_ROOT } from '../src/cli/package-root.js';
+import { floorRead, openVerdict, perCall, seedOpen, shownIds } from './digest-open.js';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 const OLD = Date.parse('2024-01-01T00:00:00Z');
+const MONTH_START = new Date('2026-11-01T00:00:00Z');
 const iso = (t: number) => new Date(t).toISOString();
 const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
 const SEVERITIES_PATCH = ['critical', 'high', 'medium', 'low'];
@@ -58,15 +61,34 @@ function seed(db: Db, stored: number): void {
   })();
 }
 
+type Catalog = ReturnType<typeof loadClockCatalog>;
+
+/** A database with `stored` items (and `open` more open incidents), and the digest built over it. */
+function digestOn(path: string, catalog: Catalog, stored: number, open = 0) {
+  const db = openDb(path);
+  migrate(db, ALL_MIGRATIONS);
+  seed(db, stored);
+  seedOpen(db, open, MONTH_START);
+  const sources = digestSourcesOf(db, createStore(db), catalog, SEVERITIES, { patchDigestOf, controlDigestOf });
+  return { db, build: () => buildDigest(sources, DIGEST_SECTIONS, NOW, 'Europe/Paris', slackMarks) };
+}
+
+/** The digest at more and more open incidents, each vs one indexed read of the incidents it shows. */
+function openSizes(dir: string, catalog: Catalog, ms: (x: number) => string, ratio: (a: number, b: number) => string): string[][] {
+  const sized = [10, 1_000, 10_000].map((open) => {
+    const d = digestOn(join(dir, `digest-open-${open}.db`), catalog, 10_000, open);
+    try {
+      return { label: `${open.toLocaleString('en')} open (and the 20 with reviews and actions)`, ...perCall(d.build, floorRead(d.db, shownIds(d.build())), open >= 10_000 ? 3 : 20) };
+    } finally {
+      d.db.close();
+    }
+  });
+  return openVerdict(sized, { ms, ratio });
+}
+
 export async function benchDigest(dir: string, timeIt: (fn: () => unknown) => Promise<number> | number, ms: (x: number) => string, ratio: (a: number, b: number) => string): Promise<string[][]> {
   const catalog = loadClockCatalog(parseConfig({}), [join(PACKAGE_ROOT, 'regimes')]);
-  const builders = [100_000, 10_000].map((stored) => {
-    const db = openDb(join(dir, `digest-${stored}.db`));
-    migrate(db, ALL_MIGRATIONS);
-    seed(db, stored);
-    const sources = digestSourcesOf(db, createStore(db), catalog, SEVERITIES, { patchDigestOf, controlDigestOf });
-    return { db, build: () => buildDigest(sources, DIGEST_SECTIONS, NOW, 'Europe/Paris', slackMarks) };
-  });
+  const builders = [100_000, 10_000].map((stored) => digestOn(join(dir, `digest-${stored}.db`), catalog, stored));
   try {
     const [big, small] = builders as [(typeof builders)[0], (typeof builders)[0]];
     big.build();
@@ -78,7 +100,7 @@ export async function benchDigest(dir: string, timeIt: (fn: () => unknown) => Pr
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const [bigMs, smallMs] = [median(runs[0]), median(runs[1])];
-    return [["managers' digest (every section), 100,000 stored items vs 10,000", ms(bigMs), ms(smallMs), ratio(bigMs, smallMs)]];
+    return [["managers' digest (every section), 100,000 stored items vs 10,000", ms(bigMs), ms(smallMs), ratio(bigMs, smallMs)], ...openSizes(dir, catalog, ms, ratio)];
   } finally {
     for (const b of builders) b.db.close();
   }

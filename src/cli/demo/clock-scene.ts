@@ -1,4 +1,4 @@
-import type { DemoContext } from './script.js';
+import type { DemoContext, DemoIncident } from './script.js';
 
 /**
  * The legal clocks part of the demo: the comms lead records when the company became aware (in her own
@@ -6,10 +6,8 @@ import type { DemoContext } from './script.js';
  * and the comms lead records it as sent; the commander decides data subjects need no notice. Runs in the
  * incident channel after the roles are given, before the incident resolves.
  */
-export async function clockScene(d: DemoContext): Promise<void> {
-  const incident = d.warden.store.incidents.listOpen()[0];
-  const channel = incident?.channelId;
-  if (!incident || !channel) throw new Error('the demo incident has no channel');
+export async function clockScene(d: DemoContext, incident: DemoIncident): Promise<void> {
+  const channel = incident.channelId;
   d.say('\n— legal clocks: what the company owes regulators and customers, and by when —');
   await d.command('UBOB', 'clock became_aware 04:00', channel);
   await d.command('UBOB', 'regime', channel);

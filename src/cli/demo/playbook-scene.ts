@@ -1,16 +1,14 @@
 import { PLAYBOOK_ACTIONS } from '../../features/playbooks/slack/blocks/playbook-checklist.js';
 import { encodeStepRef } from '../../features/playbooks/slack/blocks/playbook-text.js';
-import type { DemoContext } from './script.js';
+import type { DemoContext, DemoIncident } from './script.js';
 
 /**
  * The playbook part of the demo: attach the outage playbook, tick steps off (evidence asked for where the
  * playbook requires it), let a flag add the customer-facing steps, and show the progress. Runs inside
  * the incident channel after the roles are given.
  */
-export async function playbookScene(d: DemoContext): Promise<void> {
-  const incident = d.warden.store.incidents.listOpen()[0];
-  const channel = incident?.channelId;
-  if (!incident || !channel) throw new Error('the demo incident has no channel');
+export async function playbookScene(d: DemoContext, incident: DemoIncident): Promise<void> {
+  const channel = incident.channelId;
   d.say('\n— playbooks: the checklist that walks the responders through the response —');
   await d.command('UALICE', 'playbook list', channel);
   await d.command('UALICE', 'playbook service-outage', channel);

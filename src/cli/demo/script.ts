@@ -6,6 +6,12 @@ import type { BlockAction, ViewSubmission } from '../../../test/support/stand-in
 import { clockScene } from './clock-scene.js';
 import { playbookScene } from './playbook-scene.js';
 
+/** The incident a scene works in. */
+export interface DemoIncident {
+  id: string;
+  channelId: string;
+}
+
 export interface DemoContext {
   clock: ManualClock;
   slack: SlackStandIn;
@@ -22,18 +28,25 @@ export interface DemoContext {
 
 const MIN = 60_000;
 
+/** The incident the demo just declared, read by the channel Warden opened for it (the newest one), not from the open list. */
+function declaredIncident(d: DemoContext): DemoIncident {
+  const opened = d.slack.channels().at(-1);
+  const incident = opened ? d.warden.store.incidents.byChannel(opened.id) : null;
+  if (!incident?.channelId) throw new Error('the demo incident has no channel');
+  return { id: incident.id, channelId: incident.channelId };
+}
+
 /** The scripted incident: declare a sev1, hand out roles, work it, resolve it, record its review and close it. */
 export async function demoScript(d: DemoContext): Promise<void> {
   d.say('Warden demo: a scripted sev1, played against a local Slack stand-in. Nothing leaves this machine.');
   await d.command('UALICE', 'declare sev1 Payments API returning 500s');
-  const incident = d.warden.store.incidents.listOpen()[0];
-  const channel = incident?.channelId;
-  if (!incident || !channel) throw new Error('the demo incident has no channel');
+  const incident = declaredIncident(d);
+  const channel = incident.channelId;
 
   await d.command('UALICE', 'role comms <@UBOB|bob>', channel);
   await d.command('UALICE', 'role ops <@UCAROL|carol>', channel);
-  await playbookScene(d);
-  await clockScene(d);
+  await playbookScene(d, incident);
+  await clockScene(d, incident);
   await d.command('UCAROL', 'update Error rate 38% on /v2/charges since 09:02; suspect the 08:55 config push. Rolling back.', channel);
   const found = d.slack.addUserMessage(channel, 'UCAROL', 'Root cause: connection pool size set to 0 by the 08:55 config push.');
   d.say(`\n▶ @carol pins her message: "${found.text}"`);

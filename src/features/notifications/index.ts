@@ -4,7 +4,7 @@ export { buildClockCatalog, type ClockCatalog } from './app/clocks/clock-catalog
 export { loadRegimeCatalog } from './files/load-regimes.js';
 export { listTemplates, loadTemplate } from './files/template-loader.js';
 export { migrations } from './store/migrations.js';
-export { clockEventsOf, clockEventRecordsOf } from './store/clock-repo.js';
+export { clockEventsOf, clockEventRecordsOf, openClockedIncidentsOf } from './store/clock-repo.js';
 export { parseClockTime } from './app/clocks/parse-clock-time.js';
 export { ALL_IN_FORCE, companySection, notificationsSection, parseLeadTime, templatesSection, type LeadTime } from './config/sections.js';
 export { legalRecordOf } from './slack/legal-record-reader.js';

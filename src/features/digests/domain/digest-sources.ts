@@ -2,7 +2,7 @@ import type { ControlDigest } from '../../access-reviews/index.js';
 import type { BackupFreshness } from '../../backups/index.js';
 import type { PatchDigest } from '../../patches/index.js';
 import type { LiveDeadline } from './sections/deadline-section.js';
-import type { OpenIncident } from './sections/incident-section.js';
+import type { OpenIncident, OpenSummary } from './sections/incident-section.js';
 import type { SeverityTimes } from './sections/metrics-section.js';
 import type { OverdueList } from './sections/overdue-section.js';
 
@@ -10,10 +10,20 @@ import type { OverdueList } from './sections/overdue-section.js';
  * What a digest reads, each through another feature's read-only export. Every read is bounded by what is open,
  * due or shown (top N and a count), never by everything stored.
  */
+/** The open incidents as a store reads them for a digest: the section's summary, and whose deadlines to read. */
+export interface OpenIncidentsRead extends OpenSummary {
+  /** The open incidents with a recorded clock event: the only ones a legal deadline can run for. */
+  clocked: readonly string[];
+}
+
 export interface DigestSources {
   /** The configured severities, most severe first. */
   severities: readonly string[];
-  openIncidents(): OpenIncident[];
+  /**
+   * The open incidents: the summary read for the top `limit` (drills and private ones included, as the section
+   * shows them), or simply every one (a small source, a test), summarised by the digest.
+   */
+  openIncidents(limit: number): OpenIncidentsRead | readonly OpenIncident[];
   /** Live legal stages (due, not submitted, not decided) of these open incidents. */
   liveDeadlines(incidentIds: readonly string[], now: Date): LiveDeadline[];
   overdueReviews(now: Date, limit: number): OverdueList;

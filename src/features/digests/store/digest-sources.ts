@@ -5,6 +5,7 @@ import { responseMetricsFor, responseTimesRead } from '../../metrics/index.js';
 import { legalRecordOf, type ClockCatalog } from '../../notifications/index.js';
 import { overdueReviewsOf } from '../../reviews/index.js';
 import type { DigestSources } from '../domain/digest-sources.js';
+import { openIncidentsReadOf } from './open-incidents-read.js';
 
 /** The other features' read models a digest may use once they exist (patches, controls). */
 export interface DigestReadPorts {
@@ -25,8 +26,7 @@ export function digestSourcesOf(db: Db, store: Pick<IncidentStore, 'incidents'>,
   const isPrivate = (id: string) => store.incidents.get(id)?.private ?? true;
   return {
     severities,
-    openIncidents: () =>
-      store.incidents.listOpen().map((i) => ({ id: i.id, severity: i.severity, title: i.title, status: i.status, private: i.private, drill: i.drill, declaredAt: i.declaredAt })),
+    openIncidents: openIncidentsReadOf(db, severities),
     liveDeadlines: (ids, now) =>
       ids.flatMap((incidentId) =>
         legal(incidentId, now).regimes.flatMap((r) =>

@@ -12,6 +12,7 @@ export interface IncidentRecords {
   byRequestKey(key: string): Incident | null;
   /** The same person declaring the same title since `since`: a double click or a retried submission. */
   recentDuplicate(userId: string, title: string, since: Date): Incident | null;
+  /** Every open incident, hydrated: it costs every open incident, so no reader in src uses it (tests and benches do). */
   listOpen(): Incident[];
   /**
    * Up to `limit` open incidents the viewer may see (every public one, the private ones they are a member of),

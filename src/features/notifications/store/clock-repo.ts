@@ -109,3 +109,15 @@ export function clockEventRecordsOf(db: Db): (incidentId: string) => ClockEventR
   const repo = clockRepo(db);
   return (incidentId) => repo.events(incidentId);
 }
+
+/**
+ * The open incidents with a recorded clock event (the only ones a legal deadline can run for), newest declared
+ * first, for the managers' digest. Walks clock_events_open (migration 017): costs the clocked open incidents,
+ * not every open incident nor every clock event ever recorded. Reads only.
+ */
+export function openClockedIncidentsOf(db: Db): () => string[] {
+  const ids = db.prepare<[], string>(`SELECT c.incident_id FROM clock_events c INDEXED BY clock_events_open
+    JOIN incidents i ON i.id = c.incident_id WHERE c.incident_open = 1
+    GROUP BY c.incident_id ORDER BY i.declared_at DESC, c.incident_id DESC`).pluck();
+  return () => ids.all();
+}

@@ -1,4 +1,4 @@
-import { countsLine, topLines, type DigestPart, type Marks } from '../digest-part.js';
+import { countsLine, TOP_N, topLines, type DigestPart, type Marks } from '../digest-part.js';
 
 /** An open incident as the digest reads it. */
 export interface OpenIncident {
@@ -11,22 +11,38 @@ export interface OpenIncident {
   declaredAt: Date;
 }
 
+/**
+ * What the section shows of the open incidents: how many of each severity (`extra`: the severities open but not
+ * configured, most recently declared first) and the top N in its order. A store reads it through indexes.
+ */
+export interface OpenSummary {
+  counts: Readonly<Record<string, number>>;
+  extra: readonly string[];
+  top: readonly OpenIncident[];
+}
+
 /** Most severe first (configured order), then the oldest. */
-function bySeverity(order: readonly string[]) {
+export function bySeverity(order: readonly string[]) {
   const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
   return (a: OpenIncident, b: OpenIncident) => rank(a.severity) - rank(b.severity) || a.declaredAt.getTime() - b.declaredAt.getTime();
 }
 
-/** Open incidents by severity; a private one is counted and named by its id, never titled. */
-export function incidentSection(open: readonly OpenIncident[], severities: readonly string[], m: Marks): DigestPart {
-  const title = 'Open incidents';
-  if (open.length === 0) return { title, lines: ['None open.'], more: null };
+/** The summary of a whole list of open incidents (newest first, as a store lists them). */
+export function summarize(open: readonly OpenIncident[], severities: readonly string[]): OpenSummary {
   const counts: Record<string, number> = {};
   for (const i of open) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
   const extra = [...new Set(open.map((i) => i.severity))].filter((s) => !severities.includes(s));
-  const sorted = [...open].sort(bySeverity(severities));
+  return { counts, extra, top: [...open].sort(bySeverity(severities)).slice(0, TOP_N) };
+}
+
+/** Open incidents by severity; a private one is counted and named by its id, never titled. */
+export function incidentSection(open: readonly OpenIncident[] | OpenSummary, severities: readonly string[], m: Marks): DigestPart {
+  const title = 'Open incidents';
+  const { counts, extra, top } = 'top' in open ? open : summarize(open, severities);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (total === 0) return { title, lines: ['None open.'], more: null };
   const line = (i: OpenIncident) =>
     `• *${i.id}* ${i.severity}${i.drill ? ' (drill)' : ''} ${i.status}: ${i.private ? '_private_' : m.text(i.title, 80)}, declared ${m.at(i.declaredAt)}`;
-  const top = topLines(sorted, open.length, line, '/incident list');
-  return { title, lines: [`*${open.length} open*: ${countsLine([...severities, ...extra], counts)}`, ...top.lines], more: top.more };
+  const shown = topLines(top, total, line, '/incident list');
+  return { title, lines: [`*${total} open*: ${countsLine([...severities, ...extra], counts)}`, ...shown.lines], more: shown.more };
 }

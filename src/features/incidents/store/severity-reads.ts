@@ -1,0 +1,31 @@
+import type { Db } from '../../../platform/db/db.js';
+import type { Incident } from '../domain/incident.js';
+import { hydrateRows, type IncidentRow } from './incident-rows.js';
+
+/**
+ * The open incidents by severity, as the managers' digest shows them, over the digest's migration 017 (so
+ * only a Warden with the digest prepares them): the counts come from one
+ * row per severity, and each list walks incidents_open_by_severity and stops after its rows, so they cost the
+ * same at 10 and 10,000 open.
+ */
+export function openSeverityReadsOf(db: Db) {
+  const hydrate = hydrateRows(db);
+  const oldest = db.prepare<[string, number], IncidentRow>(`SELECT * FROM incidents INDEXED BY incidents_open_by_severity
+    WHERE status <> 'closed' AND severity = ? ORDER BY declared_at, id LIMIT ?`);
+  const newest = db.prepare<[string], string | null>(`SELECT max(declared_at) FROM incidents INDEXED BY incidents_open_by_severity
+    WHERE status <> 'closed' AND severity = ?`).pluck();
+  const counts = db.prepare<[], { severity: string; open: number }>('SELECT severity, open FROM open_incident_counts WHERE open > 0');
+  return {
+    /** How many incidents are open, by severity, from the counts the triggers keep (one row per severity). */
+    openCountsKept: (): Record<string, number> => Object.fromEntries(counts.all().map((r) => [r.severity, r.open])),
+    /** Up to `limit` open incidents of the severity, the oldest first (then by id). */
+    openOldestOfSeverity: (severity: string, limit: number): Incident[] => hydrate(oldest.all(severity, limit)),
+    /** When the newest open incident of the severity was declared; null when none is open. */
+    openNewestOfSeverityAt(severity: string): Date | null {
+      const at = newest.get(severity);
+      return at ? new Date(at) : null;
+    },
+  };
+}
+
+export type OpenSeverityReads = ReturnType<typeof openSeverityReadsOf>;
