@@ -169,23 +169,24 @@ export function createJobRunner(opts: JobRunnerOptions) {
     },
     /** Resolves when no pass is running and nothing is due. */
     async idle(): Promise<void> {
-      while (running || store.jobs.due(clock.now(), 1).length > 0) await runDue();
+      while (!stopping && (running || store.jobs.due(clock.now(), 1).length > 0)) await runDue();
     },
     start(): void {
+      stopping = false;
       if (timer) return;
       timer = setInterval(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')), opts.pollMs ?? 1_000);
       timer.unref();
     },
-    /** Stops polling; a running pass ends after the jobs in flight (the rest stays pending for the next start). */
+    /**
+     * Stops polling; a running pass ends after the jobs in flight, and no pass starts again until `start` (a poke
+     * from work still finishing after its ack would otherwise drain the whole backlog during shutdown). The rest
+     * stays pending for the next start.
+     */
     async stop(): Promise<void> {
       if (timer) clearInterval(timer);
       timer = null;
       stopping = true;
-      try {
-        if (running) await running;
-      } finally {
-        stopping = false;
-      }
+      if (running) await running;
     },
   };
 }

@@ -129,3 +129,20 @@ describe('the job runner: lanes', () => {
     expect(store.jobs.get(id)).toMatchObject({ status: 'pending', attempts: 0, lastError: 'ratelimited' });
   });
 });
+
+describe('the job runner: stopping', () => {
+  it('when poked after stop (work finishing after its ack), then it runs nothing until started again', async () => {
+    const ran: string[] = [];
+    const r = runner((job) => void ran.push(String(job.payload.name)));
+    await r.stop();
+    enqueue('late', 'INC-1');
+    r.poke();
+    expect(await r.runDue()).toBe(0);
+    await r.idle();
+    expect(ran).toEqual([]);
+    r.start();
+    await r.idle();
+    await r.stop();
+    expect(ran).toEqual(['late']);
+  });
+});
