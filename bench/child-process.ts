@@ -72,10 +72,13 @@ export async function startNode(args: string[], env: NodeJS.ProcessEnv, ready: s
   try {
     await new Promise<void>((resolve, reject) => {
       let seen = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
+      const read = (chunk: Buffer) => {
         seen += chunk.toString();
-        if (seen.includes(ready)) resolve();
-      });
+        if (!seen.includes(ready)) return;
+        child.stdout?.off('data', read).resume(); // drained from now on, not kept
+        resolve();
+      };
+      child.stdout?.on('data', read);
       child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited ${code} before it was ready: ${seen}`)));
     });
   } catch (err) {
