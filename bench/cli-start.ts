@@ -3,29 +3,20 @@
  *
  *  - one `warden deadlines` call (a fresh `node dist/src/bin/warden.js` process) vs `node -e ''`: what the CLI adds
  *    to Node's own start. Goal: under 1 s of wall time.
- *  - resident memory of `warden start` idle (HTTP mode, loopback, a fresh database) vs a bare Bolt app listening
- *    the same way: what Warden adds to the Slack framework it cannot do without. Goal: under 150 MB.
+ *  - resident memory of `warden start` idle (HTTP mode, loopback, a fresh database) vs the bare Bolt app
+ *    (bench/bare-bolt-app.mjs) listening the same way: what Warden adds to the Slack framework it cannot do without. Goal: under 150 MB.
  *
  * Runs the build first when a source is newer than it (scripts/build.js --if-stale). Loopback only; every process
  * it starts is stopped by its pid.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startSlackStandIn } from '../test/support/stand-ins/slack/index.js';
+import { BOT_ID, BOT_USER_ID, startSlackStandIn } from '../test/support/stand-ins/slack/index.js';
 import { freePort } from '../test/support/free-port.js';
+import { BARE_BOLT, buildIfStale, CLI, rssMiB, startFlags, startNode } from './child-process.js';
 
-const CLI = join('dist', 'src', 'bin', 'warden.js');
-/** The node flags `npm start` runs the build with (package.json), so the figure is of what runs in production. */
-function startFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const words = (scripts.start ?? '').split(/\s+/);
-  const at = words.indexOf(CLI);
-  if (words[0] !== 'node' || at < 0) throw new Error(`npm start is not "node [flags] ${CLI} start": ${scripts.start}`);
-  return words.slice(1, at);
-}
 const DEADLINES = ['deadlines', '--regime', 'gdpr', '--event', 'became_aware=2026-03-27T10:00:00Z'];
 const RUNS = 7;
 const DEADLINES_GOAL_MS = 1000;
@@ -46,49 +37,19 @@ function wallMs(args: string[]): number {
   return performance.now() - t;
 }
 
-/** Resident memory of a process, from /proc (Linux) or ps elsewhere, in MiB. */
-function rssMiB(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) return Number(kb) / 1024;
-  } catch {
-    // not Linux: ask ps
-  }
-  return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
-}
-
-/** Spawns `args`, waits until it prints `ready`, lets it idle, reads its RSS, then stops it with SIGTERM. */
+/** Starts node with `args` and `env`, lets it idle once it printed `ready`, reads its RSS, then stops it. */
 async function idleRss(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<number> {
-  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = await startNode(args, env, ready);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let seen = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        if (seen.includes(ready)) resolve();
-      });
-      child.once('exit', (code) => reject(new Error(`node ${args[0]} exited ${code} before it was ready: ${seen}`)));
-    });
     await sleep(IDLE_MS);
-    return rssMiB(child.pid as number);
+    return rssMiB(child.pid);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await child.stop();
   }
 }
-
-/** A bare Bolt app in HTTP mode on loopback: the floor Warden's memory is compared with. */
-const BARE_BOLT = `
-const { App } = require('@slack/bolt');
-const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET, clientOptions: { slackApiUrl: process.env.SLACK_API_URL } });
-app.start({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => console.log('bolt listening'));
-process.once('SIGTERM', () => app.stop().then(() => process.exit(0)));
-`;
 
 export async function benchCliStart(dir: string, ms: (x: number) => string, ratio: (a: number, b: number) => string): Promise<string[][]> {
-  const built = spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the build failed');
+  buildIfStale();
   wallMs([CLI, ...DEADLINES]); // warm the file cache for both
   wallMs(['-e', '']);
   const cli: number[] = [];
@@ -103,7 +64,7 @@ export async function benchCliStart(dir: string, ms: (x: number) => string, rati
   try {
     const common = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production' };
     const warden = await idleRss([...startFlags(), CLI, 'start'], { ...common, PORT: String(await freePort()), WARDEN_DB: join(dir, 'cli-start.db'), WARDEN_CONFIG: join(dir, 'none.yaml') }, 'Warden listening');
-    const bolt = await idleRss(['-e', BARE_BOLT], { ...common, PORT: String(await freePort()) }, 'bolt listening');
+    const bolt = await idleRss([BARE_BOLT], { ...common, PORT: String(await freePort()), BOT_ID, BOT_USER_ID }, 'bolt listening');
     return [
       [`warden deadlines from the shell (compiled, median of ${RUNS}) vs node -e '': goal < ${DEADLINES_GOAL_MS} ms, ${holds(deadlines < DEADLINES_GOAL_MS)}`, ms(deadlines), ms(median(bare)), ratio(deadlines, median(bare))],
       [`warden start idle RSS (npm start's node ${startFlags().join(' ')}, ${IDLE_MS / 1000} s idle) vs a bare Bolt app: goal < ${RSS_GOAL_MIB} MiB, ${holds(warden < RSS_GOAL_MIB)}`, `${warden.toFixed(0)} MiB`, `${bolt.toFixed(0)} MiB`, ratio(warden, bolt)],

@@ -1,0 +1,141 @@
+/**
+ * Bench 12 (issue 15): the compiled `warden start` under a paced load, each figure against a bare Bolt 5.1 app
+ * (bench/bare-bolt-app.mjs: same signing secret and bot identity, a `/incident` listener that only acks) that takes
+ * the same load in the same run. Both are child processes; the load comes from a third (bench/paced-load.ts):
+ * 200 signed commands a second over 10 keep-alive connections, latency from each scheduled send time.
+ *
+ *  - ack p99 of `/incident help` and of `/incident declare` (each a new incident, distinct titles). Goal: within 1.3x.
+ *  - CPU time (utime + stime from /proc/PID/stat) per declare over the load. Goal: at most 2x bare Bolt's per request.
+ *  - resident memory once 1,800 incidents are declared, the job runner is quiet and V8 has collected the load's
+ *    garbage on its own (live heap stays ~43 MB throughout: nothing is kept per incident). Goal: under 150 MiB.
+ *
+ * Warden calls the Slack stand-in started here, with Slack's rate limits off (the bench blasts on purpose; Warden's
+ * own pacing to Slack's tiers still holds its channel creations and posts back). Its warden.yaml raises the
+ * slash-command limits (300 a minute per workspace by default) so every command runs; scheduled backups are off.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BOT_ID, BOT_USER_ID, startSlackStandIn, type SlackStandIn } from '../test/support/stand-ins/slack/index.js';
+import { freePort } from '../test/support/free-port.js';
+import { BARE_BOLT, buildIfStale, CLI, clockTicks, cpuMs, lineChild, rssMiB, startFlags, startNode, type Started } from './child-process.js';
+import type { Fmt, Row } from './incident-reads-world.js';
+import type { Load, LoadResult } from './paced-load.js';
+
+const PER_SECOND = 200;
+const MEASURED = 600; // 3 s at 200/s
+const WARM = 200;
+const INCIDENTS = 1_800;
+const ACK_GOAL = 1.3;
+const CPU_GOAL = 2;
+const RSS_GOAL_MIB = 150;
+const TOKEN = `xoxb-bench-${process.pid}`;
+const SECRET = `bench-floor-${process.pid}`;
+const DECLARE = `declare sev2 Load incident ${process.pid}-{n}`;
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+const holds = (ok: boolean) => (ok ? 'holds' : 'DOES NOT HOLD');
+
+interface App extends Started {
+  url: string;
+}
+
+async function startApps(dir: string, slack: SlackStandIn): Promise<{ warden: App; bare: App }> {
+  const config = join(dir, 'ack-floor.yaml');
+  const high = 100_000;
+  writeFileSync(config, `channels:\n  announcements: ${slack.addChannel('incidents').id}\nlimits:\n  commandsPerUserPerMinute: ${high}\n  commandBurstPerUser: ${high}\n  commandsPerWorkspacePerMinute: ${high}\nbackups:\n  every: "off"\n`);
+  const common = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production' };
+  const [wardenPort, barePort] = [await freePort(), await freePort()];
+  const warden = await startNode([...startFlags(), CLI, 'start'], { ...common, PORT: String(wardenPort), WARDEN_DB: join(dir, 'ack-floor.db'), WARDEN_CONFIG: config }, 'Warden listening');
+  try {
+    const bare = await startNode([BARE_BOLT], { ...common, PORT: String(barePort), BOT_ID, BOT_USER_ID }, 'bolt listening');
+    return { warden: { ...warden, url: `http://127.0.0.1:${wardenPort}` }, bare: { ...bare, url: `http://127.0.0.1:${barePort}` } };
+  } catch (err) {
+    await warden.stop();
+    throw err;
+  }
+}
+
+/** Waits until Warden has made no Slack call for 2 s (what it can send now is sent; its pacing holds the rest), at most 30 s. */
+async function quiet(slack: SlackStandIn): Promise<void> {
+  let last = -1;
+  for (let still = 0, waited = 0; still < 4 && waited < 60; waited++) {
+    await sleep(500);
+    const n = slack.calls().length;
+    still = n === last ? still + 1 : 0;
+    last = n;
+  }
+}
+
+/**
+ * Right after a load, RSS holds the load's garbage: V8 collects old space when its memory reducer sees the process
+ * idle (8 s or more later), and nothing here forces it. Reads RSS each second for up to 25 s and stops early once it
+ * has fallen by a fifth (the reducer has run); answers the reading then and the seconds waited.
+ */
+async function settledRss(pid: number, after: number): Promise<{ rss: number; seconds: number }> {
+  let rss = after;
+  let seconds = 0;
+  while (seconds < 25 && rss > 0.8 * after) {
+    await sleep(1000);
+    seconds++;
+    rss = rssMiB(pid);
+  }
+  return { rss, seconds };
+}
+
+type LoadClient = ReturnType<typeof lineChild>;
+
+/** One paced load into `app`, with the CPU time the app used over it. */
+async function measured(load: LoadClient, app: App, text: string, count: number, expect?: string) {
+  const before = cpuMs(app.pid);
+  const r = await load.ask<LoadResult>(JSON.stringify({ url: app.url, text, perSecond: PER_SECOND, count, ...(expect ? { expect } : {}) } satisfies Load));
+  if (r.failed > 0) throw new Error(`${r.failed} of ${count} "${text}" to ${app.url} failed`);
+  return { ...r, cpu: cpuMs(app.pid) - before };
+}
+
+function ackRows(name: string, w: LoadResult, b: LoadResult, f: Fmt): Row[] {
+  const [wp, bp] = [quantile(w.latencies, 0.99), quantile(b.latencies, 0.99)];
+  return [
+    [`${name} ack p99 at ${PER_SECOND}/s (${w.latencies.length} paced, from the scheduled send) vs bare Bolt: goal within ${ACK_GOAL}x, ${holds(wp <= ACK_GOAL * bp)}`, f.ms(wp), f.ms(bp), f.ratio(wp, bp)],
+    [`  p50 of the same; the slowest`, f.ms(quantile(w.latencies, 0.5)), f.ms(quantile(b.latencies, 0.5)), `${f.ms(Math.max(...w.latencies))} / ${f.ms(Math.max(...b.latencies))}`],
+  ];
+}
+
+export async function benchAckFloor(dir: string, f: Fmt): Promise<Row[]> {
+  buildIfStale();
+  const slack = await startSlackStandIn({ token: TOKEN, rateLimits: false });
+  const load = lineChild('./paced-load.ts', [SECRET]);
+  const { warden, bare } = await startApps(dir, slack);
+  try {
+    for (const app of [warden, bare]) await measured(load, app, 'help', WARM);
+    await measured(load, warden, DECLARE, WARM, 'Declared');
+    await quiet(slack);
+    const idleRss = rssMiB(warden.pid);
+    const help = { warden: await measured(load, warden, 'help', MEASURED), bare: await measured(load, bare, 'help', MEASURED) };
+    const declare = { warden: await measured(load, warden, DECLARE, MEASURED, 'Declared'), bare: await measured(load, bare, DECLARE, MEASURED) };
+    if (declare.warden.unexpected > 0) throw new Error(`${declare.warden.unexpected} declares did not declare`);
+    const cpuBefore = cpuMs(warden.pid) - declare.warden.cpu;
+    await quiet(slack);
+    const withAfterAck = cpuMs(warden.pid) - cpuBefore;
+    await measured(load, warden, DECLARE, INCIDENTS - WARM - MEASURED, 'Declared');
+    await quiet(slack);
+    const [loaded, bareRss] = [rssMiB(warden.pid), rssMiB(bare.pid)];
+    const { rss, seconds } = await settledRss(warden.pid, loaded);
+    const per = (cpu: number) => cpu / MEASURED;
+    const cpuRatio = per(declare.warden.cpu) / per(declare.bare.cpu);
+    return [
+      ...ackRows('/incident help', help.warden, help.bare, f),
+      ...ackRows(`/incident declare (each a new incident)`, declare.warden, declare.bare, f),
+      [`CPU per /incident declare over the load (utime+stime, /proc, ${clockTicks()} ticks/s) vs bare Bolt per request: goal at most ${CPU_GOAL}x, ${holds(cpuRatio <= CPU_GOAL)}`, f.ms(per(declare.warden.cpu)), f.ms(per(declare.bare.cpu)), f.ratio(per(declare.warden.cpu), per(declare.bare.cpu))],
+      ['  the same, with the after-ack work that ran until Warden was quiet (its pacing holds the rest back)', f.ms(per(withAfterAck)), f.ms(per(declare.bare.cpu)), f.ratio(per(withAfterAck), per(declare.bare.cpu))],
+      ['  CPU per /incident help', f.ms(per(help.warden.cpu)), f.ms(per(help.bare.cpu)), f.ratio(per(help.warden.cpu), per(help.bare.cpu))],
+      [`warden start RSS, ${INCIDENTS.toLocaleString('en')} incidents declared, idle ${seconds} s after its runner was quiet (nothing forced) vs bare Bolt: goal < ${RSS_GOAL_MIB} MiB, ${holds(rss < RSS_GOAL_MIB)}`, `${rss.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(rss, bareRss)],
+      ['  the same the moment the runner was quiet (the load\'s garbage not yet collected)', `${loaded.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(loaded, bareRss)],
+      [`  Warden's RSS after the warm-up (${WARM} declared)`, `${idleRss.toFixed(0)} MiB`, '', ''],
+    ];
+  } finally {
+    load.stop();
+    await Promise.all([warden.stop(), bare.stop()]);
+    await slack.stop();
+  }
+}
