@@ -1,6 +1,6 @@
 /** The tamper-evident audit chain: hashing, signed checkpoints and verification (pure), and its append-only table. */
 export { auditHash, canonicalJson, chainEntry, entryBody, GENESIS_HASH, type AuditEntry, type AuditFacts } from './domain/audit-chain.js';
-export { checkTimeline, TIMELINE_ENTRY, walkAuditChain, type AuditInput, type ChainRow, type ChainWalk, type TimelineCoverage, type TimelineDigest } from './domain/verify-audit.js';
+export { checkTimeline, TIMELINE_ENTRY, TimelineCoverage, walkAuditChain, walkAuditPages, type AuditInput, type ChainPage, type ChainRow, type ChainWalk, type PackedTimelineDigests, type PagedAuditInput, type TimelineDigest } from './domain/verify-audit.js';
 export { PROBLEM_EXIT_CODES, type AuditProblem, type ProblemKind } from './domain/audit-problem.js';
 export { checkpointLine, checkpointMessage, keyIdOf, signCheckpoint, signatureVerifies, type Checkpoint, type CheckpointFacts, type CheckpointKind } from './domain/checkpoint.js';
 export { parseCheckpointFile, type CheckpointFileLine } from './domain/checkpoint-file.js';

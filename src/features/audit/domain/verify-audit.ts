@@ -1,8 +1,10 @@
-import { hash as sha } from 'node:crypto';
-import { GENESIS_HASH } from './audit-chain.js';
 import type { AuditProblem } from './audit-problem.js';
+import { chainWalker, type ChainWalker } from './chain-walker.js';
 import type { Expectation } from './checkpoint-chain.js';
-import { hashedBody, type StoredEntry } from './stored-entry.js';
+import type { StoredEntry } from './stored-entry.js';
+import { TimelineCoverage } from './timeline-coverage.js';
+
+export { checkTimeline, TimelineCoverage, type PackedTimelineDigests, type TimelineDigest } from './timeline-coverage.js';
 
 /** The key under which an audit entry's details carry the timeline row it recorded: `{ id, sha256 }`. */
 export const TIMELINE_ENTRY = 'timelineEntry';
@@ -18,13 +20,6 @@ export interface ChainRow {
   hash: string;
   hashed: string;
   timeline: string | null;
-}
-
-/** A timeline row's identity and the SHA-256 of its stored columns (the incident core's `timelineHash`). */
-export interface TimelineDigest {
-  id: number;
-  incidentId: string;
-  sha256: string;
 }
 
 export interface AuditInput {
@@ -45,113 +40,67 @@ export interface ChainWalk {
   lastMatched: Expectation | null;
 }
 
-/** The timeline rows the chain vouches for: each row's hash and the entry that recorded it, by row id. */
-export type TimelineCoverage = Map<number, { sha256: string; seq: number }>;
-
 /**
  * Walks the chain from the first entry, checking each against its predecessor and every signed checkpoint, and
  * collects the timeline hashes the entries carry (for `checkTimeline`). Stops at the first broken entry: what
  * follows a break cannot be trusted to say anything.
  */
 export function walkAuditChain(input: AuditInput): { walk: ChainWalk; coverage: TimelineCoverage } {
-  const coverage: TimelineCoverage = new Map();
-  return { walk: walkChain(input, coverage), coverage };
+  const coverage: TimelineCoverage = new TimelineCoverage();
+  const walker = chainWalker(input, coverage);
+  return { walk: walkFrom(walker, () => walkRows(walker, input.entries)), coverage };
 }
 
-function walkChain(input: AuditInput, coverage: TimelineCoverage): ChainWalk {
-  const pending = [...(input.expectations ?? [])].sort((a, b) => a.count - b.count);
-  let next = 0;
-  let lastMatched: Expectation | null = null;
-  let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
-  const result = (problem: AuditProblem | null): ChainWalk => ({ problem, entries: prev.seq, head: prev.hash, lastMatched });
-  for (; next < pending.length && pending[next]!.count === 0; next++) {
-    if (pending[next]!.head !== GENESIS_HASH) return result(rewritten(pending[next]!, null, 1));
-    lastMatched = pending[next]!;
+/** The walk of the empty chain's checkpoints, then of `rest`, to the end when nothing stops it. */
+function walkFrom(walker: ChainWalker, rest: () => ChainWalk | null): ChainWalk {
+  const problem = walker.start();
+  if (problem) return walker.result(problem, false);
+  return rest() ?? walker.result(null, true);
+}
+
+/** Steps the walker through `entries`: the walk when it stopped at a problem, null when all of them passed. */
+function walkRows(walker: ChainWalker, entries: Iterable<ChainRow>): ChainWalk | null {
+  for (const e of entries) {
+    const problem = walker.step(e);
+    if (problem) return walker.result(problem, false);
   }
-  for (const e of input.entries) {
-    const problem = quickCheck(e, prev) ? null : entryProblem(e, prev, input);
-    if (problem) return result(problem);
-    for (; next < pending.length && pending[next]!.count === e.seq; next++) {
-      if (pending[next]!.head !== e.hash) return result(rewritten(pending[next]!, lastMatched, e.seq));
-      lastMatched = pending[next]!;
-    }
-    if (e.timeline !== null) recordCoverage(e.seq, e.timeline, coverage);
-    prev = e;
+  return null;
+}
+
+/**
+ * One page of the chain as the quick walk reads it: the entries that exist up to entry `to` from the one after the
+ * previous page's `to`, in order, each as `hash || hashed` (null when a hash column does not hold 64 characters).
+ */
+export interface ChainPage {
+  to: number;
+  texts: readonly (string | null)[];
+}
+
+export interface PagedAuditInput extends Omit<AuditInput, 'entries'> {
+  /** Consecutive pages of entry numbers, from 1 to the last entry. */
+  pages: Iterable<ChainPage>;
+  /** The entries numbered `from` to `to` as `entries` gives them, read again where a page's quick check stops. */
+  rows(from: number, to: number): Iterable<ChainRow>;
+}
+
+/**
+ * The same walk as `walkAuditChain`, a page at a time: each page's texts are checked in one tight loop, and only
+ * from the first one that fails are the rows read column by column and walked the exact way, so every problem
+ * is found and named exactly as `walkAuditChain` names it.
+ */
+export function walkAuditPages(input: PagedAuditInput): { walk: ChainWalk; coverage: TimelineCoverage } {
+  const coverage: TimelineCoverage = new TimelineCoverage();
+  const walker = chainWalker(input, coverage);
+  return { walk: walkFrom(walker, () => walkPages(walker, input)), coverage };
+}
+
+function walkPages(walker: ChainWalker, input: PagedAuditInput): ChainWalk | null {
+  for (const page of input.pages) {
+    const { texts } = page;
+    let i = 0;
+    while (i < texts.length && walker.quick(texts[i]!)) i++;
+    const stopped = i < texts.length ? walkRows(walker, input.rows(walker.nextSeq(), page.to)) : null;
+    if (stopped) return stopped;
   }
-  const beyond = pending.at(-1);
-  if (beyond && beyond.count > prev.seq) return result(truncated(prev.seq, beyond));
-  return result(null);
-}
-
-/** The common case, decided without reading the entry whole: it is the next one, links to it, and hashes right. */
-function quickCheck(r: ChainRow, prev: { seq: number; hash: string }): boolean {
-  return r.seq === prev.seq + 1 && r.prevHash === prev.hash && sha('sha256', r.hashed, 'hex') === r.hash;
-}
-
-/** Why the entry does not follow `prev`, or null when it does. */
-function entryProblem(r: ChainRow, prev: { seq: number; hash: string }, input: Pick<AuditInput, 'entryAt' | 'seqOfHash'>): AuditProblem | null {
-  const expected = prev.seq + 1;
-  if (r.seq !== expected) {
-    const missing = r.seq - 1 === expected ? `entry ${expected} is missing` : `entries ${expected} to ${r.seq - 1} are missing`;
-    return { kind: 'deleted', seq: expected, message: `${missing} (deleted): entry ${r.seq} follows entry ${prev.seq}` };
-  }
-  return contentProblem(input.entryAt(r.seq), prev, input.seqOfHash);
-}
-
-function contentProblem(e: StoredEntry, prev: { seq: number; hash: string }, seqOfHash: (hash: string) => number | null): AuditProblem | null {
-  const from = e.prevHash === prev.hash ? null : seqOfHash(e.prevHash);
-  if (hashedBody(e) === null) {
-    // The content's own number M hashes it; the row now holding hash M-1 is M-1, or M itself when neighbours swapped.
-    const moved = from === null ? undefined : [from + 1, from].find((s) => s !== e.seq && hashedBody(e, s) !== null);
-    if (moved !== undefined) return { kind: 'reordered', seq: e.seq, message: `entry ${e.seq} holds entry ${moved}'s content: entries were swapped or moved` };
-    return { kind: 'edited', seq: e.seq, message: `entry ${e.seq} (${e.action} at ${e.at}) was edited: its content does not match its hash` };
-  }
-  if (e.prevHash === prev.hash) return null;
-  if (from !== null) return { kind: 'reordered', seq: e.seq, message: `entry ${e.seq} follows entry ${from}, not entry ${prev.seq}: entries were swapped or moved` };
-  return {
-    kind: 'edited',
-    seq: prev.seq,
-    message: `entry ${prev.seq} was edited and its hash recomputed: entry ${e.seq} still links to its original hash`,
-  };
-}
-
-function rewritten(at: Expectation, lastMatched: Expectation | null, seq: number): AuditProblem {
-  const after = lastMatched ? `after entry ${lastMatched.count} (which matches the checkpoint on line ${lastMatched.line})` : 'from the first entry';
-  return {
-    kind: 'rewritten',
-    seq,
-    message: `entry ${seq} does not match the checkpoint signed at ${at.at} (line ${at.line}): the chain was rewritten ${after}, its hashes recomputed`,
-  };
-}
-
-function truncated(entries: number, beyond: Expectation): AuditProblem {
-  return {
-    kind: 'truncated',
-    seq: entries + 1,
-    message: `the chain holds ${entries} entries but the checkpoint signed at ${beyond.at} (line ${beyond.line}) covers ${beyond.count}: entries ${entries + 1} to ${beyond.count} were cut off`,
-  };
-}
-
-
-// Details are stored canonical, so the object reads exactly so (keys sorted): no JSON.parse per entry.
-const TIMELINE_PATTERN = /"timelineEntry":\{"id":(\d+),"sha256":"([0-9a-f]{64})"\}/;
-
-function recordCoverage(seq: number, details: string, coverage: TimelineCoverage): void {
-  const found = TIMELINE_PATTERN.exec(details);
-  if (found) coverage.set(Number(found[1]), { sha256: found[2]!, seq });
-}
-
-/** Every timeline row must match the hash its audit entry recorded, and every recorded row must still exist. */
-export function checkTimeline(rows: Iterable<TimelineDigest>, coverage: TimelineCoverage): AuditProblem[] {
-  const problems: AuditProblem[] = [];
-  const report = (message: string, seq?: number) => problems.length === 0 && problems.push({ kind: 'timeline', ...(seq ? { seq } : {}), message });
-  for (const row of rows) {
-    const recorded = coverage.get(row.id);
-    coverage.delete(row.id);
-    if (!recorded) report(`timeline entry ${row.id} of ${row.incidentId} has no audit entry: it was added outside Warden`);
-    else if (recorded.sha256 !== row.sha256) report(`timeline entry ${row.id} of ${row.incidentId} was edited: it no longer matches audit entry ${recorded.seq}`, recorded.seq);
-  }
-  const [gone] = coverage;
-  if (gone) report(`timeline entry ${gone[0]} recorded by audit entry ${gone[1].seq} was deleted`, gone[1].seq);
-  return problems;
+  return null;
 }

@@ -4,10 +4,12 @@ import { WardenError } from '../../../platform/errors.js';
 import type { AuditProblem } from '../domain/audit-problem.js';
 import { verifyCheckpoints, type Expectation } from '../domain/checkpoint-chain.js';
 import { parseCheckpointFile } from '../domain/checkpoint-file.js';
-import { checkTimeline, walkAuditChain, type TimelineDigest } from '../domain/verify-audit.js';
+import { checkTimeline, walkAuditPages, type PackedTimelineDigests, type TimelineDigest } from '../domain/verify-audit.js';
 import { auditRepo } from './audit-repo.js';
 import { checkpointFile } from './checkpoint-file-store.js';
 import { missingGuards } from './guards.js';
+
+type TimelineDigests = Iterable<TimelineDigest> | PackedTimelineDigests;
 
 export interface VerifyDatabaseOptions {
   /** The checkpoint file (read here; a file that does not exist holds no checkpoint); null when none is in use. */
@@ -18,7 +20,7 @@ export interface VerifyDatabaseOptions {
    * The incident core's timeline rows with their hashes. A promise lets them be hashed on another thread while
    * this one walks the chain (`timelineDigestsInWorker`): the two halves of the work overlap on two cores.
    */
-  timeline: Iterable<TimelineDigest> | Promise<Iterable<TimelineDigest>>;
+  timeline: TimelineDigests | Promise<TimelineDigests>;
   /**
    * The database may be an earlier state of the chain (a backup about to be restored): checkpoints beyond its
    * head are not expected of it, and one older than every checkpoint is a warning, not a problem.
@@ -46,7 +48,7 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
   const audit = auditRepo(db);
   const signed = checkpointExpectations(opts, problems, warnings);
   const expectations = signed && opts.earlierState ? signed.filter((e) => e.count <= audit.head().count) : signed;
-  const { walk, coverage } = walkAuditChain({ entries: audit.chainRows(), entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations });
+  const { walk, coverage } = walkAuditPages({ pages: audit.chainPages(), rows: audit.chainRows, entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations });
   const timeline = await opts.timeline;
   problems.unshift(...(walk.problem ? [walk.problem] : checkTimeline(timeline, coverage)));
   const guards = missingGuards(db);

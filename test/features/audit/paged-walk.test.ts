@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
+import { auditHash, auditRepo, walkAuditChain, walkAuditPages, type Expectation } from '../../../src/features/audit/index.js';
+import { recordChange } from '../../../src/features/incidents/app/record.js';
+import { createStore } from '../../../src/features/incidents/index.js';
+import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
+
+const ENTRIES = 12;
+const PAGE = 4;
+let db: Db;
+
+beforeEach(() => {
+  db = openDb(':memory:');
+  migrate(db, ALL_MIGRATIONS);
+  const store = createStore(db);
+  db.prepare("INSERT INTO incidents (id, title, type, severity, status, declared_by, declared_at) VALUES ('INC-2026-0001', 't', 'security', 'sev1', 'investigating', 'UALICE', '2026-11-22T09:00:00.000Z')").run();
+  for (let i = 1; i <= ENTRIES; i++) {
+    store.transaction(() => recordChange(store, { incidentId: 'INC-2026-0001', actor: 'UALICE', at: new Date(Date.UTC(2026, 10, 22, 9, i)), kind: 'note', text: `note ${i} «é» 😀`, action: 'incident.note_added', data: { n: i } }));
+  }
+  for (const guard of ['audit_log_no_update', 'audit_log_no_delete']) db.exec(`DROP TRIGGER ${guard}`);
+});
+afterEach(() => db.close());
+
+const headAt = (seq: number) => db.prepare<[number], string>('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq)!;
+const expect12 = (): Expectation[] => [{ count: 4, head: headAt(4), at: '2026-12-01T00:00:00.000Z', line: 1 }, { count: ENTRIES, head: headAt(ENTRIES), at: '2026-12-02T00:00:00.000Z', line: 2 }];
+
+/** The quick walk in pages of 4 and the row walk, over the same table: what each says. */
+function bothWalks(expectations: Expectation[] | null) {
+  const audit = auditRepo(db);
+  const lookups = { entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations };
+  const paged = walkAuditPages({ ...lookups, pages: audit.chainPages(PAGE), rows: audit.chainRows });
+  const rows = walkAuditChain({ ...lookups, entries: audit.chainRows() });
+  return { paged: { ...paged.walk, covered: paged.coverage.size }, rows: { ...rows.walk, covered: rows.coverage.size } };
+}
+
+/** Recomputes the hashes of entries `from` to `to`, as an attacker covering an edit would. */
+function rehashFrom(from: number, to = ENTRIES): void {
+  const rows = db.prepare<[number, number], { seq: number; at: string; actor: string; action: string; incident_id: string | null; details: string }>('SELECT * FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq').all(from, to);
+  let prev = headAt(from - 1);
+  for (const r of rows) {
+    const hash = auditHash(prev, r.seq, { at: r.at, actor: r.actor, action: r.action, incidentId: r.incident_id, details: JSON.parse(r.details) as Record<string, unknown> });
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
+    prev = hash;
+  }
+}
+
+const swap = (a: number, b: number) => {
+  const row = (seq: number) => db.prepare('SELECT at, actor, action, incident_id, details, prev_hash, hash FROM audit_log WHERE seq = ?').get(seq) as Record<string, string>;
+  const [ra, rb] = [row(a), row(b)];
+  const set = (seq: number, r: Record<string, string>, hash: string) =>
+    db.prepare('UPDATE audit_log SET at = ?, actor = ?, action = ?, incident_id = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(r.at, r.actor, r.action, r.incident_id, r.details, r.prev_hash, hash, seq);
+  set(a, rb, 'swap-tmp');
+  set(b, ra, ra.hash!);
+  db.prepare('UPDATE audit_log SET hash = ? WHERE seq = ?').run(rb.hash, a);
+};
+
+describe('the paged quick walk of the audit chain', () => {
+  it('when nothing was touched, then it walks every page and vouches for every timeline row, as the row walk does', () => {
+    const { paged, rows } = bothWalks(expect12());
+    expect(paged).toEqual(rows);
+    expect(paged).toMatchObject({ problem: null, entries: ENTRIES, covered: ENTRIES, lastMatched: { count: ENTRIES } });
+  });
+
+  const tampers: [string, () => void, string][] = [
+    ['an entry in a later page is edited', () => db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 7").run(), 'entry 7 (incident.note_added at 2026-11-22T09:07:00.000Z) was edited'],
+    ['the first entry of a page is deleted', () => db.prepare('DELETE FROM audit_log WHERE seq = 9').run(), 'entry 9 is missing (deleted): entry 10 follows entry 8'],
+    ['a whole page is deleted', () => db.prepare('DELETE FROM audit_log WHERE seq BETWEEN 5 AND 8').run(), 'entries 5 to 8 are missing (deleted): entry 9 follows entry 4'],
+    ['the last entry of a page is deleted', () => db.prepare('DELETE FROM audit_log WHERE seq = 8').run(), 'entry 8 is missing (deleted): entry 9 follows entry 7'],
+    ['entries across a page boundary are swapped', () => swap(8, 9), "entry 8 holds entry 9's content"],
+    ['an entry is edited and its own hash recomputed', () => { db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 6").run(); rehashFrom(6, 6); }, 'entry 6 was edited and its hash recomputed: entry 7 still links to its original hash'],
+    ['the tail is rewritten from a later page', () => { db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 10").run(); rehashFrom(10); }, 'entry 12 does not match the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2): the chain was rewritten after entry 4'],
+    ['the tail is cut off', () => db.prepare('DELETE FROM audit_log WHERE seq > 10').run(), 'the chain holds 10 entries but the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2) covers 12'],
+    ['a hash column no longer holds 64 characters', () => db.prepare("UPDATE audit_log SET hash = hash || 'x' WHERE seq = 6").run(), 'entry 6 (incident.note_added at 2026-11-22T09:06:00.000Z) was edited'],
+  ];
+  for (const [what, tamper, message] of tampers) {
+    it(`when ${what}, then it names the same first failing entry as the row walk`, () => {
+      const signed = expect12();
+      tamper();
+      const { paged, rows } = bothWalks(signed);
+      expect(paged).toEqual(rows);
+      expect(paged.problem?.message).toContain(message);
+    });
+  }
+
+  it('when an entry of a later page was stored before details were canonical, then the exact check passes it and the walk goes on', () => {
+    db.prepare(`UPDATE audit_log SET details = '{ "n": 6 ,' || substr(details, 2) WHERE seq = 6`).run();
+    const { paged, rows } = bothWalks(null);
+    expect(paged).toEqual(rows);
+  });
+});
