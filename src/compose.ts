@@ -142,6 +142,8 @@ export function createWarden(opts: WardenOptions) {
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */
     async start(port: number, host = '0.0.0.0'): Promise<number> {
       if (slack.receiver) {
+        // Requests are checked against Warden's own workspace, so it is known before the first one arrives.
+        logger.info({ workspace: await slack.learnWorkspace() }, 'serving one Slack workspace');
         server = (await slack.receiver.start({ port, host })) as Server;
         requests.track(server);
       } else {

@@ -117,4 +117,20 @@ describe('the same signed request sent again', () => {
     expect(replyText(retry.body)).toContain('twice');
     expect(await refused('replayed')).toBe(0);
   });
+
+  it('when an /incident note or update is replayed inside the window, then each is posted to the incident channel once', async () => {
+    await h.incident('declare sev2 Replayed posts');
+    await h.settle();
+    const channel = h.incidentChannel();
+    for (const text of ['note Failover started', 'update Traffic moved to the standby']) {
+      const body = new URLSearchParams(slashCommandFields({ ...cmd(text, 'UALICE'), channelId: channel })).toString();
+      const ts = nowSeconds();
+      expect((await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts })).status).toBe(200);
+      expect(await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: ts })).toMatchObject({ status: 200, body: '' });
+    }
+    await h.settle();
+    await h.advance(2_000);
+    for (const text of ['Failover started', 'Traffic moved to the standby']) expect(h.slack.messages(channel).filter((m) => m.text.includes(text))).toHaveLength(1);
+    expect(await refused('replayed')).toBe(2);
+  });
 });

@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { createWarden } from '../../src/compose.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { WardenFeature } from '../../src/adapters/slack/feature-core.js';
-import { BOT_ID, BOT_USER_ID, makeTriggerId, startSlackStandIn, type SlackStandInOptions } from './slack-stand-in.js';
+import { BOT_ID, BOT_USER_ID, TEAM_ID, makeTriggerId, startSlackStandIn, type SlackStandInOptions } from './slack-stand-in.js';
 import { sendCommandSeeingReply } from './stand-ins/slack/command-reply.js';
 import { sendBlockAction, sendEvent, sendViewSubmission, type BlockAction, type SendOptions, type ViewSubmission } from './slack-requests.js';
 
@@ -26,6 +26,8 @@ export interface HarnessOptions {
   logs?: Writable;
   /** PAGERDUTY_WEBHOOK_SECRET, split: the secrets `POST /pagerduty/webhook` accepts. */
   pagerDutyWebhookSecrets?: readonly string[];
+  /** SLACK_TEAM_ID / SLACK_ENTERPRISE_ID: the stand-in's team by default; `auth.test` to have Warden ask at start-up. */
+  workspace?: { teamId: string; enterpriseId?: string } | 'auth.test';
 }
 
 /**
@@ -49,9 +51,10 @@ export async function startHarness(opts: HarnessOptions = {}) {
     channels: { announcements: announcements.id, ...opts.config?.channels },
   });
   const dir = mkdtempSync(join(tmpdir(), 'warden-test-'));
+  const workspace = opts.workspace === 'auth.test' ? {} : { workspace: opts.workspace ?? { teamId: TEAM_ID } };
   const build = () =>
     createWarden({
-      credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
+      credentials: { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, ...workspace },
       config,
       dbPath: join(dir, 'warden.db'),
       logger: opts.logs ? createLogger({ level: 'warn', destination: opts.logs }) : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

@@ -1,19 +1,11 @@
 /** Events API v2: the enqueue body Warden sends for one trigger, acknowledge or resolve. */
 import type { PagerDutyEvent } from '../../features/paging/index.js';
+import { cutText } from '../../platform/text.js';
 
 export const SUMMARY_MAX = 1024;
-const ELLIPSIS = '…';
 
-/** At most `max` UTF-16 units, cut between graphemes (never inside an emoji or accent), ending with "…". */
-export function truncateSummary(text: string, max = SUMMARY_MAX): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
-    if (out.length + segment.length > max - ELLIPSIS.length) break;
-    out += segment;
-  }
-  return out + ELLIPSIS;
-}
+/** At most 1,024 UTF-16 units (PagerDuty's limit), cut between graphemes (never inside an emoji or accent), ending with "…". */
+export const truncateSummary = (text: string, max = SUMMARY_MAX): string => cutText(text, max);
 
 /** The JSON body of POST /v2/enqueue. */
 export function enqueueBody(event: PagerDutyEvent) {

@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { SlackCredentials } from '../../platform/config/index.js';
+import type { SlackCredentials, SlackWorkspace } from '../../platform/config/index.js';
 import type { SecurityCounters } from '../../platform/http/counters.js';
 import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
@@ -54,9 +54,12 @@ export function createSlackApp(opts: SlackAppOptions) {
     cred.mode === 'http'
       ? new HTTPReceiver({ signingSecret: cred.signingSecret, endpoints: '/slack/events', customRoutes: opts.routes, processBeforeResponse: false, logger: common.logger })
       : null;
-  // Forged, stale and replayed requests are answered (and counted, and logged) before Bolt sees them.
+  // Warden's own workspace: from the environment, else learnt from auth.test before the server listens.
+  let workspace: SlackWorkspace | undefined = cred.workspace;
+  // Forged, stale, replayed and other workspaces' requests are answered (and counted, and logged) before Bolt sees them.
   if (receiver && cred.mode === 'http') {
-    receiver.requestListener = guardInbound(receiver.requestListener, { signingSecret: cred.signingSecret, endpoints: ['/slack/events'], counters: opts.counters, logger });
+    const guard = { signingSecret: cred.signingSecret, endpoints: ['/slack/events'], counters: opts.counters, logger, workspace: () => workspace };
+    receiver.requestListener = guardInbound(receiver.requestListener, guard);
   }
   const app =
     cred.mode === 'http' && receiver
@@ -91,7 +94,18 @@ export function createSlackApp(opts: SlackAppOptions) {
     listeners,
     /** Resolves when every handler's after-ack work has finished. */
     afterAckIdle: afterAck.idle,
+    /** Asks auth.test which workspace (and Grid org) the bot token belongs to, unless the environment said. */
+    async learnWorkspace(): Promise<SlackWorkspace> {
+      workspace ??= await workspaceOfToken(app);
+      return workspace;
+    },
   };
+}
+
+async function workspaceOfToken(app: App): Promise<SlackWorkspace> {
+  const answer = await app.client.auth.test();
+  if (!answer.team_id) throw new Error('auth.test named no team_id: set SLACK_TEAM_ID to the workspace Warden is installed in');
+  return { teamId: answer.team_id, ...(answer.enterprise_id ? { enterpriseId: answer.enterprise_id } : {}) };
 }
 
 export type SlackApp = ReturnType<typeof createSlackApp>;

@@ -1,3 +1,5 @@
+import { cutText } from '../../platform/text.js';
+
 /**
  * Escapes user-typed text for any Slack text (mrkdwn, plain_text, topics): `&`, `<` and `>` become entities, so a user
  * cannot make Warden post `<!channel>`, a user group or a disguised `<https://…|link>`. A person mention
@@ -11,9 +13,13 @@ export function escapeMrkdwn(text: string): string {
     .replace(/&lt;(@[UW][A-Z0-9]{2,}|#C[A-Z0-9]{2,})&gt;/g, '<$1>');
 }
 
-/** Cuts text to `max` characters, marking the cut with an ellipsis. */
+/**
+ * Cuts text to `max` UTF-16 units (Slack's field limits), between graphemes, marking the cut with an ellipsis.
+ * Escaped text is never left ending in half an entity (`&am…`): Slack would show the fragment.
+ */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const cut = cutText(text, max);
+  return cut === text ? text : cut.replace(/&[a-z]{0,3}…$/, '…');
 }
 
 /** A Slack date token: each reader sees the instant in their own time zone; the fallback is UTC. */

@@ -3,6 +3,7 @@ import type { KnownBlock, View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../platform/jobs/runner.js';
 import type { AfterAckWork } from './after-ack-work.js';
+import { cleanModalValues } from './slack-text.js';
 
 /** A click on a button or a select, as a feature sees it. */
 export interface Click {
@@ -87,7 +88,7 @@ export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAc
       app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
         let answer: ViewAnswer;
         try {
-          answer = run({ userId: body.user.id, viewId: view.id, privateMetadata: view.private_metadata, values: view.state.values });
+          answer = run({ userId: body.user.id, viewId: view.id, privateMetadata: view.private_metadata, values: cleanModalValues(view.state.values) });
         } catch (error) {
           const message = hooks.answerToError(error, { view: callbackId, user: body.user.id }).replace(/^:(warning|no_entry): /, '');
           answer = { errors: { [errorField]: message.slice(0, 150) } };

@@ -36,6 +36,9 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional(),
   SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
+  // The installed workspace (and Grid org); unset, Warden asks auth.test at start-up.
+  SLACK_TEAM_ID: z.string().regex(/^T[A-Z0-9]{2,}$/, 'expected a workspace id like T0123ABCD (auth.test answers it as team_id)').optional(),
+  SLACK_ENTERPRISE_ID: z.string().regex(/^E[A-Z0-9]{2,}$/, 'expected an Enterprise Grid org id like E0123ABCD (auth.test answers it as enterprise_id)').optional(),
   PAGERDUTY_TOKEN: z.string().optional(),
   PAGERDUTY_ROUTING_KEY: z.string().optional(),
   PAGERDUTY_API_URL: httpUrl.default('https://api.pagerduty.com'),
@@ -60,11 +63,11 @@ const envSchema = z.object({
   HOST: z.string().refine(isListenAddress, HOST_MESSAGE).default('0.0.0.0'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   TZ: z.string().refine(isTimeZone, 'expected an IANA time zone like Europe/Paris or UTC').optional(),
-});
+}).refine((e) => !e.SLACK_ENTERPRISE_ID || e.SLACK_TEAM_ID, { path: ['SLACK_ENTERPRISE_ID'], message: 'set SLACK_TEAM_ID too (the workspace), or neither to learn both from auth.test' });
 
 /** Warden's environment, parsed. Secrets are present only when set (directly or through `NAME_FILE`). */
 export interface WardenEnv {
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string };
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl: string; workspace?: SlackWorkspace };
   pagerDuty: {
     token?: string;
     routingKey?: string;
@@ -140,19 +143,29 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, readFile: ReadSecr
   return result.env;
 }
 
-/** What Bolt needs: HTTP mode (Events API) or Socket Mode when SLACK_APP_TOKEN is set. */
+/** The workspace Warden is installed in (SLACK_TEAM_ID), and its Enterprise Grid org (SLACK_ENTERPRISE_ID) if any. */
+export interface SlackWorkspace {
+  teamId: string;
+  enterpriseId?: string;
+}
+
+/**
+ * What Bolt needs: HTTP mode (Events API) or Socket Mode when SLACK_APP_TOKEN is set. `workspace`, when
+ * known from the environment, spares the start-up `auth.test` that otherwise tells Warden its own workspace.
+ */
 export type SlackCredentials =
-  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl: string }
-  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl: string };
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl: string; workspace?: SlackWorkspace }
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl: string; workspace?: SlackWorkspace };
 
 /**
  * The Slack credentials, or WardenError('config_invalid') naming exactly the variables missing. In Socket
  * Mode (SLACK_APP_TOKEN set) requests do not come over HTTP, so the signing secret is not required.
  */
 export function requireSlackCredentials(env: WardenEnv): SlackCredentials {
-  const { botToken, signingSecret, appToken, apiUrl } = env.slack;
-  if (botToken !== undefined && appToken !== undefined) return { mode: 'socket', botToken, appToken, signingSecret, apiUrl };
-  if (botToken !== undefined && signingSecret !== undefined) return { mode: 'http', botToken, signingSecret, apiUrl };
+  const { botToken, signingSecret, appToken, apiUrl, workspace } = env.slack;
+  const known = workspace ? { workspace } : {};
+  if (botToken !== undefined && appToken !== undefined) return { mode: 'socket', botToken, appToken, signingSecret, apiUrl, ...known };
+  if (botToken !== undefined && signingSecret !== undefined) return { mode: 'http', botToken, signingSecret, apiUrl, ...known };
   const missing = [
     ...(botToken === undefined ? ['SLACK_BOT_TOKEN'] : []),
     ...(signingSecret === undefined && appToken === undefined ? ['SLACK_SIGNING_SECRET'] : []),
@@ -178,9 +191,14 @@ function checkpointsPathOf(explicit: string | undefined, dbPath: string): string
   return dbPath === ':memory:' ? null : join(dirname(dbPath), 'audit-checkpoints.jsonl');
 }
 
+function workspaceOf(e: z.output<typeof envSchema>): { workspace?: SlackWorkspace } {
+  if (!e.SLACK_TEAM_ID) return {};
+  return { workspace: { teamId: e.SLACK_TEAM_ID, ...(e.SLACK_ENTERPRISE_ID ? { enterpriseId: e.SLACK_ENTERPRISE_ID } : {}) } };
+}
+
 function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
   return {
-    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    slack: { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, ...workspaceOf(e) },
     pagerDuty: {
       token: e.PAGERDUTY_TOKEN,
       routingKey: e.PAGERDUTY_ROUTING_KEY,

@@ -1,7 +1,10 @@
 import { Counter, type Registry } from 'prom-client';
 
-/** Why an inbound Slack request was refused: no valid signature, outside the 5-minute window, or seen before. */
-export const REFUSAL_REASONS = ['forged', 'stale', 'replayed'] as const;
+/**
+ * Why an inbound Slack request was refused: no valid signature, outside the 5-minute window, seen before, or
+ * signed but sent for a workspace (team_id / enterprise_id) other than the one Warden is installed in.
+ */
+export const REFUSAL_REASONS = ['forged', 'stale', 'replayed', 'foreign_workspace'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Which slash-command limit a command ran into. */
@@ -20,7 +23,7 @@ export interface SecurityCounters {
 export function createSecurityCounters(registry: Registry): SecurityCounters {
   const refused = new Counter({
     name: 'warden_slack_requests_refused_total',
-    help: 'Requests to /slack/events refused: forged (no valid signature), stale (timestamp over 5 minutes off), replayed (signature already seen).',
+    help: 'Requests to /slack/events refused: forged (no valid signature), stale (timestamp over 5 minutes off), replayed (signature already seen), foreign_workspace (team_id or enterprise_id not the installed workspace).',
     labelNames: ['reason'],
     registers: [registry],
   });

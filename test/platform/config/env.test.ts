@@ -173,6 +173,19 @@ describe('requireSlackCredentials', () => {
     expect(creds).toEqual({ mode: 'http', botToken: BOT, signingSecret: SIGNING, apiUrl: 'https://slack.com/api/' });
   });
 
+  it('when SLACK_TEAM_ID (and SLACK_ENTERPRISE_ID) are set, then the credentials name that workspace', () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_TEAM_ID: 'T0123ABCD', SLACK_ENTERPRISE_ID: 'E0456EFGH' };
+    expect(requireSlackCredentials(loadEnv(env, noFiles))).toMatchObject({ mode: 'http', workspace: { teamId: 'T0123ABCD', enterpriseId: 'E0456EFGH' } });
+    expect(requireSlackCredentials(loadEnv({ ...env, SLACK_ENTERPRISE_ID: undefined }, noFiles)).workspace).toEqual({ teamId: 'T0123ABCD' });
+  });
+
+  it('when a workspace id is malformed, or the org is set without the workspace, then the problem names the variable', () => {
+    const bad = checkEnv({ SLACK_TEAM_ID: 'warden-demo', SLACK_ENTERPRISE_ID: 'T0123ABCD' }, noFiles);
+    expect(bad.ok ? [] : bad.problems).toEqual([expect.stringMatching(/^SLACK_TEAM_ID: expected a workspace id like T0123ABCD/), expect.stringMatching(/^SLACK_ENTERPRISE_ID: expected an Enterprise Grid org id/)]);
+    const orgOnly = checkEnv({ SLACK_ENTERPRISE_ID: 'E0456EFGH' }, noFiles);
+    expect(orgOnly.ok ? [] : orgOnly.problems).toEqual(['SLACK_ENTERPRISE_ID: set SLACK_TEAM_ID too (the workspace), or neither to learn both from auth.test']);
+  });
+
   it('when an app token is set, then Warden runs in Socket Mode and needs no signing secret', () => {
     const creds = requireSlackCredentials(loadEnv({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }, noFiles));
     expect(creds).toMatchObject({ mode: 'socket', botToken: BOT, appToken: APP });

@@ -5,6 +5,8 @@ import type { RefusalReason, SecurityCounters } from '../../../platform/http/cou
 import type { Logger } from '../../../platform/jobs/runner.js';
 import { classifyRequest, WINDOW_SECONDS } from './classify-request.js';
 import { createSeenSignatures, type SeenSignatures } from './seen-signatures.js';
+import { claimedWorkspace, isOwnWorkspace } from './workspace-claim.js';
+import type { SlackWorkspace } from '../../../platform/config/index.js';
 
 export interface InboundGuardOptions {
   signingSecret: string;
@@ -15,9 +17,11 @@ export interface InboundGuardOptions {
   /** Wall-clock milliseconds. Slack signs with wall-clock time, so this is not Warden's (test-movable) Clock. */
   nowMs?: () => number;
   seen?: SeenSignatures;
+  /** The installed workspace, known before the server listens (SLACK_TEAM_ID or auth.test); unknown refuses all. */
+  workspace: () => SlackWorkspace | undefined;
 }
 
-const STATUS: Record<RefusalReason, number> = { forged: 401, stale: 401, replayed: 200 };
+const STATUS: Record<RefusalReason, number> = { forged: 401, stale: 401, replayed: 200, foreign_workspace: 403 };
 
 /**
  * Wraps the HTTPReceiver's request listener: a request to the events endpoint that Slack did not sign, that
@@ -38,15 +42,25 @@ export function guardInbound(next: RequestListener, opts: InboundGuardOptions): 
     const now = nowMs();
     const verdict = classifyRequest(opts.signingSecret, { body, signature, timestamp: header(req, 'x-slack-request-timestamp') }, now);
     if (!verdict.ok) return refuse(req, res, verdict.reason);
+    const foreign = foreignWorkspace(body, req.headers['content-type']);
+    if (foreign) return refuse(req, res, 'foreign_workspace', foreign);
     const expiresAt = (verdict.timestampSeconds + WINDOW_SECONDS) * 1000;
     if (!seen.firstSighting(`${verdict.timestampSeconds}:${signature}`, expiresAt, now)) return refuse(req, res, 'replayed');
     return next(buffered, res);
   }
 
-  function refuse(req: IncomingMessage, res: ServerResponse, reason: RefusalReason): void {
+  /** What to log when the body names a workspace other than Warden's (ids only: they are not secrets); null when it is Warden's. */
+  function foreignWorkspace(body: string, contentType: string | undefined): Record<string, unknown> | null {
+    const claim = claimedWorkspace(body, contentType);
+    const own = opts.workspace();
+    if (claim === 'none' || (own && isOwnWorkspace(own, claim))) return null;
+    return { team: claim.teamId, enterprise: claim.enterpriseId, expectedTeam: own?.teamId ?? null, expectedEnterprise: own?.enterpriseId ?? null };
+  }
+
+  function refuse(req: IncomingMessage, res: ServerResponse, reason: RefusalReason, detail: Record<string, unknown> = {}): void {
     opts.counters.slackRequestRefused(reason);
     // Never the signature, the body or a header value: what was refused, where, and from which peer.
-    opts.logger.warn({ reason, path: pathOf(req), ip: req.socket.remoteAddress }, 'refused a Slack request');
+    opts.logger.warn({ reason, path: pathOf(req), ip: req.socket.remoteAddress, ...detail }, reason === 'foreign_workspace' ? 'refused a Slack request for another workspace' : 'refused a Slack request');
     res.writeHead(STATUS[reason]);
     res.end();
   }

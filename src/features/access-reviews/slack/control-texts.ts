@@ -10,7 +10,7 @@ export const doneHint = (control: Control) => `\`/access-review done ${control.i
 const HOUR = 3_600_000;
 /** How late, to the hour: `3d4h`. */
 const lateBy = (ms: number) => formatDuration(Math.max(HOUR, Math.floor(ms / HOUR) * HOUR));
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } });
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } });
 const message = (text: string) => ({ text, blocks: [section(text)] });
 const nameOf = (control: Control) => `*${escapeMrkdwn(control.name)}*`;
 const ownerText = (control: Control) => (control.owner ? mention(control.owner) : '_no owner_');

@@ -41,7 +41,7 @@ export function controlVerbs(deps: ControlDeps): Verb[] {
         const lines = controls.map((c) => controlLine(c, deps.controls.oldestOpen(c.id) ?? deps.controls.latest(c.id), deps.controls.lastDone(c.id), zone, now));
         const unowned = controls.filter((c) => !c.owner).length;
         const title = `*Access reviews and controls* (${controls.length}${unowned ? `, ${unowned} with no owner: nobody is reminded of those` : ''})`;
-        return { text: title, blocks: [title, ...lines].map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.slice(0, 3000) } })).slice(0, 50) };
+        return { text: title, blocks: [title, ...lines].map((text) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: truncate(text, 3000) } })).slice(0, 50) };
       },
     },
     {

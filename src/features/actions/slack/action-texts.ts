@@ -40,14 +40,14 @@ export function reminderDm(incident: Incident, item: ActionItem, p: DmPayload, n
     `${when} Reminder ${p.n + 1} of ${p.total}.`,
     `When it is done: ${doneHint(item)}`,
   ].join('\n');
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
 }
 
 /** The managers' channel hears of an item still open after `escalateAfter`: owner, incident, item, how late. */
 export function escalationMessage(incident: Incident, item: ActionItem, now: Date): { text: string; blocks: KnownBlock[] } {
   const what = incident.private ? '' : `: ${escapeMrkdwn(item.text)}`;
   const text = `:rotating_light: Action item *${item.id}* of ${incidentName(incident)} is *overdue by ${lateness(now.getTime() - item.dueAt.getTime())}*${what}\nOwner: ${mention(item.owner)}, due ${slackDate(item.dueAt)}.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
 }
 
 const HOME_ITEMS = 10;
@@ -58,7 +58,7 @@ export function homeBlocks(items: readonly ActionItem[], total: number, now: Dat
   const shown = items.slice(0, HOME_ITEMS);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Your action items (${total} open)` } },
-    ...shown.map((item): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: itemLine(item, now, true).slice(0, 3000) } })),
+    ...shown.map((item): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(itemLine(item, now, true), 3000) } })),
   ];
   const more = total - shown.length;
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: more > 0 ? `…and ${more} more: \`/incident action list mine\`` : 'Close one with `/incident action done &lt;incident&gt; &lt;id&gt; &lt;evidence&gt;`' }] });

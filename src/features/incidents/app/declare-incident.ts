@@ -1,5 +1,6 @@
 import { humanIncidentId } from '../domain/channel-name.js';
 import { WardenError } from '../../../platform/errors.js';
+import { graphemeLength, stripInvisibles } from '../../../platform/text.js';
 import type { Incident } from '../domain/incident.js';
 import type { IncidentFlag, IncidentType, Severity } from '../domain/incident-model.js';
 import type { Actor, AppDeps } from './deps.js';
@@ -35,7 +36,7 @@ export const DUPLICATE_WINDOW_MS = 2 * 60_000;
  * A retried or double-clicked declaration returns the existing incident with `duplicate: true`.
  */
 export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput): { incident: Incident; duplicate: boolean } {
-  const title = input.title.trim();
+  const title = cleanTitle(input.title);
   const now = deps.clock.now();
   assertValidDeclaration(title, input, now);
   const { store } = deps;
@@ -90,9 +91,19 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
   });
 }
 
+/** A title on one line, without bidi overrides or control characters, trimmed: what is stored and shown. */
+export const cleanTitle = (title: string): string => stripInvisibles(title, { multiline: false }).trim();
+
+/** Why a (clean) title is too long, counting what a person sees (an emoji or an accented letter is one), or null. */
+export function titleTooLong(title: string): string | null {
+  const length = graphemeLength(title);
+  return length > MAX_TITLE ? `The title is ${length} characters; keep it to ${MAX_TITLE} or fewer.` : null;
+}
+
 function assertValidDeclaration(title: string, input: DeclareInput, now: Date): void {
   if (!title) throw new WardenError('bad_input', 'An incident needs a title: `/incident declare sev2 Payments API returning 500s`.');
-  if (title.length > MAX_TITLE) throw new WardenError('bad_input', `The title is ${title.length} characters; keep it under ${MAX_TITLE}.`);
+  const tooLong = titleTooLong(title);
+  if (tooLong) throw new WardenError('bad_input', tooLong);
   if (input.detectedAt && input.detectedAt.getTime() > now.getTime() + 60_000) {
     throw new WardenError('bad_input', 'The detection time is in the future.');
   }

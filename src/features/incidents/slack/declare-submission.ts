@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { declareIncident, MAX_TITLE } from '../app/declare-incident.js';
+import { cleanTitle, declareIncident, titleTooLong } from '../app/declare-incident.js';
 import { INCIDENT_FLAGS, INCIDENT_TYPES, type Severity } from '../domain/incident-model.js';
 import { severitySchema } from '../domain/vocabulary.js';
 import { DECLARE_BLOCKS as B, DECLARE_CALLBACK } from './blocks/declare-modal.js';
@@ -38,9 +38,10 @@ export function readDeclareOrigin(privateMetadata: string) {
 function readDeclaration(values: unknown, now: Date, severities: readonly Severity[]) {
   const v = declareValues.parse(values);
   const errors: FieldErrors = {};
-  const title = v[B.title][B.title].value?.trim() ?? '';
+  const title = cleanTitle(v[B.title][B.title].value ?? '');
   if (!title) errors[B.title] = 'Give the incident a short title.';
-  if (title.length > MAX_TITLE) errors[B.title] = `Keep the title under ${MAX_TITLE} characters.`;
+  const tooLong = titleTooLong(title);
+  if (tooLong) errors[B.title] = tooLong;
   const severity = severitySchema(severities).safeParse(v[B.severity][B.severity].selected_option?.value);
   if (!severity.success) errors[B.severity] = 'Pick a severity.';
   const type = z.enum(INCIDENT_TYPES).catch('security').parse(v[B.type]?.[B.type].selected_option?.value ?? 'security');

@@ -1,5 +1,6 @@
 import type { PagerDutyEvent } from './pagerduty-event.js';
 import type { PagingPolicy } from './policy.js';
+import { cutText } from '../../../platform/text.js';
 
 /** PagerDuty cuts a summary at 1,024 characters; Warden cuts it first, never inside a character a person sees. */
 export const MAX_SUMMARY = 1024;
@@ -23,22 +24,11 @@ export function pagerDutySeverity(severity: string, order: readonly string[]): N
   return rank >= 0 && rank < PD_SEVERITIES.length ? PD_SEVERITIES[rank]! : 'info';
 }
 
-/** Cuts by grapheme, so an emoji or an accented letter is never split. */
-export function cutGraphemes(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
-    if (out.length + segment.length > max - 1) break;
-    out += segment;
-  }
-  return `${out}…`;
-}
-
 /** The summary a responder's phone shows: a private incident's title stays in Slack unless configured. */
 export function pageSummary(incident: PagedIncident, policy: Pick<PagingPolicy, 'privateTitles'>, message: string): string {
   const title = incident.private && !policy.privateTitles ? 'Private incident (details in its Slack channel)' : incident.title;
   const extra = message ? `: ${message}` : '';
-  return cutGraphemes(`[${incident.id} ${incident.severity}] ${title}${extra}`, MAX_SUMMARY);
+  return cutText(`[${incident.id} ${incident.severity}] ${title}${extra}`, MAX_SUMMARY);
 }
 
 /** The Events API v2 trigger for a page. */

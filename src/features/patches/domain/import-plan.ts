@@ -4,6 +4,7 @@
  * no longer lists (candidates to close, never closed silently). Pure.
  */
 import { WardenError } from '../../../platform/errors.js';
+import { cutText } from '../../../platform/text.js';
 import { PATCH_SEVERITIES, type PatchSeverity } from './patch-severity.js';
 import { identityKey } from './finding.js';
 import type { ScannedFinding, ScanReport } from './scan-report.js';
@@ -47,7 +48,7 @@ function planned(f: ScannedFinding, asset: string, table: Readonly<Record<string
   const pkg = f.package ?? '';
   const version = f.installedVersion ? ` ${f.installedVersion}` : '';
   const fix = f.fixedVersion ? ` (fixed in ${f.fixedVersion})` : '';
-  const description = `${f.title}${pkg ? ` — ${pkg}${version}${fix}` : ''}${f.url ? ` ${f.url}` : ''}`.slice(0, 300);
+  const description = cutText(`${f.title}${pkg ? ` — ${pkg}${version}${fix}` : ''}${f.url ? ` ${f.url}` : ''}`, 300);
   const cves = [...new Set(f.cves.map((c) => c.toUpperCase()))];
   return { key: identityKey(f.advisory, pkg, asset), advisory: f.advisory, package: pkg, asset, cves, severity: mapSeverity(f.scannerSeverity, table), description };
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HomeSection } from '../../../adapters/slack/home.js';
+import { truncate } from '../../../adapters/slack/escape.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { ReviewRepo } from '../store/review-repo.js';
 import { reviewStateLine } from './review-messages.js';
@@ -14,7 +15,7 @@ export function reviewHome(reviews: ReviewRepo, clock: Clock): HomeSection {
     const now = clock.now();
     const blocks: KnownBlock[] = [{ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: `Your post-incident reviews (${total})` } }];
     const lines = open.map((r) => `*${r.incidentId}*${r.drill ? ' [drill]' : ''} · ${reviewStateLine(r, now)}`);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n').slice(0, 3000) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), 3000) } });
     if (total > open.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${total - open.length} more.` }] });
     return blocks;
   };

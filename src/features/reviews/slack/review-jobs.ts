@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SlackGateway } from '../../../adapters/slack/gateway.js';
 import { slackJob } from '../../../adapters/slack/slack-job.js';
+import { truncate } from '../../../adapters/slack/escape.js';
 import { defineJob } from '../../../platform/jobs/define-job.js';
 import { requireIncident } from '../../incidents/index.js';
 import { REVIEW_JOB_KINDS, reminderPayloadSchema, reviewMessageSchema, type ReviewDeps, type ReviewMessage } from '../app/deps.js';
@@ -16,7 +17,7 @@ export function reviewJobs(deps: ReviewDeps, slack: SlackGateway) {
     if (!review) return;
     const incident = requireIncident(deps.store, m.incidentId);
     const text = reviewMessageText(m, review, incident, deps.reviewPolicy, deps.clock.now());
-    const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.slice(0, 3000) } }] };
+    const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: truncate(text, 3000) } }] };
     if (m.to === 'owner') return slack.dm(review.owner, message);
     const channel = m.to === 'managers' ? deps.managersChannel : incident.channelId;
     if (channel) await slack.call((c) => c.chat.postMessage({ channel, ...message }));

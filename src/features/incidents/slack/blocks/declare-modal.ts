@@ -1,6 +1,7 @@
 import type { InputBlock, View } from '@slack/types';
 import { INCIDENT_FLAGS, INCIDENT_TYPES, type IncidentType } from '../../domain/incident-model.js';
 import type { SeverityLevel } from '../../domain/vocabulary.js';
+import { truncate } from '../../../../adapters/slack/escape.js';
 
 export const DECLARE_CALLBACK = 'incident.declare';
 export const DECLARE_BLOCKS = {
@@ -33,7 +34,7 @@ export function declareModal(severities: readonly SeverityLevel[], privateTypes:
   const b = DECLARE_BLOCKS;
   const severityOptions = severities.map((s) => option(s.id, `${s.name}: ${s.description}`.slice(0, 75)));
   const initialSeverity = severityOptions.find((o) => o.value === prefill.severity);
-  const prefillTitle = prefill.title?.slice(0, 120) ?? '';
+  const prefillTitle = prefill.title ? truncate(prefill.title, 120) : '';
   return {
     type: 'modal',
     callback_id: DECLARE_CALLBACK,

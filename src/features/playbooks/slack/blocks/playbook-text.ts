@@ -4,7 +4,8 @@
  * reference carried by buttons and modals.
  */
 import { z } from 'zod';
-import { escapeMrkdwn } from '../../../../adapters/slack/escape.js';
+import { escapeMrkdwn, truncate } from '../../../../adapters/slack/escape.js';
+import { cutText } from '../../../../platform/text.js';
 
 /**
  * Playbook guidance is Markdown; Slack speaks mrkdwn. Converts what guidance uses: `[text](url)` links,
@@ -35,12 +36,13 @@ export function clipMrkdwn(text: string, max: number): string {
   if (open > text.lastIndexOf('>', cut - 1)) cut = open;
   const amp = text.lastIndexOf('&', cut - 1);
   if (amp >= 0 && amp > text.lastIndexOf(';', cut - 1) && cut - amp <= 5) cut = amp;
-  return `${text.slice(0, cut).trimEnd()}…`;
+  // cutText keeps at most `cut` units and ends on a whole grapheme (text is longer than cut + 1, so it always cuts).
+  return `${cutText(text, cut + 1).slice(0, -1).trimEnd()}…`;
 }
 
 /** Cuts plain text (headers, button labels) to at most `max` characters. */
 export function clipPlain(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return truncate(text, max);
 }
 
 /** Which step of which incident a button or modal is about. */

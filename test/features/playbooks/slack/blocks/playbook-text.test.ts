@@ -27,6 +27,10 @@ describe('playbook text helpers', () => {
     expect(clipMrkdwn('short', 10)).toBe('short');
   });
 
+  it('when clipping, then it never cuts an emoji in half', () => {
+    expect(clipMrkdwn(`ok ${'👩‍💻'.repeat(3)}`, 12)).toBe('ok 👩‍💻…');
+  });
+
   it('when rendering a time, then it is a Slack date token with a UTC fallback', () => {
     expect(slackDate(new Date('2025-03-01T10:30:00Z'))).toBe('<!date^1740825000^{date_short_pretty} {time}|2025-03-01 10:30 UTC>');
   });
