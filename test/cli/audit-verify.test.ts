@@ -9,6 +9,7 @@ import { auditHash, checkpointLine, signCheckpoint } from '../../src/features/au
 import { recordChange } from '../../src/features/incidents/app/record.js';
 import { createStore } from '../../src/features/incidents/store/store.js';
 import { migrate, openDb, type Db } from '../../src/platform/db/db.js';
+import { swapAuditRows } from '../support/audit-tamper.js';
 
 let dir: string;
 let out: string[];
@@ -68,16 +69,6 @@ function rehashFrom(db: Db, from: number): void {
   }
 }
 
-const swapRows = (db: Db, a: number, b: number) => {
-  const cols = 'at, actor, action, incident_id, details, prev_hash, hash';
-  const row = (seq: number) => db.prepare(`SELECT ${cols} FROM audit_log WHERE seq = ?`).get(seq) as Record<string, string>;
-  const [ra, rb] = [row(a), row(b)];
-  const set = (seq: number, r: Record<string, string>, hash: string) =>
-    db.prepare('UPDATE audit_log SET at = ?, actor = ?, action = ?, incident_id = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(r.at, r.actor, r.action, r.incident_id, r.details, r.prev_hash, hash, seq);
-  set(a, rb, 'swap-tmp');
-  set(b, ra, ra.hash!);
-  db.prepare('UPDATE audit_log SET hash = ? WHERE seq = ?').run(rb.hash, a);
-};
 
 describe('warden audit verify', () => {
   it('when nothing was touched, then the chain, the timeline and every checkpoint verify', async () => {
@@ -127,14 +118,14 @@ describe('warden audit verify', () => {
 
   it('when two neighbouring entries are swapped, then it names the first and exits 5', async () => {
     seed(5);
-    tamper((db) => swapRows(db, 2, 3));
+    tamper((db) => swapAuditRows(db, 2, 3));
     expect(await cli('verify')).toBe(5);
     expect(err.join('\n')).toContain("entry 2 holds entry 3's content: entries were swapped or moved");
   });
 
   it('when two distant entries are swapped, then it names the first and what it holds', async () => {
     seed(6);
-    tamper((db) => swapRows(db, 2, 5));
+    tamper((db) => swapAuditRows(db, 2, 5));
     expect(await cli('verify')).toBe(5);
     expect(err.join('\n')).toContain("entry 2 holds entry 5's content");
   });

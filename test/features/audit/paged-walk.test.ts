@@ -4,6 +4,7 @@ import { auditHash, auditRepo, walkAuditChain, walkAuditPages, type Expectation 
 import { recordChange } from '../../../src/features/incidents/app/record.js';
 import { createStore } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
+import { swapAuditRows } from '../../support/audit-tamper.js';
 
 const ENTRIES = 12;
 const PAGE = 4;
@@ -44,15 +45,6 @@ function rehashFrom(from: number, to = ENTRIES): void {
   }
 }
 
-const swap = (a: number, b: number) => {
-  const row = (seq: number) => db.prepare('SELECT at, actor, action, incident_id, details, prev_hash, hash FROM audit_log WHERE seq = ?').get(seq) as Record<string, string>;
-  const [ra, rb] = [row(a), row(b)];
-  const set = (seq: number, r: Record<string, string>, hash: string) =>
-    db.prepare('UPDATE audit_log SET at = ?, actor = ?, action = ?, incident_id = ?, details = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(r.at, r.actor, r.action, r.incident_id, r.details, r.prev_hash, hash, seq);
-  set(a, rb, 'swap-tmp');
-  set(b, ra, ra.hash!);
-  db.prepare('UPDATE audit_log SET hash = ? WHERE seq = ?').run(rb.hash, a);
-};
 
 describe('the paged quick walk of the audit chain', () => {
   it('when nothing was touched, then it walks every page and vouches for every timeline row, as the row walk does', () => {
@@ -66,7 +58,7 @@ describe('the paged quick walk of the audit chain', () => {
     ['the first entry of a page is deleted', () => db.prepare('DELETE FROM audit_log WHERE seq = 9').run(), 'entry 9 is missing (deleted): entry 10 follows entry 8'],
     ['a whole page is deleted', () => db.prepare('DELETE FROM audit_log WHERE seq BETWEEN 5 AND 8').run(), 'entries 5 to 8 are missing (deleted): entry 9 follows entry 4'],
     ['the last entry of a page is deleted', () => db.prepare('DELETE FROM audit_log WHERE seq = 8').run(), 'entry 8 is missing (deleted): entry 9 follows entry 7'],
-    ['entries across a page boundary are swapped', () => swap(8, 9), "entry 8 holds entry 9's content"],
+    ['entries across a page boundary are swapped', () => swapAuditRows(db, 8, 9), "entry 8 holds entry 9's content"],
     ['an entry is edited and its own hash recomputed', () => { db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 6").run(); rehashFrom(6, 6); }, 'entry 6 was edited and its hash recomputed: entry 7 still links to its original hash'],
     ['the tail is rewritten from a later page', () => { db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 10").run(); rehashFrom(10); }, 'entry 12 does not match the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2): the chain was rewritten after entry 4'],
     ['the tail is cut off', () => db.prepare('DELETE FROM audit_log WHERE seq > 10').run(), 'the chain holds 10 entries but the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2) covers 12'],
