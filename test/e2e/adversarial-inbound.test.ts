@@ -7,6 +7,7 @@ import {
   blockActionPayload, eventCallback, FORM, forgedSignature, JSON_TYPE, nowSeconds, postSigned, sendSlashCommand, signature, slashCommandFields, staleTimestamp,
 } from '../support/slack-requests.js';
 import { replyText, SIGNING_SECRET, startHarness, type Harness } from '../support/warden-harness.js';
+import { refusedCount } from '../support/refusal-count.js';
 
 let h: Harness;
 let lines: string[];
@@ -19,11 +20,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-async function refused(reason: string): Promise<number> {
-  const text = await (await fetch(`${h.url}/metrics`)).text();
-  const match = new RegExp(`^warden_slack_requests_refused_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(text);
-  return Number(match?.[1] ?? Number.NaN);
-}
+const refused = (reason: string) => refusedCount(h.url, reason);
 const refusals = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'refused a Slack request');
 const cmd = (text: string, userId = 'UMALLORY') => ({ command: '/incident', text, userId, channelId: 'CGENERAL', triggerId: makeTriggerId(userId) });
 

@@ -7,6 +7,7 @@ import {
   blockActionPayload, eventCallback, FORM, JSON_TYPE, postSigned, sendUrlVerification, slashCommandFields, viewSubmissionPayload,
 } from '../support/slack-requests.js';
 import { replyText, SIGNING_SECRET, startHarness, type Harness, type HarnessOptions } from '../support/warden-harness.js';
+import { refusedCount } from '../support/refusal-count.js';
 
 let h: Harness;
 let lines: string[];
@@ -19,11 +20,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-async function refused(reason: string): Promise<number> {
-  const text = await (await fetch(`${h.url}/metrics`)).text();
-  const match = new RegExp(`^warden_slack_requests_refused_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(text);
-  return Number(match?.[1] ?? Number.NaN);
-}
+const refused = (reason: string) => refusedCount(h.url, reason);
 const refusals = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => String(l.msg).startsWith('refused a Slack request'));
 const command = (text: string, fields: Record<string, string> = {}) =>
   new URLSearchParams({ ...slashCommandFields({ command: '/incident', text, userId: 'UALICE', channelId: 'CGENERAL' }), ...fields }).toString();
