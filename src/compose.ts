@@ -18,6 +18,7 @@ import { createEventBus } from './platform/events.js';
 import { plugFeatures } from './plug-features.js';
 import { createHomeSections } from './adapters/slack/home.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
+import { createSlackStartup } from './adapters/slack/slack-startup.js';
 import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
@@ -40,6 +41,8 @@ export interface WardenOptions {
   port?: number;
   /** PAGERDUTY_WEBHOOK_SECRET, split: without one, `POST /pagerduty/webhook` answers 503. */
   pagerDutyWebhookSecrets?: readonly string[];
+  /** How long to wait between start-up checks of the token while Slack refuses it or cannot be reached. */
+  startupRetry?: { initialDelayMs?: number; maxDelayMs?: number };
 }
 
 /** Adapts warden.yaml to what the use cases need. */
@@ -94,6 +97,7 @@ export function createWarden(opts: WardenOptions) {
   const readiness: Record<string, () => unknown> = {};
   // Both read maintained counts or an index, never the rows: job counts from job_counts, open incidents by severity.
   const openBySeverity = () => store.incidents.openCountBySeverity();
+  const startup = createSlackStartup({ logger, apiUrl: opts.credentials.apiUrl, ...opts.startupRetry });
   const metrics = createMetrics({ openBySeverity, jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
   const slack = createSlackApp({
     credentials: opts.credentials,
@@ -104,7 +108,15 @@ export function createWarden(opts: WardenOptions) {
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       // Job counts are maintained counters (one row each); migrations are checked until they hold, then remembered.
-      ...healthRoutes(db, migrationCheck(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits, readiness),
+      ...healthRoutes({
+        db,
+        isMigrated: migrationCheck(db, migrations),
+        slackCircuit: () => gatewayState(),
+        slackConnection: () => startup.state(),
+        pendingJobs: () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }),
+        otherCircuits: circuits,
+        facts: readiness,
+      }),
       metricsRoute(metrics),
       pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [], countRefusal: metrics.counters.pagerDutyWebhookRefused }),
     ],
@@ -137,27 +149,37 @@ export function createWarden(opts: WardenOptions) {
     afterAckIdle: slack.afterAckIdle,
     app: slack.app,
     gateway: slack.gateway,
+    /** `connected` once the start-up check of the token passed; else `connecting` or why Slack refused or is unreachable. */
+    slackConnection: () => startup.state(),
     /** Every registered verb as `<root> <verb>`: what the permission table must cover. */
     commandKeys: () => [...slack.roots].flatMap(([root, verbs]) => verbs.all().map((v) => `${root} ${v.name}`)),
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */
     async start(port: number, host = '0.0.0.0'): Promise<number> {
       if (slack.receiver) {
-        // Requests are checked against Warden's own workspace, so it is known before the first one arrives.
-        logger.info({ workspace: await slack.learnWorkspace() }, 'serving one Slack workspace');
         server = (await slack.receiver.start({ port, host })) as Server;
         requests.track(server);
-      } else {
-        await slack.app.start();
       }
-      schedulePruning(pruning);
-      jobs.start();
-      jobs.poke();
+      // The token is checked before any job sends: with a revoked token or no Slack, probes and acks are answered
+      // (requests wait for the workspace with a 503) and the check is retried with backoff until it passes.
+      const { firstTry, connected } = startup.run(async () => {
+        logger.info({ workspace: await slack.checkToken() }, 'serving one Slack workspace');
+      });
+      const begin = async (): Promise<void> => {
+        if (!slack.receiver) await slack.app.start();
+        schedulePruning(pruning);
+        jobs.start();
+        jobs.poke();
+      };
+      await firstTry;
+      if (startup.state() === 'connected') await begin();
+      else void connected.then((ok) => (ok && !stopped ? begin() : undefined)).catch((error: unknown) => logger.error({ err: (error as Error).message }, 'Warden could not start serving Slack'));
       return server ? (server.address() as AddressInfo).port : port;
     },
     /** Stops serving, lets a running job pass and after-ack work finish, runs the features' stop steps, closes the database. Safe to call twice. */
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
+      startup.stop();
       await jobs.stop();
       if (slack.receiver) await slack.receiver.stop();
       else await slack.app.stop();

@@ -18,7 +18,9 @@ export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env, 
   if (!parsed.audit.key) logger.warn({}, 'WARDEN_AUDIT_KEY is not set: audit checkpoints are off, so a cut-off or rewritten audit log would not show (make a key with `warden audit keygen --out FILE`)');
   const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env), auditSetupFrom(parsed.audit)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets });
   const port = await warden.start(parsed.port, parsed.host);
-  io.out(credentials.mode === 'http' ? `Warden listening on ${hostPort(parsed.host, port)} (POST /slack/events, GET /healthz, GET /readyz)` : 'Warden connected in Socket Mode');
+  const slack = warden.slackConnection();
+  io.out(credentials.mode === 'http' ? `Warden listening on ${hostPort(parsed.host, port)} (POST /slack/events, GET /healthz, GET /readyz)` : `Warden ${slack === 'connected' ? 'connected' : 'started'} in Socket Mode`);
+  if (slack !== 'connected') io.err(`warden: not serving Slack yet: ${slack}. Retrying with backoff; /readyz answers 503 until it passes.`);
   await stopRequested(stop);
   logger.info({}, 'stopping Warden');
   await warden.stop();

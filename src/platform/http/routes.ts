@@ -29,19 +29,25 @@ export function metricsRoute(metrics: { contentType: string; render(): Promise<s
   };
 }
 
+export interface HealthSources {
+  db: Db;
+  isMigrated: () => boolean;
+  /** Slack's circuit breaker: `closed`, `half-open` or `open`. */
+  slackCircuit: () => string;
+  /** Whether Warden has reached Slack since it started: `connected`, `connecting`, or why it cannot. */
+  slackConnection: () => string;
+  pendingJobs: () => { pending: number; failed: number };
+  otherCircuits?: Readonly<Record<string, () => string>>;
+  facts?: Readonly<Record<string, () => unknown>>;
+}
+
 /**
- * `/healthz`: the process answers. `/readyz`: the database is open and migrated and Slack's circuit is not open.
- * Other services' circuits (PagerDuty) and the features' facts (backup age ...) are reported, not counted: Warden
- * without PagerDuty still runs incidents.
+ * `/healthz`: the process answers. `/readyz`: the database is open and migrated, Warden has reached Slack (its
+ * token checked) and Slack's circuit is not open. Other services' circuits (PagerDuty) and the features' facts
+ * (backup age ...) are reported, not counted: Warden without PagerDuty still runs incidents.
  */
-export function healthRoutes(
-  db: Db,
-  isMigrated: () => boolean,
-  slackCircuit: () => string,
-  pendingJobs: () => { pending: number; failed: number },
-  otherCircuits: Readonly<Record<string, () => string>> = {},
-  facts: Readonly<Record<string, () => unknown>> = {},
-): Route[] {
+export function healthRoutes(sources: HealthSources): Route[] {
+  const { db, isMigrated, slackCircuit, slackConnection, pendingJobs, otherCircuits = {}, facts = {} } = sources;
   const ping = db.prepare('SELECT 1');
   return [
     { path: '/healthz', method: ['GET'], handler: (_req, res) => json(res, 200, { status: 'ok' }) },
@@ -57,10 +63,12 @@ export function healthRoutes(
           database = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
         }
         const slack = slackCircuit();
-        const ready = database === 'ok' && slack !== 'open';
+        const connection = slackConnection();
+        const ready = database === 'ok' && connection === 'connected' && slack !== 'open';
         const circuits = Object.fromEntries(Object.entries(otherCircuits).map(([name, state]) => [`${name}Circuit`, state()]));
         const reported = Object.fromEntries(Object.entries(facts).map(([name, read]) => [name, read()]));
-        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database, slackCircuit: slack, ...circuits, jobs: pendingJobs(), ...reported } });
+        const checks = { database, slack: connection, slackCircuit: slack, ...circuits, jobs: pendingJobs(), ...reported };
+        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
       },
     },
   ];
