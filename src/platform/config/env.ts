@@ -52,7 +52,8 @@ const envSchema = z.object({
   WARDEN_DB: z.string().default('./data/warden.db'),
   WARDEN_AUDIT_KEY: z.string().refine(isEd25519PrivateKey, 'expected an Ed25519 private key in PEM (make one with `warden audit keygen --out FILE`)').optional(),
   WARDEN_AUDIT_CHECKPOINTS: z.string().optional(),
-  WARDEN_CONFIG: z.string().default('./warden.yaml'),
+  // Unset: ./warden.yaml if it exists, else the defaults. Set: that file, which must exist.
+  WARDEN_CONFIG: z.string().optional().transform((path) => path?.trim() || undefined),
   PORT: z
     .string()
     .regex(/^\d{1,5}$/, PORT_MESSAGE)
@@ -84,7 +85,8 @@ export interface WardenEnv {
    * checkpoints) and the checkpoint file (WARDEN_AUDIT_CHECKPOINTS, default beside the database; null in memory).
    */
   audit: { key?: string; checkpointsPath: string | null };
-  configPath: string;
+  /** WARDEN_CONFIG; undefined when unset (./warden.yaml if it exists, else the defaults). */
+  configPath: string | undefined;
   port: number;
   /** Where `warden start` listens (HOST): all interfaces unless set, e.g. 127.0.0.1 for loopback only. */
   host: string;
