@@ -8,6 +8,7 @@ import type { WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { updateEveryOf } from './features/incidents/index.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
+import { createMetricsServer } from './platform/http/metrics-server.js';
 import { createMetrics } from './platform/http/metrics.js';
 import { createRequestGate } from './platform/http/request-gate.js';
 import type { SlackDeps } from './adapters/slack/commands/registry.js';
@@ -41,6 +42,8 @@ export interface WardenOptions {
   port?: number;
   /** PAGERDUTY_WEBHOOK_SECRET, split: without one, `POST /pagerduty/webhook` answers 503. */
   pagerDutyWebhookSecrets?: readonly string[];
+  /** METRICS_TOKEN (a bearer token `/metrics` requires) and METRICS_PORT (`/metrics` there, not on the main port). */
+  metrics?: { token?: string; port?: number };
   /** How long to wait between start-up checks of the token while Slack refuses it or cannot be reached. */
   startupRetry?: { initialDelayMs?: number; maxDelayMs?: number };
 }
@@ -99,6 +102,8 @@ export function createWarden(opts: WardenOptions) {
   const openBySeverity = () => store.incidents.openCountBySeverity();
   const startup = createSlackStartup({ logger, apiUrl: opts.credentials.apiUrl, ...opts.startupRetry });
   const metrics = createMetrics({ openBySeverity, jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
+  const scrape = metricsRoute(metrics, opts.metrics?.token);
+  const metricsServer = opts.metrics?.port !== undefined ? createMetricsServer(scrape) : null;
   const slack = createSlackApp({
     credentials: opts.credentials,
     deps,
@@ -117,7 +122,7 @@ export function createWarden(opts: WardenOptions) {
         otherCircuits: circuits,
         facts: readiness,
       }),
-      metricsRoute(metrics),
+      ...(metricsServer ? [] : [scrape]),
       pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [], countRefusal: metrics.counters.pagerDutyWebhookRefused }),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
@@ -155,6 +160,7 @@ export function createWarden(opts: WardenOptions) {
     commandKeys: () => [...slack.roots].flatMap(([root, verbs]) => verbs.all().map((v) => `${root} ${v.name}`)),
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */
     async start(port: number, host = '0.0.0.0'): Promise<number> {
+      if (metricsServer && opts.metrics?.port !== undefined) logger.info({ port: await metricsServer.start(opts.metrics.port, host) }, 'serving /metrics on its own port');
       if (slack.receiver) {
         server = (await slack.receiver.start({ port, host })) as Server;
         requests.track(server);
@@ -180,6 +186,7 @@ export function createWarden(opts: WardenOptions) {
       if (stopped) return;
       stopped = true;
       startup.stop();
+      await metricsServer?.stop();
       await jobs.stop();
       if (slack.receiver) await slack.receiver.stop();
       else await slack.app.stop();

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   pagerDutyWebhookSecrets?: readonly string[];
   /** SLACK_TEAM_ID / SLACK_ENTERPRISE_ID: the stand-in's team by default; `auth.test` to have Warden ask at start-up. */
   workspace?: { teamId: string; enterpriseId?: string } | 'auth.test';
+  /** METRICS_TOKEN and METRICS_PORT. */
+  metrics?: { token?: string; port?: number };
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
       botUserId: BOT_USER_ID,
       pollMs: 60_000,
       ...(opts.pagerDutyWebhookSecrets ? { pagerDutyWebhookSecrets: opts.pagerDutyWebhookSecrets } : {}),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
     });
   let warden = build();
   let url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;

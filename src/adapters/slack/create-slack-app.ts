@@ -12,6 +12,7 @@ import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
 import { guardInbound } from './inbound/inbound-guard.js';
 import { StartupRefusal } from './slack-startup.js';
+import { exactPaths } from '../../platform/http/routes.js';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -65,6 +66,7 @@ export function createSlackApp(opts: SlackAppOptions) {
   if (receiver && cred.mode === 'http') {
     const guard = { signingSecret: cred.signingSecret, endpoints: ['/slack/events'], counters: opts.counters, logger, workspace: () => workspace };
     receiver.requestListener = guardInbound(receiver.requestListener, guard);
+    receiver.requestListener = exactPaths(['/slack/events', ...opts.routes.map((r) => r.path)], receiver.requestListener);
   }
   const app =
     cred.mode === 'http' && receiver

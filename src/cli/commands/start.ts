@@ -17,7 +17,7 @@ export async function runStart(io: CliIo, env: NodeJS.ProcessEnv = process.env, 
   const { config, source, path } = loadConfig(parsed.configPath);
   logger.info({ config: source === 'file' ? path : 'defaults', db: parsed.dbPath, mode: credentials.mode }, 'starting Warden');
   if (!parsed.audit.key) logger.warn({}, 'WARDEN_AUDIT_KEY is not set: audit checkpoints are off, so a cut-off or rewritten audit log would not show (make a key with `warden audit keygen --out FILE`)');
-  const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env), auditSetupFrom(parsed.audit)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets });
+  const warden = createWarden({ credentials, config, dbPath: parsed.dbPath, logger, features: wardenFeatures(config, undefined, pagingSetupFrom(parsed.pagerDuty, env), auditSetupFrom(parsed.audit)), port: parsed.port, pagerDutyWebhookSecrets: parsed.pagerDuty.webhookSecrets, metrics: parsed.metrics });
   const port = await warden.start(parsed.port, parsed.host);
   const slack = warden.slackConnection();
   io.out(credentials.mode === 'http' ? `Warden listening on ${hostPort(parsed.host, port)} (POST /slack/events, GET /healthz, GET /readyz)` : `Warden ${slack === 'connected' ? 'connected' : 'started'} in Socket Mode`);
