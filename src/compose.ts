@@ -85,9 +85,10 @@ export function createWarden(opts: WardenOptions) {
   // The runner wakes after every commit that queued work: handlers never have to remember to.
   store.onJobsCommitted(() => runner?.poke());
   const responseBoundKinds: string[] = [];
+  const declareNotes: Array<(incidentId: string) => string | null> = [];
   const events = createEventBus();
   const access = accessControlFrom(config, store, clock);
-  const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events, access };
+  const deps: SlackDeps = { responseBoundKinds, declareNotes, store, clock, policy: policyFrom(config), events, access };
   let gatewayState = () => 'closed';
   // Filled once the features are plugged; read by /readyz on each request.
   const circuits: Record<string, () => string> = {};
@@ -115,6 +116,7 @@ export function createWarden(opts: WardenOptions) {
   access.useLookup(usergroupLookup(slack.app.client));
   const plugged = plugFeatures(features, { deps, slack: slack.gateway, db, home: createHomeSections() }, { roots: slack.roots, listeners: slack.listeners, events, metrics: metrics.registry });
   responseBoundKinds.push(...plugged.responseBoundKinds);
+  declareNotes.push(...plugged.declareNotes);
   Object.assign(circuits, plugged.circuits);
   Object.assign(readiness, plugged.readiness);
   const pruning: PruneDeps = { store, clock, logger, retentionMs: config.jobs.retention };

@@ -38,6 +38,8 @@ export interface AppDeps {
    * the incident. The core's update reminder is one; modules add theirs at start-up.
    */
   responseBoundKinds: readonly string[];
+  /** Lines other features add to the declare reply (the playbook the incident gets ...); filled at start-up. */
+  declareNotes?: ReadonlyArray<(incidentId: string) => string | null>;
 }
 
 /** Who did something, as Slack knows them. */
