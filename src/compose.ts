@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { IncidentPolicy } from './features/incidents/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import type { SlackCredentials } from './platform/config/index.js';
-import type { WardenConfig } from './config/index.js';
+import { nagSettingsFrom, type WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { updateEveryOf } from './features/incidents/index.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
@@ -50,6 +50,12 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
     defaultSeverity: config.defaultSeverity,
     roles: Object.values(config.roles),
     updateEveryMs: (s) => updateEveryOf(severities, s),
+    updateReminders: (s) => ({
+      everyMs: updateEveryOf(severities, s),
+      maxPerUpdate: config.incidents.updateReminders.maxPerUpdate,
+      quietHours: nagSettingsFrom(config).quietHours,
+      ignoreQuietHours: config.severities[s]?.ignoreQuietHours ?? false,
+    }),
     roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
     privateTypes: config.incidents.privateTypes,
