@@ -49,7 +49,8 @@ export const DRILL_NOTE = ':performing_arts: This is a drill: it is left out of 
 
 function facts(incident: Incident): string {
   const lock = incident.private ? ', private: only its members see it' : '';
-  return `${incident.severity}${incident.drill ? ', drill' : ''}, ${incident.type}${lock}`;
+  // A drill of type drill reads "sev1, drill", not "sev1, drill, drill".
+  return `${incident.severity}${incident.drill && incident.type !== 'drill' ? ', drill' : ''}, ${incident.type}${lock}`;
 }
 
 /** `--drill`, `--private`, `--public` and `--type <type>` anywhere in the declare text; the other words are severity and title. */
