@@ -45,7 +45,7 @@ function declareNotes(deps: { declareNotes?: ReadonlyArray<(id: string) => strin
 }
 
 /** Told once, where the drill is declared, so nobody wonders why the dashboards did not move. */
-export const DRILL_NOTE = ':performing_arts: This is a drill: it is left out of every metric (`warden_incidents_open`, response times on `/metrics` and in `warden metrics`, the digests\' open counts) and pages nobody.';
+const DRILL_NOTE = ':performing_arts: This is a drill: it is left out of every metric (`warden_incidents_open`, response times on `/metrics` and in `warden metrics`, the digests\' open counts) and pages nobody.';
 
 function facts(incident: Incident): string {
   const lock = incident.private ? ', private: only its members see it' : '';
