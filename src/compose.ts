@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { IncidentPolicy } from './features/incidents/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import type { SlackCredentials } from './platform/config/index.js';
-import type { WardenConfig } from './config/index.js';
+import { nagSettingsFrom, type WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { updateEveryOf } from './features/incidents/index.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
@@ -56,6 +56,12 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
     defaultSeverity: config.defaultSeverity,
     roles: Object.values(config.roles),
     updateEveryMs: (s) => updateEveryOf(severities, s),
+    updateReminders: (s) => ({
+      everyMs: updateEveryOf(severities, s),
+      maxPerUpdate: config.incidents.updateReminders.maxPerUpdate,
+      quietHours: nagSettingsFrom(config).quietHours,
+      ignoreQuietHours: config.severities[s]?.ignoreQuietHours ?? false,
+    }),
     roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
     privateTypes: config.incidents.privateTypes,
@@ -91,9 +97,10 @@ export function createWarden(opts: WardenOptions) {
   // The runner wakes after every commit that queued work: handlers never have to remember to.
   store.onJobsCommitted(() => runner?.poke());
   const responseBoundKinds: string[] = [];
+  const declareNotes: Array<(incidentId: string) => string | null> = [];
   const events = createEventBus();
   const access = accessControlFrom(config, store, clock);
-  const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events, access };
+  const deps: SlackDeps = { responseBoundKinds, declareNotes, store, clock, policy: policyFrom(config), events, access };
   let gatewayState = () => 'closed';
   // Filled once the features are plugged; read by /readyz on each request.
   const circuits: Record<string, () => string> = {};
@@ -132,6 +139,7 @@ export function createWarden(opts: WardenOptions) {
   access.useLookup(usergroupLookup(slack.app.client));
   const plugged = plugFeatures(features, { deps, slack: slack.gateway, db, home: createHomeSections() }, { roots: slack.roots, listeners: slack.listeners, events, metrics: metrics.registry });
   responseBoundKinds.push(...plugged.responseBoundKinds);
+  declareNotes.push(...plugged.declareNotes);
   Object.assign(circuits, plugged.circuits);
   Object.assign(readiness, plugged.readiness);
   const pruning: PruneDeps = { store, clock, logger, retentionMs: config.jobs.retention };

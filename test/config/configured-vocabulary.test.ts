@@ -12,7 +12,7 @@ describe('severities and roles as a map keyed by id', () => {
       severities: { p1: { name: 'Critical', description: 'All down.', updateEvery: '15m' }, p2: { description: 'Degraded.', updateEvery: '2h' } },
     });
     expect(Object.keys(config.severities)).toEqual(['p1', 'p2']);
-    expect(config.severities.p1).toEqual({ id: 'p1', name: 'Critical', description: 'All down.', updateEvery: 15 * MIN });
+    expect(config.severities.p1).toEqual({ id: 'p1', name: 'Critical', description: 'All down.', updateEvery: 15 * MIN, ignoreQuietHours: false });
     expect(config.severities.p2?.name).toBe('p2');
     expect(config.defaultSeverity).toBe('p2');
   });
