@@ -59,3 +59,46 @@ describe('a post whose answer was lost is not sent twice', () => {
     for (const p of posts) expect(p.args.metadata).toMatchObject({ event_type: 'warden_delivery', event_payload: { job: expect.any(Number), n: expect.any(Number) } });
   });
 });
+
+describe('a channel whose creation answer was lost is not created twice', () => {
+  it('when Slack created the channel but its answer never arrived, then the retry takes that channel: one channel, no -2', async () => {
+    h.slack.loseAnswerNext('conversations.create');
+    await h.incident('declare sev2 Lost create');
+    await h.settle();
+    await h.advance(2_000);
+    const incident = h.warden.store.incidents.listOpen()[0]!;
+    const made = h.slack.channels().filter((c) => c.name.includes('lost-create'));
+    expect(made.map((c) => c.name)).toEqual([incident.channelName]);
+    expect(incident.channelId).toBe(made[0]?.id);
+    expect(h.slack.calls('conversations.list').length).toBeGreaterThan(0);
+    expect(h.slack.messages(made[0]!.id).filter((m) => m.text.includes('Lost create'))).not.toHaveLength(0);
+  });
+
+  it('when another incident holds a channel of the same name, then a resumed create does not take it but the next name', async () => {
+    await h.incident('declare sev2 Same name');
+    await h.settle();
+    h.slack.failNext('conversations.create', 'internal_error');
+    await h.incident('declare sev2 Same name', { user: 'UBOB' });
+    await h.settle();
+    await h.advance(2_000);
+    const [first, second] = h.warden.store.incidents.listOpen().sort((a, b) => a.id.localeCompare(b.id));
+    expect(second?.channelId).not.toBe(first?.channelId);
+    expect(second?.channelName).toBe(`${first?.channelName}-2`);
+  });
+});
+
+describe('channel names', () => {
+  it('when titles are in Russian, Greek or emoji, then the channels get transliterated names; when every name is taken, the incident number', async () => {
+    await h.incident('declare sev2 Платежи не проходят');
+    await h.incident('declare sev2 🔥 Η βάση', { user: 'UBOB' });
+    await h.settle();
+    const names = h.warden.store.incidents.listOpen().map((i) => i.channelName);
+    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^inc-\d{8}-platezhi-ne-prokhodyat$/), expect.stringMatching(/^inc-\d{8}-fire-i-vasi$/)]));
+    h.slack.addChannel('inc-20261122-taken-everywhere', { creator: 'UOTHER1' });
+    for (let n = 2; n <= 5; n++) h.slack.addChannel(`inc-20261122-taken-everywhere-${n}`, { creator: 'UOTHER1' });
+    await h.incident('declare sev2 Taken everywhere', { user: 'UCAROL' });
+    await h.settle();
+    const taken = h.warden.store.incidents.listOpen().find((i) => i.title === 'Taken everywhere');
+    expect(taken?.channelName).toBe(taken?.id.toLowerCase());
+  });
+});

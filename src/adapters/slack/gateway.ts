@@ -100,6 +100,8 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
     const waitMs = pacer.take(method, channel);
     if (waitMs > 0) throw new PacedError(method, waitMs);
     if (sent !== args) job?.markSending();
+    // A channel, like a post, may have been made by a run whose answer was lost: the resumed run looks for it.
+    if (method === 'conversations.create') currentJob()?.markSending();
     return send(sent).catch((error: unknown) => {
       if (isRateLimited(error)) pacer.hold(method, channel, (error as SlackishError).retryAfter ?? 1);
       throw error;

@@ -18,6 +18,7 @@ export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   'conversations.info': 3,
   'conversations.invite': 3,
   'conversations.join': 3,
+  'conversations.list': 2,
   'conversations.members': 4,
   'conversations.open': 3,
   'conversations.replies': 3,

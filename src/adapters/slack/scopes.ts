@@ -28,6 +28,8 @@ export const METHOD_SCOPES: Readonly<Record<string, ScopeNeed>> = {
   'conversations.open': 'im:write',
   // `/warden digest` asks the name of the channel it was typed in (a digest's channel may be configured by name).
   'conversations.info': { public: 'channels:read', private: 'groups:read' },
+  // A set-up resumed after a lost answer finds the channel its earlier run created, instead of making a second.
+  'conversations.list': { public: 'channels:read', private: 'groups:read' },
   'pins.add': 'pins:write',
   // WebClient's filesUploadV2 helper calls these two (and POSTs the bytes to the upload_url in between).
   'files.getUploadURLExternal': 'files:write',

@@ -1,11 +1,11 @@
-/** conversations.* methods: create, info, join, invite, setTopic, archive, open, members. */
+/** conversations.* methods: create, info, join, invite, setTopic, archive, open, members, list. */
 import { z } from 'zod';
 import { BOT_USER_ID } from './identity.js';
 import {
-  fail, flag, memberChannel, ok, parseArgs, visibleChannel, wireChannel, writableChannel, type MethodHandler,
+  fail, flag, memberChannel, ok, parseArgs, stringish, visibleChannel, wireChannel, writableChannel, type MethodHandler,
 } from './method-kit.js';
 import type { StandInState } from './state.js';
-import type { SlackResult } from './types.js';
+import type { SlackResult, StandInChannel } from './types.js';
 
 export const CHANNEL_NAME_MAX = 80;
 export const TOPIC_MAX = 250;
@@ -145,6 +145,31 @@ const members: MethodHandler = ({ state }, args) => {
   return ok({ members: [...channel.value.members], response_metadata: { next_cursor: '' } });
 };
 
+const ListArgs = z.object({ types: z.string().optional(), exclude_archived: flag.optional(), limit: stringish.optional(), cursor: z.string().optional() });
+const LIST_TYPES = ['public_channel', 'private_channel', 'mpim', 'im'];
+
+/**
+ * conversations.list as Slack documents it: `types` (default public_channel), `exclude_archived`, `limit` up to
+ * 1000 (default 100) and an opaque `cursor`; private channels and group DMs only where the bot is a member.
+ */
+const list: MethodHandler = ({ state }, args) => {
+  const parsed = parseArgs(ListArgs, args);
+  if (!parsed.ok) return parsed.result;
+  const types = (parsed.value.types ?? 'public_channel').split(',').map((t) => t.trim());
+  if (types.some((t) => !LIST_TYPES.includes(t))) return fail('invalid_types');
+  const limit = Number(parsed.value.limit ?? 100);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return fail('invalid_limit');
+  const from = parsed.value.cursor ? Number(Buffer.from(parsed.value.cursor, 'base64url').toString()) : 0;
+  if (!Number.isInteger(from) || from < 0) return fail('invalid_cursor');
+  const kindOf = (c: StandInChannel) => (c.isIm ? 'im' : c.isMpim ? 'mpim' : c.isPrivate ? 'private_channel' : 'public_channel');
+  const listed = [...state.channels.values()].filter(
+    (c) => types.includes(kindOf(c)) && !(parsed.value.exclude_archived && c.isArchived) && (kindOf(c) === 'public_channel' || c.members.includes(BOT_USER_ID)),
+  );
+  const page = listed.slice(from, from + limit);
+  const next = from + limit < listed.length ? Buffer.from(String(from + limit)).toString('base64url') : '';
+  return ok({ channels: page.map(wireChannel), response_metadata: { next_cursor: next } });
+};
+
 function splitUsers(users: string | undefined): string[] {
   return (users ?? '').split(',').map((u) => u.trim()).filter((u) => u.length > 0);
 }
@@ -158,4 +183,5 @@ export const CONVERSATION_METHODS: Readonly<Record<string, MethodHandler>> = {
   'conversations.archive': archive,
   'conversations.open': open,
   'conversations.members': members,
+  'conversations.list': list,
 };

@@ -1,5 +1,5 @@
 import type { Job } from '../../../../platform/jobs/job-repo.js';
-import { channelNameFor, withSuffix } from '../../domain/channel-name.js';
+import { channelNameCandidates, channelNameFor } from '../../domain/channel-name.js';
 import { commanderOf, type Incident } from '../../domain/incident.js';
 import { WardenError } from '../../../../platform/errors.js';
 import { recordChange } from '../../app/record.js';
@@ -8,8 +8,12 @@ import { announcer } from './announce.js';
 import { escapeMrkdwn, truncate } from '../../../../adapters/slack/escape.js';
 import { ignoreSlackError as ignore, slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
+import { findCreatedChannel } from '../../../../adapters/slack/created-channel.js';
+import { currentJob } from '../../../../platform/jobs/job-context.js';
 
-const MAX_NAME_ATTEMPTS = 20;
+// Suffixes before the incident number, which no other incident's name holds: few, as each try is a Tier 2 call
+// (20 a minute) and a set-up paced mid-way starts its names again.
+const MAX_NAME_ATTEMPTS = 5;
 
 /**
  * Sets up an incident in Slack: channel, invitation, topic, pinned card, announcement. Each step stores
@@ -40,22 +44,36 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
   };
 
   async function createChannel(incident: Incident): Promise<Incident> {
-    const base = channelNameFor(incident, deps.policy.timeZone);
-    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-      const name = withSuffix(base, attempt);
-      try {
-        const created = await slack.call((c) => c.conversations.create({ name, ...(incident.private ? { is_private: true } : {}) }));
-        const channelId = created.channel?.id as string;
-        deps.store.transaction(() => {
-          deps.store.incidents.update(incident.id, { channelId, channelName: name });
-          recordChange(deps.store, { incidentId: incident.id, actor: 'warden', at: deps.clock.now(), kind: 'note', action: 'incident.channel_created', text: `Channel #${name} created`, data: { channelId, name } });
-        });
-        return { ...incident, channelId, channelName: name };
-      } catch (error) {
-        if (slackErrorCode(error) !== 'name_taken') throw error;
-      }
+    const names = channelNameCandidates(channelNameFor(incident, deps.policy.timeZone), incident.id, MAX_NAME_ATTEMPTS);
+    for (const name of names) {
+      const channelId = await createOrFind(incident, name);
+      if (!channelId) continue;
+      deps.store.transaction(() => {
+        deps.store.incidents.update(incident.id, { channelId, channelName: name });
+        recordChange(deps.store, { incidentId: incident.id, actor: 'warden', at: deps.clock.now(), kind: 'note', action: 'incident.channel_created', text: `Channel #${name} created`, data: { channelId, name } });
+      });
+      return { ...incident, channelId, channelName: name };
     }
-    throw new WardenError('conflict', `Every channel name from ${base} to ${withSuffix(base, MAX_NAME_ATTEMPTS)} is taken.`);
+    throw new WardenError('conflict', `Every channel name from ${names[0]} to ${names.at(-1)} is taken.`);
+  }
+
+  /**
+   * The new channel's id, or null when the name is taken by someone else's channel. A run resumed after a lost
+   * answer (its earlier run may have created the channel) takes the bot's own channel of that name, unless another
+   * incident already has it.
+   */
+  async function createOrFind(incident: Incident, name: string): Promise<string | null> {
+    const args = { name, ...(incident.private ? { is_private: true } : {}) };
+    try {
+      const created = await slack.call((c) => c.conversations.create(args));
+      return created.channel?.id as string;
+    } catch (error) {
+      if (slackErrorCode(error) !== 'name_taken') throw error;
+    }
+    const since = currentJob()?.sentBefore;
+    const found = since ? await slack.call((c) => findCreatedChannel(c, args, since)) : null;
+    const id = found?.channel?.id;
+    return id && !deps.store.incidents.byChannel(id) ? id : null;
   }
 
   /**
