@@ -38,7 +38,10 @@ export function parseYamlWith<T>(schema: z.ZodType<T>, text: string, file: strin
 function problemsOf(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): YamlProblem[] {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
-    return issue.keys.map((key) => ({ file, line: lineOf(doc, lineCounter, [...issue.path, key]), path, message: `unknown key "${key}"` }));
+    // A schema's own wording (`unknown step key "x": expected id, title ...`) is kept; several keys get one line each.
+    const expected = /: expected .*$/.exec(issue.message)?.[0] ?? '';
+    const messageOf = (key: string) => (issue.keys.length === 1 ? issue.message : `unknown key "${key}"${expected}`);
+    return issue.keys.map((key) => ({ file, line: keyLine(doc, lineCounter, issue.path, key) ?? lineOf(doc, lineCounter, issue.path), path, message: messageOf(key) }));
   }
   return [{ file, line: lineOf(doc, lineCounter, issue.path), path, message: issue.message }];
 }
@@ -54,6 +57,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`))
     .join('');
+}
+
+/** The line of `key` itself in the map at `path` (its value may start lines below). */
+function keyLine(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], key: string): number | null {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path as (string | number)[], true);
+  if (!isMap(map)) return null;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return pair && isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : null;
 }
 
 function lineOf(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number | null {

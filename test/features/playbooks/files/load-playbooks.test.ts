@@ -109,10 +109,10 @@ describe('checkPlaybookText', () => {
 
   it('when a key is misspelled or a phase is unknown, then the allowed keys are listed', () => {
     expect(problems(`${header}${step('a', '      gudance: typo\n')}`)).toEqual([
-      'bad.yaml:8 phases.detection_analysis[0]: unknown step key "gudance": expected id, title, guidance, owner, due, when, evidence',
+      'bad.yaml:12 phases.detection_analysis[0]: unknown step key "gudance": expected id, title, guidance, owner, due, when, evidence',
     ]);
     expect(problems(`${header}${step('a')}  recovery:\n${step('b')}`)[0]).toBe(
-      'bad.yaml:7 phases: unknown phase "recovery": expected detection_analysis, containment, eradication_recovery, post_incident',
+      'bad.yaml:12 phases: unknown phase "recovery": expected detection_analysis, containment, eradication_recovery, post_incident',
     );
   });
 
