@@ -44,13 +44,16 @@ export interface TemplateProblem {
 
 /**
  * Checks that every template in `dir` parses, uses only known variables and blocks, and that its front matter
- * declares required elements whose variables exist and appear in it.
+ * declares required elements whose variables exist and appear in it, and, given `knownStages`
+ * (`regime:stage` of the catalog), stages that exist: a misspelt stage would never be offered its template.
  */
-export function checkTemplates(dir: string): TemplateProblem[] {
+export function checkTemplates(dir: string, knownStages?: ReadonlySet<string>): TemplateProblem[] {
   return listTemplates(dir).flatMap((name) => {
     const file = join(dir, `${name}.md`);
     const read = readFrontMatter(readFileSync(file, 'utf8'));
-    const problems = read.ok ? noticeTemplateProblems(read.template.body, read.template.meta, read.template.lineOffset) : read.problems;
-    return problems.map((message) => ({ file, message }));
+    if (!read.ok) return read.problems.map((message) => ({ file, message }));
+    const { body, meta, lineOffset } = read.template;
+    const unknown = knownStages ? meta.stages.filter((s) => !knownStages.has(s)).map((s) => `front matter stages: "${s}" is not a stage of the regime catalog`) : [];
+    return [...unknown, ...noticeTemplateProblems(body, meta, lineOffset)].map((message) => ({ file, message }));
   });
 }
