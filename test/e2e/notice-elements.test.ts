@@ -86,6 +86,14 @@ describe('notices that contain what the law requires', () => {
     expect(draftText(view)).toContain('The breach happened on [to complete: date of the breach]. We discovered it on [to complete: date the breach was discovered].');
   });
 
+  it('when the discovery is recorded, then the HIPAA notice gives it as the date of discovery and (A) waits only for the rest', async () => {
+    await say('clock discovered 2026-11-21T23:30:00Z');
+    await say('notify hipaa:individuals');
+    const view = openedView();
+    expect(draftText(view)).toContain('We discovered it on 2026-11-21T23:30:00Z.');
+    expect(checklist(view)).toContain(':white_square: (A) what happened, with the date of the breach and the date of its discovery, if known: [to complete: nature of the breach], [to complete: date of the breach]\n');
+  });
+
   it('when no template declares the stage, then the reply says so, lists the templates for stages, and no modal opens', async () => {
     const reply = await say('notify gdpr:processor_to_controller');
     expect(reply).toContain('No template is for gdpr:processor_to_controller. Templates for stages: data-subjects-gdpr-art34 (gdpr:data_subjects);');
