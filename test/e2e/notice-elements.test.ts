@@ -152,7 +152,7 @@ describe('notices that contain what the law requires', () => {
     expect((await auditReport(h.db)).problems).toEqual([]);
   });
 
-  it('when every required element is completed in the text, then the stage is submitted without an override', async () => {
+  it('when every required element is completed in the text, then the stage is submitted and an override is not recorded', async () => {
     await say('notify data-subjects-gdpr-art34');
     expect(chosenStage(openedView())).toBe('gdpr:data_subjects');
     const text = draftText(openedView())
@@ -161,9 +161,9 @@ describe('notices that contain what the law requires', () => {
       .replace('[to complete: measures taken or proposed]', 'We closed the bucket.')
       .replace('[to complete: steps individuals should take to protect themselves]', 'Beware of phishing letters.');
     await draftAndApprove(text, 'gdpr:data_subjects', 1);
-    const reply = await say('submitted gdpr:data_subjects mailing-2026-11-23');
-    expect(reply).toContain('the text of approved notice #1 is kept with it');
-    expect(reply).not.toContain('overrode');
+    const reply = await say('submitted gdpr:data_subjects mailing-2026-11-23 --override "just in case"');
+    expect(reply).toContain('Recorded `gdpr:data_subjects` as submitted (reference mailing-2026-11-23); the text of approved notice #1 is kept with it');
+    expect(reply).toContain('No override was needed: the approved notice has every required element.');
     const entry = audit().find((e) => e.action === 'notice.submitted')!;
     expect(entry.details.override).toBeUndefined();
   });
