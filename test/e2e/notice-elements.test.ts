@@ -166,6 +166,7 @@ describe('notices that contain what the law requires', () => {
     expect(reply).toContain('No override was needed: the approved notice has every required element.');
     const entry = audit().find((e) => e.action === 'notice.submitted')!;
     expect(entry.details.override).toBeUndefined();
+    expect(await say('submitted hipaa:media press-1 --override "no draft"')).toContain('No override was needed: there is no approved notice to check.');
   });
 });
 

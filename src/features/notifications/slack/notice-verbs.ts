@@ -71,7 +71,7 @@ export function noticeVerbs(deps: ClockSlackDeps): Verb[] {
       const sent = s.noticeId ? `the text of approved notice #${s.noticeId} is kept with it` : 'no approved draft was on record, so no text is kept with it';
       const overridden = s.overridden.length
         ? ` :warning: You overrode ${s.overridden.length} incomplete required element(s) (${escapeMrkdwn(s.overridden.join('; '))}); your reason is in the audit log.`
-        : override !== null ? ' No override was needed: the approved notice has every required element.' : '';
+        : override !== null ? ` No override was needed: ${s.noticeId ? 'the approved notice has every required element' : 'there is no approved notice to check'}.` : '';
       return reply(`:large_green_circle: Recorded \`${stage}\` as submitted (reference ${escapeMrkdwn(s.reference)}); ${sent}. Its reminders stopped.${overridden}`);
     },
   };
