@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runConfigCheck } from '../../src/cli/commands/config-check.js';
+import { repoPath } from '../support/repo-path.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-config-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,12 +68,27 @@ describe('warden config check', () => {
     expect(r.err.join('\n')).toMatch(/post-incident-review\.md:3.*review\.ownr/);
   });
 
+  it('when a notice template declares a required element with an unknown variable or a stage the catalog lacks, then the check names the file and both, and exits 1', () => {
+    const templates = join(dir, 'templates-notice-bad');
+    mkdirSync(join(templates, 'reviews'), { recursive: true });
+    copyFileSync(repoPath('templates/reviews/post-incident-review.md'), join(templates, 'reviews', 'post-incident-review.md'));
+    const front = ['---', 'citation: 45 CFR 164.404(c)', 'stages: [hipaa:individual]', 'required:', '  - element: (B)', '    label: types of PHI', '    variable: facts.phiTypes', '---'];
+    writeFileSync(join(templates, 'hipaa-letter.md'), [...front, 'Types: {{facts.dataTypes}}', ''].join('\n'));
+    const r = run([file('bad-notice.yaml', `templates:\n  dir: ${templates}\n`)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      `${join(templates, 'hipaa-letter.md')}: front matter stages: "hipaa:individual" is not a stage of the regime catalog`,
+      `${join(templates, 'hipaa-letter.md')}: required element (B) (types of PHI) names an unknown variable "facts.phiTypes"`,
+    ]);
+    expect(r.out).not.toContain(`notice templates ok: ${templates}`);
+  });
+
   it('when the file is valid, then it prints config ok with the path and exits 0', () => {
     const path = file('ok.yaml', 'channels:\n  announcements: sec-incidents\n');
     const r = run([path]);
     expect(r).toEqual({
       code: 0,
-      out: [`config ok: ${path}`, 'playbooks, regimes and the review template ok: playbooks; regimes; templates', expect.stringMatching(/^env ok \(Slack: not configured/)],
+      out: [`config ok: ${path}`, 'playbooks, regimes and the review template ok: playbooks; regimes; templates', 'notice templates ok: templates', expect.stringMatching(/^env ok \(Slack: not configured/)],
       err: [],
     });
   });

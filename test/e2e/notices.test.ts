@@ -65,7 +65,16 @@ describe('drafting, approving and submitting a notice', () => {
 
   it('when the drafter tries to approve, then it is refused; a non-approver too; another approver approves; the submission keeps the approved text', async () => {
     await h.incident('notify regulator-gdpr-art33', { channel, user: 'UBOB' });
-    const edited = `${draftText(openedView()).replace('[to complete: nature of the breach]', 'A misconfigured bucket exposed billing exports.')}`;
+    const completed: Record<string, string> = {
+      'nature of the breach': 'A misconfigured bucket exposed billing exports.',
+      'categories of data subjects': 'customers',
+      'approximate number of data subjects': 'about 1,200',
+      'categories of personal data records': 'billing addresses',
+      'approximate number of personal data records': 'about 3,000',
+      'likely consequences': 'phishing',
+      'measures taken or proposed': 'bucket closed',
+    };
+    const edited = Object.entries(completed).reduce((t, [label, value]) => t.replace(`[to complete: ${label}]`, value), draftText(openedView()));
     expect((await submitDraft(openedView(), 'ULEGAL01', edited, 'gdpr:supervisory_authority')).status).toBe(200);
     await h.settle();
     expect(approval().text).toBe('Notice #1 for `gdpr:supervisory_authority`: waiting for approval');
@@ -123,8 +132,8 @@ describe('drafting, approving and submitting a notice', () => {
   });
 
   it('when the template is unknown, then the error lists the templates and no modal opens', async () => {
-    expect(await say('notify regulator-dpc', 'UBOB')).toContain('no template "regulator-dpc"; available: customer-final, customer-initial, customer-update, exec-summary, regulator-gdpr-art33');
-    expect(await say('notify <!channel>', 'UBOB')).toContain('`&lt;!channel&gt;` is not a template.');
+    expect(await say('notify regulator-dpc', 'UBOB')).toContain('no template "regulator-dpc"; available: customer-data-breach, customer-final, customer-initial, customer-update, data-subjects-gdpr-art34, exec-summary,');
+    expect(await say('notify <!channel>', 'UBOB')).toContain('`&lt;!channel&gt;` is not a template or a stage.');
     expect(h.slack.calls('views.open')).toHaveLength(0);
   });
 });

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../platform/config/env.js';
 import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load-config.js';
 import { wardenFeatures } from '../../compose-features.js';
+import { loadClockCatalog, type WardenConfig } from '../../config/index.js';
+import { checkTemplates } from '../../features/notifications/index.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { join } from 'node:path';
 import { isWardenError } from '../../platform/errors.js';
 import { formatProblem } from '../../platform/yaml-validate.js';
 
@@ -43,12 +47,22 @@ function checkCatalogs(path: string | undefined, io: CliIo): boolean {
     const { config } = loadConfig(path);
     wardenFeatures(config);
     io.out(`playbooks, regimes and the review template ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}; ${config.templates.dir}`);
-    return true;
+    return checkNoticeTemplates(config, io);
   } catch (error) {
     if (!isWardenError(error)) throw error;
     io.err(error.message);
     return false;
   }
+}
+
+/** Notice templates: variables, required elements and the stages they name, one line per problem as `file: message`. */
+function checkNoticeTemplates(config: WardenConfig, io: CliIo): boolean {
+  const catalog = loadClockCatalog(config, [join(PACKAGE_ROOT, 'regimes')]);
+  const stages = new Set([...catalog.entries.values()].flatMap((e) => e.regime.stages.map((s) => `${e.regime.id}:${s.id}`)));
+  const problems = checkTemplates(config.templates.dir, stages);
+  for (const p of problems) io.err(`${p.file}: ${p.message}`);
+  if (problems.length === 0) io.out(`notice templates ok: ${config.templates.dir}`);
+  return problems.length === 0;
 }
 
 function checkConfigFile(path: string, named: boolean, io: CliIo): boolean {

@@ -2,7 +2,7 @@
 export { clocksFeature, type ClockSettings } from './slack/clocks-module.js';
 export { buildClockCatalog, type ClockCatalog } from './app/clocks/clock-catalog.js';
 export { loadRegimeCatalog } from './files/load-regimes.js';
-export { listTemplates, loadTemplate } from './files/template-loader.js';
+export { checkTemplates, listTemplates, loadTemplate } from './files/template-loader.js';
 export { migrations } from './store/migrations.js';
 export { clockEventsOf, clockEventRecordsOf, openClockedIncidentsOf } from './store/clock-repo.js';
 export { parseClockTime } from './app/clocks/parse-clock-time.js';

@@ -24,7 +24,7 @@ interface OpenedView {
   blocks: { block_id?: string; element?: { initial_value?: string } }[];
 }
 
-/** The notice text the drafter submits (the template with the one blank filled in). */
+/** The notice text the drafter submits (the template with its blanks filled in: the required elements are complete). */
 export let noticeText = '';
 
 /**
@@ -66,7 +66,9 @@ async function draftNotice(h: Harness, channel: string): Promise<void> {
   await h.incident('notify regulator-gdpr-art33', { channel, user: 'UBOB' });
   const view = h.slack.calls('views.open').at(-1)?.args.view as OpenedView;
   const draft = view.blocks.find((b) => b.block_id === 'text')?.element?.initial_value ?? '';
-  noticeText = draft.replace('[to complete: nature of the breach]', 'A misconfigured bucket exposed billing exports.');
+  noticeText = draft
+    .replace('[to complete: nature of the breach]', 'A misconfigured bucket exposed billing exports.')
+    .replace(/\[to complete: ([^\]]+)\]/g, (_, what: string) => `${what}: see the attached annex`);
   await h.submit({
     callbackId: view.callback_id,
     privateMetadata: view.private_metadata,

@@ -71,6 +71,7 @@ export const companySection = strictObject({
   name: textField('the company name').default('Example Ltd'),
   contactEmail: emailField.default('security@example.com'),
   dpoContact: textField('how to reach the data protection officer').default('dpo@example.com'),
+  contactPhone: textField('a telephone number').optional().describe('The telephone number people call about a notice (HIPAA 164.404(c)(1)(E) asks for a toll-free one); none: notices show it as to complete.'),
   holidays: holidayCalendarField.optional().describe('Public holidays of the company (a date-holidays code like FR): review due dates and reminders skip them; none: weekends only.'),
   timeZone: timeZoneField.optional().describe('Where the company\'s working days start and end (default: the display timeZone).'),
 }).prefault({});

@@ -1,12 +1,12 @@
 /**
- * Notice templates on disk: `templates/<name>.md`, Markdown with Handlebars variables (see
- * src/domain/notices for what a template may use).
+ * Notice templates on disk: `templates/<name>.md`, an optional front matter (template-front-matter.ts) then
+ * Markdown with Handlebars variables (see domain/notices for what a template may use).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WardenError } from '../../../platform/errors.js';
-import { compileNotice, type NoticeTemplate } from '../domain/notices/render-notice.js';
-import { templateVariableProblems } from '../domain/notices/template-variables.js';
+import { compileNotice, noticeTemplateProblems, type NoticeTemplate } from '../domain/notices/render-notice.js';
+import { readFrontMatter } from './template-front-matter.js';
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,7 +31,9 @@ export function loadTemplate(dir: string, name: string): NoticeTemplate {
     const available = listTemplates(dir);
     throw new WardenError('not_found', `no template "${name}"; available: ${available.join(', ') || 'none'}`, { available });
   }
-  return compileNotice(name, readFileSync(file, 'utf8'));
+  const read = readFrontMatter(readFileSync(file, 'utf8'));
+  if (!read.ok) throw new WardenError('bad_input', `template ${name}: ${read.problems[0]}`, { template: name, problems: read.problems });
+  return compileNotice(name, read.template.body, read.template.meta, read.template.lineOffset);
 }
 
 /** One problem of one template file, for `warden config check`. */
@@ -40,10 +42,18 @@ export interface TemplateProblem {
   readonly message: string;
 }
 
-/** Checks that every template in `dir` parses and uses only known variables and blocks. */
-export function checkTemplates(dir: string): TemplateProblem[] {
+/**
+ * Checks that every template in `dir` parses, uses only known variables and blocks, and that its front matter
+ * declares required elements whose variables exist and appear in it, and, given `knownStages`
+ * (`regime:stage` of the catalog), stages that exist: a misspelt stage would never be offered its template.
+ */
+export function checkTemplates(dir: string, knownStages?: ReadonlySet<string>): TemplateProblem[] {
   return listTemplates(dir).flatMap((name) => {
     const file = join(dir, `${name}.md`);
-    return templateVariableProblems(readFileSync(file, 'utf8')).map((message) => ({ file, message }));
+    const read = readFrontMatter(readFileSync(file, 'utf8'));
+    if (!read.ok) return read.problems.map((message) => ({ file, message }));
+    const { body, meta, lineOffset } = read.template;
+    const unknown = knownStages ? meta.stages.filter((s) => !knownStages.has(s)).map((s) => `front matter stages: "${s}" is not a stage of the regime catalog`) : [];
+    return [...unknown, ...noticeTemplateProblems(body, meta, lineOffset)].map((message) => ({ file, message }));
   });
 }

@@ -4,6 +4,7 @@ import type { NoticeDraft } from '../app/notices/draft-notice.js';
 import { MAX_NOTICE } from '../app/notices/draft-notice.js';
 import { MAX_RATIONALE } from '../app/clocks/mark-not-notifiable.js';
 import type { Notice } from '../domain/notices/notice.js';
+import { elementText } from '../domain/notices/required-elements.js';
 import type { SlackMessage } from '../../incidents/index.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from '../../../adapters/slack/escape.js';
 
@@ -18,8 +19,23 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 /** The three characters Slack reads as markup, back from their entities: what a person typed in a modal. */
 export const unescapeSlack = (text: string): string => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
+/**
+ * What the law the template answers requires, each element complete or still `[to complete: ...]` in the
+ * draft as rendered; none for a template that declares nothing.
+ */
+export function checklistBlocks(draft: Pick<NoticeDraft, 'citation' | 'checklist'>): KnownBlock[] {
+  if (draft.checklist.length === 0) return draft.citation ? [context(`Answers ${escapeMrkdwn(draft.citation)}.`)] : [];
+  const open = draft.checklist.filter((i) => !i.complete).length;
+  const lines = draft.checklist.map((i) =>
+    i.complete ? `:white_check_mark: ${escapeMrkdwn(elementText(i))}` : `:white_square: ${escapeMrkdwn(elementText(i))}: ${escapeMrkdwn(i.missing.join(', '))}`,
+  );
+  const head = `*Required by ${escapeMrkdwn(draft.citation ?? 'this template')}*: ${open === 0 ? 'all present' : `${open} of ${draft.checklist.length} still to complete`}. Replace each placeholder in the text; a stage cannot be marked submitted while one is left, unless an approver overrides with a reason.`;
+  return [section([head, ...lines].join('\n'))];
+}
+
 /** The draft, editable, with the stage it answers. `private_metadata` carries the incident and the template. */
 export function noticeModal(draft: NoticeDraft): ModalView {
+  const chosen = draft.stages.slice(0, 100).find((s) => s.ref === draft.stage);
   const stageBlock: KnownBlock[] =
     draft.stages.length === 0
       ? [context('No stage to pick: this incident owes no open notification stage. Apply a regime first if this notice answers one.')]
@@ -33,7 +49,8 @@ export function noticeModal(draft: NoticeDraft): ModalView {
               type: 'static_select',
               action_id: NOTICE_INPUTS.stage,
               placeholder: plain('Pick a stage (optional)', 150),
-              options: draft.stages.slice(0, 100).map((s) => ({ text: plain(s.label, 75), value: s.ref.slice(0, 150) })),
+              options: draft.stages.slice(0, 100).map(stageOption),
+              ...(chosen ? { initial_option: stageOption(chosen) } : {}),
             },
           },
         ];
@@ -46,6 +63,7 @@ export function noticeModal(draft: NoticeDraft): ModalView {
     close: plain('Cancel', 24),
     blocks: [
       context(`Template \`${draft.template}\` for *${draft.incidentId}*. \`[to complete: …]\` marks a fact nobody has written yet. Saving posts the draft for approval.`),
+      ...checklistBlocks(draft),
       ...stageBlock,
       {
         type: 'input',
@@ -56,6 +74,8 @@ export function noticeModal(draft: NoticeDraft): ModalView {
     ],
   };
 }
+
+const stageOption = (s: { ref: string; label: string }) => ({ text: plain(s.label, 75), value: s.ref.slice(0, 150) });
 
 /** The approval request in the incident channel, showing the decision once there is one. */
 /** `approvers` are Slack mentions (`<@U…>`, `<!subteam^S…>`). */

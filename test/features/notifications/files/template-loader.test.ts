@@ -8,6 +8,7 @@ import { noticeDeadlines, noticeRegimes } from '../../../../src/features/notific
 import { renderNotice } from '../../../../src/features/notifications/domain/notices/render-notice.js';
 import { checkTemplates, listTemplates, loadTemplate } from '../../../../src/features/notifications/files/template-loader.js';
 import { aNoticeContext } from '../domain/notices/a-notice-context.js';
+import { elementChecklist } from '../../../../src/features/notifications/domain/notices/required-elements.js';
 import { at, shippedRegime } from '../domain/deadlines/shipped-regimes.js';
 import { repoPath } from '../../../support/repo-path.js';
 
@@ -16,8 +17,53 @@ const tmp = mkdtempSync(join(tmpdir(), 'warden-templates-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('shipped templates', () => {
-  it('ships the five notices', () => {
-    expect(listTemplates(SHIPPED)).toEqual(['customer-final', 'customer-initial', 'customer-update', 'exec-summary', 'regulator-gdpr-art33']);
+  it('ships the customer, executive and regulator notices', () => {
+    expect(listTemplates(SHIPPED)).toEqual([
+      'customer-data-breach',
+      'customer-final',
+      'customer-initial',
+      'customer-update',
+      'data-subjects-gdpr-art34',
+      'exec-summary',
+      'individuals-hipaa-164-404',
+      'media-hipaa-164-406',
+      'regulator-dora-final',
+      'regulator-dora-initial',
+      'regulator-dora-intermediate',
+      'regulator-gdpr-art33',
+      'regulator-nis2-early-warning',
+      'regulator-nis2-final',
+      'regulator-nis2-notification',
+      'regulator-nydfs-500-17',
+      'regulator-sec-8k-1-05',
+    ]);
+  });
+
+  it('every legal notice declares its citation, its stages and the elements the law requires, and a bare draft shows each as to complete', () => {
+    const legal = listTemplates(SHIPPED).filter((n) => !['customer-final', 'customer-initial', 'customer-update', 'exec-summary'].includes(n));
+    for (const name of legal) {
+      const t = loadTemplate(SHIPPED, name);
+      expect(t.meta.citation, name).toBeTruthy();
+      expect(t.meta.required.length, name).toBeGreaterThan(0);
+      const list = elementChecklist(t.meta.required, renderNotice(t, aNoticeContext({ company: { name: 'Acme', contactEmail: 'a@acme.example' }, events: {} })));
+      expect(list.filter((i) => i.complete), name).toEqual([]);
+      if (name !== 'customer-data-breach') expect(t.meta.stages.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('the HIPAA individual notice declares 164.404(c)(1)(A) to (E) and the SEC notice the parts of Item 1.05(a)', () => {
+    expect(loadTemplate(SHIPPED, 'individuals-hipaa-164-404').meta.required.map((r) => r.element)).toEqual(['(A)', '(B)', '(C)', '(D)', '(E)']);
+    const sec = loadTemplate(SHIPPED, 'regulator-sec-8k-1-05').meta.required.flatMap((r) => r.variables);
+    expect(sec).toEqual(['facts.nature', 'facts.scope', 'facts.timing', 'facts.materialImpact', 'facts.financialImpact']);
+  });
+
+  it('when the facts of the HIPAA notice are filled in, then (A) to (E) are complete and read as written', () => {
+    const facts = { nature: 'A laptop was stolen.', breachDate: '3 March 2026', discoveryDate: '4 March 2026', dataTypes: 'Names and diagnoses.', individualSteps: 'Watch your statements.', measures: 'We wiped the laptop.' };
+    const t = loadTemplate(SHIPPED, 'individuals-hipaa-164-404');
+    const text = renderNotice(t, aNoticeContext({ facts, company: { name: 'Acme Health', contactEmail: 'privacy@acme.example', contactPhone: '1-800-555-0100' } }));
+    expect(elementChecklist(t.meta.required, text).every((i) => i.complete)).toBe(true);
+    expect(text).toContain('The breach happened on 3 March 2026. We discovered it on 4 March 2026.');
+    expect(text).toContain('Call us toll-free at 1-800-555-0100');
   });
 
   it('every shipped template compiles and references only known variables', () => {
@@ -58,7 +104,7 @@ describe('shipped templates', () => {
 
 describe('loading templates', () => {
   it('when the template does not exist, then not_found names the available ones', () => {
-    expect(() => loadTemplate(SHIPPED, 'customer-apology')).toThrow(/no template "customer-apology"; available: customer-final, customer-initial/);
+    expect(() => loadTemplate(SHIPPED, 'customer-apology')).toThrow(/no template "customer-apology"; available: customer-data-breach, customer-final, customer-initial/);
   });
 
   it('when the name is not a kebab-case name, then it is refused before touching the disk', () => {
@@ -71,6 +117,24 @@ describe('loading templates', () => {
     writeFileSync(join(tmp, 'customer-sorry.md'), 'Dear customer,\n{{facts.apology}}\n');
     expect(checkTemplates(tmp)).toEqual([{ file: join(tmp, 'customer-sorry.md'), message: 'unknown variable "facts.apology" (line 2)' }]);
     expect(() => loadTemplate(tmp, 'customer-sorry')).toThrow('template customer-sorry: unknown variable "facts.apology" (line 2)');
+  });
+
+  it('when a required element names an unknown variable, then checking names the file, the element and the variable', () => {
+    writeFileSync(join(tmp, 'regulator-x.md'), '---\ncitation: Art 1\nrequired:\n  - element: (a)\n    label: the nature\n    variable: facts.natur\n---\nNature: {{facts.nature}}\n');
+    expect(checkTemplates(tmp).filter((p) => p.file.endsWith('regulator-x.md'))).toEqual([{ file: join(tmp, 'regulator-x.md'), message: 'required element (a) (the nature) names an unknown variable "facts.natur"' }]);
+    expect(() => loadTemplate(tmp, 'regulator-x')).toThrow('template regulator-x: required element (a) (the nature) names an unknown variable "facts.natur"');
+  });
+
+  it('when the front matter is malformed, then checking names the field; lines of the body are counted from the top of the file', () => {
+    writeFileSync(join(tmp, 'regulator-y.md'), '---\ncitation: Art 1\nstages: [gdpr]\nrequired:\n  - element: (a)\n    label: x\n---\n{{facts.nature}}\n');
+    expect(checkTemplates(tmp).filter((p) => p.file.endsWith('regulator-y.md')).map((p) => p.message)).toEqual([
+      'front matter stages.0: expected regime:stage, like gdpr:supervisory_authority',
+      'front matter required.0: give either variable or variables',
+    ]);
+    writeFileSync(join(tmp, 'regulator-z.md'), '---\ncitation: Art 1\n---\nLine 4\n{{facts.oops}}\n');
+    expect(checkTemplates(tmp).filter((p) => p.file.endsWith('regulator-z.md')).map((p) => p.message)).toEqual(['unknown variable "facts.oops" (line 5)']);
+    writeFileSync(join(tmp, 'regulator-w.md'), '---\ncitation: Art 1\n{{facts.nature}}\n');
+    expect(checkTemplates(tmp).filter((p) => p.file.endsWith('regulator-w.md')).map((p) => p.message)).toEqual(['front matter: no closing --- line']);
   });
 
   it('when the directory does not exist, then it has no templates', () => {

@@ -8,6 +8,8 @@ import type { ClockDeps } from '../clocks/clock-deps.js';
 import { enqueueApprovalMessage } from '../clocks/clock-outbox.js';
 import { findStage, incidentDeadlines, stageRefText } from '../clocks/incident-deadlines.js';
 import { noticeContextFor } from './notice-context-for.js';
+import { templateForStage } from './notice-checklist.js';
+import { elementChecklist, type ChecklistItem } from '../../domain/notices/required-elements.js';
 
 /** Slack's text inputs hold 3,000 characters; a notice is edited in one. */
 export const MAX_NOTICE = 3_000;
@@ -26,15 +28,21 @@ export interface NoticeDraft {
   text: string;
   /** Stages still owed (not submitted, not decided), that the notice can be for. */
   stages: StageChoice[];
+  /** The owed stage the template is for, preselected; null when none is owed or it names none. */
+  stage: string | null;
+  /** What the law the template answers requires, and which of it the rendered text still lacks. */
+  citation: string | null;
+  checklist: ChecklistItem[];
 }
 
 /**
  * Renders a template against the incident as it stands, for a person to edit. Nothing is stored.
+ * `what` is a template name, or a stage (`gdpr:data_subjects`) whose template is the one declaring it.
  * @throws WardenError('not_found') listing the templates; ('bad_input') for a template error (unknown variable ...).
  */
-export function prepareNoticeDraft(deps: ClockDeps, incidentId: string, templateName: string): NoticeDraft {
+export function prepareNoticeDraft(deps: ClockDeps, incidentId: string, what: string): NoticeDraft {
   const incident = requireIncident(deps.store, incidentId);
-  const template = deps.templates.load(templateName);
+  const template = what.includes(':') ? templateForStage(deps.templates, what) : deps.templates.load(what);
   const now = deps.clock.now();
   const text = renderNotice(template, noticeContextFor(deps, incident, now));
   if (text.length > MAX_NOTICE) {
@@ -45,7 +53,8 @@ export function prepareNoticeDraft(deps: ClockDeps, incidentId: string, template
       .filter((s) => s.status !== 'submitted' && s.status !== 'not_notifiable')
       .map((s) => ({ ref: stageRefText({ regimeId: s.regimeId, stageId: s.stageId }), label: `${s.stageId} (${r.entry.regime.id}) → ${s.recipient}` })),
   );
-  return { incidentId: incident.id, template: template.name, text, stages };
+  const stage = stages.find((s) => (what.includes(':') ? s.ref === what : template.meta.stages.includes(s.ref)))?.ref ?? null;
+  return { incidentId: incident.id, template: template.name, text, stages, stage, citation: template.meta.citation, checklist: elementChecklist(template.meta.required, text) };
 }
 
 export interface DraftInput {

@@ -8,10 +8,12 @@ import { incidentDeadlines } from '../clocks/incident-deadlines.js';
 /**
  * What a notice template sees of an incident at `now`: the incident, the company, the recorded clock events
  * (UTC, unambiguous for any recipient), the applied regimes and their deadlines. Facts nobody typed yet stay
- * empty, so they render as `[to complete: ...]` placeholders.
+ * empty, so they render as `[to complete: ...]` placeholders; the date of discovery is the recorded `discovered` event.
  */
 export function noticeContextFor(deps: ClockDeps, incident: Incident, now: Date): NoticeContext {
   const applied = incidentDeadlines(deps, incident.id, now);
+  const events = deps.clocks.events(incident.id);
+  const discovered = events.find((e) => e.event === 'discovered');
   return {
     incident: {
       id: incident.id,
@@ -22,9 +24,10 @@ export function noticeContextFor(deps: ClockDeps, incident: Incident, now: Date)
       summary: incident.description,
     },
     company: deps.clockPolicy.company,
-    events: Object.fromEntries(deps.clocks.events(incident.id).map((e) => [e.event, formatUtc(e.at)])),
+    events: Object.fromEntries(events.map((e) => [e.event, formatUtc(e.at)])),
     regimes: noticeRegimes(applied.map((r) => r.entry.regime)),
     deadlines: noticeDeadlines(applied.flatMap((r) => r.stages)),
-    facts: {},
+    // The recorded discovery is the date of discovery a notice gives (HIPAA 164.404(a)(2), (c)(1)(A)).
+    facts: discovered ? { discoveryDate: formatUtc(discovered.at) } : {},
   };
 }

@@ -19,6 +19,32 @@ export const NOTICE_FACTS = [
   'delayReasons',
   'rootCause',
   'resolution',
+  'breachDate',
+  'discoveryDate',
+  'dataTypes',
+  'individualSteps',
+  'scope',
+  'timing',
+  'materialImpact',
+  'financialImpact',
+  'maliciousSuspected',
+  'crossBorderImpact',
+  'severityImpact',
+  'indicatorsOfCompromise',
+  'classificationCriteria',
+  'memberStates',
+  'discoveryMethod',
+  'continuityPlan',
+  'incidentType',
+  'affectedServices',
+  'clientsAffected',
+  'otherAuthorities',
+  'recoveredAt',
+  'costsAndLosses',
+  'affectedSystems',
+  'extortionReasons',
+  'entityIdentifiers',
+  'occurredAt',
 ] as const;
 export type NoticeFact = (typeof NOTICE_FACTS)[number];
 
@@ -36,6 +62,32 @@ export const NOTICE_FACT_LABELS: Readonly<Record<NoticeFact, string>> = {
   delayReasons: 'reasons for any delay',
   rootCause: 'root cause',
   resolution: 'resolution',
+  breachDate: 'date of the breach',
+  discoveryDate: 'date the breach was discovered',
+  dataTypes: 'types of data or protected health information involved',
+  individualSteps: 'steps individuals should take to protect themselves',
+  scope: 'scope of the incident',
+  timing: 'timing of the incident',
+  materialImpact: 'material or reasonably likely material impact',
+  financialImpact: 'impact on financial condition and results of operations',
+  maliciousSuspected: 'whether unlawful or malicious acts are suspected',
+  crossBorderImpact: 'cross-border impact',
+  severityImpact: 'severity and impact',
+  indicatorsOfCompromise: 'indicators of compromise',
+  classificationCriteria: 'classification criteria met',
+  memberStates: 'Member States affected',
+  discoveryMethod: 'how the incident was discovered',
+  continuityPlan: 'whether the business continuity plan was activated',
+  incidentType: 'type of incident and threat',
+  affectedServices: 'services, functions and infrastructure affected',
+  clientsAffected: 'clients and financial counterparts affected',
+  otherAuthorities: 'other authorities informed',
+  recoveredAt: 'when services were or will be recovered',
+  costsAndLosses: 'direct and indirect costs and losses, and recoveries',
+  affectedSystems: 'systems and information affected',
+  extortionReasons: 'reasons the payment was necessary and alternatives considered',
+  entityIdentifiers: 'LEI code and type of financial entity',
+  occurredAt: 'when the incident occurred',
 };
 
 export interface NoticeIncident {
@@ -53,6 +105,8 @@ export interface NoticeCompany {
   readonly contactEmail: string;
   /** The DPO or other contact point (GDPR Art 33(3)(b)). */
   readonly dpoContact?: string;
+  /** The number people call about a notice (HIPAA 164.404(c)(1)(E): toll-free). */
+  readonly contactPhone?: string;
 }
 
 /** One deadline as a notice shows it (see `noticeDeadlines`). */
@@ -99,14 +153,28 @@ const known = (v: string | undefined): v is string => v !== undefined && v.trim(
 
 /** The placeholder a missing fact renders as. */
 export const factPlaceholder = (fact: NoticeFact): string => `[to complete: ${NOTICE_FACT_LABELS[fact]}]`;
+/** The placeholder an unrecorded clock event renders as. */
+export const eventPlaceholder = (event: ClockEvent): string => `[not recorded: ${event.replaceAll('_', ' ')}]`;
+/** Placeholders of the other values a context may leave empty, by their template variable. */
+export const VALUE_PLACEHOLDERS = {
+  'incident.summary': '[to complete: summary]',
+  'company.dpoContact': '[to complete: DPO or contact point]',
+  'company.contactPhone': '[to complete: contact telephone number]',
+} as const;
 
 /** Fills every gap of a context with a visible placeholder. Pure. */
 export function toNoticeView(c: NoticeContext): NoticeView {
   const facts = Object.fromEntries(NOTICE_FACTS.map((f) => [f, known(c.facts[f]) ? c.facts[f] : factPlaceholder(f)]));
-  const events = Object.fromEntries(CLOCK_EVENTS.map((e) => [e, known(c.events[e]) ? c.events[e] : `[not recorded: ${e.replaceAll('_', ' ')}]`]));
+  const events = Object.fromEntries(CLOCK_EVENTS.map((e) => [e, known(c.events[e]) ? c.events[e] : eventPlaceholder(e)]));
+  const or = (v: string | undefined, key: keyof typeof VALUE_PLACEHOLDERS) => (known(v) ? v : VALUE_PLACEHOLDERS[key]);
   return {
-    incident: { ...c.incident, summary: known(c.incident.summary) ? c.incident.summary : '[to complete: summary]' },
-    company: { ...c.company, dpoContact: known(c.company.dpoContact) ? c.company.dpoContact : '[to complete: DPO or contact point]' },
+    incident: { ...c.incident, summary: or(c.incident.summary, 'incident.summary') },
+    company: {
+      name: c.company.name,
+      contactEmail: c.company.contactEmail,
+      dpoContact: or(c.company.dpoContact, 'company.dpoContact'),
+      contactPhone: or(c.company.contactPhone, 'company.contactPhone'),
+    },
     events: events as Record<ClockEvent, string>,
     regimes: c.regimes,
     deadlines: c.deadlines,

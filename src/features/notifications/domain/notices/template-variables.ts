@@ -18,7 +18,7 @@ const VIEW: Shape = {
   kind: 'object',
   fields: {
     incident: object(['id', 'title', 'severity', 'status', 'declaredAt', 'summary']),
-    company: object(['name', 'contactEmail', 'dpoContact']),
+    company: object(['name', 'contactEmail', 'dpoContact', 'contactPhone']),
     events: object(CLOCK_EVENTS),
     facts: object(NOTICE_FACTS),
     regimes: list(object(['id', 'name', 'citation', 'verification'])),
@@ -30,8 +30,11 @@ const BLOCKS = ['if', 'unless', 'each', 'with'];
 const KIND_TEXT = { leaf: 'a value', object: 'an object', list: 'a list' } as const;
 const DATA_VARS = ['index', 'first', 'last', 'key'];
 
-/** Problems found in a template's variables, each naming the variable and its line. Empty = fine. */
-export function templateVariableProblems(source: string): string[] {
+/**
+ * Problems found in a template's variables, each naming the variable and its line. Empty = fine.
+ * `lineOffset`: lines before `source` in its file (a front matter), so the lines named are the file's.
+ */
+export function templateVariableProblems(source: string, lineOffset = 0): string[] {
   const problems: string[] = [];
   let program: hbs.AST.Program;
   try {
@@ -40,7 +43,14 @@ export function templateVariableProblems(source: string): string[] {
     return [`does not parse: ${(e as Error).message.split('\n')[0]}`];
   }
   walk(program, [VIEW], problems);
-  return problems;
+  return lineOffset === 0 ? problems : problems.map((p) => p.replace(/\(line (\d+)\)$/, (_, n: string) => `(line ${Number(n) + lineOffset})`));
+}
+
+/** Whether `path` (`facts.nature`, `company.name`) names one value of the view a template sees. */
+export function isViewValue(path: string): boolean {
+  let shape: Shape | undefined = VIEW;
+  for (const part of path.split('.')) shape = shape?.kind === 'object' ? shape.fields[part] : undefined;
+  return shape?.kind === 'leaf';
 }
 
 function walk(program: hbs.AST.Program | undefined, scopes: Shape[], problems: string[]): void {
@@ -99,4 +109,28 @@ function checkPath(p: hbs.AST.PathExpression, scopes: Shape[], problems: string[
 
 function pathText(e: hbs.AST.Expression): string {
   return e.type === 'PathExpression' ? (e as hbs.AST.PathExpression).original : e.type;
+}
+
+/** The view paths a template shows (`facts.nature`), as written at its top level; empty when it does not parse. */
+export function templateVariablesUsed(source: string): Set<string> {
+  const used = new Set<string>();
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(source);
+  } catch {
+    return used;
+  }
+  const visit = (p: hbs.AST.Program | undefined): void => {
+    for (const node of p?.body ?? []) {
+      if (node.type === 'MustacheStatement') {
+        const path = (node as hbs.AST.MustacheStatement).path;
+        if (path.type === 'PathExpression') used.add((path as hbs.AST.PathExpression).original.replace(/^@root\./, ''));
+      } else if (node.type === 'BlockStatement') {
+        visit((node as hbs.AST.BlockStatement).program);
+        visit((node as hbs.AST.BlockStatement).inverse);
+      }
+    }
+  };
+  visit(program);
+  return used;
 }
