@@ -41,13 +41,13 @@ describe('warden deadlines --json', () => {
     const r = run(['--regime', 'sec-8k', '--event', 'materiality_determined=2024-11-27T10:00:00-05:00', '--json']);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out) as Record<string, unknown>[];
-    expect(list).toHaveLength(1);
+    expect(list).toHaveLength(2);
     expect(list[0]).toMatchObject({
       regime: 'sec-8k',
       stage: 'form_8k_item_1_05',
       recipient: 'SEC (EDGAR, public)',
-      due: '2024-12-05T04:59:59.999Z',
-      dueLocal: '2024-12-04 23:59 -05:00 America/New_York',
+      due: '2024-12-04T22:30:00.000Z',
+      dueLocal: '2024-12-04 17:30 -05:00 America/New_York',
       dueKind: 'legal',
       clock: 'business_days',
       verification: 'verified_secondary',
@@ -82,7 +82,7 @@ describe('warden deadlines: bad input exits 2 with one line naming the problem a
 
   it('when the event is unknown', () => {
     const r = run(['--regime', 'gdpr', '--event', 'breach_discovered=2025-03-28T10:00:00Z']);
-    expect(r).toMatchObject({ code: 2, err: `warden deadlines: unknown event "breach_discovered"; one of: detected, became_aware, discovered, determined, materiality_determined, classified_major, ransom_paid, noticed, suspected, assessed_notifiable` });
+    expect(r).toMatchObject({ code: 2, err: `warden deadlines: unknown event "breach_discovered"; one of: detected, became_aware, discovered, determined, materiality_determined, classified_major, ransom_paid, noticed, suspected, assessed_notifiable, information_available, authority_request, new_information, ransom_payment_known` });
   });
 
   it('when the time cannot be parsed or has no zone', () => {
@@ -99,7 +99,7 @@ describe('warden deadlines: bad input exits 2 with one line naming the problem a
 
   it('when a submitted stage is not a stage of the regime', () => {
     const r = run(['--regime', 'dora', '--submitted', 'initial=2025-03-28T10:00:00Z']);
-    expect(r).toMatchObject({ code: 2, err: 'warden deadlines: unknown stage "initial" of regime dora; one of: initial_notification, intermediate_report, final_report' });
+    expect(r).toMatchObject({ code: 2, err: 'warden deadlines: unknown stage "initial" of regime dora; one of: initial_notification, intermediate_report, final_report, clients' });
   });
 
   it('when an option is unknown, then it also prints the usage', () => {
