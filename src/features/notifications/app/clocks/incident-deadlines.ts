@@ -54,7 +54,7 @@ export function incidentDeadlines(
         mine(decisions).map((d): [string, NotNotifiableDecision] => [d.stageId, { reason: d.reason, decidedAt: d.decidedAt }]),
       ),
     };
-    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now) }];
+    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now, { entity: deps.catalog.entity ?? null }) }];
   });
 }
 

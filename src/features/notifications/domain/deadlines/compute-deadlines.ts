@@ -74,7 +74,8 @@ function computeStage(ctx: RegimeContext, stage: Stage, input: DeadlineInput, no
     text: stage.text,
     citation: regime.citation,
     verification: chosen?.verification ?? stageVerification,
-    zone: ctx.zone,
+    // A day count read in the entity's zone shows its wall clock there.
+    zone: chosen?.rule.eventDateZone ?? ctx.zone,
     holidays: ctx.holidays,
     basis: chosen?.basis ?? waitingBasis(stage, waitingFor, backstopDue),
     rule: chosen?.rule ?? NO_RULE,

@@ -24,7 +24,8 @@ export function regimeContext(regime: Regime, entity: Entity | null): RegimeCont
   const base = { regime, entity, zone: j.zone, holidays: j.holidays, readingZones: [j.zone] };
   const warnings: string[] = [];
   if (regime.weekendRule && !entity) {
-    warnings.push(`no entity given: weekend and holiday relief (${regime.weekendRule.exclusionCitation ?? 'the weekend rule'}) is not applied, because it depends on the entity's type and Member State; configure company.entities`);
+    const law = regime.weekendRule.exclusionCitation ? ` (${regime.weekendRule.exclusionCitation})` : '';
+    warnings.push(`no entity given: weekend and holiday relief is not applied, because who gets it depends on the entity's type and Member State${law}; configure company.entities`);
   }
   if (j.calendar === 'member_state') {
     if (entity) return { ...base, zone: entity.zone, holidays: entity.country, warnings };
