@@ -32,6 +32,8 @@ export function renderClockMessage(catalog: ClockCatalog, incident: Incident, m:
         return `${drill}:red_circle: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} is *overdue* (${formatTimeLeft(m.timeLeftMs)}), was due ${dueText(new Date(m.due), zoneOf(catalog, m.regimeId))}. Comms lead: ${mention(m.commsLead)}.`;
       case 'not_notifiable':
         return `:heavy_minus_sign: ${mention(m.by)} recorded ${stage(m.regimeId, m.stageId)} as *not notifiable*. Rationale: ${escapeMrkdwn(m.reason)}`;
+      case 'backstop_unknown':
+        return `${drill}:warning: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} runs, but \`${escapeMrkdwn(m.missing)}\` is not recorded, so its ${escapeMrkdwn(m.offset)} backstop from \`${escapeMrkdwn(m.missing)}\` is unknown and may be earlier than the due time shown. ${mention(m.commsLead)}, when did it happen? Record it: \`/incident clock ${escapeMrkdwn(m.missing)} &lt;time&gt;\``;
       case 'submitted':
         return `:large_green_circle: ${mention(m.by)} recorded ${stage(m.regimeId, m.stageId)} as *submitted*, reference ${escapeMrkdwn(m.reference)}${m.noticeId ? ` (notice #${m.noticeId})` : ''}${m.late ? '. It went out after its due time: keep the reasons for the delay on record.' : '.'}`;
     }

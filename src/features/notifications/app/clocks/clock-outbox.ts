@@ -12,6 +12,7 @@ export const clockMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline_reminder'), ...deadline }),
   z.object({ type: z.literal('deadline_overdue'), ...deadline }),
   z.object({ type: z.literal('not_notifiable'), regimeId: z.string(), stageId: z.string(), reason: z.string(), by: z.string() }),
+  z.object({ type: z.literal('backstop_unknown'), regimeId: z.string(), stageId: z.string(), missing: z.string(), offset: z.string(), commsLead: z.string() }),
   z.object({ type: z.literal('submitted'), regimeId: z.string(), stageId: z.string(), reference: z.string(), by: z.string(), late: z.boolean(), noticeId: z.number().nullable() }),
 ]);
 export type ClockMessage = z.infer<typeof clockMessageSchema>;
