@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../platform/config/env.js';
 import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load-config.js';
+import { loadClockCatalog } from '../../config/feature-settings.js';
+import type { WardenConfig } from '../../config/schema.js';
 import { wardenFeatures } from '../../compose-features.js';
 import { isWardenError } from '../../platform/errors.js';
 import { formatProblem } from '../../platform/yaml-validate.js';
@@ -41,12 +43,24 @@ function checkCatalogs(path: string, io: CliIo): boolean {
     const { config } = loadConfig(path);
     wardenFeatures(config);
     io.out(`playbooks, regimes and the review template ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}; ${config.templates.dir}`);
+    for (const w of entityWarnings(config)) io.out(`warning: ${w}`);
     return true;
   } catch (error) {
     if (!isWardenError(error)) throw error;
     io.err(error.message);
     return false;
   }
+}
+
+/** Enabled regimes that count on the entity's own calendar, when no entity says what that is (a warning: the check still passes). */
+function entityWarnings(config: WardenConfig): string[] {
+  if (config.company.entities.length > 0) return [];
+  const regimes = [...loadClockCatalog(config).entries.values()].filter((e) => e.enabled && e.kind === 'law').map((e) => e.regime);
+  const eu = regimes.filter((r) => r.jurisdiction.calendar === 'member_state');
+  if (eu.length === 0) return [];
+  const standIns = [...new Set(eu.map((r) => `${r.jurisdiction.zone} and ${r.jurisdiction.holidays} holidays`))].join(', ');
+  const relief = eu.some((r) => r.weekendRule) ? ', and weekend relief (DORA RTS 2025/301 Art 5) is not applied' : '';
+  return [`${eu.map((r) => r.id).join(', ')} count in the entity's Member State, but company.entities is empty: ${standIns} are only a stand-in${relief}; configure company.entities (see docs/entities.md)`];
 }
 
 function checkConfigFile(path: string, io: CliIo): boolean {
