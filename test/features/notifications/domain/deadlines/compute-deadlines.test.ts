@@ -108,11 +108,21 @@ describe('DORA: backstop, late classification, chaining, weekend relief', () => 
     expect(s.verification).toBe('partial');
   });
 
-  it('when classified after the 24-hour backstop has passed, then 4 hours from classification apply, labelled unverified', () => {
+  it('when classified after the 24-hour backstop has passed, then 4 hours from classification apply (RTS Art 5(2), partly verified)', () => {
     const s = initial('2025-03-04T14:00:00Z');
     expect(s.due?.toISOString()).toBe('2025-03-04T18:00:00.000Z');
-    expect(s.verification).toBe('unverified');
-    expect(s.basis.join(' ')).toContain('draft RTS');
+    expect(s.verification).toBe('partial');
+    expect(s.basis.join(' ')).toContain('RTS Art 5(2)');
+  });
+
+  it('when the late-classification rule is less sure than the stage, then the deadline is only as sure as that rule', () => {
+    const unsure: Regime = {
+      ...dora,
+      verification: 'verified',
+      stages: dora.stages.map((s) => (s.notLaterThan ? { ...s, notLaterThan: { ...s.notLaterThan, lapseVerification: 'unverified' as const } } : s)),
+    };
+    const events = { became_aware: awareMon, classified_major: at('2025-03-04T14:00:00Z') };
+    expect(stage(computeDeadlines(unsure, { events }, awareMon), 'initial_notification').verification).toBe('unverified');
   });
 
   it('when not yet classified, then the stage waits for classification and shows the backstop it would have', () => {
