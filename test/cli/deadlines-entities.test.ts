@@ -163,6 +163,13 @@ describe('warden deadlines: --entity from the configuration', () => {
     });
   });
 
+  it('when the configured entity is invalid, then the problem is named with its file and line', async () => {
+    const bad = join(tmp, 'bad.yaml');
+    writeFileSync(bad, 'company:\n  entities:\n    - name: Acme\n      type: payment_institution\n      country: FI\n      timeZone: Europe/Espoo\n');
+    const r = await run([...doraAt('2025-03-08T08:00:00Z'), '--entity', 'Acme'], { WARDEN_CONFIG: bad });
+    expect(r).toMatchObject({ code: 2, err: `warden deadlines: --entity Acme: the configuration is invalid:\n${bad}:6 company.entities[0].timeZone: expected an IANA time zone like Europe/Paris or UTC` });
+  });
+
   it('when there is no configuration file, then it says so and how to give an entity instead', async () => {
     const r = await run([...doraAt('2025-03-08T08:00:00Z'), '--entity', 'Acme'], { WARDEN_CONFIG: join(tmp, 'missing.yaml') });
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining('no configuration file at') });

@@ -48,18 +48,25 @@ function adHocEntity(args: EntityArgs): Entity {
   return { name: `${type} in ${country}`, type, country, zone, doraReliefExcluded: args['dora-relief-excluded'] ?? false };
 }
 
+/**
+ * Reads only the `company` section of warden.yaml: the whole schema loads every feature, which would double the
+ * command's start-up; `warden config check` validates the rest.
+ */
 async function configuredEntity(name: string, env: NodeJS.ProcessEnv): Promise<Entity> {
-  const { DEFAULT_CONFIG_PATH, loadConfig } = await import('../../config/load-config.js');
-  const { toEntity } = await import('../../features/notifications/config/sections.js');
-  const path = env.WARDEN_CONFIG?.trim() || DEFAULT_CONFIG_PATH;
-  let loaded: ReturnType<typeof loadConfig>;
+  const { readFileSync } = await import('node:fs');
+  const { z } = await import('zod');
+  const { companySection, toEntity } = await import('../../features/notifications/config/sections.js');
+  const { formatProblem, parseYamlWith } = await import('../../platform/yaml-validate.js');
+  const path = env.WARDEN_CONFIG?.trim() || './warden.yaml';
+  let text: string;
   try {
-    loaded = loadConfig(path);
-  } catch (e) {
-    throw new UsageError(`--entity ${name}: the configuration ${path} is invalid (run warden config check):\n${(e as Error).message}`);
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`--entity ${name}: no configuration file at ${path} (set WARDEN_CONFIG); or give --entity-type, --country and --tz`);
   }
-  if (loaded.source === 'defaults') throw new UsageError(`--entity ${name}: no configuration file at ${path} (set WARDEN_CONFIG); or give --entity-type, --country and --tz`);
-  const entities = loaded.config.company.entities;
+  const parsed = parseYamlWith(z.looseObject({ company: companySection }), text, path);
+  if (!parsed.ok) throw new UsageError(`--entity ${name}: the configuration is invalid:\n${parsed.problems.map(formatProblem).join('\n')}`);
+  const entities = parsed.value.company.entities;
   const found = entities.find((e) => e.name === name);
   if (!found) {
     const known = entities.length > 0 ? `configured entities: ${entities.map((e) => e.name).join(', ')}` : `${path} configures no company.entities`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../../../platform/duration.js';
-import { CLOCK_EVENTS } from '../../incidents/index.js';
+import { CLOCK_EVENTS } from '../../incidents/model.js';
 import { DEFAULT_CUSTOMER_TIERS, DEFAULT_REMINDER_LEAD_TIMES } from './defaults.js';
 import { ENTITY_TYPES, type Entity } from '../domain/deadlines/entity.js';
 import { isKnownHolidayCalendar } from '../../../platform/calendar/business-calendar.js';
