@@ -77,6 +77,9 @@ describe('the board: DORA weekend relief follows the configured entity', () => {
     expect(board()).toContain(`due <!date^${epoch('2026-11-22T22:30:00Z')}^`);
     expect(board()).toContain('(2026-11-23 00:30 +02:00 Europe/Helsinki)');
     expect(board()).not.toContain('weekend/holiday relief: moved');
+    // The reminder reads the same wall clock as the board: Helsinki's.
+    await h!.advance(Date.parse('2026-11-22T22:30:00Z') - h!.clock.now().getTime());
+    expect(h!.dmTexts('UBOB').filter((t) => t.includes('initial_notification')).at(-1)).toContain('(2026-11-23 00:30 +02:00 Europe/Helsinki): 0m left');
   });
 
   it('when only classified_major is recorded, then the board warns that the awareness backstop is unknown and the comms lead is asked once', async () => {
