@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import type { IncidentPolicy } from './features/incidents/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
 import type { SlackCredentials } from './platform/config/index.js';
-import type { WardenConfig } from './config/index.js';
+import { nagSettingsFrom, type WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { updateEveryOf } from './features/incidents/index.js';
 import { healthRoutes, metricsRoute } from './platform/http/routes.js';
+import { createMetricsServer } from './platform/http/metrics-server.js';
 import { createMetrics } from './platform/http/metrics.js';
 import { createRequestGate } from './platform/http/request-gate.js';
 import type { SlackDeps } from './adapters/slack/commands/registry.js';
@@ -18,6 +19,7 @@ import { createEventBus } from './platform/events.js';
 import { plugFeatures } from './plug-features.js';
 import { createHomeSections } from './adapters/slack/home.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
+import { createSlackStartup } from './adapters/slack/slack-startup.js';
 import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
@@ -40,6 +42,10 @@ export interface WardenOptions {
   port?: number;
   /** PAGERDUTY_WEBHOOK_SECRET, split: without one, `POST /pagerduty/webhook` answers 503. */
   pagerDutyWebhookSecrets?: readonly string[];
+  /** METRICS_TOKEN (a bearer token `/metrics` requires) and METRICS_PORT (`/metrics` there, not on the main port). */
+  metrics?: { token?: string; port?: number };
+  /** How long to wait between start-up checks of the token while Slack refuses it or cannot be reached. */
+  startupRetry?: { initialDelayMs?: number; maxDelayMs?: number };
 }
 
 /** Adapts warden.yaml to what the use cases need. */
@@ -50,6 +56,12 @@ export function policyFrom(config: WardenConfig): IncidentPolicy {
     defaultSeverity: config.defaultSeverity,
     roles: Object.values(config.roles),
     updateEveryMs: (s) => updateEveryOf(severities, s),
+    updateReminders: (s) => ({
+      everyMs: updateEveryOf(severities, s),
+      maxPerUpdate: config.incidents.updateReminders.maxPerUpdate,
+      quietHours: nagSettingsFrom(config).quietHours,
+      ignoreQuietHours: config.severities[s]?.ignoreQuietHours ?? false,
+    }),
     roleDuty: (r) => config.roles[r]?.duty ?? `The role ${r} is no longer configured in warden.yaml.`,
     timeZone: config.timeZone,
     privateTypes: config.incidents.privateTypes,
@@ -85,16 +97,20 @@ export function createWarden(opts: WardenOptions) {
   // The runner wakes after every commit that queued work: handlers never have to remember to.
   store.onJobsCommitted(() => runner?.poke());
   const responseBoundKinds: string[] = [];
+  const declareNotes: Array<(incidentId: string) => string | null> = [];
   const events = createEventBus();
   const access = accessControlFrom(config, store, clock);
-  const deps: SlackDeps = { responseBoundKinds, store, clock, policy: policyFrom(config), events, access };
+  const deps: SlackDeps = { responseBoundKinds, declareNotes, store, clock, policy: policyFrom(config), events, access };
   let gatewayState = () => 'closed';
   // Filled once the features are plugged; read by /readyz on each request.
   const circuits: Record<string, () => string> = {};
   const readiness: Record<string, () => unknown> = {};
   // Both read maintained counts or an index, never the rows: job counts from job_counts, open incidents by severity.
   const openBySeverity = () => store.incidents.openCountBySeverity();
+  const startup = createSlackStartup({ logger, apiUrl: opts.credentials.apiUrl, ...opts.startupRetry });
   const metrics = createMetrics({ openBySeverity, jobs: store.jobs }, () => gatewayState(), Object.keys(config.severities));
+  const scrape = metricsRoute(metrics, opts.metrics?.token);
+  const metricsServer = opts.metrics?.port !== undefined ? createMetricsServer(scrape) : null;
   const slack = createSlackApp({
     credentials: opts.credentials,
     deps,
@@ -104,8 +120,16 @@ export function createWarden(opts: WardenOptions) {
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
       // Job counts are maintained counters (one row each); migrations are checked until they hold, then remembered.
-      ...healthRoutes(db, migrationCheck(db, migrations), () => gatewayState(), () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }), circuits, readiness),
-      metricsRoute(metrics),
+      ...healthRoutes({
+        db,
+        isMigrated: migrationCheck(db, migrations),
+        slackCircuit: () => gatewayState(),
+        slackConnection: () => startup.state(),
+        pendingJobs: () => ({ pending: store.jobs.pendingCount(), failed: store.jobs.failedCount() }),
+        otherCircuits: circuits,
+        facts: readiness,
+      }),
+      ...(metricsServer ? [] : [scrape]),
       pagerDutyWebhookRoute({ db, store, clock, logger, secrets: opts.pagerDutyWebhookSecrets ?? [], countRefusal: metrics.counters.pagerDutyWebhookRefused }),
     ],
     ...(opts.botId ? { botId: opts.botId } : {}),
@@ -115,6 +139,7 @@ export function createWarden(opts: WardenOptions) {
   access.useLookup(usergroupLookup(slack.app.client));
   const plugged = plugFeatures(features, { deps, slack: slack.gateway, db, home: createHomeSections() }, { roots: slack.roots, listeners: slack.listeners, events, metrics: metrics.registry });
   responseBoundKinds.push(...plugged.responseBoundKinds);
+  declareNotes.push(...plugged.declareNotes);
   Object.assign(circuits, plugged.circuits);
   Object.assign(readiness, plugged.readiness);
   const pruning: PruneDeps = { store, clock, logger, retentionMs: config.jobs.retention };
@@ -137,27 +162,39 @@ export function createWarden(opts: WardenOptions) {
     afterAckIdle: slack.afterAckIdle,
     app: slack.app,
     gateway: slack.gateway,
+    /** `connected` once the start-up check of the token passed; else `connecting` or why Slack refused or is unreachable. */
+    slackConnection: () => startup.state(),
     /** Every registered verb as `<root> <verb>`: what the permission table must cover. */
     commandKeys: () => [...slack.roots].flatMap(([root, verbs]) => verbs.all().map((v) => `${root} ${v.name}`)),
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */
     async start(port: number, host = '0.0.0.0'): Promise<number> {
+      if (metricsServer && opts.metrics?.port !== undefined) logger.info({ port: await metricsServer.start(opts.metrics.port, host) }, 'serving /metrics on its own port');
       if (slack.receiver) {
-        // Requests are checked against Warden's own workspace, so it is known before the first one arrives.
-        logger.info({ workspace: await slack.learnWorkspace() }, 'serving one Slack workspace');
         server = (await slack.receiver.start({ port, host })) as Server;
         requests.track(server);
-      } else {
-        await slack.app.start();
       }
-      schedulePruning(pruning);
-      jobs.start();
-      jobs.poke();
+      // The token is checked before any job sends: with a revoked token or no Slack, probes and acks are answered
+      // (requests wait for the workspace with a 503) and the check is retried with backoff until it passes.
+      const { firstTry, connected } = startup.run(async () => {
+        logger.info({ workspace: await slack.checkToken() }, 'serving one Slack workspace');
+      });
+      const begin = async (): Promise<void> => {
+        if (!slack.receiver) await slack.app.start();
+        schedulePruning(pruning);
+        jobs.start();
+        jobs.poke();
+      };
+      await firstTry;
+      if (startup.state() === 'connected') await begin();
+      else void connected.then((ok) => (ok && !stopped ? begin() : undefined)).catch((error: unknown) => logger.error({ err: (error as Error).message }, 'Warden could not start serving Slack'));
       return server ? (server.address() as AddressInfo).port : port;
     },
     /** Stops serving, lets a running job pass and after-ack work finish, runs the features' stop steps, closes the database. Safe to call twice. */
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;
+      startup.stop();
+      await metricsServer?.stop();
       await jobs.stop();
       if (slack.receiver) await slack.receiver.stop();
       else await slack.app.stop();

@@ -13,6 +13,8 @@ export interface PluggedFeatures {
   readiness: Record<string, () => unknown>;
   /** Every feature's shutdown step, in plug order. */
   stops: Array<() => void | Promise<void>>;
+  /** Every feature's line for the declare reply, in plug order. */
+  declareNotes: Array<(incidentId: string) => string | null>;
 }
 
 /**
@@ -29,6 +31,7 @@ export function plugFeatures(
   const circuits: Record<string, () => string> = {};
   const readiness: Record<string, () => unknown> = {};
   const stops: Array<() => void | Promise<void>> = [];
+  const declareNotes: Array<(incidentId: string) => string | null> = [];
   for (const feature of features) {
     const parts = feature.plug(core);
     for (const [root, verbs] of Object.entries(parts.commands ?? {})) into.roots.get(root as CommandRoot)?.add(...verbs);
@@ -40,6 +43,7 @@ export function plugFeatures(
     parts.metrics?.(into.metrics);
     Object.assign(readiness, parts.readiness ?? {});
     if (parts.stop) stops.push(parts.stop);
+    if (parts.declareNote) declareNotes.push(parts.declareNote);
   }
-  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind), circuits, readiness, stops };
+  return { jobs, responseBoundKinds: jobs.filter((j) => j.responseBound).map((j) => j.kind), circuits, readiness, stops, declareNotes };
 }

@@ -7,4 +7,8 @@ import module from 'node:module';
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const { runCli } = await import('../cli/run-cli.js');
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;
+// `start` has stopped (or given up waiting on a call in flight): whatever is still open must not hold the process
+// past Docker's grace; the database is in WAL mode, so every committed change is on disk already.
+if (process.argv[2] === 'start') process.exit(code);

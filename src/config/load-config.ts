@@ -16,12 +16,17 @@ export interface LoadedConfig {
 }
 
 /**
- * Loads warden.yaml. No file at the path means all defaults; a file may set only some keys. Throws
+ * Loads warden.yaml: `path` is the one WARDEN_CONFIG names, undefined when unset. No file at the default path means
+ * all defaults; a path that was named must exist (a mistyped one would run with no admins and no approvers). A
+ * file may set only some keys. Throws WardenError('not_found') for a named path with no file, and
  * WardenError('config_invalid') listing every problem as `file:line path: message`.
  */
 export function loadConfig(path: string | undefined, readFile: ReadTextFile = readFileSync): LoadedConfig {
   const file = path ?? DEFAULT_CONFIG_PATH;
   const text = readConfigText(file, readFile);
+  if (text === null && path !== undefined) {
+    throw new WardenError('not_found', `WARDEN_CONFIG: there is no file at ${path} (unset it to run on the defaults, or correct the path)`, { path });
+  }
   if (text === null) return { config: defaultConfig(), source: 'defaults', path: file };
   const result = parseYamlWith(wardenConfigSchema, text, file);
   if (!result.ok) throw invalidConfig(file, byLine(result.problems));

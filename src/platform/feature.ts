@@ -40,6 +40,8 @@ export interface FeatureParts {
   metrics?: (registry: Registry) => void;
   /** Facts `/readyz` reports under `checks` (the age of the last backup ...); reported, never gating readiness. */
   readiness?: Readonly<Record<string, () => unknown>>;
+  /** A line for the declarer's reply about a newly declared incident (the playbook it gets ...); null adds none. */
+  declareNote?: (incidentId: string) => string | null;
   /** Runs on shutdown, after the job runner stopped and before the database closes (a last checkpoint ...). */
   stop?: () => void | Promise<void>;
 }

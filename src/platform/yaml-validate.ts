@@ -31,15 +31,16 @@ export function parseYamlWith<T>(schema: z.ZodType<T>, text: string, file: strin
   }
   const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => ({
-      file,
-      line: lineOf(doc, lineCounter, issue.path),
-      path: formatPath(issue.path),
-      message: issue.message,
-    })),
-  };
+  return { ok: false, problems: parsed.error.issues.flatMap((issue) => problemsOf(issue, doc, lineCounter, file)) };
+}
+
+/** One problem per issue; an unknown key each on its own line (zod reports them together, at their object). */
+function problemsOf(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): YamlProblem[] {
+  const path = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
+    return issue.keys.map((key) => ({ file, line: lineOf(doc, lineCounter, [...issue.path, key]), path, message: `unknown key "${key}"` }));
+  }
+  return [{ file, line: lineOf(doc, lineCounter, issue.path), path, message: issue.message }];
 }
 
 /** `file:line path: message`, the form every check command prints. */

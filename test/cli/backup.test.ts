@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultsConfigFile } from '../support/defaults-config.js';
 import { runBackup, runRestore } from '../../src/cli/commands/backup.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { auditReport } from '../support/audit-report.js';
@@ -20,7 +21,7 @@ let n = 0;
 beforeEach(() => {
   dir = join(root, `case-${++n}`);
   live = join(dir, 'data', 'warden.db');
-  env = { WARDEN_DB: live, WARDEN_CONFIG: join(dir, 'none.yaml') };
+  env = { WARDEN_DB: live, WARDEN_CONFIG: defaultsConfigFile(dir) };
   seedLive(live); // 20 audit entries, and 40 timeline lines each with its own: 60
 });
 

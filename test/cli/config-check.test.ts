@@ -101,11 +101,19 @@ describe('warden config check', () => {
     expect(r.err.join('\n')).toContain('gdpr-art33');
   });
 
-  it('when there is no file, then it says defaults are used and exits 0', () => {
+  it('when a named file is absent, then it fails naming it; with no name and no ./warden.yaml, it says defaults are used and exits 0', () => {
     const path = join(dir, 'absent.yaml');
-    const r = run([path]);
-    expect(r.code).toBe(0);
-    expect(r.out[0]).toBe(`no config file at ${path}: using defaults`);
+    const named = run([path]);
+    expect(named.code).toBe(1);
+    expect(named.err[0]).toBe(`no config file at ${path}: a path that is named (PATH or WARDEN_CONFIG) must exist`);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const unnamed = run([]);
+      expect(unnamed.out[0]).toBe('no config file at ./warden.yaml: using defaults');
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('when no path is given, then it checks WARDEN_CONFIG', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultsConfigFile } from '../support/defaults-config.js';
 import { runCli } from '../../src/cli/run-cli.js';
 
 const run = promisify(execFile);
@@ -12,7 +13,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'warden-lazy-'));
-  env = { PATH: process.env.PATH, WARDEN_DB: join(dir, 'w.db'), WARDEN_CONFIG: join(dir, 'none.yaml') };
+  env = { PATH: process.env.PATH, WARDEN_DB: join(dir, 'w.db'), WARDEN_CONFIG: defaultsConfigFile(dir) };
   expect(await runCli(['migrate'], { out: () => undefined, err: () => undefined }, env)).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

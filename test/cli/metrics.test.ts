@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultsConfigFile } from '../support/defaults-config.js';
 import { runMetrics } from '../../src/cli/commands/metrics.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { migrate, openDb } from '../../src/platform/db/db.js';
@@ -27,7 +28,7 @@ function seed(path: string) {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'warden-cli-metrics-'));
-  env = { WARDEN_DB: join(dir, 'w.db'), WARDEN_CONFIG: join(dir, 'none.yaml') };
+  env = { WARDEN_DB: join(dir, 'w.db'), WARDEN_CONFIG: defaultsConfigFile(dir) };
   seed(join(dir, 'w.db'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPatch } from '../../src/cli/commands/patch.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { openDb } from '../../src/platform/db/db.js';
+import { ALL_MIGRATIONS } from '../../src/compose-features.js';
+import { migrate, openDb } from '../../src/platform/db/db.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/scanners');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -16,7 +17,15 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'warden-cli-patch-'));
   writeFileSync(join(dir, 'warden.yaml'), 'company:\n  timeZone: Europe/Paris\n');
   env = { WARDEN_DB: join(dir, 'w.db'), WARDEN_CONFIG: join(dir, 'warden.yaml') };
+  createDb();
 });
+
+/** The database Warden made at its first start (`warden patch import` adds to an existing one only). */
+function createDb(): void {
+  const db = openDb(env.WARDEN_DB as string);
+  migrate(db, ALL_MIGRATIONS);
+  db.close();
+}
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes `text` to a file in the temp folder and returns its path. */
@@ -88,6 +97,7 @@ describe('warden patch import', () => {
     for (const id of json.newIds) expect(id).toMatch(/^P-[0-9A-F]{8}$/);
     // Stable: the same identity gives the same id in another database.
     rmSync(env.WARDEN_DB as string);
+    createDb();
     expect((JSON.parse(run(['import', TRIVY(), '--owner', 'UBOB01', '--json']).out) as { newIds: string[] }).newIds).toEqual(json.newIds);
   });
 

@@ -24,8 +24,9 @@ describe('warden playbooks check', () => {
     const r = run([]);
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
-    expect(r.out).toHaveLength(7);
+    expect(r.out).toHaveLength(8);
     expect(r.out).toContain(`ok  ${join(SHIPPED, 'ransomware.yaml')}  ransomware  22 steps`);
+    expect(r.out).toContain(`ok  ${join(SHIPPED, 'general-security-incident.yaml')}  general-security-incident  14 steps`);
     for (const line of r.out) expect(line).toMatch(/^ok {2}\S+\.yaml {2}[a-z-]+ {2}\d+ steps$/);
   });
 

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultsConfigFile } from '../support/defaults-config.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
 import { makeTriggerId, startSlackStandIn, type SlackStandIn } from '../support/stand-ins/slack/index.js';
@@ -34,16 +35,16 @@ function accepts(host: string, port: number): Promise<boolean> {
 }
 
 /** Runs `warden start` through the CLI with `vars`, waits for it to listen, runs `check`, then stops it. */
-async function whileStarted(vars: Record<string, string>, check: (port: number, out: string[]) => Promise<void>): Promise<number> {
+async function whileStarted(vars: Record<string, string>, check: (port: number, out: string[], err: string[]) => Promise<void>): Promise<number> {
   const port = await freePort();
   const out: string[] = [];
   const err: string[] = [];
   const stop = new AbortController();
-  const env = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, WARDEN_DB: join(dir, `${port}.db`), WARDEN_CONFIG: join(dir, 'none.yaml'), LOG_LEVEL: 'silent', PORT: String(port), ...vars };
+  const env = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, WARDEN_DB: join(dir, `${port}.db`), WARDEN_CONFIG: defaultsConfigFile(dir), LOG_LEVEL: 'silent', PORT: String(port), ...vars };
   const running = runCli(['start'], { out: (s) => void out.push(s), err: (s) => void err.push(s) }, env, { stop: stop.signal });
   try {
     await expect.poll(() => out.join('\n') + err.join('\n'), { timeout: 20_000 }).toContain('listening');
-    await check(port, out);
+    await check(port, out, err);
   } finally {
     stop.abort();
   }
@@ -65,6 +66,16 @@ describe('warden start binds to HOST', () => {
       expect(help.status).toBe(200);
       expect(JSON.stringify(help.body)).toContain('/incident declare');
       for (const address of outsideAddresses()) expect(await accepts(address, port)).toBe(false);
+    });
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('when Slack cannot be reached, then start still listens, says why it is not serving yet, answers /readyz 503 and stops with 0', async () => {
+    const closed = await freePort();
+    const code = await whileStarted({ HOST: '127.0.0.1', SLACK_API_URL: `http://127.0.0.1:${closed}/api/` }, async (port, _out, err) => {
+      expect(err.join('\n')).toContain(`warden: not serving Slack yet: Slack is unreachable at http://127.0.0.1:${closed}/api/: ECONNREFUSED. Retrying with backoff`);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(503);
+      expect(err.join('\n')).not.toContain(TOKEN);
     });
     expect(code).toBe(0);
   }, 60_000);

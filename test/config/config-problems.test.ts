@@ -17,15 +17,19 @@ describe('warden.yaml problems', () => {
   });
 
   it('when a top-level key is misspelt, then it is named instead of silently ignored', () => {
-    expect(problemsOf(['timeZone: UTC', 'sevrities: []'])).toEqual(['warden.yaml:1 unknown key "sevrities"']);
+    expect(problemsOf(['timeZone: UTC', 'sevrities: []'])).toEqual(['warden.yaml:2 unknown key "sevrities"']);
   });
 
-  it('when a nested key is misspelt, then the problem names the key and its section', () => {
+  it('when a nested key is misspelt, then the problem names the key and its section, at the key\'s own line', () => {
     expect(problemsOf(['company:', '  name: Globex', '  contactEmial: a@b.co'])).toEqual([
-      'warden.yaml:2 company: unknown key "contactEmial"',
+      'warden.yaml:3 company: unknown key "contactEmial"',
     ]);
     expect(problemsOf(['severities:', '  - name: sev1', '    updateEvry: 10m'])).toEqual([
-      'warden.yaml:2 severities[0]: unknown key "updateEvry"',
+      'warden.yaml:3 severities[0]: unknown key "updateEvry"',
+    ]);
+    expect(problemsOf(['severities:', '  - name: sev1', '    updateEvery: 10m', '    colour: red', '    shade: dark'])).toEqual([
+      'warden.yaml:4 severities[0]: unknown key "colour"',
+      'warden.yaml:5 severities[0]: unknown key "shade"',
     ]);
   });
 

@@ -12,7 +12,7 @@ describe('severities and roles as a map keyed by id', () => {
       severities: { p1: { name: 'Critical', description: 'All down.', updateEvery: '15m' }, p2: { description: 'Degraded.', updateEvery: '2h' } },
     });
     expect(Object.keys(config.severities)).toEqual(['p1', 'p2']);
-    expect(config.severities.p1).toEqual({ id: 'p1', name: 'Critical', description: 'All down.', updateEvery: 15 * MIN });
+    expect(config.severities.p1).toEqual({ id: 'p1', name: 'Critical', description: 'All down.', updateEvery: 15 * MIN, ignoreQuietHours: false });
     expect(config.severities.p2?.name).toBe('p2');
     expect(config.defaultSeverity).toBe('p2');
   });
@@ -66,8 +66,8 @@ describe('severities and roles as a map keyed by id', () => {
 
   it('when a map entry has a misspelt key or a bad cadence, then the exact entry is named', () => {
     expect(problemsOf(['severities:', '  p1:', '    description: All down.', '    updateEvry: 10m'])).toEqual([
-      'warden.yaml:3 severities.p1: unknown key "updateEvry"',
       'warden.yaml:3 severities.p1.updateEvery: expected a duration like 30m (p1 is not built in, so it has no default)',
+      'warden.yaml:4 severities.p1: unknown key "updateEvry"',
     ]);
     expect(problemsOf(['severities:', '  sev1:', '    updateEvery: soon'])).toEqual(['warden.yaml:3 severities.sev1.updateEvery: expected a duration like 30m']);
   });

@@ -13,11 +13,15 @@ function filesystem(files: Record<string, string>): ReadTextFile {
 }
 
 describe('loadConfig', () => {
-  it('when there is no file, then Warden runs on defaults', () => {
-    const loaded = loadConfig('/etc/warden/warden.yaml', filesystem({}));
+  it('when no path is named and there is no ./warden.yaml, then Warden runs on defaults', () => {
+    const loaded = loadConfig(undefined, filesystem({}));
     expect(loaded.source).toBe('defaults');
-    expect(loaded.path).toBe('/etc/warden/warden.yaml');
+    expect(loaded.path).toBe('./warden.yaml');
     expect(loaded.config).toEqual(defaultConfig());
+  });
+
+  it('when a named path has no file, then it is refused by name (a typo must not run with no admins and no approvers)', () => {
+    expect(() => loadConfig('/etc/warden/warden.yaml', filesystem({}))).toThrow('WARDEN_CONFIG: there is no file at /etc/warden/warden.yaml (unset it to run on the defaults, or correct the path)');
   });
 
   it('when no path is given, then it reads ./warden.yaml', () => {

@@ -102,7 +102,7 @@ describe('where Warden learns its own workspace', () => {
   });
 
   it('when the install is in an Enterprise Grid org, then another org is refused and an org-wide request from a sister workspace is not', async () => {
-    await start({ workspace: { teamId: TEAM_ID, enterpriseId: 'E0WARDEN' } });
+    await start({ workspace: { teamId: TEAM_ID, enterpriseId: 'E0WARDEN' }, slack: { enterpriseId: 'E0WARDEN' } });
     const otherOrg = command('list', { enterprise_id: 'E0OTHER' });
     const orgWide = command('list', { team_id: 'T0SISTER', enterprise_id: 'E0WARDEN', is_enterprise_install: 'true' });
     const sisterNotOrgWide = command('list', { team_id: 'T0SISTER', enterprise_id: 'E0WARDEN' });

@@ -200,7 +200,7 @@ describe('refusals', () => {
 });
 
 describe('user text in the summary', () => {
-  const HEADINGS = /^#{1,3} (Evidence pack: INC-2026-\d{4}|Incident|Severity|Roles|Clock events|Legal and contractual clocks|Notices|Playbook|Post-incident review|Action items|Timeline|Audit trail|Files)$/;
+  const HEADINGS = /^#{1,3} (Evidence pack: INC-2026-\d{4}|Incident|Severity|Roles|Clock events|Legal and contractual clocks|Notices|Playbook|Playbook: General security incident|Post-incident review|Action items|Timeline|Audit trail|Files)$/;
   const structureOf = (md: string) => md.split('\n').filter((l) => /^\s{0,3}(#|<|\||```|~~~|>|=|-{3})/.test(l));
 
   it('when a title and a note carry Markdown and HTML, then they stay escaped text and the summary keeps only its own headings', () => {

@@ -21,13 +21,15 @@ export interface HarnessOptions {
   features?: readonly WardenFeature[];
   start?: string;
   /** Passed to the Slack stand-in; `rateLimits: false` only for tests that blast calls on purpose. */
-  slack?: Pick<SlackStandInOptions, 'rateLimits'>;
+  slack?: Pick<SlackStandInOptions, 'rateLimits' | 'enterpriseId'>;
   /** Where Warden's log lines go (at warn), for tests that check what is logged; silent otherwise. */
   logs?: Writable;
   /** PAGERDUTY_WEBHOOK_SECRET, split: the secrets `POST /pagerduty/webhook` accepts. */
   pagerDutyWebhookSecrets?: readonly string[];
   /** SLACK_TEAM_ID / SLACK_ENTERPRISE_ID: the stand-in's team by default; `auth.test` to have Warden ask at start-up. */
   workspace?: { teamId: string; enterpriseId?: string } | 'auth.test';
+  /** METRICS_TOKEN and METRICS_PORT. */
+  metrics?: { token?: string; port?: number };
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startHarness(opts: HarnessOptions = {}) {
       botUserId: BOT_USER_ID,
       pollMs: 60_000,
       ...(opts.pagerDutyWebhookSecrets ? { pagerDutyWebhookSecrets: opts.pagerDutyWebhookSecrets } : {}),
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
     });
   let warden = build();
   let url = `http://127.0.0.1:${await warden.start(0, '127.0.0.1')}`;

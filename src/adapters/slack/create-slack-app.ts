@@ -11,6 +11,8 @@ import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
 import { guardInbound } from './inbound/inbound-guard.js';
+import { StartupRefusal } from './slack-startup.js';
+import { exactPaths } from '../../platform/http/routes.js';
 
 export interface SlackAppOptions {
   credentials: SlackCredentials;
@@ -49,17 +51,22 @@ export function createSlackApp(opts: SlackAppOptions) {
     logLevel: LogLevel.WARN,
     clientOptions,
     ...(opts.botId && opts.botUserId ? { botId: opts.botId, botUserId: opts.botUserId } : {}),
+    // Bolt's own auth.test runs in `init()`, from the start-up check that retries it, not in the constructor: there a
+    // failure would be cached for good (every later request refused) and surface as an unhandled rejection.
+    deferInitialization: true,
+    tokenVerificationEnabled: !(opts.botId && opts.botUserId),
   };
   const receiver =
     cred.mode === 'http'
       ? new HTTPReceiver({ signingSecret: cred.signingSecret, endpoints: '/slack/events', customRoutes: opts.routes, processBeforeResponse: false, logger: common.logger })
       : null;
-  // Warden's own workspace: from the environment, else learnt from auth.test before the server listens.
-  let workspace: SlackWorkspace | undefined = cred.workspace;
+  // Warden's own workspace, set once the start-up check of the token passed: until then requests get a 503.
+  let workspace: SlackWorkspace | undefined;
   // Forged, stale, replayed and other workspaces' requests are answered (and counted, and logged) before Bolt sees them.
   if (receiver && cred.mode === 'http') {
     const guard = { signingSecret: cred.signingSecret, endpoints: ['/slack/events'], counters: opts.counters, logger, workspace: () => workspace };
     receiver.requestListener = guardInbound(receiver.requestListener, guard);
+    receiver.requestListener = exactPaths(['/slack/events', ...opts.routes.map((r) => r.path)], receiver.requestListener);
   }
   const app =
     cred.mode === 'http' && receiver
@@ -94,17 +101,32 @@ export function createSlackApp(opts: SlackAppOptions) {
     listeners,
     /** Resolves when every handler's after-ack work has finished. */
     afterAckIdle: afterAck.idle,
-    /** Asks auth.test which workspace (and Grid org) the bot token belongs to, unless the environment said. */
-    async learnWorkspace(): Promise<SlackWorkspace> {
-      workspace ??= await workspaceOfToken(app);
+    /**
+     * Checks the bot token with auth.test and learns Warden's own workspace (and Grid org) from it, unless the
+     * environment named it; a token of another workspace than the one named is refused. Then Bolt initialises
+     * (learning the bot's ids unless they were given) and requests are let in.
+     */
+    async checkToken(): Promise<SlackWorkspace> {
+      const own = await workspaceOfToken(app);
+      const named = cred.workspace;
+      if (named && !sameWorkspace(named, own)) {
+        const which = named.enterpriseId ? `Grid org ${own.enterpriseId ?? 'none'}, not SLACK_ENTERPRISE_ID ${named.enterpriseId}` : `workspace ${own.teamId}, not SLACK_TEAM_ID ${named.teamId}`;
+        throw new StartupRefusal(`the bot token belongs to ${which}: install the app in that workspace or correct the variable`);
+      }
+      await app.init();
+      workspace = named ?? own;
       return workspace;
     },
   };
 }
 
+/** An org-wide install is named by its org; a workspace install by its workspace. */
+const sameWorkspace = (named: SlackWorkspace, own: SlackWorkspace): boolean =>
+  named.enterpriseId ? named.enterpriseId === own.enterpriseId : named.teamId === own.teamId;
+
 async function workspaceOfToken(app: App): Promise<SlackWorkspace> {
   const answer = await app.client.auth.test();
-  if (!answer.team_id) throw new Error('auth.test named no team_id: set SLACK_TEAM_ID to the workspace Warden is installed in');
+  if (!answer.team_id) throw new StartupRefusal('auth.test named no team_id: set SLACK_TEAM_ID to the workspace Warden is installed in');
   return { teamId: answer.team_id, ...(answer.enterprise_id ? { enterpriseId: answer.enterprise_id } : {}) };
 }
 

@@ -30,15 +30,17 @@ export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
     io.err(`unexpected arguments: ${argv.join(' ')}\n${USAGE}`);
     return 2;
   }
-  const path = argv[0] ?? (env.WARDEN_CONFIG?.trim() || DEFAULT_CONFIG_PATH);
-  const configOk = checkConfigFile(path, io);
-  const catalogOk = configOk && checkCatalogs(path, io);
+  // A path that was named (PATH or WARDEN_CONFIG) must exist; only the default one may be absent.
+  const named = argv[0] ?? (env.WARDEN_CONFIG?.trim() || undefined);
+  const path = named ?? DEFAULT_CONFIG_PATH;
+  const configOk = checkConfigFile(path, named !== undefined, io);
+  const catalogOk = configOk && checkCatalogs(named, io);
   const envOk = checkEnvironment(env, io);
   return configOk && catalogOk && envOk ? 0 : 1;
 }
 
 /** What the configuration points at (playbooks, regimes, enabled regime ids, the review template) loads as `warden start` would load it. */
-function checkCatalogs(path: string, io: CliIo): boolean {
+function checkCatalogs(path: string | undefined, io: CliIo): boolean {
   try {
     const { config } = loadConfig(path);
     wardenFeatures(config);
@@ -63,12 +65,16 @@ function entityWarnings(config: WardenConfig): string[] {
   return [`${eu.map((r) => r.id).join(', ')} count in the entity's Member State, but company.entities is empty: ${standIns} are only a stand-in${relief}; configure company.entities (see docs/entities.md)`];
 }
 
-function checkConfigFile(path: string, io: CliIo): boolean {
+function checkConfigFile(path: string, named: boolean, io: CliIo): boolean {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && named) {
+      io.err(`no config file at ${path}: a path that is named (PATH or WARDEN_CONFIG) must exist`);
+      return false;
+    }
     if (code === 'ENOENT') {
       io.out(`no config file at ${path}: using defaults`);
       return true;

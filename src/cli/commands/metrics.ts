@@ -10,7 +10,7 @@ import { loadConfig } from '../../config/index.js';
 import { metricsJson, metricsText, parsePeriod, responseMetricsFor, responseTimesRead } from '../../features/metrics/index.js';
 import { isWardenError } from '../../platform/errors.js';
 import { loadEnv } from '../../platform/config/index.js';
-import { migrate, openDb } from '../../platform/db/db.js';
+import { migrate, openExistingDb } from '../../platform/db/db.js';
 import { ALL_MIGRATIONS } from '../../compose-features.js';
 import type { CliIo } from './config-check.js';
 
@@ -39,7 +39,8 @@ export function runMetrics(argv: string[], io: CliIo, env: NodeJS.ProcessEnv, no
   }
   const severities = Object.keys(loadConfig(env.WARDEN_CONFIG?.trim() || undefined).config.severities);
   const { dbPath } = loadEnv(env);
-  const db = openDb(dbPath);
+  // A report on a database that is not there would be a report on nothing: a mistyped WARDEN_DB is an error.
+  const db = openExistingDb(dbPath);
   try {
     migrate(db, ALL_MIGRATIONS);
     const metrics = responseMetricsFor(responseTimesRead(db), period, severities);

@@ -11,6 +11,7 @@ export const SECRET_VARS = [
   'PAGERDUTY_ROUTING_KEY',
   'PAGERDUTY_WEBHOOK_SECRET',
   'WARDEN_AUDIT_KEY',
+  'METRICS_TOKEN',
 ] as const;
 export type SecretVar = (typeof SECRET_VARS)[number];
 

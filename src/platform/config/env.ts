@@ -52,18 +52,29 @@ const envSchema = z.object({
   WARDEN_DB: z.string().default('./data/warden.db'),
   WARDEN_AUDIT_KEY: z.string().refine(isEd25519PrivateKey, 'expected an Ed25519 private key in PEM (make one with `warden audit keygen --out FILE`)').optional(),
   WARDEN_AUDIT_CHECKPOINTS: z.string().optional(),
-  WARDEN_CONFIG: z.string().default('./warden.yaml'),
+  // Unset: ./warden.yaml if it exists, else the defaults. Set: that file, which must exist.
+  WARDEN_CONFIG: z.string().optional().transform((path) => path?.trim() || undefined),
   PORT: z
     .string()
     .regex(/^\d{1,5}$/, PORT_MESSAGE)
     .transform(Number)
     .refine((n) => n >= 1 && n <= 65_535, PORT_MESSAGE)
     .prefault('3000'),
+  // /metrics behind a bearer token, and on its own port (then not on PORT) for a scraper on another network.
+  METRICS_TOKEN: z.string().min(16, 'expected a token of at least 16 characters (openssl rand -hex 32 makes one)').optional(),
+  METRICS_PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, PORT_MESSAGE)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65_535, PORT_MESSAGE)
+    .optional(),
   // All interfaces by default (a container's port mapping needs it); 127.0.0.1 keeps Warden on loopback behind a sidecar.
   HOST: z.string().refine(isListenAddress, HOST_MESSAGE).default('0.0.0.0'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   TZ: z.string().refine(isTimeZone, 'expected an IANA time zone like Europe/Paris or UTC').optional(),
-}).refine((e) => !e.SLACK_ENTERPRISE_ID || e.SLACK_TEAM_ID, { path: ['SLACK_ENTERPRISE_ID'], message: 'set SLACK_TEAM_ID too (the workspace), or neither to learn both from auth.test' });
+})
+  .refine((e) => e.METRICS_PORT === undefined || e.METRICS_PORT !== e.PORT, { path: ['METRICS_PORT'], message: 'expected another port than PORT (unset it to serve /metrics on PORT)' })
+  .refine((e) => !e.SLACK_ENTERPRISE_ID || e.SLACK_TEAM_ID, { path: ['SLACK_ENTERPRISE_ID'], message: 'set SLACK_TEAM_ID too (the workspace), or neither to learn both from auth.test' });
 
 /** Warden's environment, parsed. Secrets are present only when set (directly or through `NAME_FILE`). */
 export interface WardenEnv {
@@ -84,11 +95,14 @@ export interface WardenEnv {
    * checkpoints) and the checkpoint file (WARDEN_AUDIT_CHECKPOINTS, default beside the database; null in memory).
    */
   audit: { key?: string; checkpointsPath: string | null };
-  configPath: string;
+  /** WARDEN_CONFIG; undefined when unset (./warden.yaml if it exists, else the defaults). */
+  configPath: string | undefined;
   port: number;
   /** Where `warden start` listens (HOST): all interfaces unless set, e.g. 127.0.0.1 for loopback only. */
   host: string;
   logLevel: LogLevel;
+  /** `GET /metrics`: the bearer token it requires (METRICS_TOKEN or _FILE) and its own port (METRICS_PORT), each optional. */
+  metrics: { token?: string; port?: number };
   /** The process zone (TZ). Warden stores UTC; display falls back to warden.yaml `timeZone`. */
   timeZone?: string;
 }
@@ -183,7 +197,7 @@ export function requireSlackCredentials(env: WardenEnv): SlackCredentials {
 export function secretValues(env: WardenEnv): string[] {
   const { botToken, signingSecret, appToken } = env.slack;
   const { token, routingKey, webhookSecrets } = env.pagerDuty;
-  return [botToken, signingSecret, appToken, token, routingKey, ...webhookSecrets, env.audit.key].filter((v): v is string => v !== undefined);
+  return [botToken, signingSecret, appToken, token, routingKey, ...webhookSecrets, env.audit.key, env.metrics.token].filter((v): v is string => v !== undefined);
 }
 
 function checkpointsPathOf(explicit: string | undefined, dbPath: string): string | null {
@@ -212,6 +226,7 @@ function toWardenEnv(e: z.output<typeof envSchema>): WardenEnv {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    metrics: { ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}), ...(e.METRICS_PORT ? { port: e.METRICS_PORT } : {}) },
     timeZone: e.TZ,
   };
 }

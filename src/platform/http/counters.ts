@@ -2,9 +2,10 @@ import { Counter, type Registry } from 'prom-client';
 
 /**
  * Why an inbound Slack request was refused: no valid signature, outside the 5-minute window, seen before, or
- * signed but sent for a workspace (team_id / enterprise_id) other than the one Warden is installed in.
+ * signed but sent for a workspace (team_id / enterprise_id) other than the one Warden is installed in, or
+ * arrived before Warden reached Slack to learn its own workspace.
  */
-export const REFUSAL_REASONS = ['forged', 'stale', 'replayed', 'foreign_workspace'] as const;
+export const REFUSAL_REASONS = ['forged', 'stale', 'replayed', 'foreign_workspace', 'not_ready'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Which slash-command limit a command ran into. */

@@ -4,7 +4,7 @@ import { createSecurityCounters } from './counters.js';
 
 /** What the gauges read at scrape time. */
 export interface MetricsSources {
-  /** How many incidents not yet closed each severity has (severities with none may be left out). */
+  /** How many incidents not yet closed each severity has, drills left out (severities with none may be left out). */
   openBySeverity(): Readonly<Record<string, number>>;
   jobs: Pick<JobRepo, 'pendingCount' | 'failedCount'>;
 }
@@ -19,7 +19,7 @@ export function createMetrics(store: MetricsSources, slackCircuit: () => string,
   collectDefaultMetrics({ register: registry, prefix: 'warden_process_' });
   new Gauge({
     name: 'warden_incidents_open',
-    help: 'Incidents not yet closed, by severity.',
+    help: 'Incidents not yet closed, by severity; drills (tabletop exercises) are excluded.',
     labelNames: ['severity'],
     registers: [registry],
     collect() {

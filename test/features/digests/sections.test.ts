@@ -30,6 +30,13 @@ describe('open incidents', () => {
     expect(incidentSection([], SEVERITIES, m)).toEqual({ title: 'Open incidents', lines: ['None open.'], more: null });
   });
 
+  it('when drills are open, then they are neither counted nor listed, and the count line says how many were left out', () => {
+    expect(incidentSection([incident(1, { drill: true })], SEVERITIES, m).lines).toEqual(['None open. (1 drill open, not counted)']);
+    const part = incidentSection([incident(1), incident(2, { drill: true, severity: 'sev1' }), incident(3, { drill: true })], SEVERITIES, m);
+    expect(part.lines[0]).toBe('*1 open*: sev3: 1 (2 drills open, not counted)');
+    expect(part.lines.slice(1).join('\n')).not.toMatch(/INC-2026-000[23]/);
+  });
+
   it('when a few are open, then counts by severity, the most severe first, and a private one is counted but not titled', () => {
     const part = incidentSection([incident(1), incident(2, { severity: 'sev1', private: true, title: 'Secret' }), incident(3, { severity: 'sev1' })], SEVERITIES, m);
     expect(part.lines[0]).toBe('*3 open*: sev1: 2 · sev3: 1');

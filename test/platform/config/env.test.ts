@@ -31,10 +31,11 @@ describe('loadEnv', () => {
       },
       dbPath: './data/warden.db',
       audit: { checkpointsPath: 'data/audit-checkpoints.jsonl' },
-      configPath: './warden.yaml',
+      configPath: undefined,
       port: 3000,
       host: '0.0.0.0',
       logLevel: 'info',
+      metrics: {},
       timeZone: undefined,
     });
   });
@@ -137,6 +138,18 @@ describe('loadEnv', () => {
       'TZ: expected an IANA time zone like Europe/Paris or UTC',
     ]);
     expect(checkEnv({ PORT: '0' }, noFiles).ok).toBe(false);
+  });
+
+  it('when METRICS_TOKEN or METRICS_PORT is set, then /metrics needs that token and moves to that port; a short token or PORT itself is refused', () => {
+    const token = 'a'.repeat(32);
+    const env = loadEnv({ METRICS_TOKEN: token, METRICS_PORT: '9464' }, noFiles);
+    expect(env.metrics).toEqual({ token, port: 9464 });
+    expect(secretValues(env)).toContain(token);
+    const bad = checkEnv({ METRICS_TOKEN: 'short', METRICS_PORT: '3000' }, noFiles);
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      'METRICS_TOKEN: expected a token of at least 16 characters (openssl rand -hex 32 makes one)',
+      'METRICS_PORT: expected another port than PORT (unset it to serve /metrics on PORT)',
+    ]);
   });
 
   it('when HOST is an IP or a host name, then start listens there; anything else is refused by name', () => {

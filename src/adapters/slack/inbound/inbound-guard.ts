@@ -17,11 +17,17 @@ export interface InboundGuardOptions {
   /** Wall-clock milliseconds. Slack signs with wall-clock time, so this is not Warden's (test-movable) Clock. */
   nowMs?: () => number;
   seen?: SeenSignatures;
-  /** The installed workspace, known before the server listens (SLACK_TEAM_ID or auth.test); unknown refuses all. */
+  /** The installed workspace (SLACK_TEAM_ID, or auth.test at start-up); while unknown, every request is refused with 503. */
   workspace: () => SlackWorkspace | undefined;
 }
 
-const STATUS: Record<RefusalReason, number> = { forged: 401, stale: 401, replayed: 200, foreign_workspace: 403 };
+// 503 while Warden has not learnt its own workspace yet (Slack is unreachable at start-up): Slack retries it.
+const STATUS: Record<RefusalReason, number> = { forged: 401, stale: 401, replayed: 200, foreign_workspace: 403, not_ready: 503 };
+
+const MESSAGES: Partial<Record<RefusalReason, string>> = {
+  foreign_workspace: 'refused a Slack request for another workspace',
+  not_ready: 'refused a Slack request: Warden has not reached Slack yet to learn its workspace',
+};
 
 /**
  * Wraps the HTTPReceiver's request listener: a request to the events endpoint that Slack did not sign, that
@@ -42,6 +48,7 @@ export function guardInbound(next: RequestListener, opts: InboundGuardOptions): 
     const now = nowMs();
     const verdict = classifyRequest(opts.signingSecret, { body, signature, timestamp: header(req, 'x-slack-request-timestamp') }, now);
     if (!verdict.ok) return refuse(req, res, verdict.reason);
+    if (!opts.workspace()) return refuse(req, res, 'not_ready');
     const foreign = foreignWorkspace(body, req.headers['content-type']);
     if (foreign) return refuse(req, res, 'foreign_workspace', foreign);
     const expiresAt = (verdict.timestampSeconds + WINDOW_SECONDS) * 1000;
@@ -60,7 +67,7 @@ export function guardInbound(next: RequestListener, opts: InboundGuardOptions): 
   function refuse(req: IncomingMessage, res: ServerResponse, reason: RefusalReason, detail: Record<string, unknown> = {}): void {
     opts.counters.slackRequestRefused(reason);
     // Never the signature, the body or a header value: what was refused, where, and from which peer.
-    opts.logger.warn({ reason, path: pathOf(req), ip: req.socket.remoteAddress, ...detail }, reason === 'foreign_workspace' ? 'refused a Slack request for another workspace' : 'refused a Slack request');
+    opts.logger.warn({ reason, path: pathOf(req), ip: req.socket.remoteAddress, ...detail }, MESSAGES[reason] ?? 'refused a Slack request');
     res.writeHead(STATUS[reason]);
     res.end();
   }

@@ -31,13 +31,36 @@ export interface ChainWalker {
   result(problem: AuditProblem | null, atEnd: boolean): ChainWalk;
 }
 
-// Details are stored canonical, so the object reads exactly so (keys sorted): no JSON.parse per entry.
-const TIMELINE_PATTERN = /"timelineEntry":\{"id":(\d+),"sha256":"([0-9a-f]{64})"\}/;
+// Details are stored canonical, so the object reads exactly so (keys sorted): no JSON.parse per entry, and no
+// regular expression either (it cost a sixth of the walk): `"timelineEntry":{"id":<digits>,"sha256":"<64 hex>"}`.
+const TIMELINE_OPEN = '"timelineEntry":{"id":';
+const SHA_OPEN = ',"sha256":"';
+const HEX = 64;
 
 /** Notes the timeline row an entry vouches for (from its details, or its whole hashed text, which holds them). */
 export function recordCoverage(seq: number, text: string, coverage: TimelineCoverage): void {
-  const found = TIMELINE_PATTERN.exec(text);
-  if (found) coverage.record(Number(found[1]), found[2]!, seq);
+  for (let at = text.indexOf(TIMELINE_OPEN); at >= 0; at = text.indexOf(TIMELINE_OPEN, at + 1)) {
+    const idFrom = at + TIMELINE_OPEN.length;
+    let idTo = idFrom;
+    while (isDigit(text.charCodeAt(idTo))) idTo++;
+    const shaFrom = idTo + SHA_OPEN.length;
+    if (idTo > idFrom && text.startsWith(SHA_OPEN, idTo) && isHex(text, shaFrom) && text.startsWith('"}', shaFrom + HEX)) {
+      coverage.record(Number(text.slice(idFrom, idTo)), text.slice(shaFrom, shaFrom + HEX), seq);
+      return;
+    }
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** 64 lower-case hex digits from `from`. */
+function isHex(text: string, from: number): boolean {
+  if (text.length < from + HEX) return false;
+  for (let i = from; i < from + HEX; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }
 
 export function chainWalker(input: WalkerInput, coverage: TimelineCoverage): ChainWalker {

@@ -34,5 +34,6 @@ export function buildDigest(src: DigestSources, sections: readonly DigestSection
 /** The sources' open incidents as one read; a plain list is summarised, and any of its incidents may have deadlines. */
 function openRead(src: DigestSources): OpenIncidentsRead {
   const open = src.openIncidents(TOP_N);
-  return 'top' in open ? open : { ...summarize(open, src.severities), clocked: open.map((i) => i.id) };
+  // Drills are left out of the deadlines' figures as of the counts.
+  return 'top' in open ? open : { ...summarize(open, src.severities), clocked: open.filter((i) => !i.drill).map((i) => i.id) };
 }

@@ -20,8 +20,8 @@ export interface DigestSources {
   /** The configured severities, most severe first. */
   severities: readonly string[];
   /**
-   * The open incidents: the summary read for the top `limit` (drills and private ones included, as the section
-   * shows them), or simply every one (a small source, a test), summarised by the digest.
+   * The open incidents: the summary read for the top `limit` (drills counted apart and left out of the rest;
+   * private ones included, untitled), or simply every one (a small source, a test), summarised by the digest.
    */
   openIncidents(limit: number): OpenIncidentsRead | readonly OpenIncident[];
   /** Live legal stages (due, not submitted, not decided) of these open incidents. */

@@ -30,8 +30,9 @@ function topOpen(incidents: OpenSeverityReads, counts: Record<string, number>, s
 
 /**
  * The digest's open incidents through indexes: the count by severity, the top `limit` shown, and the open
- * incidents with clock events (whose deadlines the digest reads). Drills and private incidents are read like
- * any other: the section marks a drill and leaves a private one untitled.
+ * incidents with clock events (whose deadlines the digest reads). Drills are left out of all three (a drill's
+ * rehearsed clocks are no missed legal deadline) and counted apart; a private incident is read like any other
+ * and the section leaves it untitled.
  */
 export function openIncidentsReadOf(db: Db, severities: readonly string[]): (limit: number) => OpenIncidentsRead {
   const incidents = openSeverityReadsOf(db);
@@ -39,6 +40,7 @@ export function openIncidentsReadOf(db: Db, severities: readonly string[]): (lim
   return (limit) => {
     const counts = incidents.openCountsKept();
     const extra = extraSeverities(incidents, counts, severities);
-    return { counts, extra, top: topOpen(incidents, counts, severities, extra, limit), clocked: clocked() };
+    const real = clocked().filter((id) => !incidents.isDrill(id));
+    return { counts, extra, top: topOpen(incidents, counts, severities, extra, limit), drills: incidents.openDrillsKept(), clocked: real };
   };
 }

@@ -55,7 +55,8 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
       type,
       severity: input.severity,
       status: 'investigating',
-      drill: input.drill ?? false,
+      // A drill is a drill however it was declared (`--drill`, `--type drill`, the form's type or checkbox).
+      drill: (input.drill ?? false) || type === 'drill',
       private: privateAtDeclaration(type, input.visibility, deps.policy.privateTypes),
       flags: input.flags ?? [],
       declaredBy: actor.userId,

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { IncidentRole, IncidentType, Severity } from '../domain/incident-model.js';
 import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
+import type { UpdateReminderPolicy } from '../domain/update-reminders.js';
 import type { IncidentStore } from './ports.js';
 import type { EventPublisher } from '../../../platform/events.js';
 import type { AccessControl } from '../../access/index.js';
@@ -16,6 +17,8 @@ export interface IncidentPolicy {
   roles: readonly RoleDefinition[];
   /** How often the commander must post an update at this severity, in ms (also for one no longer configured). */
   updateEveryMs(severity: Severity): number;
+  /** The commander's update reminders at this severity: cadence, cap between updates, quiet hours. */
+  updateReminders(severity: Severity): UpdateReminderPolicy;
   /** The duty text of a role (a note when the role is no longer configured). */
   roleDuty(role: IncidentRole): string;
   /** Display zone for channel names and for readers whose Slack zone is unknown. */
@@ -38,6 +41,8 @@ export interface AppDeps {
    * the incident. The core's update reminder is one; modules add theirs at start-up.
    */
   responseBoundKinds: readonly string[];
+  /** Lines other features add to the declare reply (the playbook the incident gets ...); filled at start-up. */
+  declareNotes?: ReadonlyArray<(incidentId: string) => string | null>;
 }
 
 /** Who did something, as Slack knows them. */

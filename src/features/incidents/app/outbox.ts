@@ -33,7 +33,8 @@ export const channelMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role_assigned'), role: z.string(), userId: z.string(), by: z.string() }),
   z.object({ type: z.literal('update'), text: z.string(), by: z.string(), status, severity: z.string() }),
   z.object({ type: z.literal('note'), text: z.string(), by: z.string() }),
-  z.object({ type: z.literal('update_reminder'), commander: z.string(), overdueMs: z.number() }),
+  // `number` and `max` are absent from reminders queued before the cap existed.
+  z.object({ type: z.literal('update_reminder'), commander: z.string(), overdueMs: z.number(), number: z.number().optional(), max: z.number().optional() }),
   z.object({ type: z.literal('text'), text: z.string() }),
 ]);
 export type ChannelMessage = z.infer<typeof channelMessageSchema>;

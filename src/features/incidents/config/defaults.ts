@@ -39,3 +39,6 @@ export const DEFAULT_ROLE_DUTIES: Record<(typeof DEFAULT_ROLE_IDS)[number], stri
 
 /** Incident types declared private unless the declarer says `--public`: their very title can be sensitive. */
 export const DEFAULT_PRIVATE_TYPES = ['privacy', 'security'] as const;
+
+/** The commander's update reminders: at most this many in a row without an update (as step nags' `maxPerStep`). */
+export const DEFAULT_UPDATE_REMINDERS = { maxPerUpdate: 3 } as const;

@@ -28,6 +28,8 @@ export interface SeverityPolicy {
   description: string;
   /** How often the incident channel expects a status update, in milliseconds. */
   updateEvery: number;
+  /** Whether the commander's update reminders go out during quiet hours too (a sev1 may want them at 3 a.m.). */
+  ignoreQuietHours: boolean;
 }
 
 export interface RoleDuty {
@@ -35,6 +37,11 @@ export interface RoleDuty {
   name: string;
   duty: string;
 }
+
+const ignoreQuietHours = z
+  .boolean({ error: 'expected true or false' })
+  .optional()
+  .describe("true: the commander's update reminders of this severity go out during quiet hours too (default false).");
 
 const displayName = textField('a display name').pipe(z.string().max(40, 'expected a display name of at most 40 characters'));
 
@@ -45,6 +52,7 @@ const legacySeverityEntry = strictObject({
   }),
   description: textField('a description').optional(),
   updateEvery: durationField.optional(),
+  ignoreQuietHours,
 });
 
 const legacySeverities = z
@@ -53,7 +61,7 @@ const legacySeverities = z
   .transform((entries) =>
     byId(DEFAULT_SEVERITY_IDS, (id) => {
       const entry = entries.find((e) => e.name === id);
-      return severityPolicy(id, { description: entry?.description, updateEvery: entry?.updateEvery });
+      return severityPolicy(id, { description: entry?.description, updateEvery: entry?.updateEvery, ignoreQuietHours: entry?.ignoreQuietHours });
     }),
   );
 
@@ -61,6 +69,7 @@ const severityEntry = strictObject({
   name: displayName.optional(),
   description: textField('a description').optional(),
   updateEvery: durationField.optional(),
+  ignoreQuietHours,
 }).nullable();
 
 /** The map form: the whole set, most severe first. Built-in ids may leave out texts they have defaults for. */
@@ -143,7 +152,14 @@ export const vocabularyOf = (config: { severities: Record<Severity, unknown>; ro
 const isBuiltInSeverity = (id: string): id is keyof typeof DEFAULT_SEVERITIES => Object.hasOwn(DEFAULT_SEVERITIES, id);
 const isBuiltInRole = (id: string): id is keyof typeof DEFAULT_ROLE_DUTIES => Object.hasOwn(DEFAULT_ROLE_DUTIES, id);
 
-function severityPolicy(id: Severity, set: { name?: string | undefined; description?: string | undefined; updateEvery?: number | undefined }): SeverityPolicy {
+interface SeveritySettings {
+  name?: string | undefined;
+  description?: string | undefined;
+  updateEvery?: number | undefined;
+  ignoreQuietHours?: boolean | undefined;
+}
+
+function severityPolicy(id: Severity, set: SeveritySettings): SeverityPolicy {
   const fallback = isBuiltInSeverity(id) ? DEFAULT_SEVERITIES[id] : null;
   return {
     id,
@@ -151,6 +167,7 @@ function severityPolicy(id: Severity, set: { name?: string | undefined; descript
     // The map schema refused a non-built-in id without these, so the fallbacks only serve built-in ids.
     description: set.description ?? fallback?.description ?? '',
     updateEvery: set.updateEvery ?? durationField.parse(fallback?.updateEvery ?? '1h'),
+    ignoreQuietHours: set.ignoreQuietHours ?? false,
   };
 }
 

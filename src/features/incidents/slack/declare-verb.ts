@@ -33,13 +33,24 @@ export const declare: Verb = {
     const { incident, duplicate } = declareIncident(ctx.deps, { userId: ctx.userId }, input);
     const name = incident.channelName ?? channelNameFor(incident, ctx.deps.policy.timeZone);
     if (duplicate) return reply(`You already declared *${incident.id}* (${escapeMrkdwn(incident.title)}) moments ago: #${name}. Nothing new was created.`);
-    return reply(`:rotating_light: Declared *${incident.id}* (${facts(incident)}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`);
+    const declared = `:rotating_light: Declared *${incident.id}* (${facts(incident)}): ${escapeMrkdwn(incident.title)}. You are the commander; #${name} is being set up and you will be invited.`;
+    return reply([declared, ...declareNotes(ctx.deps, incident)].join('\n'));
   },
 };
 
+/** What a new incident gets that the declarer should know: the other features' lines, and a drill's exclusion. */
+function declareNotes(deps: { declareNotes?: ReadonlyArray<(id: string) => string | null> }, incident: Incident): string[] {
+  const notes = (deps.declareNotes ?? []).map((note) => note(incident.id)).filter((n): n is string => n !== null);
+  return incident.drill ? [...notes, DRILL_NOTE] : notes;
+}
+
+/** Told once, where the drill is declared, so nobody wonders why the dashboards did not move. */
+const DRILL_NOTE = ':performing_arts: This is a drill: it is left out of every metric (`warden_incidents_open`, response times on `/metrics` and in `warden metrics`, the digests\' open counts) and pages nobody.';
+
 function facts(incident: Incident): string {
   const lock = incident.private ? ', private: only its members see it' : '';
-  return `${incident.severity}${incident.drill ? ', drill' : ''}, ${incident.type}${lock}`;
+  // A drill of type drill reads "sev1, drill", not "sev1, drill, drill".
+  return `${incident.severity}${incident.drill && incident.type !== 'drill' ? ', drill' : ''}, ${incident.type}${lock}`;
 }
 
 /** `--drill`, `--private`, `--public` and `--type <type>` anywhere in the declare text; the other words are severity and title. */

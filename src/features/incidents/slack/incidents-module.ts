@@ -5,6 +5,7 @@ import { defineJob } from '../../../platform/jobs/define-job.js';
 import { incidentPayload } from '../../../platform/jobs/payloads.js';
 import { announcePayloadSchema, JOB_KINDS, postPayloadSchema } from '../app/outbox.js';
 import { remindUpdate } from '../app/remind-update.js';
+import { updateReminderPayload } from '../app/reminders.js';
 import { requireIncident } from '../app/record.js';
 import { migrations } from '../store/migrations.js';
 import { registerDeclareSubmission } from './declare-submission.js';
@@ -49,7 +50,7 @@ function incidentJobs({ deps, slack, home }: FeatureCore, announcementsChannel: 
     slackJob(slack, JOB_KINDS.refreshCard, incidentPayload, (p) => messages.refreshCard(p.incidentId)),
     slackJob(slack, JOB_KINDS.dmRole, roleDm, (p) => messages.dmRole(p)),
     slackJob(slack, JOB_KINDS.refreshHome, z.object({ userId: z.string() }), (p) => messages.refreshHome(p.userId)),
-    defineJob({ kind: JOB_KINDS.updateReminder, payload: incidentPayload, run: (p) => remindUpdate(deps, p.incidentId), responseBound: true }),
+    defineJob({ kind: JOB_KINDS.updateReminder, payload: updateReminderPayload, run: (p) => remindUpdate(deps, p.incidentId, p.number), responseBound: true }),
     ...legacyFanOutJobs(deps),
   ];
 }

@@ -24,6 +24,8 @@ const COLUMNS: Record<keyof IncidentPatch, string> = {
 
 /** Incidents and their roles. Plain objects in and out; callers hold the transaction. */
 /** The statuses of an open incident, as an SQL list. */
+/** SQL: the row is no drill (the flag, or the type of a row declared before the type set the flag too). */
+export const NOT_A_DRILL = "drill = 0 AND type <> 'drill'";
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ');
 
 export function incidentRepo(db: Db) {
@@ -35,9 +37,10 @@ export function incidentRepo(db: Db) {
   const openRows = db.prepare<[], IncidentRow>(
     `SELECT * FROM incidents WHERE status IN (${OPEN_STATUSES}) ORDER BY declared_at DESC`,
   );
-  // Counted on the status index, the rows never read: /metrics scrapes it every few seconds.
+  // Counted on the status index (only the open rows are read: /metrics scrapes it every few seconds). Drills are
+  // left out, whichever way they were marked (`--drill`, or the type alone before declarations set both).
   const openCounts = db.prepare<[], { severity: string; n: number }>(
-    `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${OPEN_STATUSES}) GROUP BY severity`,
+    `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${OPEN_STATUSES}) AND ${NOT_A_DRILL} GROUP BY severity`,
   );
   const recentDup = db.prepare<[string, string, string], IncidentRow>(
     'SELECT * FROM incidents INDEXED BY incidents_declarer_recent WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
@@ -65,7 +68,7 @@ export function incidentRepo(db: Db) {
     /** The same person declaring the same title since `since`: a double click or a retried submission. */
     recentDuplicate: (userId: string, title: string, since: Date) => hydrate(recentDup.get(userId, title, since.toISOString())),
     listOpen: () => openRows.all().map((r) => hydrate(r) as Incident),
-    /** How many incidents are open, by severity. */
+    /** How many incidents are open, by severity, drills left out. */
     openCountBySeverity: (): Record<string, number> => Object.fromEntries(openCounts.all().map((r) => [r.severity, r.n])),
     ...openReads(db),
     /** The next number in a named sequence (per-year incident ids). */

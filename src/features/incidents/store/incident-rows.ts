@@ -37,7 +37,8 @@ export function toIncident(row: IncidentRow, roles: Incident['roles']): Incident
     type: row.type as Incident['type'],
     severity: row.severity as Incident['severity'],
     status: row.status as Incident['status'],
-    drill: row.drill === 1,
+    // Rows declared `--type drill` before that set the flag too are drills all the same.
+    drill: row.drill === 1 || row.type === 'drill',
     private: row.private === 1,
     flags: JSON.parse(row.flags) as IncidentFlag[],
     declaredBy: row.declared_by,

@@ -56,7 +56,7 @@ export function registerResponseSeries(registry: Registry, windowRows: () => Inc
   series('warden_incident_mttr_seconds', 'Declaration to first resolution, incidents declared in the last 30 days and resolved, drills excluded.', ['severity'], (h, rows) => {
     for (const i of rows) observe(h, { severity: i.severity }, mttrSeconds(i));
   });
-  series('warden_legal_submission_seconds', 'Declaration to the recorded submission of each legal notification stage, incidents declared in the last 30 days.', ['regime', 'stage'], (h, rows) => {
+  series('warden_legal_submission_seconds', 'Declaration to the recorded submission of each legal notification stage, incidents declared in the last 30 days, drills excluded.', ['regime', 'stage'], (h, rows) => {
     for (const i of rows) for (const s of i.submissions) observe(h, { regime: s.regimeId, stage: s.stageId }, (s.submittedAt.getTime() - i.declaredAt.getTime()) / 1000);
   });
 }

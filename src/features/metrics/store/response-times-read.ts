@@ -5,6 +5,7 @@ import type { Period } from '../domain/period.js';
 interface Row {
   id: string;
   severity: string;
+  type: string;
   drill: number;
   declared_at: string;
   detected_at: string | null;
@@ -26,7 +27,7 @@ interface Row {
  * - submissions: every recorded stage submission.
  */
 export const RESPONSE_TIMES_SQL = `
-    SELECT i.id, i.severity, i.drill, i.declared_at, i.detected_at, i.resolved_at,
+    SELECT i.id, i.severity, i.type, i.drill, i.declared_at, i.detected_at, i.resolved_at,
       (SELECT c.at FROM clock_events c WHERE c.incident_id = i.id AND c.event = 'detected') AS detected_event_at,
       (SELECT MIN(t.at) FROM timeline t WHERE t.incident_id = i.id AND t.kind = 'status_changed' AND json_extract(t.data, '$.to') = 'resolved') AS first_resolved_at,
       (SELECT json_group_array(json_array(s.regime_id, s.stage_id, s.submitted_at)) FROM stage_submissions s WHERE s.incident_id = i.id) AS submissions
@@ -50,7 +51,8 @@ function toTimes(r: Row): IncidentTimes {
   return {
     id: r.id,
     severity: r.severity,
-    drill: r.drill === 1,
+    // A drill by its flag, or by its type alone (declared before the type set the flag too).
+    drill: r.drill === 1 || r.type === 'drill',
     declaredAt,
     detectedAt: date(r.detected_event_at ?? r.detected_at),
     firstCommanderAt: declaredAt,

@@ -1,7 +1,8 @@
 import type { IncidentFlag } from '../../incidents/index.js';
-import { flagChangeEffect } from '../domain/select.js';
+import { flagChangeEffect, selectPlaybook } from '../domain/select.js';
 import type { PlaybookDeps } from './deps.js';
-import { attachFittingPlaybook } from './attach-playbook.js';
+import { attachFittingPlaybook, switchPlaybook } from './attach-playbook.js';
+import type { Running } from './running.js';
 import { enqueueNotice, enqueueSync, runningPlaybook } from './running.js';
 import { scheduleNags } from './schedule-nags.js';
 
@@ -15,7 +16,9 @@ export interface FlagsChangeInput {
  * Runs (from the durable flags-changed job) after an incident's flags changed: steps whose `when` now holds
  * appear, the others leave; the change is announced once and the checklist re-rendered in place. Compares
  * with the flags the checklist was last rendered for, so a rerun of the same job announces nothing twice.
- * With no playbook yet, one may now fit (e.g. `personal_data` turned on): it is attached and announced.
+ * With no playbook yet, one may now fit (e.g. `personal_data` turned on): it is attached and announced. A
+ * fallback Warden attached gives way the same way to a specific playbook that now fits (announced as a switch);
+ * one a person chose stays.
  */
 export function applyFlagChange(deps: PlaybookDeps, change: FlagsChangeInput): void {
   const { store } = deps;
@@ -25,6 +28,7 @@ export function applyFlagChange(deps: PlaybookDeps, change: FlagsChangeInput): v
       attachFittingPlaybook(deps, change.incidentId, change.by, true);
       return;
     }
+    if (giveWayToSpecific(deps, running, change.after)) return;
     const { incident, attachment, playbook } = running;
     const seen = [...attachment.flagsSeen].sort().join(',');
     if (seen === [...change.after].sort().join(',')) return;
@@ -50,4 +54,13 @@ export function refreshChecklist(deps: PlaybookDeps, incidentId: string): void {
     enqueueSync(deps, incidentId, now);
     scheduleNags(deps, incidentId, now);
   });
+}
+
+/** Switches from a fallback Warden attached to the specific playbook the new flags select, if any. */
+function giveWayToSpecific(deps: PlaybookDeps, running: Running, flags: readonly IncidentFlag[]): boolean {
+  if (!running.playbook.fallback || running.attachment.attachedBy !== 'warden') return false;
+  const fitting = selectPlaybook(deps.catalog, { ...running.incident, flags });
+  if (!fitting || fitting.fallback) return false;
+  switchPlaybook(deps, { userId: 'warden' }, running.incident.id, fitting.id);
+  return true;
 }

@@ -70,6 +70,11 @@ export interface Playbook {
   readonly description: string;
   readonly appliesTo: AppliesTo;
   readonly priority: number;
+  /**
+   * A fallback runs only when no other playbook applies (the general security-incident playbook): it never
+   * competes with a specific one, whatever its priority, and gives way when new facts make one apply.
+   */
+  readonly fallback: boolean;
   /** Every step, in phase order and, within a phase, in file order. */
   readonly steps: readonly PlaybookStep[];
 }

@@ -95,6 +95,7 @@ function playbookInputSchemaFor(vocabulary: IncidentVocabulary) {
         'applies_to key',
       ),
       priority: z.int('expected a whole number').default(0),
+      fallback: z.boolean({ error: 'expected true or false' }).default(false),
       phases: strict(phaseShape, 'phase'),
     },
     'playbook key',
@@ -123,6 +124,7 @@ function toPlaybook(input: PlaybookInput): Playbook {
     description: input.description,
     appliesTo: { ...input.applies_to },
     priority: input.priority,
+    fallback: input.fallback,
     steps,
   };
 }

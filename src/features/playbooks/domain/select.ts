@@ -12,14 +12,16 @@ export function playbookApplies(playbook: Playbook, incident: IncidentFacts): bo
 }
 
 /**
- * The playbook for an incident, or null when none applies. Among those that apply, the best is:
+ * The playbook for an incident, or null when none applies. A fallback (`fallback: true`) is considered only
+ * when no other playbook applies. Among those considered, the best is:
  * 1. the highest `priority`; then
  * 2. the most specific: more required flags, then fewer listed severities (a list beats "any"), then fewer types;
  * 3. ties broken by id, so the choice never depends on file order.
  */
 export function selectPlaybook(playbooks: readonly Playbook[], incident: IncidentFacts): Playbook | null {
   const candidates = playbooks.filter((p) => playbookApplies(p, incident));
-  return [...candidates].sort(compareForSelection)[0] ?? null;
+  const specific = candidates.filter((p) => !p.fallback);
+  return [...(specific.length > 0 ? specific : candidates)].sort(compareForSelection)[0] ?? null;
 }
 
 function compareForSelection(a: Playbook, b: Playbook): number {

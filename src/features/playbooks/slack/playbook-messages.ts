@@ -29,7 +29,7 @@ export function noticeMessage(n: PlaybookNotice, find: (id: string) => Playbook 
       return message(`:clipboard: Playbook *${name(playbook, n.playbookId)}* now runs for *${n.incidentId}* (attached by ${n.by === 'warden' ? 'Warden' : mention(n.by)}). The checklist follows.`);
     case 'switched':
       return message(
-        `:twisted_rightwards_arrows: ${mention(n.by)} switched the playbook of *${n.incidentId}* from *${name(find(n.previousId), n.previousId)}* to *${name(playbook, n.playbookId)}*. The old checklist is retired; the new one follows.`,
+        `:twisted_rightwards_arrows: ${n.by === 'warden' ? 'Warden' : mention(n.by)} switched the playbook of *${n.incidentId}* from *${name(find(n.previousId), n.previousId)}* to *${name(playbook, n.playbookId)}*${n.by === 'warden' ? ', which fits the new flags' : ''}. The old checklist is retired; the new one follows.`,
       );
     case 'flags_changed': {
       if (!playbook) return null;

@@ -1,5 +1,6 @@
 import { applyFlagChange, refreshChecklist } from '../app/apply-flag-change.js';
 import { attachFittingPlaybook } from '../app/attach-playbook.js';
+import { declarePlaybookNote } from './declare-note.js';
 import { noClockEvents, PLAYBOOK_JOB_KINDS, type ClockEventsPort, type NagSettings } from '../app/deps.js';
 import { nagPayloadSchema, runNag } from '../app/schedule-nags.js';
 import type { Playbook } from '../domain/model.js';
@@ -44,6 +45,7 @@ export function playbooksFeature(opts: PlaybookModuleOptions): WardenFeature {
       const refresh = ({ incidentId }: { incidentId: string }) => refreshChecklist(deps, incidentId);
       return {
         commands: { '/incident': playbookVerbs(deps) },
+        declareNote: (incidentId) => declarePlaybookNote(deps, incidentId),
         slack(on) {
           registerStepButtons(on, deps);
           registerStepModals(on, deps);

@@ -38,7 +38,7 @@ export function aPlaybookWorld(opts: { catalog?: Playbook[]; clockEvents?: Clock
     // No subscriber here: the tests call the playbook's handlers themselves and read what was published.
     events: { publish: (name, event) => void published.push({ name, event }) },
     clock,
-    policy: { severities: [], defaultSeverity: 'sev3', roles: [], updateEveryMs: () => 4 * HOUR, roleDuty: () => '', timeZone: 'UTC', privateTypes: [] },
+    policy: { severities: [], defaultSeverity: 'sev3', roles: [], updateEveryMs: () => 4 * HOUR, updateReminders: () => ({ everyMs: 4 * HOUR, maxPerUpdate: 3, quietHours: null, ignoreQuietHours: false }), roleDuty: () => '', timeZone: 'UTC', privateTypes: [] },
     access: createAccessControl({ roles: {}, clock, groupCacheTtlMs: 60_000, recordDenial: () => undefined }),
     responseBoundKinds: ['incident.update_reminder', 'playbook.nag', 'playbook.dm'],
     playbooks: playbookRepo(db),

@@ -23,6 +23,7 @@ export function aPlaybook(overrides: Partial<Playbook> = {}): Playbook {
     description: 'For tests.',
     appliesTo: { types: ['security'], severities: [], flags: [] },
     priority: 0,
+    fallback: false,
     steps: [aStep({ id: 'a' })],
     ...overrides,
   };

@@ -31,6 +31,26 @@ describe('selectPlaybook', () => {
     expect(selectPlaybook([generic, sev1Only], anIncident({ severity: 'sev2' }))?.id).toBe('generic');
   });
 
+  it('when a fallback and a specific playbook both apply, then the specific one wins, whatever the priorities', () => {
+    const fallback = { ...generic, id: 'fallback', fallback: true, priority: 100 };
+    expect(selectPlaybook([fallback, generic], anIncident())?.id).toBe('generic');
+    expect(selectPlaybook([generic, fallback], anIncident())?.id).toBe('generic');
+    expect(selectPlaybook([fallback, breach], anIncident({ flags: ['personal_data'] }))?.id).toBe('breach');
+  });
+
+  it('when only a fallback applies, then it is chosen; when it does not list the type, then none is', () => {
+    const fallback = { ...generic, id: 'fallback', fallback: true };
+    expect(selectPlaybook([fallback, breach, outage], anIncident())?.id).toBe('fallback');
+    expect(selectPlaybook([fallback, breach], anIncident({ type: 'outage' }))).toBeNull();
+  });
+
+  it('when several fallbacks apply, then they are ranked like any others', () => {
+    const wide = { ...generic, id: 'wide', fallback: true };
+    const narrow = { ...sev1Only, id: 'narrow', fallback: true };
+    expect(selectPlaybook([wide, narrow], anIncident({ severity: 'sev1' }))?.id).toBe('narrow');
+    expect(selectPlaybook([wide, narrow], anIncident({ severity: 'sev2' }))?.id).toBe('wide');
+  });
+
   it('when everything ties, then the choice is by id and does not depend on order', () => {
     const b = { ...generic, id: 'b' };
     const a = { ...generic, id: 'a' };

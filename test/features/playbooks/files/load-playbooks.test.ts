@@ -30,6 +30,15 @@ describe('checkPlaybookText', () => {
     expect(r.value.appliesTo).toEqual({ types: ['security'], severities: [], flags: [] });
   });
 
+  it('when `fallback` is given, then it is read; a value that is not true or false is refused on its line', () => {
+    const fallbackHeader = header.replace('phases:', 'fallback: true\nphases:');
+    const r = checkPlaybookText(`${fallbackHeader}${step('triage')}`, 'ok.yaml');
+    expect(r.ok && r.value.fallback).toBe(true);
+    const plain = checkPlaybookText(`${header}${step('triage')}`, 'ok.yaml');
+    expect(plain.ok && plain.value.fallback).toBe(false);
+    expect(problems(`${header.replace('phases:', 'fallback: maybe\nphases:')}${step('triage')}`)).toEqual(['bad.yaml:6 fallback: expected true or false']);
+  });
+
   it('when a step names an unknown role, then it says so with file, line and the roles expected', () => {
     expect(problems(`${header}${step('triage')}${step('contain', '', 'ciso')}`)).toEqual([
       'bad.yaml:15 phases.detection_analysis[1].owner: unknown role "ciso": expected one of commander, comms, scribe, ops',

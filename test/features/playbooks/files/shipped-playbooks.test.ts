@@ -19,7 +19,7 @@ describe('shipped playbooks', () => {
     const problems = checkPlaybookFiles(listPlaybookFiles(DIR)).flatMap((c) => c.problems.map(formatProblem));
     expect(problems).toEqual([]);
     expect(playbooks.map((p) => p.id).sort()).toEqual([
-      'credential-leak', 'ddos', 'personal-data-breach', 'ransomware', 'service-outage', 'tabletop-drill', 'third-party-compromise',
+      'credential-leak', 'ddos', 'general-security-incident', 'personal-data-breach', 'ransomware', 'service-outage', 'tabletop-drill', 'third-party-compromise',
     ]);
   });
 
@@ -42,6 +42,32 @@ describe('shipped playbooks', () => {
     expect(pick('ddos')).toBe('ddos');
     expect(pick('third_party')).toBe('third-party-compromise');
     expect(pick('drill')).toBe('tabletop-drill');
+  });
+
+  it('when a security incident has no more specific match, then the general playbook is selected, and only then', () => {
+    const pick = (type: Parameters<typeof selectPlaybook>[1]['type'], flags: Playbook['appliesTo']['flags'] = []) =>
+      selectPlaybook(playbooks, { type, severity: 'sev1', flags })?.id ?? null;
+    expect(pick('security')).toBe('general-security-incident');
+    expect(pick('privacy', ['eu_subjects'])).toBe('general-security-incident');
+    expect(pick('security', ['personal_data'])).toBe('personal-data-breach');
+    expect(pick('ransomware', ['personal_data'])).toBe('ransomware');
+    expect(pick('outage')).toBe('service-outage');
+    expect(pick('drill')).toBe('tabletop-drill');
+    expect(playbooks.filter((p) => p.fallback).map((p) => p.id)).toEqual(['general-security-incident']);
+    // Without the specific ones, every security type still gets a checklist; an outage and a drill do not get a security one.
+    const general = [byId('general-security-incident')];
+    for (const type of ['security', 'privacy', 'ransomware', 'credential_leak', 'ddos', 'third_party'] as const) {
+      expect(selectPlaybook(general, { type, severity: 'sev3', flags: [] })?.id, type).toBe('general-security-incident');
+    }
+    expect(selectPlaybook(general, { type: 'outage', severity: 'sev3', flags: [] })).toBeNull();
+    expect(selectPlaybook(general, { type: 'drill', severity: 'sev3', flags: [] })).toBeNull();
+  });
+
+  it('general security incident: evidence is preserved before containment, and notification duty is assessed', () => {
+    const p = byId('general-security-incident');
+    expect(PHASES.indexOf(stepOf(p, 'preserve-evidence')?.phase ?? 'post_incident')).toBeLessThan(PHASES.indexOf('containment'));
+    expect(p.steps.map((s) => s.id)).toEqual(expect.arrayContaining(['triage', 'scope', 'contain', 'assess-notification', 'communicate', 'recover', 'post-incident-review']));
+    expect(stepOf(p, 'assess-notification')).toMatchObject({ owner: 'comms', evidence: 'required' });
   });
 
   it('personal data breach: when eu_subjects is on, then the GDPR steps appear and run on the 72h awareness clock', () => {

@@ -4,7 +4,8 @@ import { BOT_ID, BOT_USER_ID, BOT_USER_NAME, TEAM_ID, type StandInUser } from '.
 import { fail, findMessage, memberChannel, ok, parseArgs, stringish, type MethodHandler } from './method-kit.js';
 import type { StandInState } from './state.js';
 
-const authTest: MethodHandler = ({ baseUrl }) =>
+// A workspace in a Grid org answers its org as enterprise_id (https://docs.slack.dev/reference/methods/auth.test).
+const authTest: MethodHandler = ({ baseUrl, state }) =>
   ok({
     url: `${baseUrl}/`,
     team: 'Warden Demo',
@@ -12,6 +13,7 @@ const authTest: MethodHandler = ({ baseUrl }) =>
     team_id: TEAM_ID,
     user_id: BOT_USER_ID,
     bot_id: BOT_ID,
+    ...(state.enterpriseId ? { enterprise_id: state.enterpriseId } : {}),
     is_enterprise_install: false,
   });
 

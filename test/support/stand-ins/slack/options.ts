@@ -26,4 +26,6 @@ export interface SlackStandInOptions {
    * purpose (benchmarks, load), and say why where you do.
    */
   rateLimits?: boolean;
+  /** The Enterprise Grid org the workspace belongs to: auth.test answers it as `enterprise_id`. None by default. */
+  enterpriseId?: string;
 }

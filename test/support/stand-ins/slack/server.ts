@@ -38,6 +38,7 @@ export class SlackStandIn {
   private readonly clock: Clock;
   private readonly triggerClock: Clock;
   private readonly initialUsers: Record<string, StandInUser>;
+  private readonly enterpriseId: string | undefined;
   private readonly server: Server;
   private readonly faults = new FaultQueue<Fault>();
   private readonly lostAnswers = new FaultQueue<true>();
@@ -54,6 +55,7 @@ export class SlackStandIn {
     this.responseUrls = new ResponseUrls(this.clock);
     this.limiter = opts.rateLimits === false ? null : new RateLimiter();
     this.initialUsers = { ...DEFAULT_USERS, ...opts.users };
+    this.enterpriseId = opts.enterpriseId;
     for (const [id, user] of Object.entries(this.initialUsers)) assertZone(id, user.tz);
     this.state = this.freshState();
     this.server = createServer((req, res) => {
@@ -249,7 +251,7 @@ export class SlackStandIn {
   }
 
   private freshState(): StandInState {
-    const state = new StandInState(this.clock, this.initialUsers);
+    const state = new StandInState(this.clock, this.initialUsers, this.enterpriseId);
     state.addChannel('general', { members: [BOT_USER_ID, ...Object.keys(this.initialUsers)] });
     return state;
   }

@@ -38,6 +38,8 @@ export class StandInState {
   constructor(
     readonly clock: Clock,
     users: Readonly<Record<string, StandInUser>>,
+    /** The workspace's Enterprise Grid org, if it is in one. */
+    readonly enterpriseId?: string,
   ) {
     for (const [id, user] of Object.entries(users)) this.users.set(id, { ...user });
   }

@@ -19,6 +19,8 @@ export interface OpenSummary {
   counts: Readonly<Record<string, number>>;
   extra: readonly string[];
   top: readonly OpenIncident[];
+  /** Open drills: left out of the counts and the top, and said apart so nobody wonders where they went. */
+  drills: number;
 }
 
 /** Most severe first (configured order), then the oldest. */
@@ -27,22 +29,25 @@ export function bySeverity(order: readonly string[]) {
   return (a: OpenIncident, b: OpenIncident) => rank(a.severity) - rank(b.severity) || a.declaredAt.getTime() - b.declaredAt.getTime();
 }
 
-/** The summary of a whole list of open incidents (newest first, as a store lists them). */
-export function summarize(open: readonly OpenIncident[], severities: readonly string[]): OpenSummary {
+/** The summary of a whole list of open incidents (newest first, as a store lists them), drills counted apart. */
+export function summarize(all: readonly OpenIncident[], severities: readonly string[]): OpenSummary {
+  const open = all.filter((i) => !i.drill);
   const counts: Record<string, number> = {};
   for (const i of open) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
   const extra = [...new Set(open.map((i) => i.severity))].filter((s) => !severities.includes(s));
-  return { counts, extra, top: [...open].sort(bySeverity(severities)).slice(0, TOP_N) };
+  return { counts, extra, top: [...open].sort(bySeverity(severities)).slice(0, TOP_N), drills: all.length - open.length };
 }
 
-/** Open incidents by severity; a private one is counted and named by its id, never titled. */
+const drillNote = (n: number) => (n === 0 ? '' : ` (${n} drill${n === 1 ? '' : 's'} open, not counted)`);
+
+/** Open incidents by severity, drills left out (and said apart); a private one is counted and named by its id, never titled. */
 export function incidentSection(open: readonly OpenIncident[] | OpenSummary, severities: readonly string[], m: Marks): DigestPart {
   const title = 'Open incidents';
-  const { counts, extra, top } = 'top' in open ? open : summarize(open, severities);
+  const { counts, extra, top, drills } = 'top' in open ? open : summarize(open, severities);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (total === 0) return { title, lines: ['None open.'], more: null };
+  if (total === 0) return { title, lines: [`None open.${drillNote(drills)}`], more: null };
   const line = (i: OpenIncident) =>
-    `• *${i.id}* ${i.severity}${i.drill ? ' (drill)' : ''} ${i.status}: ${i.private ? '_private_' : m.text(i.title, 80)}, declared ${m.at(i.declaredAt)}`;
+    `• *${i.id}* ${i.severity} ${i.status}: ${i.private ? '_private_' : m.text(i.title, 80)}, declared ${m.at(i.declaredAt)}`;
   const shown = topLines(top, total, line, '/incident list');
-  return { title, lines: [`*${total} open*: ${countsLine([...severities, ...extra], counts)}`, ...shown.lines], more: shown.more };
+  return { title, lines: [`*${total} open*: ${countsLine([...severities, ...extra], counts)}${drillNote(drills)}`, ...shown.lines], more: shown.more };
 }

@@ -30,8 +30,16 @@ function messageText(incident: Incident, m: ChannelMessage): string {
     case 'note':
       return `:memo: Note from ${mention(m.by)}: ${escapeMrkdwn(m.text)}`;
     case 'update_reminder':
-      return `:alarm_clock: ${mention(m.commander)}, it has been ${formatDuration(m.overdueMs)} since the last update on *${incident.id}*. Post one with \`/incident update &lt;what changed&gt;\`.`;
+      return `:alarm_clock: ${mention(m.commander)}, it has been ${formatDuration(m.overdueMs)} since the last update on *${incident.id}*. Post one with \`/incident update &lt;what changed&gt;\`.${reminderCount(m.number, m.max)}`;
     case 'text':
       return m.text;
   }
+}
+
+/** "Reminder 2 of 3", and on the last one that no more follow until an update (the cap is never silent). */
+function reminderCount(number: number | undefined, max: number | undefined): string {
+  if (number === undefined || max === undefined) return '';
+  return number >= max
+    ? ` Reminder ${number} of ${max}, the last: Warden stops reminding until the next update.`
+    : ` Reminder ${number} of ${max}.`;
 }
