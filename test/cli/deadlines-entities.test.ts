@@ -146,6 +146,23 @@ describe('warden deadlines --json: the new stages', () => {
   });
 });
 
+describe('warden deadlines: text', () => {
+  it('when no entity is given, then the warnings every stage shares are printed once under the header, the others under their stage', async () => {
+    const r = await run(['--regime', 'dora', '--event', 'classified_major=2025-03-08T08:00:00Z']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('entity: none given\nWARN no entity given: weekend and holiday relief is not applied');
+    expect(r.out.match(/no Member State given/g)).toHaveLength(1);
+    expect(r.out).toContain('  note   2025-03-08T12:00:00.000Z is not a working day in BE (Europe/Brussels); no relief: no entity given');
+    expect(r.out).toContain('  WARN   became_aware is not recorded');
+  });
+
+  it('when an entity is given, then its name heads the output', async () => {
+    const r = await run([...doraAt('2025-03-08T08:00:00Z'), ...entity('payment_institution', 'FI', 'Europe/Helsinki')]);
+    expect(r.out).toContain('entity: payment_institution in FI');
+    expect(r.out).not.toContain('WARN');
+  });
+});
+
 describe('warden deadlines: --entity from the configuration', () => {
   const config = join(tmp, 'warden.yaml');
   writeFileSync(config, 'company:\n  entities:\n    - name: Acme Bank AG\n      type: credit_institution\n      country: DE\n      timeZone: Europe/Berlin\n    - name: Acme Pay Oy\n      type: payment_institution\n      country: FI\n      timeZone: Europe/Helsinki\n');
