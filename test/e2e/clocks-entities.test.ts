@@ -52,6 +52,7 @@ describe('the board: DORA weekend relief follows the configured entity', () => {
     expect(board()).toContain(`*open* · due <!date^${epoch('2026-11-23T11:00:00Z')}^`);
     expect(board()).toContain('(2026-11-23 12:00 +01:00 Europe/Brussels)');
     expect(board()).toContain('weekend/holiday relief: moved to 12:00 the next working day');
+    expect(board()).toContain('zone Europe/Brussels · for Acme Pay SA (payment_institution, BE)');
   });
 
   it('when no entity is configured, then there is no relief and the board warns that Brussels is only a stand-in', async () => {

@@ -54,12 +54,20 @@ export function boardBlocks(model: BoardModel): KnownBlock[] {
     const { regime } = r.entry;
     blocks.push({ type: 'divider' });
     blocks.push(section(`*${escapeMrkdwn(regime.name)}* \`${regime.id}\` · ${obligationLabel(r.entry)}`));
-    blocks.push(context(`${escapeMrkdwn(regime.citation)} · zone ${r.stages[0]?.zone ?? regime.jurisdiction.zone}`));
+    blocks.push(context(`${escapeMrkdwn(regime.citation)} · zone ${r.stages[0]?.zone ?? regime.jurisdiction.zone}${entityNote(r)}`));
     const warnings = [...new Set(r.stages.flatMap((s) => s.warnings))];
     if (warnings.length > 0) blocks.push(context(warnings.map((w) => `:warning: ${escapeMrkdwn(w)}`).join('\n')));
     for (const s of r.stages) blocks.push(stageBlock(model, r, s));
   }
   return blocks;
+}
+
+/** Whose calendar and relief the regime's stages used, where the entity changes them. */
+function entityNote(r: RegimeDeadlines): string {
+  const { regime } = r.entry;
+  const depends = (regime.jurisdiction.calendar ?? 'fixed') !== 'fixed' || regime.weekendRule !== null;
+  if (!depends || !r.entity) return '';
+  return ` · for ${escapeMrkdwn(r.entity.name)} (${r.entity.type}, ${r.entity.country})`;
 }
 
 function eventsLine(events: readonly ClockEventRecord[]): string {
