@@ -10,7 +10,7 @@ const USAGE = `usage: warden <command>
   migrate             apply database migrations to WARDEN_DB
   config check [PATH] validate warden.yaml and the environment
   playbooks check [PATH...]  validate playbook files
-  deadlines --regime ID --event EVENT=ISO [...] [--json]  compute a regime's notification deadlines
+  deadlines --regime ID --event EVENT=ISO [...] [--entity NAME] [--json]  compute a regime's notification deadlines
   audit verify [--checkpoints FILE] [--public-key KEY]  verify the audit chain against its signed checkpoints
   audit export [--since] [--until]  the audit entries as JSON lines, re-verifiable with openssl and jq (docs/audit.md)
   audit keygen --out FILE  a new checkpoint signing key (prints the public key)
@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo, env: NodeJS.
       case 'playbooks':
         return sub === 'check' ? await playbooksCheck(rest, io, env) : usage(io, `unknown: warden playbooks ${sub ?? ''}`);
       case 'deadlines':
-        return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date());
+        return (await import('./commands/deadlines.js')).runDeadlines(argv.slice(1), io, ['regimes'], new Date(), env);
       case 'metrics':
         return (await import('./commands/metrics.js')).runMetrics(argv.slice(1), io, env, new Date());
       case 'evidence':

@@ -1,5 +1,5 @@
 import type { WardenConfig } from './schema.js';
-import { ALL_IN_FORCE, buildClockCatalog, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
+import { ALL_IN_FORCE, buildClockCatalog, toEntity, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
 import type { NagSettings } from '../features/playbooks/index.js';
 import { WardenError } from '../platform/errors.js';
 import { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from '../features/paging/index.js';
@@ -31,7 +31,8 @@ export function loadClockCatalog(config: WardenConfig, regimeDirs: readonly stri
   if (!loaded.ok) throw new WardenError('config_invalid', `the regime catalog is invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
   const enabled = n.regimes.enabled === ALL_IN_FORCE ? null : n.regimes.enabled;
   const tiers = n.customerTiers.map((t) => ({ name: t.name, anchor: t.anchor, withinMs: t.within, description: t.description }));
-  return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone);
+  const first = config.company.entities[0];
+  return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone, first ? toEntity(first) : null);
 }
 
 /** `eventJobKinds`: job kinds of other modules to queue when a clock event is recorded or corrected. */

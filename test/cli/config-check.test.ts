@@ -88,9 +88,27 @@ describe('warden config check', () => {
     const r = run([path]);
     expect(r).toEqual({
       code: 0,
-      out: [`config ok: ${path}`, 'playbooks, regimes and the review template ok: playbooks; regimes; templates', 'notice templates ok: templates', expect.stringMatching(/^env ok \(Slack: not configured/)],
+      out: [
+        `config ok: ${path}`,
+        'playbooks, regimes and the review template ok: playbooks; regimes; templates',
+        "warning: dora, gdpr, nis2 count in the entity's Member State, but company.entities is empty: Europe/Brussels and BE holidays are only a stand-in, and weekend relief (DORA RTS 2025/301 Art 5) is not applied; configure company.entities (see docs/entities.md)",
+        'notice templates ok: templates',
+        expect.stringMatching(/^env ok \(Slack: not configured/),
+      ],
       err: [],
     });
+  });
+
+  it('when an entity is configured, then there is no stand-in calendar warning; a bad entity is named with its line', () => {
+    const ok = file('entity.yaml', 'company:\n  entities:\n    - name: Acme Pay Oy\n      type: payment_institution\n      country: FI\n      timeZone: Europe/Helsinki\n');
+    expect(run([ok]).out.join('\n')).not.toContain('warning:');
+    const bad = file('bad-entity.yaml', 'company:\n  entities:\n    - name: Acme\n      type: bank\n      country: Finland\n      timeZone: Europe/Helsinki\n');
+    const r = run([bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([
+      expect.stringMatching(new RegExp(`^${bad}:4 company\\.entities\\[0\\]\\.type: expected one of credit_institution, payment_institution,`)),
+      `${bad}:5 company.entities[0].country: expected an ISO 3166 alpha-2 country code like DE or FI (its public holidays count)`,
+    ]);
   });
 
   it('when the file enables a regime that does not exist, then it names it and exits 1', () => {

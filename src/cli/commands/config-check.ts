@@ -47,6 +47,7 @@ function checkCatalogs(path: string | undefined, io: CliIo): boolean {
     const { config } = loadConfig(path);
     wardenFeatures(config);
     io.out(`playbooks, regimes and the review template ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}; ${config.templates.dir}`);
+    for (const w of entityWarnings(config)) io.out(`warning: ${w}`);
     return checkNoticeTemplates(config, io);
   } catch (error) {
     if (!isWardenError(error)) throw error;
@@ -63,6 +64,17 @@ function checkNoticeTemplates(config: WardenConfig, io: CliIo): boolean {
   for (const p of problems) io.err(`${p.file}: ${p.message}`);
   if (problems.length === 0) io.out(`notice templates ok: ${config.templates.dir}`);
   return problems.length === 0;
+}
+
+/** Enabled regimes that count on the entity's own calendar, when no entity says what that is (a warning: the check still passes). */
+function entityWarnings(config: WardenConfig): string[] {
+  if (config.company.entities.length > 0) return [];
+  const regimes = [...loadClockCatalog(config).entries.values()].filter((e) => e.enabled && e.kind === 'law').map((e) => e.regime);
+  const eu = regimes.filter((r) => r.jurisdiction.calendar === 'member_state');
+  if (eu.length === 0) return [];
+  const standIns = [...new Set(eu.map((r) => `${r.jurisdiction.zone} and ${r.jurisdiction.holidays} holidays`))].join(', ');
+  const relief = eu.some((r) => r.weekendRule) ? ', and weekend relief (DORA RTS 2025/301 Art 5) is not applied' : '';
+  return [`${eu.map((r) => r.id).join(', ')} count in the entity's Member State, but company.entities is empty: ${standIns} are only a stand-in${relief}; configure company.entities (see docs/entities.md)`];
 }
 
 function checkConfigFile(path: string, named: boolean, io: CliIo): boolean {

@@ -1,7 +1,8 @@
 /**
  * `warden deadlines`: computes a regime's notification deadlines from given event times.
  *
- *   warden deadlines --regime <id> --event <event>=<ISO time> [--event ...] [--submitted <stage>=<ISO time>] [--json]
+ *   warden deadlines --regime <id> --event <event>=<ISO time> [--event ...] [--submitted <stage>=<ISO time>]
+ *                    [--entity NAME | --entity-type TYPE --country CC --tz ZONE [--dora-relief-excluded]] [--json]
  *
  * Exit codes: 0 printed, 1 the regime catalog is invalid, 2 bad input (named, with the allowed values).
  */
@@ -9,30 +10,32 @@ import { parseArgs } from 'node:util';
 import { computeDeadlines } from '../../features/notifications/domain/deadlines/compute-deadlines.js';
 import { deadlineToJson, describeDeadline, describeRegime } from '../../features/notifications/domain/deadlines/deadline-report.js';
 import type { Regime } from '../../features/notifications/domain/deadlines/regime.js';
-import type { DeadlineInput } from '../../features/notifications/domain/deadlines/stage-deadline.js';
+import type { DeadlineInput, StageDeadline } from '../../features/notifications/domain/deadlines/stage-deadline.js';
 import { CLOCK_EVENTS, type ClockEvent } from '../../features/incidents/domain/incident-model.js';
 import { loadRegimeCatalog } from '../../features/notifications/files/load-regimes.js';
 import { formatProblem } from '../../platform/yaml-validate.js';
+import { entityFrom, UsageError } from './deadline-entity.js';
 
 export interface DeadlinesIo {
   out(s: string): void;
   err(s: string): void;
 }
 
-export const DEADLINES_USAGE =
-  'usage: warden deadlines --regime <id> --event <event>=<ISO time> [--event ...] [--submitted <stage>=<ISO time>] [--json]';
-
-/** A bad argument: its message names the problem and the allowed values. */
-class UsageError extends Error {}
+export const DEADLINES_USAGE = [
+  'usage: warden deadlines --regime <id> --event <event>=<ISO time> [--event ...] [--submitted <stage>=<ISO time>]',
+  '                        [--entity NAME | --entity-type TYPE --country CC --tz ZONE [--dora-relief-excluded]] [--json]',
+  '  --entity NAME   an entity of company.entities in WARDEN_CONFIG (its type, country and zone)',
+  '  --entity-type   e.g. credit_institution, payment_institution, nis2_essential; --country ISO 3166 alpha-2; --tz IANA zone',
+].join('\n');
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Runs `warden deadlines` with the arguments after `deadlines`. Reads the regime catalog from
  * `catalogDirs` (later directories override earlier ones) and computes statuses relative to `now`.
- * Returns the exit code.
+ * `env` gives WARDEN_CONFIG for `--entity`. Returns the exit code.
  */
-export function runDeadlines(argv: string[], io: DeadlinesIo, catalogDirs: string[], now: Date): number {
+export async function runDeadlines(argv: string[], io: DeadlinesIo, catalogDirs: string[], now: Date, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -52,9 +55,10 @@ export function runDeadlines(argv: string[], io: DeadlinesIo, catalogDirs: strin
   try {
     const regime = pickRegime(args.regime, loaded.catalog.regimes);
     const input = toInput(regime, args.event ?? [], args.submitted ?? []);
-    const list = computeDeadlines(regime, input, now);
+    const entity = await entityFrom(args, env);
+    const list = computeDeadlines(regime, input, now, { entity });
     if (args.json) io.out(JSON.stringify(list.map(deadlineToJson), null, 2));
-    else io.out([...describeRegime(regime), '', ...list.flatMap((s) => [...describeDeadline(s), ''])].join('\n').trimEnd());
+    else io.out(describeAll(regime, entity?.name ?? null, list).join('\n').trimEnd());
     return 0;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -70,6 +74,11 @@ function parse(argv: string[]) {
       regime: { type: 'string' },
       event: { type: 'string', multiple: true },
       submitted: { type: 'string', multiple: true },
+      entity: { type: 'string' },
+      'entity-type': { type: 'string' },
+      country: { type: 'string' },
+      tz: { type: 'string' },
+      'dora-relief-excluded': { type: 'boolean' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -77,6 +86,13 @@ function parse(argv: string[]) {
     allowPositionals: false,
   });
   return values;
+}
+
+/** The regime header, the warnings every stage shares (once), then each stage. */
+function describeAll(regime: Regime, entityName: string | null, list: StageDeadline[]): string[] {
+  const shared = (list[0]?.warnings ?? []).filter((w) => list.every((s) => s.warnings.includes(w)));
+  const head = [...describeRegime(regime), `entity: ${entityName ?? 'none given'}`, ...shared.map((w) => `WARN ${w}`)];
+  return [...head, '', ...list.flatMap((s) => [...describeDeadline(s, shared), ''])];
 }
 
 function pickRegime(id: string | undefined, regimes: ReadonlyMap<string, Regime>): Regime {

@@ -6,7 +6,7 @@ export { checkTemplates, listTemplates, loadTemplate } from './files/template-lo
 export { migrations } from './store/migrations.js';
 export { clockEventsOf, clockEventRecordsOf, openClockedIncidentsOf } from './store/clock-repo.js';
 export { parseClockTime } from './app/clocks/parse-clock-time.js';
-export { ALL_IN_FORCE, companySection, notificationsSection, parseLeadTime, templatesSection, type LeadTime } from './config/sections.js';
+export { ALL_IN_FORCE, companySection, notificationsSection, parseLeadTime, templatesSection, toEntity, type EntityConfig, type LeadTime } from './config/sections.js';
 export { legalRecordOf } from './slack/legal-record-reader.js';
 export type { LegalRecord } from './app/clocks/legal-record.js';
 export type { RegimeDeadlines } from './app/clocks/incident-deadlines.js';

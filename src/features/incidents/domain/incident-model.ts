@@ -43,5 +43,13 @@ export const CLOCK_EVENTS = [
   'noticed',
   'suspected',
   'assessed_notifiable',
+  // SEC 8-K/A: information Item 1.05 asks for is determined or becomes available after the first filing.
+  'information_available',
+  // NIS2 intermediate report on request; a regulator's request in general.
+  'authority_request',
+  // Substantial new or different information (CIRCIA supplemental reports).
+  'new_information',
+  // Becoming aware that a ransom was paid on the entity's behalf (Australia, Cyber Security Act 2024 s 27).
+  'ransom_payment_known',
 ] as const;
 export type ClockEvent = (typeof CLOCK_EVENTS)[number];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { parseDuration } from '../../../platform/duration.js';
-import { CLOCK_EVENTS } from '../../incidents/index.js';
+import { CLOCK_EVENTS } from '../../incidents/model.js';
 import { DEFAULT_CUSTOMER_TIERS, DEFAULT_REMINDER_LEAD_TIMES } from './defaults.js';
+import { ENTITY_TYPES, type Entity } from '../domain/deadlines/entity.js';
+import { isKnownHolidayCalendar } from '../../../platform/calendar/business-calendar.js';
 import { countField, durationField, emailField, holidayCalendarField, uniqueNames, slugField, strictObject, textField, timeZoneField } from '../../../platform/config/fields.js';
 
 /**
@@ -67,6 +69,26 @@ export const notificationsSection = strictObject({
     .prefault(DEFAULT_CUSTOMER_TIERS),
 }).prefault({});
 
+const COUNTRY_MESSAGE = 'expected an ISO 3166 alpha-2 country code like DE or FI (its public holidays count)';
+const countryField = z
+  .string({ error: COUNTRY_MESSAGE })
+  .regex(/^[A-Z]{2}$/, COUNTRY_MESSAGE)
+  .refine((c) => !/^[A-Z]{2}$/.test(c) || isKnownHolidayCalendar(c), { error: (i) => `no public-holiday calendar for country "${String(i.input)}": ${COUNTRY_MESSAGE}` });
+
+/** A legal entity of the company: what the legal clocks need to know of it (see docs/entities.md). */
+const entitySection = strictObject({
+  name: textField('the entity name'),
+  type: z.enum(ENTITY_TYPES, { error: `expected one of ${ENTITY_TYPES.join(', ')}` }).describe("DORA's category of financial entity, or nis2_essential / nis2_important / other."),
+  country: countryField.describe('ISO 3166 alpha-2 (the Member State for EU law): sets the public-holiday calendar.'),
+  timeZone: timeZoneField.describe("IANA zone of the entity's working days."),
+  doraReliefExcluded: z.boolean({ error: 'expected true or false' }).default(false).describe('The competent authority excluded this entity from DORA weekend relief (RTS 2025/301 Art 5(6)).'),
+});
+
+export type EntityConfig = z.output<typeof entitySection>;
+
+/** A configured entity as the deadline engine reads it. */
+export const toEntity = (e: EntityConfig): Entity => ({ name: e.name, type: e.type, country: e.country, zone: e.timeZone, doraReliefExcluded: e.doraReliefExcluded });
+
 export const companySection = strictObject({
   name: textField('the company name').default('Example Ltd'),
   contactEmail: emailField.default('security@example.com'),
@@ -74,6 +96,11 @@ export const companySection = strictObject({
   contactPhone: textField('a telephone number').optional().describe('The telephone number people call about a notice (HIPAA 164.404(c)(1)(E) asks for a toll-free one); none: notices show it as to complete.'),
   holidays: holidayCalendarField.optional().describe('Public holidays of the company (a date-holidays code like FR): review due dates and reminders skip them; none: weekends only.'),
   timeZone: timeZoneField.optional().describe('Where the company\'s working days start and end (default: the display timeZone).'),
+  entities: z
+    .array(entitySection, { error: 'expected a list of entities (- name: ... type: credit_institution country: DE timeZone: Europe/Berlin)' })
+    .check(uniqueNames('entity'))
+    .default([])
+    .describe('Legal entities the legal clocks are computed for; the first one is used on incident boards.'),
 }).prefault({});
 
 export const templatesSection = strictObject({

@@ -7,8 +7,10 @@ import { CLOCK_EVENTS } from '../../incidents/model.js';
 import { isKnownHolidayCalendar } from '../../../platform/calendar/business-calendar.js';
 import { isTimeZone } from '../../../platform/calendar/zones.js';
 import { parseIsoDuration, type IsoDuration } from '../domain/deadlines/iso-duration.js';
+import { ENTITY_TYPES } from '../domain/deadlines/entity.js';
 import {
   BACKSTOP_LAPSE_RULES,
+  JURISDICTION_CALENDARS,
   CLOCK_KINDS,
   CLOCK_UNITS,
   parseAnchor,
@@ -53,6 +55,9 @@ const backstopSchema = z.strictObject({
   lapse_verification: verificationSchema.optional(),
 });
 
+const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const cutoffSchema = z.string().regex(CUTOFF, 'expected a cut-off time as HH:MM (24 h, in the regime zone), like 17:30');
+
 /** Why a duration does not fit a clock kind, or null when it does. */
 export function periodMismatch(offset: IsoDuration, clock: ClockKind): string | null {
   const want = CLOCK_UNITS[clock];
@@ -79,6 +84,8 @@ export const stageSchema = z
     notes: text.optional(),
     verification: verificationSchema.optional(),
     weekend_rule_applies: z.boolean().default(true),
+    cutoff: cutoffSchema.optional(),
+    cutoff_note: text.optional(),
   })
   .superRefine((s, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -89,6 +96,8 @@ export const stageSchema = z
     const nlt = s.not_later_than ? periodMismatch(s.not_later_than.offset, s.not_later_than.clock) : null;
     if (nlt) issue(['not_later_than', 'offset'], nlt);
     if (s.not_later_than && !s.offset) issue(['not_later_than'], 'a not_later_than backstop needs a main offset to compare with');
+    if (s.cutoff && !s.offset) issue(['cutoff'], 'a cut-off needs a fixed period (offset) to cut');
+    if (s.cutoff_note && !s.cutoff) issue(['cutoff_note'], 'cutoff_note explains a cutoff: set cutoff too');
     if (s.internal_target && s.offset) issue(['internal_target'], 'internal_target is only for stages without a fixed period (offset: null)');
     if (s.internal_target && s.internal_target.units.time && (s.internal_target.units.days || s.internal_target.units.months)) {
       issue(['internal_target'], 'internal_target uses one unit kind: hours (PT24H), days (P3D) or months (P1M)');
@@ -97,6 +106,7 @@ export const stageSchema = z
 
 const jurisdictionSchema = z.strictObject({
   name: text,
+  calendar: z.enum(JURISDICTION_CALENDARS, { error: oneOf(JURISDICTION_CALENDARS) }).default('fixed'),
   zone: z.string().refine(isTimeZone, { error: (i) => `unknown time zone "${String(i.input)}": expected an IANA zone like Europe/Brussels` }),
   holidays: z.string().refine(isKnownHolidayCalendar, {
     error: (i) => `unknown holiday calendar "${String(i.input)}": expected a date-holidays code like US, US-CO, SG or DE-BY`,
@@ -107,6 +117,9 @@ const weekendRuleSchema = z.strictObject({
   kind: z.enum(WEEKEND_RULE_KINDS, { error: oneOf(WEEKEND_RULE_KINDS) }),
   description: text,
   verification: verificationSchema,
+  excluded_entity_types: z.array(z.enum(ENTITY_TYPES, { error: oneOf(ENTITY_TYPES) })).default([]),
+  excluded_stages: z.array(z.string()).default([]),
+  exclusion_citation: text.optional(),
 });
 
 const rawRegimeSchema = z
@@ -133,6 +146,10 @@ const rawRegimeSchema = z
       ctx.addIssue({ code: 'custom', path: ['enabled_by_default'], message: 'a proposed regime must set enabled_by_default: false' });
     }
     checkStageReferences(r.stages, ctx);
+    const ids = r.stages.map((s) => s.id);
+    (r.weekend_rule?.excluded_stages ?? []).forEach((id, i) => {
+      if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: ['weekend_rule', 'excluded_stages', i], message: `unknown stage "${id}"; stages: ${ids.join(', ')}` });
+    });
   });
 
 export type RawRegime = z.output<typeof rawRegimeSchema>;

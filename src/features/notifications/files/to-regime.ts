@@ -1,5 +1,5 @@
 /** Maps a validated regime file (snake_case YAML) onto the domain model (camelCase, nulls not undefined). */
-import type { Regime, Stage } from '../domain/deadlines/regime.js';
+import type { Cutoff, Regime, Stage, WeekendRule } from '../domain/deadlines/regime.js';
 import type { RawRegime } from './regime-schema.js';
 
 type RawStage = RawRegime['stages'][number];
@@ -22,6 +22,24 @@ function toStage(s: RawStage): Stage {
     notes: s.notes ?? null,
     verification: s.verification ?? null,
     weekendRuleApplies: s.weekend_rule_applies,
+    cutoff: s.cutoff ? toCutoff(s.cutoff, s.cutoff_note) : null,
+  };
+}
+
+function toCutoff(text: string, note: string | undefined): Cutoff {
+  const [hour, minute] = text.split(':').map(Number) as [number, number];
+  return { hour, minute, text, note: note ?? null };
+}
+
+function toWeekendRule(w: RawRegime['weekend_rule']): WeekendRule | null {
+  if (!w) return null;
+  return {
+    kind: w.kind,
+    description: w.description,
+    verification: w.verification,
+    excludedEntityTypes: w.excluded_entity_types,
+    excludedStages: w.excluded_stages,
+    exclusionCitation: w.exclusion_citation ?? null,
   };
 }
 
@@ -37,7 +55,7 @@ export function toRegime(r: RawRegime): Regime {
     whoNotifies: r.who_notifies,
     trigger: r.trigger,
     stages: r.stages.map(toStage),
-    weekendRule: r.weekend_rule,
+    weekendRule: toWeekendRule(r.weekend_rule),
     citation: r.citation,
     sources: r.sources,
     verification: r.verification,

@@ -6,7 +6,7 @@ import type { StageDeadline } from '../domain/deadlines/stage-deadline.js';
 import type { ClockEventRecord, StageSubmission } from '../domain/records.js';
 import type { SlackMessage } from '../../incidents/index.js';
 import { escapeMrkdwn, slackDate, truncate } from '../../../adapters/slack/escape.js';
-import { dueKindLabel, dueText, obligationLabel, STATUS_LABEL, STATUS_MARK, VERIFICATION_LABEL } from './clock-text.js';
+import { dueKindLabel, dueRuleNotes, dueText, obligationLabel, STATUS_LABEL, STATUS_MARK, VERIFICATION_LABEL } from './clock-text.js';
 
 export const BOARD_ACTIONS = { notNotifiable: 'clocks.not_notifiable' } as const;
 
@@ -54,10 +54,20 @@ export function boardBlocks(model: BoardModel): KnownBlock[] {
     const { regime } = r.entry;
     blocks.push({ type: 'divider' });
     blocks.push(section(`*${escapeMrkdwn(regime.name)}* \`${regime.id}\` · ${obligationLabel(r.entry)}`));
-    blocks.push(context(`${escapeMrkdwn(regime.citation)} · zone ${regime.jurisdiction.zone}`));
+    blocks.push(context(`${escapeMrkdwn(regime.citation)} · zone ${r.stages[0]?.zone ?? regime.jurisdiction.zone}${entityNote(r)}`));
+    const warnings = [...new Set(r.stages.flatMap((s) => s.warnings))];
+    if (warnings.length > 0) blocks.push(context(warnings.map((w) => `:warning: ${escapeMrkdwn(w)}`).join('\n')));
     for (const s of r.stages) blocks.push(stageBlock(model, r, s));
   }
   return blocks;
+}
+
+/** Whose calendar and relief the regime's stages used, where the entity changes them. */
+function entityNote(r: RegimeDeadlines): string {
+  const { regime } = r.entry;
+  const depends = (regime.jurisdiction.calendar ?? 'fixed') !== 'fixed' || regime.weekendRule !== null;
+  if (!depends || !r.entity) return '';
+  return ` · for ${escapeMrkdwn(r.entity.name)} (${r.entity.type}, ${r.entity.country})`;
 }
 
 function eventsLine(events: readonly ClockEventRecord[]): string {
@@ -70,6 +80,9 @@ function stageBlock(model: BoardModel, r: RegimeDeadlines, s: StageDeadline): Kn
   const lines = [`${STATUS_MARK[s.status]} *${escapeMrkdwn(s.stageId)}* → ${escapeMrkdwn(s.recipient)}`, statusLine(s, submission?.reference)];
   const rule = [dueKindLabel(s.dueKind, r.entry), r.entry.kind === 'law' ? VERIFICATION_LABEL[s.verification] : null, s.hardDeadline ? null : 'where feasible (give reasons if late)'];
   lines.push(`_${rule.filter(Boolean).join(' · ')}_`);
+  const live = s.status !== 'submitted' && s.status !== 'not_notifiable' && s.due;
+  const notes = live ? dueRuleNotes(s, r.entry.regime.jurisdiction.calendar === 'us_federal') : [];
+  if (notes.length > 0) lines.push(escapeMrkdwn(truncate(notes.join(' · '), 500)));
   if (s.condition && s.status !== 'submitted' && s.status !== 'not_notifiable') lines.push(`If: ${escapeMrkdwn(truncate(s.condition, 300))}`);
   const block = section(lines.join('\n'));
   if (s.status === 'submitted' || s.status === 'not_notifiable') return block;

@@ -29,9 +29,11 @@ export function renderClockMessage(catalog: ClockCatalog, incident: Incident, m:
       case 'deadline_reminder':
         return drill + reminderText(m, stage(m.regimeId, m.stageId), incident, where, catalog);
       case 'deadline_overdue':
-        return `${drill}:red_circle: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} is *overdue* (${formatTimeLeft(m.timeLeftMs)}), was due ${dueText(new Date(m.due), zoneOf(catalog, m.regimeId))}. Comms lead: ${mention(m.commsLead)}.`;
+        return `${drill}:red_circle: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} is *overdue* (${formatTimeLeft(m.timeLeftMs)}), was due ${dueText(new Date(m.due), m.zone ?? zoneOf(catalog, m.regimeId))}. Comms lead: ${mention(m.commsLead)}.`;
       case 'not_notifiable':
         return `:heavy_minus_sign: ${mention(m.by)} recorded ${stage(m.regimeId, m.stageId)} as *not notifiable*. Rationale: ${escapeMrkdwn(m.reason)}`;
+      case 'backstop_unknown':
+        return `${drill}:warning: *${incident.id}* (${where}): ${stage(m.regimeId, m.stageId)} runs, but \`${escapeMrkdwn(m.missing)}\` is not recorded, so its ${escapeMrkdwn(m.offset)} backstop from \`${escapeMrkdwn(m.missing)}\` is unknown and may be earlier than the due time shown. ${mention(m.commsLead)}, when did it happen? Record it: \`/incident clock ${escapeMrkdwn(m.missing)} &lt;time&gt;\``;
       case 'submitted':
         return `:large_green_circle: ${mention(m.by)} recorded ${stage(m.regimeId, m.stageId)} as *submitted*, reference ${escapeMrkdwn(m.reference)}${m.noticeId ? ` (notice #${m.noticeId})` : ''}${m.late ? '. It went out after its due time: keep the reasons for the delay on record.' : '.'}`;
     }
@@ -50,7 +52,7 @@ const zoneOf = (catalog: ClockCatalog, regimeId: string): string => catalog.entr
 
 function reminderText(m: Extract<ClockMessage, { type: 'deadline_reminder' }>, stage: string, incident: Incident, where: string, catalog: ClockCatalog): string {
   const ref = `${m.regimeId}:${m.stageId}`;
-  const due = dueText(new Date(m.due), zoneOf(catalog, m.regimeId));
+  const due = dueText(new Date(m.due), m.zone ?? zoneOf(catalog, m.regimeId));
   const head =
     m.timeLeftMs < 0
       ? `:red_circle: ${stage} for *${incident.id}* (${where}) is *overdue*: ${formatTimeLeft(m.timeLeftMs)}, was due ${due}.`

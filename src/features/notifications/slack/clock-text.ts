@@ -2,7 +2,7 @@
 import type { CatalogEntry } from '../app/clocks/clock-catalog.js';
 import { formatLocal } from '../domain/deadlines/format-instant.js';
 import type { Verification } from '../domain/deadlines/regime.js';
-import type { DeadlineStatus, DueKind } from '../domain/deadlines/stage-deadline.js';
+import type { DeadlineStatus, DueKind, StageDeadline } from '../domain/deadlines/stage-deadline.js';
 import { slackDate } from '../../../adapters/slack/escape.js';
 
 export const STATUS_MARK: Readonly<Record<DeadlineStatus, string>> = {
@@ -50,3 +50,23 @@ export const applyLabel = (regimeId: string): string => `Apply ${regimeId.toUppe
 
 /** A due instant for everyone: a date token in the reader's zone, then the jurisdiction's wall clock as text. */
 export const dueText = (due: Date, zone: string): string => `${slackDate(due)} (${formatLocal(due, zone)})`;
+
+/** `ET` for America/New_York: the short generic name people use for a filing cut-off's zone. */
+export function zoneShortName(zone: string, at: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? zone;
+}
+
+/**
+ * The rules behind a due instant that a comms lead must see: `file by 17:30 ET`, weekend relief applied or
+ * refused (and why), and whose reading of the event's date counted. Plain text, not yet escaped.
+ */
+export function dueRuleNotes(s: StageDeadline, showReadingZone: boolean): string[] {
+  const notes: string[] = [];
+  const cutoff = s.rule.cutoff?.split(' ');
+  if (cutoff?.[0] && cutoff[1] && s.due) notes.push(`file by ${cutoff[0]} ${zoneShortName(cutoff[1], s.due)}`);
+  if (s.rule.relief === 'applied') notes.push('weekend/holiday relief: moved to 12:00 the next working day');
+  if (s.rule.relief === 'refused') notes.push(`no weekend/holiday relief: ${s.rule.reliefReason ?? ''}`);
+  if (showReadingZone && s.rule.eventDateZone) notes.push(`event's date read in ${s.rule.eventDateZone}`);
+  return notes;
+}

@@ -138,6 +138,46 @@ describe('broken regime files', () => {
   });
 });
 
+describe('cut-offs, calendars and weekend exclusions in regime files', () => {
+  it('when a cut-off is not HH:MM, then it says how to write one', () => {
+    const problems = problemsOf(regimeText(undefined, ['    anchor: detected', '    offset: P4D', '    clock: business_days', '    cutoff: "5:30pm"']));
+    expect(problems).toEqual([expect.stringContaining('stages[0].cutoff: expected a cut-off time as HH:MM (24 h, in the regime zone), like 17:30')]);
+  });
+
+  it('when a stage without a period has a cut-off, then it is refused', () => {
+    const problems = problemsOf(regimeText(undefined, ['    anchor: detected', '    offset: null', '    clock: none', '    cutoff: "17:30"']));
+    expect(problems).toEqual([expect.stringContaining('stages[0].cutoff: a cut-off needs a fixed period (offset) to cut')]);
+  });
+
+  it('when a cut-off is valid, then the stage carries it', () => {
+    const r = parseRegimeFile(regimeText(undefined, ['    anchor: detected', '    offset: P4D', '    clock: business_days', '    cutoff: "17:30"', '    cutoff_note: "EDGAR"']), 'acme.yaml');
+    expect(r.ok && r.value.stages[0]?.cutoff).toEqual({ hour: 17, minute: 30, text: '17:30', note: 'EDGAR' });
+  });
+
+  it('when the calendar kind is unknown, then it lists the kinds', () => {
+    const text = regimeText().replace('  name: Acme\n', '  name: Acme\n  calendar: entity\n');
+    expect(problemsOf(text)).toEqual([expect.stringContaining('jurisdiction.calendar: expected one of fixed, member_state, us_federal')]);
+  });
+
+  it('when a weekend rule excludes an unknown entity type or stage, then it is named', () => {
+    const rule = (types: string, stages: string) =>
+      regimeText().replace('citation:', `weekend_rule:\n  kind: next_working_day_noon\n  description: relief\n  verification: partial\n  excluded_entity_types: [${types}]\n  excluded_stages: [${stages}]\ncitation:`);
+    expect(problemsOf(rule('bank', 'ciso'))).toEqual([expect.stringContaining('weekend_rule.excluded_entity_types[0]: expected one of credit_institution, payment_institution')]);
+    expect(problemsOf(rule('credit_institution', 'initial'))).toEqual([expect.stringContaining('weekend_rule.excluded_stages[0]: unknown stage "initial"; stages: ciso')]);
+  });
+
+  it('the shipped DORA rule refuses relief to the Art 5(5) entity types for the first two reports only', () => {
+    const r = loadRegimeCatalog([SHIPPED_REGIMES_DIR]);
+    const dora = r.ok ? r.catalog.regimes.get('dora') : undefined;
+    expect(dora?.weekendRule).toMatchObject({
+      excludedEntityTypes: ['credit_institution', 'central_counterparty', 'trading_venue', 'nis2_essential', 'nis2_important'],
+      excludedStages: ['initial_notification', 'intermediate_report'],
+      exclusionCitation: 'RTS 2025/301 Art 5(5)',
+    });
+    expect(dora?.jurisdiction.calendar).toBe('member_state');
+  });
+});
+
 describe('several catalog directories', () => {
   it("when a company directory adds a regime, then it joins the shipped ones", () => {
     const company = dirWith('adds', { 'acme-internal.yaml': regimeText() });

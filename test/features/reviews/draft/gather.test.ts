@@ -37,6 +37,8 @@ function aDeadline(over: Partial<StageDeadline> = {}): StageDeadline {
     zone: 'Europe/Brussels',
     holidays: 'BE',
     basis: [],
+    rule: { cutoff: null, relief: 'none', reliefReason: null, eventDateZone: null },
+    warnings: [],
     ...over,
   };
 }

@@ -1,4 +1,5 @@
 import { parseIsoDuration } from '../../domain/deadlines/iso-duration.js';
+import type { Entity } from '../../domain/deadlines/entity.js';
 import type { Regime } from '../../domain/deadlines/regime.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { ClockEvent } from '../../../incidents/index.js';
@@ -18,6 +19,8 @@ export interface CatalogEntry {
 /** Every obligation an incident can be put under, by id (`gdpr`, `contract:enterprise` ...). */
 export interface ClockCatalog {
   readonly entries: ReadonlyMap<string, CatalogEntry>;
+  /** The entity incidents' deadlines are computed for (the first of company.entities); null: none configured. */
+  readonly entity?: Entity | null;
 }
 
 /** A contractual duty to notify customers (`notifications.customerTiers`). */
@@ -36,7 +39,13 @@ export const CONTRACT_STAGE = 'customers';
  * enabled by default) and the customer tiers.
  * @throws WardenError('config_invalid') when the enabled list names a regime the catalog does not have.
  */
-export function buildClockCatalog(regimes: ReadonlyMap<string, Regime>, enabled: readonly string[] | null, tiers: readonly CustomerTier[], zone: string): ClockCatalog {
+export function buildClockCatalog(
+  regimes: ReadonlyMap<string, Regime>,
+  enabled: readonly string[] | null,
+  tiers: readonly CustomerTier[],
+  zone: string,
+  entity: Entity | null = null,
+): ClockCatalog {
   const unknown = (enabled ?? []).filter((id) => !regimes.has(id));
   if (unknown.length > 0) {
     throw new WardenError(
@@ -53,7 +62,7 @@ export function buildClockCatalog(regimes: ReadonlyMap<string, Regime>, enabled:
     const regime = contractRegime(tier, zone);
     entries.set(regime.id, { regime, kind: 'contract', enabled: true });
   }
-  return { entries };
+  return { entries, entity };
 }
 
 /** Ids an incident may be put under: enabled and not proposed. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { IncidentStore } from '../../../incidents/index.js';
 import { CLOCK_JOB_KINDS } from './clock-deps.js';
 
-const deadline = { regimeId: z.string(), stageId: z.string(), due: z.string(), timeLeftMs: z.number(), commsLead: z.string(), dueKind: z.string() };
+// `zone`: the wall clock the stage was counted in (the entity's, for EU law); absent in messages queued before it existed.
+const deadline = { regimeId: z.string(), stageId: z.string(), due: z.string(), timeLeftMs: z.number(), commsLead: z.string(), dueKind: z.string(), zone: z.string().optional() };
 
 /** Messages of the clocks module. The payload says what happened; the Slack layer decides how it looks. */
 export const clockMessageSchema = z.discriminatedUnion('type', [
@@ -12,6 +13,7 @@ export const clockMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline_reminder'), ...deadline }),
   z.object({ type: z.literal('deadline_overdue'), ...deadline }),
   z.object({ type: z.literal('not_notifiable'), regimeId: z.string(), stageId: z.string(), reason: z.string(), by: z.string() }),
+  z.object({ type: z.literal('backstop_unknown'), regimeId: z.string(), stageId: z.string(), missing: z.string(), offset: z.string(), commsLead: z.string() }),
   z.object({ type: z.literal('submitted'), regimeId: z.string(), stageId: z.string(), reference: z.string(), by: z.string(), late: z.boolean(), noticeId: z.number().nullable() }),
 ]);
 export type ClockMessage = z.infer<typeof clockMessageSchema>;

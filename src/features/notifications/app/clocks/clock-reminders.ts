@@ -1,5 +1,6 @@
 import { reminderTimes } from '../../domain/deadlines/reminders.js';
 import type { StageDeadline } from '../../domain/deadlines/stage-deadline.js';
+import { askForMissingBackstops } from './ask-backstop-anchor.js';
 import { CLOCK_JOB_KINDS, type ClockDeps } from './clock-deps.js';
 import { enqueueBoardRefresh } from './clock-outbox.js';
 import { incidentDeadlines, isLive } from './incident-deadlines.js';
@@ -16,7 +17,7 @@ export interface ReminderPayload extends Record<string, unknown> {
  * Recomputes every deadline of the incident and replaces its pending reminders with the ones still ahead.
  * Call it inside the transaction that changed an event, a regime, a submission or a decision, so stale
  * reminders are cancelled together with the change. Legal clocks outlive resolution: only a closed
- * incident has none. Also queues a refresh of the board. Returns how many reminders are scheduled.
+ * incident has none. Also queues a refresh of the board, and asks once for a backstop anchor that is missing. Returns how many reminders are scheduled.
  */
 export function rescheduleClockReminders(deps: ClockDeps, incidentId: string, now: Date): number {
   const { store } = deps;
@@ -24,7 +25,9 @@ export function rescheduleClockReminders(deps: ClockDeps, incidentId: string, no
   enqueueBoardRefresh(store, now, incidentId);
   if (store.incidents.get(incidentId)?.status === 'closed') return 0;
   let count = 0;
-  for (const regime of incidentDeadlines(deps, incidentId, now)) {
+  const regimes = incidentDeadlines(deps, incidentId, now);
+  askForMissingBackstops(deps, incidentId, now, regimes);
+  for (const regime of regimes) {
     for (const stage of regime.stages.filter(isLive)) {
       for (const at of stageReminderTimes(deps, stage).filter((t) => t.getTime() > now.getTime())) {
         const payload: ReminderPayload = { incidentId, regimeId: stage.regimeId, stageId: stage.stageId, due: (stage.due as Date).toISOString() };

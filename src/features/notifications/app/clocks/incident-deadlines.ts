@@ -1,4 +1,5 @@
 import { computeDeadlines } from '../../domain/deadlines/compute-deadlines.js';
+import type { Entity } from '../../domain/deadlines/entity.js';
 import type { NotNotifiableDecision, StageDeadline } from '../../domain/deadlines/stage-deadline.js';
 import { WardenError } from '../../../../platform/errors.js';
 import type { ClockEvent } from '../../../incidents/index.js';
@@ -12,6 +13,8 @@ export interface RegimeDeadlines {
   readonly appliedBy: string;
   readonly appliedAt: Date;
   readonly stages: readonly StageDeadline[];
+  /** The entity the stages were computed for (the catalog's), for the board to name. */
+  readonly entity?: Entity | null;
 }
 
 /** A stage named as people type it: `gdpr:supervisory_authority`, `contract:enterprise:customers`. */
@@ -54,7 +57,8 @@ export function incidentDeadlines(
         mine(decisions).map((d): [string, NotNotifiableDecision] => [d.stageId, { reason: d.reason, decidedAt: d.decidedAt }]),
       ),
     };
-    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now) }];
+    const entity = deps.catalog.entity ?? null;
+    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now, { entity }), entity }];
   });
 }
 

@@ -27,7 +27,7 @@ export function remindDeadline(deps: ClockDeps, job: Pick<Job, 'id' | 'payload' 
     if (laterReminderDue(deps, job, now)) return 'skipped';
     const commsLead = incident.roles.comms ?? commanderOf(incident);
     const timeLeftMs = (stage.due as Date).getTime() - now.getTime();
-    const facts = { regimeId: p.regimeId, stageId: p.stageId, due: p.due, timeLeftMs, commsLead, dueKind: stage.dueKind };
+    const facts = { regimeId: p.regimeId, stageId: p.stageId, due: p.due, timeLeftMs, commsLead, dueKind: stage.dueKind, zone: stage.zone };
     enqueueClockPost(store, now, incident.id, { kind: 'dm', userId: commsLead }, { type: 'deadline_reminder', ...facts });
     enqueueBoardRefresh(store, now, incident.id);
     const managers = deps.clockPolicy.managersChannel;

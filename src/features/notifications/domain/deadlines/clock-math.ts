@@ -30,7 +30,7 @@ export function localDateOf(at: Date, zone: string): LocalDate {
 }
 
 /** Adds a catalog period to an anchor instant according to the clock kind (see the file comment). */
-export function addPeriod(anchorAt: Date, offset: IsoDuration, clock: TimedClockKind, j: Jurisdiction): Date {
+export function addPeriod(anchorAt: Date, offset: IsoDuration, clock: TimedClockKind, j: Pick<Jurisdiction, 'zone' | 'holidays'>): Date {
   const start = inZone(anchorAt, j.zone);
   switch (clock) {
     case 'calendar_hours':
@@ -64,11 +64,27 @@ export function endOfLocalYear(at: Date, zone: string): Date {
  * DORA-style relief: a deadline on a weekend or public holiday moves to 12:00 of the next working day in
  * the jurisdiction's zone. Returns null when the deadline already falls on a working day.
  */
-export function nextWorkingDayNoon(due: Date, j: Jurisdiction): Date | null {
+export function nextWorkingDayNoon(due: Date, j: Pick<Jurisdiction, 'zone' | 'holidays'>): Date | null {
   if (isWorkingDay(localDateOf(due, j.zone), j.holidays)) return null;
   let day = inZone(due, j.zone);
   do day = addDays(day, 1);
   while (!isWorkingDay(localDateOf(day, j.zone), j.holidays));
   day.setHours(12, 0, 0, 0);
   return instant(day);
+}
+
+/**
+ * A filing cut-off (`17:30` in `cutoffZone`): a due instant later than that wall time on its day becomes
+ * that time. The day is the due instant's date in `dayZone`, the zone its day count ran in; null when the
+ * due instant is already at or before the cut-off.
+ */
+export function atCutoff(due: Date, cutoff: { hour: number; minute: number }, dayZone: string, cutoffZone: string): Date | null {
+  const day = localDateOf(due, dayZone);
+  const at = new TZDate(day.year, day.month - 1, day.day, cutoff.hour, cutoff.minute, 0, 0, cutoffZone);
+  return at.getTime() < due.getTime() ? instant(at) : null;
+}
+
+/** Whether an instant falls on a working day of the calendar (weekends and the calendar's public holidays are not). */
+export function onWorkingDay(at: Date, j: Pick<Jurisdiction, 'zone' | 'holidays'>): boolean {
+  return isWorkingDay(localDateOf(at, j.zone), j.holidays);
 }

@@ -4,21 +4,27 @@
  * clock reads.
  */
 import { WardenError } from '../../../../platform/errors.js';
-import { addPeriod, endOfLocalYear, nextWorkingDayNoon } from './clock-math.js';
-import { formatAnchor, weakerVerification, type Anchor, type Regime, type Stage, type Verification } from './regime.js';
+import { atCutoff, endOfLocalYear } from './clock-math.js';
+import { formatAnchor, weakerVerification, type Anchor, type Stage, type Verification } from './regime.js';
+import type { Regime } from './regime.js';
+import { addPeriodIn, regimeContext, type RegimeContext } from './regime-context.js';
 import {
   deadlineStatus,
+  NO_RULE,
   type DeadlineInput,
   type DeadlineOptions,
   type DueKind,
+  type DueRule,
   type StageDeadline,
 } from './stage-deadline.js';
+import { applyRelief } from './weekend-relief.js';
 
 interface Due {
   readonly at: Date;
   readonly windowStart: Date;
   readonly verification: Verification;
   readonly basis: readonly string[];
+  readonly rule: DueRule;
 }
 
 /**
@@ -29,15 +35,17 @@ interface Due {
 export function computeDeadlines(regime: Regime, input: DeadlineInput, now: Date, options: DeadlineOptions = {}): StageDeadline[] {
   assertValidInstants(input, now);
   const fraction = options.dueSoonFraction ?? 0.25;
-  return regime.stages.map((stage) => computeStage(regime, stage, input, now, fraction));
+  const ctx = regimeContext(regime, options.entity ?? null);
+  return regime.stages.map((stage) => computeStage(ctx, stage, input, now, fraction));
 }
 
-function computeStage(regime: Regime, stage: Stage, input: DeadlineInput, now: Date, fraction: number): StageDeadline {
-  const anchorAt = resolveAnchor(stage.anchor, input, regime.jurisdiction.zone);
+function computeStage(ctx: RegimeContext, stage: Stage, input: DeadlineInput, now: Date, fraction: number): StageDeadline {
+  const { regime } = ctx;
+  const anchorAt = resolveAnchor(stage.anchor, input, ctx.zone);
   const stageVerification = stage.verification ?? regime.verification;
-  const backstopDue = computeBackstop(regime, stage, input);
-  const legal = anchorAt ? legalDue(regime, stage, anchorAt, backstopDue, stageVerification) : null;
-  const internal = !legal && anchorAt ? internalDue(regime, stage, anchorAt, stageVerification) : null;
+  const backstopDue = computeBackstop(ctx, stage, input);
+  const legal = anchorAt ? legalDue(ctx, stage, anchorAt, backstopDue, stageVerification) : null;
+  const internal = !legal && anchorAt ? internalDue(ctx, stage, anchorAt, stageVerification) : null;
   const chosen = legal ?? internal;
   const dueKind: DueKind = stage.offset && stage.clock !== 'none' ? 'legal' : stage.internalTarget ? 'internal' : 'none';
   const submittedAt = input.submissions?.[stage.id] ?? null;
@@ -66,10 +74,21 @@ function computeStage(regime: Regime, stage: Stage, input: DeadlineInput, now: D
     text: stage.text,
     citation: regime.citation,
     verification: chosen?.verification ?? stageVerification,
-    zone: regime.jurisdiction.zone,
-    holidays: regime.jurisdiction.holidays,
+    // A day count read in the entity's zone shows its wall clock there.
+    zone: chosen?.rule.eventDateZone ?? ctx.zone,
+    holidays: ctx.holidays,
     basis: chosen?.basis ?? waitingBasis(stage, waitingFor, backstopDue),
+    rule: chosen?.rule ?? NO_RULE,
+    warnings: [...ctx.warnings, ...backstopWarnings(stage, input, anchorAt)],
   };
+}
+
+/** A backstop whose anchor is not recorded may be the earlier deadline: say so rather than show the main one as sure. */
+function backstopWarnings(stage: Stage, input: DeadlineInput, anchorAt: Date | null): string[] {
+  const b = stage.notLaterThan;
+  if (!b || !anchorAt || resolveAnchor(b.anchor, input, 'UTC')) return [];
+  const what = formatAnchor(b.anchor);
+  return [`${what} is not recorded: the ${b.offset.text} backstop from ${what} is unknown and may be earlier than this due time; record ${what}`];
 }
 
 function resolveAnchor(anchor: Anchor, input: DeadlineInput, zone: string): Date | null {
@@ -79,17 +98,20 @@ function resolveAnchor(anchor: Anchor, input: DeadlineInput, zone: string): Date
   return at ? endOfLocalYear(at, zone) : null;
 }
 
-function computeBackstop(regime: Regime, stage: Stage, input: DeadlineInput): Date | null {
+function computeBackstop(ctx: RegimeContext, stage: Stage, input: DeadlineInput): Date | null {
   const b = stage.notLaterThan;
-  const at = b ? resolveAnchor(b.anchor, input, regime.jurisdiction.zone) : null;
-  return b && at ? addPeriod(at, b.offset, b.clock, regime.jurisdiction) : null;
+  const at = b ? resolveAnchor(b.anchor, input, ctx.zone) : null;
+  return b && at ? addPeriodIn(ctx, at, b.offset, b.clock).at : null;
 }
 
-function legalDue(regime: Regime, stage: Stage, anchorAt: Date, backstopDue: Date | null, v: Verification): Due | null {
+function legalDue(ctx: RegimeContext, stage: Stage, anchorAt: Date, backstopDue: Date | null, v: Verification): Due | null {
   if (!stage.offset || stage.clock === 'none') return null;
-  const main = addPeriod(anchorAt, stage.offset, stage.clock, regime.jurisdiction);
+  const period = addPeriodIn(ctx, anchorAt, stage.offset, stage.clock);
+  const main = period.at;
   const anchorText = formatAnchor(stage.anchor);
-  let due: Due = { at: main, windowStart: anchorAt, verification: v, basis: [`${stage.offset.text} (${stage.clock}) from ${anchorText}`] };
+  const first = [`${stage.offset.text} (${stage.clock}) from ${anchorText}`, ...(period.readingNote ? [period.readingNote] : [])];
+  const rule: DueRule = { ...NO_RULE, eventDateZone: period.readIn };
+  let due: Due = { at: main, windowStart: anchorAt, verification: v, basis: first, rule };
   const b = stage.notLaterThan;
   if (b && backstopDue && backstopDue.getTime() < main.getTime()) {
     const backstopText = `${b.offset.text} (${b.clock}) from ${formatAnchor(b.anchor)}`;
@@ -99,28 +121,36 @@ function legalDue(regime: Regime, stage: Stage, anchorAt: Date, backstopDue: Dat
       due = { ...due, verification: weakerVerification(v, b.lapseVerification ?? v), basis: [...due.basis, note] };
     } else {
       const windowStart = new Date(Math.min(anchorAt.getTime(), backstopDue.getTime()));
-      due = { at: backstopDue, windowStart, verification: v, basis: [...due.basis, `not later than ${backstopText}, which is earlier`] };
+      due = { at: backstopDue, windowStart, verification: v, basis: [...due.basis, `not later than ${backstopText}, which is earlier`], rule: due.rule };
     }
   }
-  return applyWeekendRule(regime, stage, due);
+  return withRelief(ctx, stage, withCutoff(ctx, stage, due, period.readIn ?? ctx.regime.jurisdiction.zone));
 }
 
-function applyWeekendRule(regime: Regime, stage: Stage, due: Due): Due {
-  const rule = regime.weekendRule;
-  if (!rule || !stage.weekendRuleApplies) return due;
-  const moved = nextWorkingDayNoon(due.at, regime.jurisdiction);
-  if (!moved) return due;
-  const why = `moved from ${due.at.toISOString()} (not a working day in ${regime.jurisdiction.holidays}) to 12:00 next working day: ${rule.description}`;
-  return { ...due, at: moved, verification: weakerVerification(due.verification, rule.verification), basis: [...due.basis, why] };
+/** A filing cut-off in the regime's zone, on the day the count ended (in the zone that read it). */
+function withCutoff(ctx: RegimeContext, stage: Stage, due: Due, dayZone: string): Due {
+  const c = stage.cutoff;
+  if (!c) return due;
+  const zone = ctx.regime.jurisdiction.zone;
+  const at = atCutoff(due.at, c, dayZone, zone);
+  if (!at) return due;
+  const line = `filing cut-off ${c.text} ${zone}: due by ${c.text} on that day${c.note ? ` (${c.note})` : ''}`;
+  return { ...due, at, basis: [...due.basis, line], rule: { ...due.rule, cutoff: `${c.text} ${zone}` } };
 }
 
-function internalDue(regime: Regime, stage: Stage, anchorAt: Date, v: Verification): Due | null {
+function withRelief(ctx: RegimeContext, stage: Stage, due: Due): Due {
+  const r = applyRelief(ctx, stage, due.at);
+  const verification = r.verification ? weakerVerification(due.verification, r.verification) : due.verification;
+  return { ...due, at: r.at, verification, basis: r.basis ? [...due.basis, r.basis] : due.basis, rule: { ...due.rule, ...r.rule } };
+}
+
+function internalDue(ctx: RegimeContext, stage: Stage, anchorAt: Date, v: Verification): Due | null {
   const t = stage.internalTarget;
   if (!t) return null;
   const clock = t.units.months ? 'calendar_months' : t.units.days ? 'calendar_days' : 'calendar_hours';
-  const at = addPeriod(anchorAt, t, clock, regime.jurisdiction);
+  const at = addPeriodIn(ctx, anchorAt, t, clock).at;
   const law = stage.text ? `no fixed legal period ("${stage.text}")` : 'no fixed legal period';
-  return { at, windowStart: anchorAt, verification: v, basis: [`${law}; internal target ${t.text} from ${formatAnchor(stage.anchor)} (house SLA, not law)`] };
+  return { at, windowStart: anchorAt, verification: v, basis: [`${law}; internal target ${t.text} from ${formatAnchor(stage.anchor)} (house SLA, not law)`], rule: NO_RULE };
 }
 
 function waitingBasis(stage: Stage, waitingFor: string | null, backstopDue: Date | null): string[] {

@@ -1,7 +1,7 @@
 /** Plain-text and JSON views of computed deadlines, shared by `warden deadlines` and any text surface. */
 import { formatLocal, formatTimeLeft, formatUtc } from './format-instant.js';
 import type { Regime } from './regime.js';
-import type { StageDeadline } from './stage-deadline.js';
+import type { DueRule, StageDeadline } from './stage-deadline.js';
 
 /** The stable JSON shape of one stage deadline (`warden deadlines --json`). Instants are ISO 8601 UTC. */
 export interface DeadlineJson {
@@ -31,6 +31,9 @@ export interface DeadlineJson {
   zone: string;
   holidays: string;
   basis: readonly string[];
+  /** What produced `due` beyond the period: filing cut-off, weekend relief (applied, refused and why), the zone that read the event's date. */
+  rule: DueRule;
+  warnings: readonly string[];
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -62,6 +65,8 @@ export function deadlineToJson(s: StageDeadline): DeadlineJson {
     zone: s.zone,
     holidays: s.holidays,
     basis: s.basis,
+    rule: s.rule,
+    warnings: s.warnings,
   };
 }
 
@@ -75,7 +80,7 @@ export function describeRegime(r: Regime): string[] {
 }
 
 /** One stage as a few indented lines: due (UTC and local), the rule, the status, notes and condition. */
-export function describeDeadline(s: StageDeadline): string[] {
+export function describeDeadline(s: StageDeadline, shownWarnings: readonly string[] = []): string[] {
   const lines = [`${s.stageId} -> ${s.recipient}`];
   if (s.due) {
     const internal = s.dueKind === 'internal' ? '  INTERNAL target, not law' : '';
@@ -90,6 +95,7 @@ export function describeDeadline(s: StageDeadline): string[] {
   const skip = (s.due && s.dueKind === 'legal') || s.waitingFor ? 1 : 0;
   for (const b of s.basis.slice(skip)) lines.push(`  note   ${b}`);
   if (s.condition) lines.push(`  if     ${s.condition}`);
+  for (const w of s.warnings.filter((x) => !shownWarnings.includes(x))) lines.push(`  WARN   ${w}`);
   return lines;
 }
 

@@ -3,6 +3,7 @@
  * Each const array is the one source of its allowed values (types and zod schemas derive from it).
  */
 import { CLOCK_EVENTS, type ClockEvent } from '../../../incidents/model.js';
+import type { EntityType } from './entity.js';
 import type { IsoDuration } from './iso-duration.js';
 
 /** How a period is counted. See docs/clock-kinds.md for the meaning of each. */
@@ -33,8 +34,17 @@ export type Anchor =
   | { readonly kind: 'stage_submitted'; readonly stageId: string }
   | { readonly kind: 'year_end'; readonly event: ClockEvent };
 
+/**
+ * Whose calendar counts: `fixed`, the regime's own zone and holidays; `member_state`, the entity's (EU law:
+ * its Member State's holidays in its zone; the regime's are only a stand-in, with a warning); `us_federal`,
+ * the regime's holidays, with an event's date read in the entity's zone and in the regime's, the earlier wins.
+ */
+export const JURISDICTION_CALENDARS = ['fixed', 'member_state', 'us_federal'] as const;
+export type JurisdictionCalendar = (typeof JURISDICTION_CALENDARS)[number];
+
 export interface Jurisdiction {
   readonly name: string;
+  readonly calendar?: JurisdictionCalendar;
   /** IANA zone in which day and month counts and weekend rules are evaluated. */
   readonly zone: string;
   /** date-holidays calendar: `US`, `US-CO`, `SG`, `DE-BY` ... (public holidays only). */
@@ -55,6 +65,20 @@ export interface WeekendRule {
   readonly kind: WeekendRuleKind;
   readonly description: string;
   readonly verification: Verification;
+  /** Entity types the law gives no relief, for `excludedStages` (all stages when empty). */
+  readonly excludedEntityTypes: readonly EntityType[];
+  readonly excludedStages: readonly string[];
+  /** The provision that excludes them (`RTS 2025/301 Art 5(5)`). */
+  readonly exclusionCitation: string | null;
+}
+
+/** A filing cut-off: a due instant later than this wall time on its day becomes this time (EDGAR's 17:30 ET). */
+export interface Cutoff {
+  readonly hour: number;
+  readonly minute: number;
+  /** `17:30`, as written. */
+  readonly text: string;
+  readonly note: string | null;
 }
 
 export interface Stage {
@@ -78,6 +102,8 @@ export interface Stage {
   readonly verification: Verification | null;
   /** false to exempt this stage from the regime's weekend rule. */
   readonly weekendRuleApplies: boolean;
+  /** In the regime's zone; null = the day's end. */
+  readonly cutoff?: Cutoff | null;
 }
 
 export interface Regime {

@@ -1,5 +1,6 @@
 /** The computed state of one stage of one regime, as the UI, the scheduler and `warden deadlines` see it. */
 import type { ClockEvent } from '../../../incidents/index.js';
+import type { Entity } from './entity.js';
 import type { ClockKind, RegimeStatus, Verification } from './regime.js';
 
 export const DEADLINE_STATUSES = ['waiting', 'open', 'due_soon', 'overdue', 'submitted', 'not_notifiable'] as const;
@@ -29,7 +30,26 @@ export interface DeadlineInput {
 export interface DeadlineOptions {
   /** A stage is `due_soon` once this fraction of its window (anchor -> due) remains. Default 0.25. */
   readonly dueSoonFraction?: number;
+  /** The entity the deadlines are for: its type, Member State and zone (null: none given, which is warned about). */
+  readonly entity?: Entity | null;
 }
+
+/** What weekend relief did to a due instant. */
+export const RELIEF_OUTCOMES = ['applied', 'refused', 'not_needed', 'none'] as const;
+export type ReliefOutcome = (typeof RELIEF_OUTCOMES)[number];
+
+/** The rules that produced a due instant, beyond the period itself. */
+export interface DueRule {
+  /** `17:30 America/New_York` when a filing cut-off moved the due instant to it. */
+  readonly cutoff: string | null;
+  /** `none`: the regime or stage has no weekend rule; `not_needed`: the due instant is on a working day. */
+  readonly relief: ReliefOutcome;
+  readonly reliefReason: string | null;
+  /** The zone that read the anchor's date for a day count; null for elapsed hours. */
+  readonly eventDateZone: string | null;
+}
+
+export const NO_RULE: DueRule = { cutoff: null, relief: 'none', reliefReason: null, eventDateZone: null };
 
 export interface StageDeadline {
   readonly regimeId: string;
@@ -67,6 +87,9 @@ export interface StageDeadline {
   readonly holidays: string;
   /** Human-readable steps that produced `due`, for the UI and the CLI. */
   readonly basis: readonly string[];
+  readonly rule: DueRule;
+  /** What the reader must know to trust `due`: a stand-in calendar, no relief for want of an entity, an unknown backstop. */
+  readonly warnings: readonly string[];
 }
 
 /** The status of a stage relative to `now`. Pure. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKnownHolidayCalendar, publicHolidays } from '../../../../../src/platform/calendar/business-calendar.js';
 import { isTimeZone } from '../../../../../src/platform/calendar/zones.js';
-import { addPeriod, nextWorkingDayNoon } from '../../../../../src/features/notifications/domain/deadlines/clock-math.js';
+import { addPeriod, atCutoff, nextWorkingDayNoon } from '../../../../../src/features/notifications/domain/deadlines/clock-math.js';
 import { formatLocal } from '../../../../../src/features/notifications/domain/deadlines/format-instant.js';
 import { parseIsoDuration, type IsoDuration } from '../../../../../src/features/notifications/domain/deadlines/iso-duration.js';
 import type { Jurisdiction } from '../../../../../src/features/notifications/domain/deadlines/regime.js';
@@ -138,5 +138,27 @@ describe('holiday calendars and zones', () => {
   it('knows IANA zones and refuses made-up ones', () => {
     expect(isTimeZone('Asia/Singapore')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('filing cut-off', () => {
+  const cut = { hour: 17, minute: 30 };
+
+  it('when a day count ends at midnight, then the due instant is the cut-off that day, in the cut-off zone', () => {
+    expect(atCutoff(at('2025-07-04T03:59:59.999Z'), cut, 'America/New_York', 'America/New_York')?.toISOString()).toBe('2025-07-03T21:30:00.000Z');
+  });
+
+  it('when the due instant is already before the cut-off, then nothing changes', () => {
+    expect(atCutoff(at('2025-07-03T20:00:00Z'), cut, 'America/New_York', 'America/New_York')).toBeNull();
+    expect(atCutoff(at('2025-07-03T21:30:00Z'), cut, 'America/New_York', 'America/New_York')).toBeNull();
+  });
+
+  it("when the day was counted in another zone, then the cut-off is on that zone's date, not New York's", () => {
+    // End of 3 July in Los Angeles is already 4 July in New York: the filing day is still 3 July.
+    expect(atCutoff(at('2025-07-04T06:59:59.999Z'), cut, 'America/Los_Angeles', 'America/New_York')?.toISOString()).toBe('2025-07-03T21:30:00.000Z');
+  });
+
+  it('when the cut-off day is in winter, then 17:30 ET is 22:30 UTC', () => {
+    expect(atCutoff(at('2024-12-05T04:59:59.999Z'), cut, 'America/New_York', 'America/New_York')?.toISOString()).toBe('2024-12-04T22:30:00.000Z');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '../../../../../src/features/notifications/domain/deadlines/compute-deadlines.js';
+import type { Entity } from '../../../../../src/features/notifications/domain/deadlines/entity.js';
 import type { Regime } from '../../../../../src/features/notifications/domain/deadlines/regime.js';
 import type { StageDeadline } from '../../../../../src/features/notifications/domain/deadlines/stage-deadline.js';
 import { WardenError } from '../../../../../src/platform/errors.js';
@@ -12,6 +13,8 @@ function stage(list: StageDeadline[], id: string): StageDeadline {
 }
 
 const gdpr = shippedRegime('gdpr');
+/** A Belgian payment institution: DORA gives it weekend relief on Belgian working days. */
+const bePayments: Entity = { name: 'Pay BE', type: 'payment_institution', country: 'BE', zone: 'Europe/Brussels', doraReliefExcluded: false };
 const aware = at('2025-03-28T10:00:00Z');
 
 describe('statuses relative to now', () => {
@@ -105,11 +108,21 @@ describe('DORA: backstop, late classification, chaining, weekend relief', () => 
     expect(s.verification).toBe('partial');
   });
 
-  it('when classified after the 24-hour backstop has passed, then 4 hours from classification apply, labelled unverified', () => {
+  it('when classified after the 24-hour backstop has passed, then 4 hours from classification apply (RTS Art 5(2), partly verified)', () => {
     const s = initial('2025-03-04T14:00:00Z');
     expect(s.due?.toISOString()).toBe('2025-03-04T18:00:00.000Z');
-    expect(s.verification).toBe('unverified');
-    expect(s.basis.join(' ')).toContain('draft RTS');
+    expect(s.verification).toBe('partial');
+    expect(s.basis.join(' ')).toContain('RTS Art 5(2)');
+  });
+
+  it('when the late-classification rule is less sure than the stage, then the deadline is only as sure as that rule', () => {
+    const unsure: Regime = {
+      ...dora,
+      verification: 'verified',
+      stages: dora.stages.map((s) => (s.notLaterThan ? { ...s, notLaterThan: { ...s.notLaterThan, lapseVerification: 'unverified' as const } } : s)),
+    };
+    const events = { became_aware: awareMon, classified_major: at('2025-03-04T14:00:00Z') };
+    expect(stage(computeDeadlines(unsure, { events }, awareMon), 'initial_notification').verification).toBe('unverified');
   });
 
   it('when not yet classified, then the stage waits for classification and shows the backstop it would have', () => {
@@ -129,10 +142,11 @@ describe('DORA: backstop, late classification, chaining, weekend relief', () => 
   });
 
   it('when the intermediate report would fall on a Saturday before Whit Monday, then it moves to Tuesday 12:00 Brussels time', () => {
-    const list = computeDeadlines(dora, { events: {}, submissions: { initial_notification: at('2025-06-04T10:00:00Z') } }, awareMon);
+    const list = computeDeadlines(dora, { events: {}, submissions: { initial_notification: at('2025-06-04T10:00:00Z') } }, awareMon, { entity: bePayments });
     const s = stage(list, 'intermediate_report');
     expect(s.due?.toISOString()).toBe('2025-06-10T10:00:00.000Z');
-    expect(s.basis.join(' ')).toContain('moved from 2025-06-07T10:00:00.000Z');
+    expect(s.basis.join(' ')).toContain('2025-06-07T10:00:00.000Z is not a working day in BE (Europe/Brussels): moved to 12:00 next working day for Pay BE');
+    expect(s.rule).toMatchObject({ relief: 'applied' });
   });
 
   it('when the intermediate report is submitted on 31 January, then the final report is due at the end of 28 February', () => {
@@ -168,8 +182,9 @@ describe('weekend rule verification', () => {
   it('when the weekend rule moves a deadline, then the deadline is only as sure as the weekend rule', () => {
     const base = shippedRegime('dora');
     const sure: Regime = { ...base, verification: 'verified', weekendRule: base.weekendRule && { ...base.weekendRule, verification: 'partial' } };
-    const moved = stage(computeDeadlines(sure, { events: {}, submissions: { initial_notification: at('2025-06-04T10:00:00Z') } }, at('2025-06-04T10:00:00Z')), 'intermediate_report');
-    const notMoved = stage(computeDeadlines(sure, { events: {}, submissions: { initial_notification: at('2025-06-02T10:00:00Z') } }, at('2025-06-02T10:00:00Z')), 'intermediate_report');
+    const opts = { entity: bePayments };
+    const moved = stage(computeDeadlines(sure, { events: {}, submissions: { initial_notification: at('2025-06-04T10:00:00Z') } }, at('2025-06-04T10:00:00Z'), opts), 'intermediate_report');
+    const notMoved = stage(computeDeadlines(sure, { events: {}, submissions: { initial_notification: at('2025-06-02T10:00:00Z') } }, at('2025-06-02T10:00:00Z'), opts), 'intermediate_report');
     expect(moved.verification).toBe('partial');
     expect(notMoved.verification).toBe('verified');
   });
@@ -177,7 +192,7 @@ describe('weekend rule verification', () => {
   it('when a stage opts out of the weekend rule, then its deadline stays on the weekend', () => {
     const base = shippedRegime('dora');
     const optOut: Regime = { ...base, stages: base.stages.map((s) => ({ ...s, weekendRuleApplies: false })) };
-    const s = stage(computeDeadlines(optOut, { events: {}, submissions: { initial_notification: at('2025-06-04T10:00:00Z') } }, at('2025-06-04T10:00:00Z')), 'intermediate_report');
+    const s = stage(computeDeadlines(optOut, { events: {}, submissions: { initial_notification: at('2025-06-04T10:00:00Z') } }, at('2025-06-04T10:00:00Z'), { entity: bePayments }), 'intermediate_report');
     expect(s.due?.toISOString()).toBe('2025-06-07T10:00:00.000Z');
   });
 });

@@ -22,7 +22,7 @@ describe('anchors', () => {
   });
 
   it('refuses names that are not clock events', () => {
-    for (const bad of ['breach_discovered', 'stage:pdpc', 'year_end:whenever', 'authority_request']) expect(parseAnchor(bad)).toBeNull();
+    for (const bad of ['breach_discovered', 'stage:pdpc', 'year_end:whenever', 'regulator_asked']) expect(parseAnchor(bad)).toBeNull();
   });
 });
 

@@ -19,7 +19,11 @@ describe('required regimes', () => {
   });
 
   it('uk-gdpr: 72 elapsed hours across the UK spring-forward', () => {
-    expect(dues('uk-gdpr', { events: { became_aware: at('2025-03-29T09:00:00Z') } })).toEqual({ ico: '2025-04-01T09:00:00.000Z', data_subjects: null });
+    expect(dues('uk-gdpr', { events: { became_aware: at('2025-03-29T09:00:00Z') } })).toEqual({
+      processor_to_controller: '2025-03-30T09:00:00.000Z', // internal target, not law
+      ico: '2025-04-01T09:00:00.000Z',
+      data_subjects: null,
+    });
   });
 
   it('nis2: 24h early warning, 72h notification, final report a month after the notification was submitted (across the EU fall-back)', () => {
@@ -45,8 +49,10 @@ describe('required regimes', () => {
   });
 
   it('sec-8k: 4 business days after the materiality determination, skipping Thanksgiving', () => {
+    // The 4th business day is Wed 4 Dec; EDGAR's 17:30 ET cut-off makes the due instant 17:30 ET that day.
     expect(dues('sec-8k', { events: { materiality_determined: at('2024-11-27T15:00:00Z') } })).toEqual({
-      form_8k_item_1_05: '2024-12-05T04:59:59.999Z',
+      form_8k_item_1_05: '2024-12-04T22:30:00.000Z',
+      form_8k_a: null,
     });
   });
 
@@ -117,6 +123,7 @@ describe('required regimes', () => {
     expect(dues('us-tx', { events: { determined: at('2025-02-10T16:00:00Z') } })).toEqual({
       individuals: '2025-04-12T04:59:59.999Z',
       attorney_general: '2025-03-13T04:59:59.999Z',
+      custodian_to_owner: null,
       consumer_reporting_agencies: null,
     });
   });
