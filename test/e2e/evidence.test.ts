@@ -10,6 +10,7 @@ import { errorOf } from '../support/error-of.js';
 import { evidenceIncident, noticeText, sourcesOf } from '../features/evidence/evidence-incident.js';
 import type { Harness } from '../support/warden-harness.js';
 import { documentedAuditScript } from '../support/audit-script.js';
+import { defaultsConfigFile } from '../support/defaults-config.js';
 
 let h: Harness;
 let id: string;
@@ -238,7 +239,7 @@ describe('warden evidence', () => {
     const code = await runCli(['evidence', ...argv], { out: (s) => lines.out.push(s), err: (s) => lines.err.push(s) }, env);
     return { code, out: lines.out.join('\n'), err: lines.err.join('\n') };
   };
-  const envOf = (db = h.db.name) => ({ WARDEN_DB: db, WARDEN_CONFIG: join(out, 'no-warden.yaml') });
+  const envOf = (db = h.db.name) => ({ WARDEN_DB: db, WARDEN_CONFIG: defaultsConfigFile(join(out, 'config')) });
 
   it('when run with --out, then it writes the pack there from WARDEN_DB and prints the directory and the file count', async () => {
     const outDir = freshDir();
