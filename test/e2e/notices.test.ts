@@ -63,6 +63,15 @@ describe('drafting, approving and submitting a notice', () => {
     expect(stages).toEqual(['gdpr:processor_to_controller', 'gdpr:supervisory_authority', 'gdpr:data_subjects']);
   });
 
+  it('when a draft still lacks what the law requires, then the approval request lists what is missing before anyone approves', async () => {
+    await h.incident('notify regulator-gdpr-art33', { channel, user: 'UBOB' });
+    expect((await submitDraft(openedView(), 'ULEGAL01', draftText(openedView()), 'gdpr:supervisory_authority')).status).toBe(200);
+    await h.settle();
+    const blocks = JSON.stringify(approval().blocks);
+    expect(blocks).toMatch(/still to complete/);
+    expect(blocks).toContain('nature of the breach');
+  });
+
   it('when the drafter tries to approve, then it is refused; a non-approver too; another approver approves; the submission keeps the approved text', async () => {
     await h.incident('notify regulator-gdpr-art33', { channel, user: 'UBOB' });
     const completed: Record<string, string> = {
@@ -79,6 +88,7 @@ describe('drafting, approving and submitting a notice', () => {
     await h.settle();
     expect(approval().text).toBe('Notice #1 for `gdpr:supervisory_authority`: waiting for approval');
     expect(JSON.stringify(approval().blocks)).toContain('A misconfigured bucket exposed billing exports.');
+    expect(JSON.stringify(approval().blocks)).toContain(': all present.');
 
     expect(await click('clocks.notice_approve', 'ULEGAL01')).toContain('You drafted notice #1; another approver must approve it.');
     expect(await click('clocks.notice_approve', 'UBOB')).toContain(':no_entry: Only a Warden approver (<@ULEGAL01>, <@UDPO0001>) may approve a notice.');

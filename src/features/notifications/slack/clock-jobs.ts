@@ -15,6 +15,7 @@ import { ignoreSlackError as ignore } from '../../../adapters/slack/gateway.js';
 import { boardMessages } from './board-blocks.js';
 import { renderClockMessage } from './clock-messages.js';
 import { approvalMessage } from './notice-blocks.js';
+import { noticeChecklist } from '../app/notices/notice-checklist.js';
 
 const reminderPayload = z.object({ incidentId: z.string(), regimeId: z.string(), stageId: z.string(), due: z.string() });
 const approvalPayload = z.object({ incidentId: z.string(), noticeId: z.number().int() });
@@ -75,7 +76,8 @@ export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
       const incident = incidentOf(incidentId);
       const notice = deps.notices.get(noticeId);
       if (!notice) throw new WardenError('not_found', `No notice ${noticeId}`);
-      const message = approvalMessage(notice, approversNamed(deps));
+      // Approvers see what the law still asks of the text before they approve it, not only in the draft modal.
+      const message = approvalMessage(notice, approversNamed(deps), noticeChecklist(deps.templates, notice));
       const channel = channelOf(incident);
       if (notice.messageTs) {
         await slack.call((c) => c.chat.update({ channel, ts: notice.messageTs as string, ...message }));

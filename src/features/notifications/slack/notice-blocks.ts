@@ -4,7 +4,7 @@ import type { NoticeDraft } from '../app/notices/draft-notice.js';
 import { MAX_NOTICE } from '../app/notices/draft-notice.js';
 import { MAX_RATIONALE } from '../app/clocks/mark-not-notifiable.js';
 import type { Notice } from '../domain/notices/notice.js';
-import { elementText } from '../domain/notices/required-elements.js';
+import { elementText, type ChecklistItem } from '../domain/notices/required-elements.js';
 import type { SlackMessage } from '../../incidents/index.js';
 import { escapeMrkdwn, mention, slackDate, truncate } from '../../../adapters/slack/escape.js';
 
@@ -79,7 +79,7 @@ const stageOption = (s: { ref: string; label: string }) => ({ text: plain(s.labe
 
 /** The approval request in the incident channel, showing the decision once there is one. */
 /** `approvers` are Slack mentions (`<@U…>`, `<!subteam^S…>`). */
-export function approvalMessage(notice: Notice, approvers: readonly string[]): SlackMessage {
+export function approvalMessage(notice: Notice, approvers: readonly string[], checklist: readonly ChecklistItem[] = []): SlackMessage {
   const forWhat = notice.regimeId && notice.stageId ? ` for \`${notice.regimeId}:${notice.stageId}\`` : '';
   const title = `Notice #${notice.id}${forWhat}: ${notice.status === 'pending' ? 'waiting for approval' : notice.status === 'approved' ? 'approved' : 'changes requested'}`;
   const blocks: KnownBlock[] = [
@@ -88,6 +88,7 @@ export function approvalMessage(notice: Notice, approvers: readonly string[]): S
     ...quotedParts(notice.text).map(section),
   ];
   if (notice.status === 'pending') {
+    blocks.push(...checklistBlocks({ citation: null, checklist: [...checklist] }));
     blocks.push(context(`Approvers: ${approvers.length ? approvers.join(', ') : 'none configured (set permissions.approvers or admins in warden.yaml)'}; never the drafter.`));
     blocks.push({
       type: 'actions',
