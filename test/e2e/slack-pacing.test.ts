@@ -56,11 +56,14 @@ describe("Warden's calls paced to Slack's tiers", () => {
 });
 
 describe('the circuit breaker opens for outages only', () => {
-  it('when six channel names in a row are taken, then the seventh is used and the circuit stays closed', async () => {
-    h.slack.failNext('conversations.create', 'name_taken', 6);
+  it('when a name and its four suffixes are taken, then the incident number is the name and the circuit stays closed', async () => {
+    h.slack.failNext('conversations.create', 'name_taken', 5);
     await h.incident('declare sev2 Popular name');
     await h.settle();
-    expect(h.slack.channelByName('inc-20261122-popular-name-7')).toBeDefined();
+    expect(h.slack.calls('conversations.create').map((c) => c.args.name)).toEqual([
+      'inc-20261122-popular-name', 'inc-20261122-popular-name-2', 'inc-20261122-popular-name-3', 'inc-20261122-popular-name-4', 'inc-20261122-popular-name-5', 'inc-2026-0001',
+    ]);
+    expect(h.slack.channelByName('inc-2026-0001')).toBeDefined();
     expect(h.gateway().state()).toBe('closed');
   });
 
