@@ -31,8 +31,7 @@ export function loadClockCatalog(config: WardenConfig, regimeDirs: readonly stri
   if (!loaded.ok) throw new WardenError('config_invalid', `the regime catalog is invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
   const enabled = n.regimes.enabled === ALL_IN_FORCE ? null : n.regimes.enabled;
   const tiers = n.customerTiers.map((t) => ({ name: t.name, anchor: t.anchor, withinMs: t.within, description: t.description }));
-  const first = config.company.entities[0];
-  return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone, first ? toEntity(first) : null);
+  return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone, config.company.entities.map(toEntity));
 }
 
 /** `eventJobKinds`: job kinds of other modules to queue when a clock event is recorded or corrected. */

@@ -137,3 +137,38 @@ describe('the board: the new stages and clock events', () => {
     }
   });
 });
+
+describe('an incident of one of several entities', () => {
+  const two: WardenConfigInput = {
+    company: {
+      entities: [
+        { name: 'Acme Bank SA', type: 'credit_institution', country: 'BE', timeZone: 'Europe/Brussels' },
+        { name: 'Acme Pay SA', type: 'payment_institution', country: 'BE', timeZone: 'Europe/Brussels' },
+      ],
+    },
+  };
+  const sunday = ['clock became_aware 2026-11-22T08:00:00Z', 'clock classified_major 2026-11-22T08:00:00Z', 'regime add dora'];
+
+  it('when none is chosen, then the board says the first is used and how to choose; an approver chooses the other and the deadline moves', async () => {
+    const { h, channel, board } = await incidentWith(two, sunday);
+    expect(board()).toContain(`due <!date^${epoch('2026-11-22T12:00:00Z')}^`);
+    expect(board()).toContain(':warning: computed for Acme Bank SA, the first of company.entities; `/incident entity &lt;name&gt;` chooses another (Acme Bank SA, Acme Pay SA)');
+    expect(await h.say(channel, 'entity', 'UBOB')).toContain('Deadlines of INC-2026-0001 are computed for *Acme Bank SA* (the first of company.entities)');
+
+    expect(await h.say(channel, 'entity Acme Pay SA', 'UBOB')).toContain(':no_entry:');
+    expect(await h.say(channel, 'entity Acme Insurance', 'ULEGAL01')).toContain('No entity named "Acme Insurance". Configured: Acme Bank SA, Acme Pay SA.');
+    expect(await h.say(channel, 'entity acme pay sa', 'ULEGAL01')).toContain("INC-2026-0001's deadlines are now computed for *Acme Pay SA* (was Acme Bank SA)");
+    await h.settle();
+    expect(board()).toContain(`due <!date^${epoch('2026-11-23T11:00:00Z')}^`);
+    expect(board()).toContain('for Acme Pay SA (payment_institution, BE)');
+    expect(board()).not.toContain('the first of company.entities');
+    const audit = h.warden.store.audit.forIncident('INC-2026-0001').filter((a) => a.action === 'clock.entity_chosen');
+    expect(audit.map((a) => [a.actor, a.details.entity, a.details.previous])).toEqual([['ULEGAL01', 'Acme Pay SA', 'Acme Bank SA']]);
+    expect(await h.say(channel, 'entity Acme Pay SA', 'ULEGAL01')).toContain('already computed for Acme Pay SA');
+  });
+
+  it('when only one entity is configured, then the board names it without a warning', async () => {
+    const { board } = await incidentWith(entity('Acme Pay SA', 'payment_institution', 'BE', 'Europe/Brussels'), sunday);
+    expect(board()).not.toContain('/incident entity');
+  });
+});

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   '/incident regime': rule('member', 'list or apply notification regimes'),
   '/incident regime:remove': rule('approver', 'remove an applied notification regime'),
   '/incident deadlines': rule('member', 'show the deadline board'),
+  '/incident entity': rule('member', 'show which legal entity the deadlines are computed for'),
+  '/incident entity:set': rule('approver', 'choose the legal entity an incident\'s deadlines are computed for'),
   '/incident notify': rule('member', 'draft a regulator or customer notice'),
   '/incident submitted': rule('member', 'record that an approved notice was submitted'),
   '/incident notnotifiable': rule('approver', 'record that a notification is not required'),

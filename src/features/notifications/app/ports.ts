@@ -14,6 +14,9 @@ export interface ClockRecords {
   /** False when the regime was already applied. */
   applyRegime(incidentId: string, regimeId: string, by: string, at: Date): boolean;
   removeRegime(incidentId: string, regimeId: string): boolean;
+  /** The entity chosen for the incident (a name of company.entities), null when none was. */
+  entityOf(incidentId: string): string | null;
+  chooseEntity(incidentId: string, name: string, by: string, at: Date): void;
   decisions(incidentId: string): StageDecision[];
   addDecision(incidentId: string, d: StageDecision): void;
   submissions(incidentId: string): StageSubmission[];

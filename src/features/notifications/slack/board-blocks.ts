@@ -55,7 +55,7 @@ export function boardBlocks(model: BoardModel): KnownBlock[] {
     blocks.push({ type: 'divider' });
     blocks.push(section(`*${escapeMrkdwn(regime.name)}* \`${regime.id}\` · ${obligationLabel(r.entry)}`));
     blocks.push(context(`${escapeMrkdwn(regime.citation)} · zone ${r.stages[0]?.zone ?? regime.jurisdiction.zone}${entityNote(r)}`));
-    const warnings = [...new Set(r.stages.flatMap((s) => s.warnings))];
+    const warnings = [...new Set([...(entityNote(r) && r.entityWarning ? [r.entityWarning] : []), ...r.stages.flatMap((s) => s.warnings)])];
     if (warnings.length > 0) blocks.push(context(warnings.map((w) => `:warning: ${escapeMrkdwn(w)}`).join('\n')));
     for (const s of r.stages) blocks.push(stageBlock(model, r, s));
   }

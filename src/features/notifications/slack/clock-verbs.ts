@@ -5,6 +5,8 @@ import type { ClockDeps } from '../app/clocks/clock-deps.js';
 import { parseClockTime } from '../app/clocks/parse-clock-time.js';
 import { recordClockEvent } from '../app/clocks/record-clock-event.js';
 import { applyRegime, removeRegime } from '../app/clocks/apply-regime.js';
+import { chooseEntity } from '../app/clocks/choose-entity.js';
+import { incidentEntity } from '../app/clocks/incident-deadlines.js';
 import { openSuggestions } from '../app/clocks/suggest-incident-regimes.js';
 import { incidentInChannel } from '../../incidents/index.js';
 import { formatLocal, formatUtc } from '../domain/deadlines/format-instant.js';
@@ -91,7 +93,30 @@ export function clockVerbs(deps: ClockSlackDeps): Verb[] {
     },
   };
 
-  return [clock, regime, deadlines];
+  const entity: Verb = {
+    name: 'entity',
+    help: { usage: 'entity [name]', summary: 'the legal entity the deadlines are computed for (relief, calendar, zone); an approver chooses another', inChannel: true },
+    run(ctx) {
+      const incident = incidentInChannel(deps.store, ctx.channelId, 'entity');
+      const name = ctx.args.trim();
+      if (!name) return showEntity(deps, incident.id);
+      const { entity: chosen, previous } = chooseEntity(deps, { userId: ctx.userId }, incident.id, name);
+      const was = previous && previous.name !== chosen.name ? ` (was ${escapeMrkdwn(previous.name)})` : '';
+      return reply(`:classical_building: ${incident.id}'s deadlines are now computed for *${escapeMrkdwn(chosen.name)}*${was}: ${chosen.type}, ${chosen.country} holidays, ${chosen.zone}. The board and reminders are recomputed.`);
+    },
+  };
+
+  return [clock, regime, deadlines, entity];
+}
+
+function showEntity(deps: ClockDeps, incidentId: string): Reply {
+  const { entity, chosen, warning } = incidentEntity(deps, incidentId);
+  const all = deps.catalog.entities ?? [];
+  if (!entity) return reply('No entity is configured, so no weekend relief applies and EU calendars fall back to Brussels: add `company.entities` to warden.yaml (docs/entities.md).');
+  const how = chosen ? 'chosen for this incident' : 'the first of company.entities';
+  const list = all.map((e) => `• \`${escapeMrkdwn(e.name)}\` ${e.type}, ${e.country}, ${e.zone}`).join('\n');
+  const note = warning ? `\n:warning: ${escapeMrkdwn(warning)}` : '';
+  return reply(`Deadlines of ${incidentId} are computed for *${escapeMrkdwn(entity.name)}* (${how}).${note}\n\n*Configured*\n${list}\n\nAn approver chooses another with \`/incident entity &lt;name&gt;\`.`);
 }
 
 function listEvents(deps: ClockDeps, incidentId: string): Reply {

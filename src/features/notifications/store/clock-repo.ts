@@ -51,6 +51,9 @@ export function clockRepo(db: Db) {
   );
   const insertRegime = db.prepare('INSERT INTO incident_regimes (incident_id, regime_id, applied_by, applied_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const deleteRegime = db.prepare('DELETE FROM incident_regimes WHERE incident_id = ? AND regime_id = ?');
+  const entity = db.prepare<[string], string>('SELECT entity FROM incident_entities WHERE incident_id = ?').pluck();
+  const upsertEntity = db.prepare(`INSERT INTO incident_entities (incident_id, entity, chosen_by, chosen_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT(incident_id) DO UPDATE SET entity = excluded.entity, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at`);
   const decisions = db.prepare<[string], { regime_id: string; stage_id: string; reason: string; decided_by: string; decided_at: string }>(
     'SELECT regime_id, stage_id, reason, decided_by, decided_at FROM stage_decisions WHERE incident_id = ?',
   );
@@ -74,6 +77,9 @@ export function clockRepo(db: Db) {
     /** False when the regime was already applied. */
     applyRegime: (incidentId: string, regimeId: string, by: string, at: Date): boolean => insertRegime.run(incidentId, regimeId, by, at.toISOString()).changes === 1,
     removeRegime: (incidentId: string, regimeId: string): boolean => deleteRegime.run(incidentId, regimeId).changes === 1,
+    /** The entity (a name of company.entities) chosen for the incident; null when none was. */
+    entityOf: (incidentId: string): string | null => entity.get(incidentId) ?? null,
+    chooseEntity: (incidentId: string, name: string, by: string, at: Date): void => void upsertEntity.run(incidentId, name, by, at.toISOString()),
     decisions: (incidentId: string): StageDecision[] =>
       decisions.all(incidentId).map((r) => ({ regimeId: r.regime_id, stageId: r.stage_id, reason: r.reason, decidedBy: r.decided_by, decidedAt: new Date(r.decided_at) })),
     addDecision(incidentId: string, d: StageDecision): void {

@@ -19,8 +19,10 @@ export interface CatalogEntry {
 /** Every obligation an incident can be put under, by id (`gdpr`, `contract:enterprise` ...). */
 export interface ClockCatalog {
   readonly entries: ReadonlyMap<string, CatalogEntry>;
-  /** The entity incidents' deadlines are computed for (the first of company.entities); null: none configured. */
+  /** The entity incidents' deadlines are computed for unless one is chosen (the first of company.entities); null: none configured. */
   readonly entity?: Entity | null;
+  /** Every entity of company.entities, in order: an incident may be put under any of them. */
+  readonly entities?: readonly Entity[];
 }
 
 /** A contractual duty to notify customers (`notifications.customerTiers`). */
@@ -44,7 +46,7 @@ export function buildClockCatalog(
   enabled: readonly string[] | null,
   tiers: readonly CustomerTier[],
   zone: string,
-  entity: Entity | null = null,
+  entities: readonly Entity[] = [],
 ): ClockCatalog {
   const unknown = (enabled ?? []).filter((id) => !regimes.has(id));
   if (unknown.length > 0) {
@@ -62,7 +64,7 @@ export function buildClockCatalog(
     const regime = contractRegime(tier, zone);
     entries.set(regime.id, { regime, kind: 'contract', enabled: true });
   }
-  return { entries, entity };
+  return { entries, entity: entities[0] ?? null, entities };
 }
 
 /** Ids an incident may be put under: enabled and not proposed. */

@@ -13,8 +13,10 @@ export interface RegimeDeadlines {
   readonly appliedBy: string;
   readonly appliedAt: Date;
   readonly stages: readonly StageDeadline[];
-  /** The entity the stages were computed for (the catalog's), for the board to name. */
+  /** The entity the stages were computed for (the incident's chosen one, else the first configured), for the board to name. */
   readonly entity?: Entity | null;
+  /** Why that entity is the one used when a person has not chosen it and there was a choice to make; null otherwise. */
+  readonly entityWarning?: string | null;
 }
 
 /** A stage named as people type it: `gdpr:supervisory_authority`, `contract:enterprise:customers`. */
@@ -39,13 +41,14 @@ export function eventTimes(deps: { clocks: Pick<ClockDeps['clocks'], 'events'> }
  * longer in the catalog (removed from the configuration) is left out.
  */
 export function incidentDeadlines(
-  deps: { clocks: Pick<ClockDeps['clocks'], 'events' | 'regimes' | 'submissions' | 'decisions'>; catalog: ClockDeps['catalog'] },
+  deps: { clocks: Pick<ClockDeps['clocks'], 'events' | 'regimes' | 'submissions' | 'decisions' | 'entityOf'>; catalog: ClockDeps['catalog'] },
   incidentId: string,
   now: Date,
 ): RegimeDeadlines[] {
   const events = eventTimes(deps, incidentId);
   const submissions = deps.clocks.submissions(incidentId);
   const decisions = deps.clocks.decisions(incidentId);
+  const { entity, warning: entityWarning } = incidentEntity(deps, incidentId);
   return deps.clocks.regimes(incidentId).flatMap((applied) => {
     const entry = deps.catalog.entries.get(applied.regimeId);
     if (!entry) return [];
@@ -57,9 +60,32 @@ export function incidentDeadlines(
         mine(decisions).map((d): [string, NotNotifiableDecision] => [d.stageId, { reason: d.reason, decidedAt: d.decidedAt }]),
       ),
     };
-    const entity = deps.catalog.entity ?? null;
-    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now, { entity }), entity }];
+    return [{ entry, appliedBy: applied.appliedBy, appliedAt: applied.appliedAt, stages: computeDeadlines(entry.regime, input, now, { entity }), entity, entityWarning }];
   });
+}
+
+/**
+ * The entity an incident's deadlines are computed for: the one chosen with `/incident entity`, else the first of
+ * company.entities. Never silent: with several configured and none chosen, or a chosen one since removed from
+ * the configuration, the warning says which was used and how to choose.
+ */
+export function incidentEntity(
+  deps: { clocks: Pick<ClockDeps['clocks'], 'entityOf'>; catalog: ClockDeps['catalog'] },
+  incidentId: string,
+): { entity: Entity | null; chosen: boolean; warning: string | null } {
+  const all = deps.catalog.entities ?? [];
+  const first = deps.catalog.entity ?? null;
+  const name = deps.clocks.entityOf(incidentId);
+  const chosen = name === null ? undefined : all.find((e) => e.name === name);
+  if (chosen) return { entity: chosen, chosen: true, warning: null };
+  const names = all.map((e) => e.name).join(', ');
+  if (name !== null) {
+    return { entity: first, chosen: false, warning: `the entity chosen for this incident, ${name}, is no longer in company.entities: computed for ${first?.name ?? 'no entity'}; \`/incident entity <name>\` chooses one of ${names || 'none'}` };
+  }
+  if (all.length > 1 && first) {
+    return { entity: first, chosen: false, warning: `computed for ${first.name}, the first of company.entities; \`/incident entity <name>\` chooses another (${names})` };
+  }
+  return { entity: first, chosen: false, warning: null };
 }
 
 /**

@@ -13,7 +13,7 @@ export interface LegalRecord {
 }
 
 export interface LegalRecordPorts {
-  clocks: Pick<ClockRecords, 'events' | 'regimes' | 'submissions' | 'decisions'>;
+  clocks: Pick<ClockRecords, 'events' | 'regimes' | 'submissions' | 'decisions' | 'entityOf'>;
   notices: Pick<NoticeRecords, 'forIncident'>;
   catalog: ClockCatalog;
 }
