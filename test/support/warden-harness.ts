@@ -21,7 +21,7 @@ export interface HarnessOptions {
   features?: readonly WardenFeature[];
   start?: string;
   /** Passed to the Slack stand-in; `rateLimits: false` only for tests that blast calls on purpose. */
-  slack?: Pick<SlackStandInOptions, 'rateLimits' | 'enterpriseId'>;
+  slack?: Pick<SlackStandInOptions, 'rateLimits' | 'enterpriseId' | 'users'>;
   /** Where Warden's log lines go (at warn), for tests that check what is logged; silent otherwise. */
   logs?: Writable;
   /** PAGERDUTY_WEBHOOK_SECRET, split: the secrets `POST /pagerduty/webhook` accepts. */

@@ -16,6 +16,7 @@ export const JOB_KINDS = {
   refreshHome: 'slack.refresh_home',
   announce: 'slack.announce',
   updateReminder: 'incident.update_reminder',
+  inviteRefused: 'slack.invite_refused',
 } as const;
 
 /**

@@ -13,6 +13,7 @@ import { registerEvents } from './events.js';
 import { legacyFanOutJobs } from './legacy-fan-out.js';
 import { messageJobs } from './jobs/message-jobs.js';
 import { provisionChannelJob } from './jobs/provision-channel.js';
+import { inviteRefusedJob, inviteRefusedPayload } from './jobs/invite-refused.js';
 import { announcer } from './jobs/announce.js';
 import { coreVerbs } from './verbs.js';
 import { registerListMore } from './list-verb.js';
@@ -45,6 +46,7 @@ function incidentJobs({ deps, slack, home }: FeatureCore, announcementsChannel: 
   const announce = announcer(deps, slack, announcementsChannel);
   return [
     slackJob(slack, JOB_KINDS.provision, incidentPayload, (_p, job) => provisionChannelJob(deps, slack, announcementsChannel)(job)),
+    slackJob(slack, JOB_KINDS.inviteRefused, inviteRefusedPayload, (p) => inviteRefusedJob(deps, slack, announcementsChannel)(p)),
     slackJob(slack, JOB_KINDS.announce, announcePayloadSchema, (p) => announce(requireIncident(deps.store, p.incidentId), p.channelPrivate)),
     slackJob(slack, JOB_KINDS.post, postPayloadSchema, (payload) => messages.post(payload)),
     slackJob(slack, JOB_KINDS.refreshCard, incidentPayload, (p) => messages.refreshCard(p.incidentId)),

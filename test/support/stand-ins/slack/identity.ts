@@ -16,6 +16,8 @@ export interface StandInUser {
   realName?: string;
   /** The profile email (`users.lookupByEmail`); Slack returns it only with users:read.email. */
   email?: string;
+  /** A guest account: conversations.invite refuses it (`user_is_restricted`, or `ura_max_channels` for a single-channel guest already in one). */
+  guest?: 'multi_channel' | 'single_channel';
 }
 
 /** People who exist in every stand-in workspace unless a test overrides them. */

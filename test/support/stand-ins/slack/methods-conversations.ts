@@ -61,8 +61,11 @@ const InviteArgs = z.object({ channel: z.string().optional(), users: z.string().
 /** Why Slack would not invite this user, or undefined when it would. */
 function inviteError(state: StandInState, members: readonly string[], user: string): string | undefined {
   if (user === BOT_USER_ID) return 'cant_invite_self';
-  if (!state.users.has(user)) return 'user_not_found';
+  const person = state.users.get(user);
+  if (!person) return 'user_not_found';
   if (members.includes(user)) return 'already_in_channel';
+  if (person.guest === 'multi_channel') return 'user_is_restricted';
+  if (person.guest === 'single_channel' && [...state.channels.values()].some((c) => c.members.includes(user))) return 'ura_max_channels';
   return undefined;
 }
 

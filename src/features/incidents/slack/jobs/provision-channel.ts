@@ -7,6 +7,7 @@ import { incidentCard } from '../blocks/incident-card.js';
 import { announcer } from './announce.js';
 import { escapeMrkdwn, truncate } from '../../../../adapters/slack/escape.js';
 import { ignoreSlackError as ignore, slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
+import { JOB_KINDS } from '../../app/outbox.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
 import { findCreatedChannel } from '../../../../adapters/slack/created-channel.js';
 import { currentJob } from '../../../../platform/jobs/job-context.js';
@@ -79,14 +80,39 @@ export function provisionChannelJob(deps: SlackDeps, slack: SlackGateway, announ
   /**
    * Slack's invite is all-or-nothing: one person already in (a retry, a new commander) would keep the others
    * out. `force` invites the valid ones; an answer that only says everyone is in already is fine. Whoever is
-   * in afterwards is recorded as a member of the incident.
+   * in afterwards is recorded as a member of the incident. Someone Slack will not let in (a guest, a deactivated
+   * or unknown account) does not stop the set-up: the refusal is noted once and told (see inviteRefusedJob).
    */
   async function invite(incidentId: string, channel: string, users: string[]): Promise<void> {
-    const answer = await slack.call((c) => c.conversations.invite({ channel, users: users.join(','), force: true })).catch(ignore('already_in_channel', 'cant_invite_self'));
-    const refused = new Set((answer?.errors ?? []).filter((e) => e.error !== 'already_in_channel').map((e) => e.user));
+    const answer = await slack.call((c) => c.conversations.invite({ channel, users: users.join(','), force: true })).then(
+      (a) => a.errors ?? [],
+      (error: unknown) => refusedInvites(error, users),
+    );
+    const refused = answer.filter((e) => e.error !== 'already_in_channel' && e.error !== 'cant_invite_self').map((e) => ({ user: e.user ?? '', error: e.error ?? 'cant_invite' }));
     const now = deps.clock.now();
     deps.store.transaction(() => {
-      for (const user of users) if (!refused.has(user)) deps.store.incidents.addMember(incidentId, user, now);
+      for (const user of users) if (!refused.some((r) => r.user === user)) deps.store.incidents.addMember(incidentId, user, now);
+      if (refused.length > 0) noteRefusedInvites(deps, incidentId, refused, now);
     });
   }
+}
+
+/** Slack's reasons for keeping a person out of a channel that no retry changes: the set-up goes on without them. */
+const REFUSED_INVITE = new Set(['cant_invite', 'user_is_restricted', 'user_is_ultra_restricted', 'user_not_found', 'ura_max_channels', 'user_is_deactivated', 'already_in_channel', 'cant_invite_self']);
+
+/** The per-person failures of a refused invite (Slack lists them in `errors`), or the error again when it is not one. */
+function refusedInvites(error: unknown, users: string[]): { user?: string; error?: string }[] {
+  const code = slackErrorCode(error);
+  if (!code || !REFUSED_INVITE.has(code)) throw error;
+  const listed = (error as { data?: { errors?: { user?: string; error?: string }[] } }).data?.errors;
+  return listed && listed.length > 0 ? listed : users.map((user) => ({ user, error: code }));
+}
+
+/** Once per incident and set of people (a resumed set-up finds the same refusals): a timeline note and the job that tells. */
+function noteRefusedInvites(deps: SlackDeps, incidentId: string, refused: { user: string; error: string }[], now: Date): void {
+  const idemKey = `invite-refused:${incidentId}:${refused.map((r) => r.user).sort().join(',')}`;
+  const queued = deps.store.jobs.enqueue({ kind: JOB_KINDS.inviteRefused, dueAt: now, payload: { incidentId, refused }, incidentId, idemKey }, now);
+  if (queued === null) return;
+  const who = refused.map((r) => `${r.user} (${r.error})`).join(', ');
+  recordChange(deps.store, { incidentId, actor: 'warden', at: now, kind: 'note', action: 'incident.invite_refused', text: `Slack refused to add ${who} to the channel`, data: { refused } });
 }
