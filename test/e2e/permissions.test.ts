@@ -31,6 +31,7 @@ const ATTEMPTS: Partial<Record<Permission, { setup?: string[]; text: string; com
   '/incident role:commander': { text: 'role commander <@UBOB|bob>' },
   '/incident role:held': { setup: ['role scribe <@UCAROL|carol>'], text: 'role scribe <@UBOB|bob>' },
   '/incident regime:remove': { setup: ['clock became_aware', 'regime add gdpr'], text: 'regime remove gdpr' },
+  '/incident entity:set': { text: 'entity Acme Pay SA' },
   '/incident visibility:public': { setup: [], text: 'visibility public' },
   '/incident notnotifiable': { setup: ['clock became_aware', 'regime add gdpr'], text: 'notnotifiable gdpr:supervisory_authority Encrypted laptop' },
   '/incident pir:schedule': { setup: ['resolve'], text: 'pir schedule 2027-01-04 10:00' },

@@ -14,17 +14,12 @@ import { incidentEntity } from './incident-deadlines.js';
  * @throws WardenError for a name not configured, the entity already in use, or a closed incident.
  */
 export function chooseEntity(deps: ClockDeps, actor: Actor, incidentId: string, name: string): { entity: Entity; previous: Entity | null } {
-  const all = deps.catalog.entities ?? [];
-  const entity = all.find((e) => e.name.toLowerCase() === name.toLowerCase());
-  if (!entity) {
-    const known = all.length > 0 ? `Configured: ${all.map((e) => e.name).join(', ')}.` : 'No entity is configured: add `company.entities` to warden.yaml (docs/entities.md).';
-    throw new WardenError('bad_input', `No entity named ${JSON.stringify(name.slice(0, 80))}. ${known}`);
-  }
   const { store } = deps;
   return store.transaction(() => {
     const incident = requireIncident(store, incidentId);
     refuseIfClosed(incident, 'its entity can no longer change.');
     deps.access.require('/incident entity:set', actor.userId, accessViewOf(incident));
+    const entity = configuredEntity(deps, name);
     const current = incidentEntity(deps, incident.id);
     if (current.chosen && current.entity?.name === entity.name) throw new WardenError('conflict', `${incident.id}'s deadlines are already computed for ${entity.name}.`);
     const now = deps.clock.now();
@@ -42,4 +37,12 @@ export function chooseEntity(deps: ClockDeps, actor: Actor, incidentId: string, 
     rescheduleClockReminders(deps, incident.id, now);
     return { entity, previous: current.entity };
   });
+}
+
+function configuredEntity(deps: ClockDeps, name: string): Entity {
+  const all = deps.catalog.entities ?? [];
+  const entity = all.find((e) => e.name.toLowerCase() === name.toLowerCase());
+  if (entity) return entity;
+  const known = all.length > 0 ? `Configured: ${all.map((e) => e.name).join(', ')}.` : 'No entity is configured: add `company.entities` to warden.yaml (docs/entities.md).';
+  throw new WardenError('bad_input', `No entity named ${JSON.stringify(name.slice(0, 80))}. ${known}`);
 }
