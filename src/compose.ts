@@ -20,6 +20,7 @@ import { plugFeatures } from './plug-features.js';
 import { createHomeSections } from './adapters/slack/home.js';
 import { createSlackApp } from './adapters/slack/create-slack-app.js';
 import { createSlackStartup } from './adapters/slack/slack-startup.js';
+import { slackErrorCode } from './adapters/slack/gateway.js';
 import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
@@ -116,6 +117,8 @@ export function createWarden(opts: WardenOptions) {
     deps,
     logger,
     counters: metrics.counters,
+    deliveries: metrics.deliveries,
+    fallbackChannel: announcements,
     limits: config.limits,
     ...(opts.port !== undefined ? { socketModePort: opts.port } : {}),
     routes: [
@@ -147,6 +150,7 @@ export function createWarden(opts: WardenOptions) {
   const requests = createRequestGate();
   runner = createJobRunner({
     store, clock, logger, jobs: [...plugged.jobs, pruneJob(pruning)], requestsClear: () => requests.clear(20), ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
+    onFailedForGood: (job, error) => metrics.deliveries.failed(job.kind, slackErrorCode(error) ?? 'error'),
   });
   const jobs = runner;
   let server: Server | null = null;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, HOUR, MIN, startClockHarness, type ClockHarness } from '../features/notifications/app/clocks/clock-harness.js';
+import { BOT_USER_ID } from '../support/stand-ins/slack/index.js';
 
 let h: ClockHarness;
 let channel: string;
@@ -42,6 +43,21 @@ describe('reminders of a notification deadline', () => {
     expect(escalation).toContain('is *overdue* (overdue by 1h)');
     expect(escalation).toContain('Comms lead: <@UBOB>');
     expect(JSON.stringify(h.slack.messages(channel).find((m) => m.text.startsWith('Legal clocks of'))?.blocks)).toContain(':red_circle: *supervisory_authority*');
+  });
+
+  it('when the bot is not in the managers\' channel, then the escalation goes to the incident channel saying so, and /metrics counts it', async () => {
+    h.slack.leaveChannel(h.managersId, BOT_USER_ID);
+    await h.advance(73 * HOUR);
+    expect(gdpr(h.slack.messages(h.managersId).map((m) => m.text))).toHaveLength(0);
+    const [rerouted] = h.slack.messages(channel).filter((m) => m.text.includes('is *overdue* (overdue by 1h)'));
+    expect(rerouted?.text).toContain(`:warning: Meant for <#${h.managersId}> (not_in_channel): invite @warden there, or fix the channel in warden.yaml.`);
+    expect(JSON.stringify(rerouted?.blocks)).toContain('Meant for');
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    const reroutedCount = Number(/^warden_deliveries_rerouted_total\{kind="slack\.clock_post",reason="not_in_channel"\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
+    // One a post passed over the managers' channel: this stage's escalation and any other stage's that fell due.
+    expect(reroutedCount).toBe(h.slack.messages(channel).filter((m) => m.text.startsWith(':warning: Meant for')).length);
+    expect(reroutedCount).toBeGreaterThan(0);
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
   });
 
   it('when the stage is submitted, then it turns green on the board and its reminders stop', async () => {

@@ -102,3 +102,17 @@ describe('channel names', () => {
     expect(taken?.channelName).toBe(taken?.id.toLowerCase());
   });
 });
+
+describe('a delivery that fails for good', () => {
+  it('when Slack refuses a post for good, then the job is failed and /metrics counts it by job kind and reason', async () => {
+    await h.incident('declare sev2 Counted failure');
+    await h.settle();
+    const channel = h.incidentChannel();
+    h.slack.failNext('chat.postMessage', 'channel_not_found');
+    await h.incident('note This one is refused', { channel });
+    await h.settle();
+    expect(h.warden.store.jobs.failedCount()).toBe(1);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toContain('warden_deliveries_failed_total{kind="slack.post",reason="channel_not_found"} 1');
+  });
+});

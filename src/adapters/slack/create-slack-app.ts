@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackCredentials, SlackWorkspace } from '../../platform/config/index.js';
-import type { SecurityCounters } from '../../platform/http/counters.js';
+import type { DeliveryCounters, SecurityCounters } from '../../platform/http/counters.js';
 import { boltLogger } from './bolt-logger.js';
 import { COMMAND_ROOTS, createVerbRegistry, type CommandRoot, type SlackDeps, type VerbRegistry } from './commands/registry.js';
 import { registerCommandRoot } from './commands/root-command.js';
@@ -26,6 +26,9 @@ export interface SlackAppOptions {
   limits: CommandLimits;
   /** Socket Mode serves the custom routes (health, metrics) on this port; HTTP mode takes its port at start. */
   socketModePort?: number;
+  /** Where an escalation goes when none of its channels can be reached (the announcements channel). */
+  fallbackChannel?: string | null;
+  deliveries?: DeliveryCounters;
   /** The bot's own ids: given, Bolt skips its start-up `auth.test`. */
   botId?: string;
   botUserId?: string;
@@ -96,7 +99,11 @@ export function createSlackApp(opts: SlackAppOptions) {
   return {
     app,
     receiver,
-    gateway: createSlackGateway(app.client, { nowMs: () => opts.deps.clock.now().getTime() }),
+    gateway: createSlackGateway(app.client, {
+      nowMs: () => opts.deps.clock.now().getTime(),
+      fallbackChannel: opts.fallbackChannel ?? null,
+      ...(opts.deliveries ? { onRerouted: opts.deliveries.rerouted } : {}),
+    }),
     roots,
     listeners,
     /** Resolves when every handler's after-ack work has finished. */

@@ -73,6 +73,25 @@ export interface SlackGatewayOptions {
   /** The clock the pacing runs on (the injected Clock's milliseconds). */
   nowMs?: () => number;
   halfOpenAfterMs?: number;
+  /** Where a post goes last when none of its own channels can be reached (the announcements channel). */
+  fallbackChannel?: string | null;
+  /** Told of each channel a post could not reach and passed over, by job kind and Slack's reason. */
+  onRerouted?: (kind: string, reason: string) => void;
+}
+
+/** Slack's answers for a channel Warden cannot post in; a person fixes them (invite the bot, fix the config). */
+export const UNREACHABLE_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+type Post = { text: string; blocks?: KnownBlock[] };
+
+/** The post, headed by why it is here and not where it was meant to go. */
+function rerouted(message: Post, missed: readonly { channel: string; reason: string }[]): Post {
+  const where = missed.map((m) => `${/^[CG][A-Z0-9]+$/.test(m.channel) ? `<#${m.channel}>` : `\`${m.channel}\``} (${m.reason})`).join(', ');
+  const note = `:warning: Meant for ${where}: invite @warden there, or fix the channel in warden.yaml.`;
+  const head: KnownBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: note }] };
+  // A post of text alone is shown by its blocks once it has a head: its text becomes a section.
+  const body: KnownBlock[] = message.blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text: message.text.slice(0, 3000) } }];
+  return { text: `${note}\n${message.text}`, blocks: [head, ...body].slice(0, 50) };
 }
 
 /**
@@ -115,6 +134,29 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
     async dm(userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
       const opened = await call((c) => c.conversations.open({ users: userId }));
       await call((c) => c.chat.postMessage({ channel: opened.channel?.id as string, ...message }));
+    },
+    /**
+     * Posts to the first of `targets` (then the fallback channel) that Slack lets Warden post in, so an escalation
+     * is never lost to a channel the bot was not invited to or that was archived: the post says where it was meant
+     * to go and why it is here, and each channel passed over is counted. Throws the last refusal when none can be reached.
+     */
+    async postReaching(targets: readonly (string | null | undefined)[], message: Post): Promise<{ channel: string; ts?: string }> {
+      const channels = [...new Set([...targets, opts.fallbackChannel].filter((c): c is string => Boolean(c)))];
+      const missed: { channel: string; reason: string }[] = [];
+      let last: unknown = new Error('no channel to post in');
+      for (const channel of channels) {
+        try {
+          const posted = await call((c) => c.chat.postMessage({ channel, ...(missed.length > 0 ? rerouted(message, missed) : message) }));
+          return { channel: posted.channel ?? channel, ...(posted.ts ? { ts: posted.ts } : {}) };
+        } catch (error) {
+          const reason = slackErrorCode(error);
+          if (!reason || !UNREACHABLE_CHANNEL.has(reason)) throw error;
+          missed.push({ channel, reason });
+          opts.onRerouted?.(currentJob()?.kind ?? 'unknown', reason);
+          last = error;
+        }
+      }
+      throw last;
     },
     /** 'closed' | 'open' | 'half-open' | 'isolated', for /readyz and /metrics. */
     state: (): string => ({ [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' })[breaker.state],

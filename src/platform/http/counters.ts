@@ -24,7 +24,7 @@ export interface SecurityCounters {
 export function createSecurityCounters(registry: Registry): SecurityCounters {
   const refused = new Counter({
     name: 'warden_slack_requests_refused_total',
-    help: 'Requests to /slack/events refused: forged (no valid signature), stale (timestamp over 5 minutes off), replayed (signature already seen), foreign_workspace (team_id or enterprise_id not the installed workspace).',
+    help: 'Requests to /slack/events refused: forged (no valid signature), stale (timestamp over 5 minutes off), replayed (signature already seen), foreign_workspace (team_id or enterprise_id not the installed workspace), not_ready (Warden has not reached Slack since it started).',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -46,5 +46,32 @@ export function createSecurityCounters(registry: Registry): SecurityCounters {
     slackRequestRefused: (reason) => refused.inc({ reason }),
     commandRateLimited: (scope) => limited.inc({ scope }),
     pagerDutyWebhookRefused: (reason) => webhooks.inc({ reason }),
+  };
+}
+
+/** Deliveries that did not reach where they were meant to go: never silent, counted by job kind and Slack's reason. */
+export interface DeliveryCounters {
+  /** A job that failed for good (an operator must look). */
+  failed(kind: string, reason: string): void;
+  /** A post that could not reach its channel and went to a fallback channel instead. */
+  rerouted(kind: string, reason: string): void;
+}
+
+export function createDeliveryCounters(registry: Registry): DeliveryCounters {
+  const failed = new Counter({
+    name: 'warden_deliveries_failed_total',
+    help: 'Jobs (Slack posts, DMs, pages, reminders) that failed for good, by job kind and reason (Slack\'s error code, or error).',
+    labelNames: ['kind', 'reason'],
+    registers: [registry],
+  });
+  const rerouted = new Counter({
+    name: 'warden_deliveries_rerouted_total',
+    help: 'Posts that could not reach their channel (not_in_channel, channel_not_found, is_archived) and went to the incident or announcements channel instead, by job kind and reason.',
+    labelNames: ['kind', 'reason'],
+    registers: [registry],
+  });
+  return {
+    failed: (kind, reason) => failed.inc({ kind, reason }),
+    rerouted: (kind, reason) => rerouted.inc({ kind, reason }),
   };
 }

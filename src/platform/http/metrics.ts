@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { JobRepo } from '../jobs/job-repo.js';
-import { createSecurityCounters } from './counters.js';
+import { createDeliveryCounters, createSecurityCounters } from './counters.js';
 
 /** What the gauges read at scrape time. */
 export interface MetricsSources {
@@ -56,5 +56,6 @@ export function createMetrics(store: MetricsSources, slackCircuit: () => string,
     },
   });
   const counters = createSecurityCounters(registry);
-  return { contentType: registry.contentType, render: () => registry.metrics(), counters, registry };
+  const deliveries = createDeliveryCounters(registry);
+  return { contentType: registry.contentType, render: () => registry.metrics(), counters, deliveries, registry };
 }

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** What an outbound call may need to know of the job it is made for. */
 export interface JobContext {
   jobId: number;
+  kind: string;
   /** When an earlier run of the job first sent a post (it may be out already), or null: nothing was ever sent. */
   sentBefore: Date | null;
   /** Posts made so far in this run, so each post of a job has a stable number across runs. */

@@ -33,6 +33,8 @@ export interface JobRunnerOptions {
    * the runner lets acks and probes go first between jobs. Without one it only yields a turn of the event loop.
    */
   requestsClear?: () => Promise<void>;
+  /** Told of every job that failed for good (for `/metrics`: failed deliveries by kind and reason). */
+  onFailedForGood?: (job: Job, error: unknown) => void;
 }
 
 const backoffPolicy = new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: 2_000, maxDelay: 10 * 60_000 });
@@ -80,7 +82,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
       if (!marked) store.jobs.markSending(job.id, now());
       marked = true;
     };
-    const context = { jobId: job.id, sentBefore: job.sendingAt, posts: 0, markSending };
+    const context = { jobId: job.id, kind: job.kind, sentBefore: job.sendingAt, posts: 0, markSending };
     try {
       await runInJob(context, () => definition.run(payload.data, job));
       store.jobs.markDone(job.id, now());
@@ -91,6 +93,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
       if (!verdict.retry || attempt >= (definition.maxAttempts ?? maxAttempts)) {
         store.jobs.markFailed(job.id, now(), message);
         logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
+        opts.onFailedForGood?.(job, error);
         return;
       }
       if (verdict.spendsAttempt === false) {

@@ -23,7 +23,8 @@ export function controlJobs(deps: ControlDeps, slack: SlackGateway): AnyJob[] {
       const period = openPeriodOf(deps, p);
       const control = deps.controls.get(p.controlId);
       if (!period || !control) return;
-      await slack.call((c) => c.chat.postMessage({ channel: p.channel, ...escalationMessage(control, period, zone, deps.clock.now()) }));
+      // Never lost to a managers' channel the bot is not in: the announcements channel instead.
+      await slack.postReaching([p.channel], escalationMessage(control, period, zone, deps.clock.now()));
     }),
   ];
 }

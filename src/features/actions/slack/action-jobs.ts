@@ -26,7 +26,8 @@ export function actionJobs(deps: ActionDeps, slack: SlackGateway): AnyJob[] {
       const item = deps.actions.get(p.incidentId, p.id);
       const incident = deps.store.incidents.get(p.incidentId);
       if (!item || item.status !== 'open' || !incident) return;
-      await slack.call((c) => c.chat.postMessage({ channel: p.channel, ...escalationMessage(incident, item, deps.clock.now()) }));
+      // Never lost to a managers' channel the bot is not in: the incident channel, then the announcements channel.
+      await slack.postReaching([p.channel, incident.channelId], escalationMessage(incident, item, deps.clock.now()));
     }),
   ];
 }

@@ -17,7 +17,7 @@ export function digestJobs(deps: DigestRunDeps, sources: DigestSources, slack: S
       const now = deps.clock.now();
       const parts = buildDigest(sources, d.sections, now, d.timeZone, slackMarks);
       const message = digestMessage(parts, { builtAt: now, timeZone: d.timeZone, lateMs: p.lateMs, skipped: deps.runs.skippedBefore(p.key, run.runAt, 10) });
-      const posted = await slack.call((c) => c.chat.postMessage({ channel: d.channel, ...message }));
+      const posted = await slack.postReaching([d.channel], message);
       deps.runs.markPosted(p.key, run.runAt, posted.ts ?? '');
     }),
   ];

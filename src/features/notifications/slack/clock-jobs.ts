@@ -46,7 +46,11 @@ export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
         await slack.dm(p.target.userId, message);
         return;
       }
-      const channel = p.target.kind === 'managers' ? p.target.channel : channelOf(incident);
+      if (p.target.kind === 'managers') {
+        await slack.postReaching([p.target.channel, incident.channelId], message);
+        return;
+      }
+      const channel = channelOf(incident);
       await slack.call((c) => c.chat.postMessage({ channel, ...message }));
     }),
 

@@ -50,7 +50,7 @@ export function patchJobs(deps: PatchDeps, slack: SlackGateway): AnyJob[] {
       const message = postOf(deps, p);
       if (!message) return;
       if (p.type === 'acceptance_decided') await slack.call((c) => c.chat.update({ channel: p.channel, ts: p.ts, ...message }));
-      else await slack.call((c) => c.chat.postMessage({ channel: p.channel, ...message }));
+      else await slack.postReaching([p.channel], message);
     }),
   ];
 }

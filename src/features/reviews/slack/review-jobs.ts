@@ -20,7 +20,8 @@ export function reviewJobs(deps: ReviewDeps, slack: SlackGateway) {
     const message = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: truncate(text, 3000) } }] };
     if (m.to === 'owner') return slack.dm(review.owner, message);
     const channel = m.to === 'managers' ? deps.managersChannel : incident.channelId;
-    if (channel) await slack.call((c) => c.chat.postMessage({ channel, ...message }));
+    if (m.to === 'managers') await slack.postReaching([channel, incident.channelId], message);
+    else if (channel) await slack.call((c) => c.chat.postMessage({ channel, ...message }));
   }
 
   return [
