@@ -46,6 +46,13 @@ function problemsOf(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCou
   return [{ file, line: lineOf(doc, lineCounter, issue.path), path, message: issue.message }];
 }
 
+/** The line of the node at `path` in a YAML text (or of its nearest existing parent); null when the text has none. */
+export function lineAt(text: string, path: readonly PropertyKey[]): number | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return doc.errors.length > 0 ? null : lineOf(doc, lineCounter, path);
+}
+
 /** `file:line path: message`, the form every check command prints. */
 export function formatProblem(p: YamlProblem): string {
   const where = p.line === null ? p.file : `${p.file}:${p.line}`;

@@ -111,11 +111,13 @@ describe('warden config check', () => {
     ]);
   });
 
-  it('when the file enables a regime that does not exist, then it names it and exits 1', () => {
+  it('when the file enables a regime that does not exist, then it names it at its file and line and exits 1', () => {
     const path = file('bad-regime.yaml', 'notifications:\n  regimes:\n    enabled: [gdpr, gdpr-art33]\n');
     const r = run([path]);
     expect(r.code).toBe(1);
-    expect(r.err.join('\n')).toContain('gdpr-art33');
+    expect(r.err[0]).toMatch(new RegExp(`^${path.replaceAll('/', '\\/')}:3 notifications\\.regimes\\.enabled\\[1\\]: unknown regime "gdpr-art33"; known: au-ndb, `));
+    const listed = file('bad-regime-list.yaml', 'notifications:\n  regimes:\n    enabled:\n      - gdpr\n      - nis2\n      - no-such-law\n');
+    expect(run([listed]).err[0]).toContain(`${listed}:6 notifications.regimes.enabled[2]: unknown regime "no-such-law"`);
   });
 
   it('when a named file is absent, then it fails naming it; with no name and no ./warden.yaml, it says defaults are used and exits 0', () => {

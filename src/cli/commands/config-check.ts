@@ -7,7 +7,8 @@ import { checkTemplates } from '../../features/notifications/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { join } from 'node:path';
 import { isWardenError } from '../../platform/errors.js';
-import { formatProblem } from '../../platform/yaml-validate.js';
+import { formatProblem, lineAt, type YamlProblem } from '../../platform/yaml-validate.js';
+import { ALL_IN_FORCE, loadRegimeCatalog } from '../../features/notifications/index.js';
 
 export interface CliIo {
   out(s: string): void;
@@ -44,7 +45,10 @@ export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
 /** What the configuration points at (playbooks, regimes, enabled regime ids, the review template) loads as `warden start` would load it. */
 function checkCatalogs(path: string | undefined, io: CliIo): boolean {
   try {
-    const { config } = loadConfig(path);
+    const { config, source, path: file } = loadConfig(path);
+    const unknown = source === 'file' ? unknownRegimeIds(config, file) : [];
+    for (const p of unknown) io.err(formatProblem(p));
+    if (unknown.length > 0) return false;
     wardenFeatures(config);
     io.out(`playbooks, regimes and the review template ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}; ${config.templates.dir}`);
     for (const w of entityWarnings(config)) io.out(`warning: ${w}`);
@@ -54,6 +58,19 @@ function checkCatalogs(path: string | undefined, io: CliIo): boolean {
     io.err(error.message);
     return false;
   }
+}
+
+/** Each id in notifications.regimes.enabled that no regime file has, at its own line. */
+function unknownRegimeIds(config: WardenConfig, file: string): YamlProblem[] {
+  const { enabled, extraDirs } = config.notifications.regimes;
+  if (enabled === ALL_IN_FORCE) return [];
+  const loaded = loadRegimeCatalog([join(PACKAGE_ROOT, 'regimes'), ...extraDirs]);
+  if (!loaded.ok) return [];
+  const known = [...loaded.catalog.regimes.keys()];
+  const text = readFileSync(file, 'utf8');
+  return enabled.flatMap((id, i) =>
+    known.includes(id) ? [] : [{ file, line: lineAt(text, ['notifications', 'regimes', 'enabled', i]), path: `notifications.regimes.enabled[${i}]`, message: `unknown regime "${id}"; known: ${known.join(', ')}` }],
+  );
 }
 
 /** Notice templates: variables, required elements and the stages they name, one line per problem as `file: message`. */
