@@ -58,6 +58,18 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     expect(slack.channelByName('inc-20261122-over-the-socket')).toBeDefined();
   });
 
+  it('when an envelope names another workspace, then it is acked empty, counted, and nothing runs', async () => {
+    const fields = { ...slashCommandFields({ command: '/incident', text: 'declare sev2 From elsewhere', userId: 'UALICE', channelId: 'CGENERAL', triggerId: makeTriggerId('UALICE') }), team_id: 'T0OTHER99' };
+    const ack = await socket.deliver('slash_commands', fields);
+    expect(ack?.text).toBeUndefined();
+    await warden.runner.idle();
+    expect(warden.store.incidents.listOpen()).toHaveLength(0);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toContain('warden_slack_requests_refused_total{reason="foreign_workspace"} 1');
+    const own = await socket.deliver('slash_commands', { ...fields, team_id: slashCommandFields({ command: '/incident', text: 'x', userId: 'UALICE', channelId: 'CGENERAL', triggerId: makeTriggerId('UALICE') }).team_id });
+    expect(String(own?.text)).toContain('Declared *INC-2026-0001*');
+  });
+
   it('serves /healthz and /readyz on PORT for the container health check', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toMatchObject({ status: 'ready' });

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type AnyMiddlewareArgs, type CustomRoute, type Middleware } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackCredentials, SlackWorkspace } from '../../platform/config/index.js';
 import type { DeliveryCounters, SecurityCounters } from '../../platform/http/counters.js';
@@ -11,6 +11,7 @@ import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
 import { guardInbound } from './inbound/inbound-guard.js';
+import { claimedWorkspaceOf, isOwnWorkspace } from './inbound/workspace-claim.js';
 import { StartupRefusal } from './slack-startup.js';
 import { exactPaths } from '../../platform/http/routes.js';
 
@@ -83,6 +84,8 @@ export function createSlackApp(opts: SlackAppOptions) {
           // custom routes (health, readiness, metrics) on this port.
           port: opts.socketModePort ?? 3000,
         });
+  // Over the socket there is no HTTP request to screen: a global middleware refuses other workspaces' envelopes.
+  if (cred.mode === 'socket') app.use(socketWorkspaceGuard(() => workspace, opts.counters, logger));
   // Work a handler runs after its ack (a modal, a lookup): tracked so tests and shutdown can wait for it.
   const afterAck = createAfterAckWork();
   const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
@@ -124,6 +127,22 @@ export function createSlackApp(opts: SlackAppOptions) {
       workspace = named ?? own;
       return workspace;
     },
+  };
+}
+
+/**
+ * Socket Mode's check of the workspace an envelope names (the HTTP guard does it for /slack/events): another
+ * workspace's, or any before Warden knows its own, is acked empty, counted and logged, and reaches no listener.
+ */
+function socketWorkspaceGuard(own: () => SlackWorkspace | undefined, counters: SecurityCounters, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const claim = claimedWorkspaceOf(args.body);
+    const workspace = own();
+    if (claim === 'none' || (workspace && isOwnWorkspace(workspace, claim))) return args.next();
+    const reason = workspace ? 'foreign_workspace' : 'not_ready';
+    counters.slackRequestRefused(reason);
+    logger.warn({ reason, team: claim.teamId, enterprise: claim.enterpriseId, expectedTeam: workspace?.teamId ?? null }, 'refused a Socket Mode envelope for another workspace');
+    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
   };
 }
 

@@ -28,6 +28,18 @@ export function claimedWorkspace(body: string, contentType: string | undefined):
   return { teamId: text(form.team_id), enterpriseId: text(form.enterprise_id), enterpriseInstall: form.is_enterprise_install === 'true' };
 }
 
+/**
+ * The same claim from a body Bolt has already parsed (Socket Mode envelopes): an event (it has `event` or
+ * `authorizations`), an interaction (a `team` object or `user.team_id`), or a slash command's fields.
+ */
+export function claimedWorkspaceOf(parsed: unknown): WorkspaceClaim | 'none' {
+  const body = record(parsed);
+  if (body.type === 'url_verification') return 'none';
+  if ('event' in body || Array.isArray(body.authorizations)) return fromEvent(body);
+  if (typeof body.team === 'object' || typeof record(body.user).team_id === 'string') return fromInteraction(body);
+  return { teamId: text(body.team_id), enterpriseId: text(body.enterprise_id), enterpriseInstall: body.is_enterprise_install === 'true' || body.is_enterprise_install === true };
+}
+
 function fromEvent(body: Json): WorkspaceClaim | 'none' {
   if (body.type === 'url_verification') return 'none';
   const auth = record(Array.isArray(body.authorizations) ? body.authorizations[0] : undefined);
