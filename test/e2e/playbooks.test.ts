@@ -56,6 +56,19 @@ describe('the checklist on declaration', () => {
 });
 
 describe('ticking steps off', () => {
+  it('when several steps are ticked before the checklist is updated, then one chat.update shows them all', async () => {
+    await h.warden.runner.stop();
+    for (const s of ['assign-roles', 'confirm-impact', 'mitigate']) expect((await click(h, 'playbook.done', step(s), 'UALICE').sent).status).toBe(200);
+    expect(h.warden.store.jobs.pendingFor(id).filter((j) => j.kind === 'playbook.sync')).toHaveLength(1);
+    const callsBefore = h.slack.calls().length;
+    h.warden.runner.start();
+    await h.settle();
+    expect(h.slack.calls().slice(callsBefore).filter((c) => c.method === 'chat.update')).toHaveLength(1);
+    const closed = (h.db.prepare("SELECT count(*) AS n FROM playbook_steps WHERE incident_id = ? AND status = 'done'").get(id) as { n: number }).n;
+    expect(closed).toBeGreaterThanOrEqual(2);
+    expect(checklist(h, channel)[0]?.text).toBe(`Playbook Service outage: ${closed} of 10 steps closed`);
+  });
+
   it('when Done is clicked on a step without required evidence, then it is done at once, in the timeline and audit chain, and the same message is updated', async () => {
     const [before] = checklist(h, channel);
     const { sent } = click(h, 'playbook.done', step('assign-roles'), 'UALICE');

@@ -75,6 +75,7 @@ export function jobRepo(db: Db) {
   );
   // Index jobs_incident_due already holds an incident's pending jobs in this order: no sort.
   const pendingFor = db.prepare<[string], Row>("SELECT * FROM jobs WHERE incident_id = ? AND status = 'pending' ORDER BY due_at, id");
+  const hasPending = db.prepare<[string, string], number>("SELECT 1 FROM jobs INDEXED BY jobs_incident_due WHERE incident_id = ? AND status = 'pending' AND kind = ? LIMIT 1").pluck();
   const byId = db.prepare<[number], Row>('SELECT * FROM jobs WHERE id = ?');
   // Maintained by triggers (migration 015): one row read, whatever the number of jobs stored.
   const countOf = db.prepare<[string], number>('SELECT coalesce((SELECT n FROM job_counts WHERE status = ?), 0)').pluck();
@@ -108,6 +109,8 @@ export function jobRepo(db: Db) {
     /** Cancels an incident's pending jobs of the given kinds; returns how many. */
     cancel: (incidentId: string, kinds: readonly string[], now: Date) => cancelKinds.run(now.toISOString(), incidentId, JSON.stringify(kinds)).changes,
     pendingFor: (incidentId: string) => pendingFor.all(incidentId).map(toJob),
+    /** Whether a job of `kind` for the incident waits to run (not one already running: it may have read the old state). */
+    hasPending: (kind: string, incidentId: string): boolean => hasPending.get(incidentId, kind) !== undefined,
     get: (id: number) => {
       const r = byId.get(id);
       return r ? toJob(r) : null;

@@ -61,7 +61,12 @@ export function assertNotClosed(incident: Incident): void {
   if (incident.status === 'closed') throw new WardenError('refused_transition', `${incident.id} is closed; its checklist is final.`);
 }
 
+/**
+ * Queues the checklist's chat.update. It renders the checklist as it is when it runs, so one waiting is enough: 50
+ * ticks in a minute coalesce into one update instead of 50 calls against chat.update's tier.
+ */
 export function enqueueSync(deps: PlaybookDeps, incidentId: string, now: Date): void {
+  if (deps.store.jobs.hasPending(PLAYBOOK_JOB_KINDS.sync, incidentId)) return;
   deps.store.jobs.enqueue({ kind: PLAYBOOK_JOB_KINDS.sync, dueAt: now, payload: { incidentId }, incidentId }, now);
 }
 
