@@ -116,3 +116,26 @@ describe('a delivery that fails for good', () => {
     expect(metrics).toContain('warden_deliveries_failed_total{kind="slack.post",reason="channel_not_found"} 1');
   });
 });
+
+describe('a DM whose answer was lost is not sent twice', () => {
+  it('when Slack delivered a role DM but its answer was lost, then the retry finds it in the DM (im:history) and sends nothing', async () => {
+    await h.incident('declare sev2 Lost DM');
+    await h.settle();
+    const channel = h.incidentChannel();
+    const dmWithBob = () => h.slack.channels().find((c) => c.isIm && c.members.includes('UBOB'));
+    const dms = () => {
+      const dm = dmWithBob();
+      return dm ? h.slack.messages(dm.id).filter((m) => m.text.includes('INC-2026-0001')) : [];
+    };
+    const before = dms().length;
+    // Both posts of the hand-over, the channel's and Bob's DM, reach Slack and lose their answers.
+    h.slack.loseAnswerNext('chat.postMessage', 2);
+    await h.incident('role scribe <@UBOB|bob>', { channel });
+    await h.settle();
+    await h.advance(5_000);
+    expect(dms().length).toBe(before + 1);
+    expect(h.slack.messages(channel).filter((m) => m.text.includes('is now *scribe*'))).toHaveLength(1);
+    expect(h.slack.calls('conversations.history').some((c) => c.args.channel === dmWithBob()?.id)).toBe(true);
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+});

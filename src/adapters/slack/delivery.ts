@@ -22,11 +22,11 @@ const isTagged = (m: Message, job: number, n: number) => {
 /**
  * The post a resumed job made in an earlier run, found by its metadata in the channel's history (or the thread's
  * replies) since it first sent: the answer Slack gave then, rebuilt, so the job goes on as if it had heard it.
- * DMs are not looked up: reading them would need `im:history`, a scope Warden does not ask for.
+ * DMs are looked up too, in the bot's own DM with the person (`im:history`).
  */
 export async function findDelivered(client: WebClient, post: ChatPostMessageArguments, jobId: number, n: number, since: Date): Promise<ChatPostMessageResponse | undefined> {
   const channel = post.channel;
-  if (!channel || channel.startsWith('D')) return undefined;
+  if (!channel) return undefined;
   const oldest = (since.getTime() / 1000 - SKEW_SECONDS).toFixed(6);
   const threadTs = 'thread_ts' in post && typeof post.thread_ts === 'string' ? post.thread_ts : undefined;
   let cursor: string | undefined;

@@ -64,6 +64,15 @@ export const HELPER_METHODS: Readonly<Record<string, readonly string[]>> = {
 /** Slash commands need the `commands` scope. */
 export const COMMAND_SCOPE = 'commands';
 
+/**
+ * Scopes no single method call maps to. `im:history`: a DM (a reminder, a role hand-over) whose answer was lost is
+ * looked for in the bot's own DM with that person before it is sent again (src/adapters/slack/delivery.ts); it
+ * reads only conversations the bot is in.
+ */
+export const EXTRA_SCOPES: Readonly<Record<string, string>> = {
+  'im:history': 'find a DM whose answer was lost before sending it again',
+};
+
 /** The scopes one need asks for, in the channel kinds Warden works in. */
 function scopesOf(need: ScopeNeed | undefined, kinds: readonly ChannelKind[]): string[] {
   if (!need) return [];
@@ -71,7 +80,7 @@ function scopesOf(need: ScopeNeed | undefined, kinds: readonly ChannelKind[]): s
 }
 
 export function requiredScopes(methods: Iterable<string> = Object.keys(METHOD_SCOPES), kinds: readonly ChannelKind[] = CHANNEL_KINDS): string[] {
-  const scopes = new Set<string>([COMMAND_SCOPE]);
+  const scopes = new Set<string>([COMMAND_SCOPE, ...Object.keys(EXTRA_SCOPES)]);
   for (const m of methods) for (const s of scopesOf(METHOD_SCOPES[m], kinds)) scopes.add(s);
   for (const need of Object.values(EVENT_SCOPES)) for (const s of scopesOf(need, kinds)) scopes.add(s);
   return [...scopes].sort();
