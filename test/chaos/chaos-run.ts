@@ -1,17 +1,19 @@
 /**
- * The chaos run (issue 14): a scripted workload of slash commands against `warden start` running as its own
+ * The chaos run (issue 14): a scripted workload of slash commands and checklist clicks against `warden start` running as its own
  * process, SIGKILLed at random points and started again, while the Slack stand-in answers with 429s, 5xx, lost
  * answers and latency. Afterwards every acknowledged action must be in the database and no Slack post may have
  * gone out twice. `npm run chaos` runs it long; test/chaos/chaos.test.ts runs it short as part of `npm test`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freePort } from '../support/free-port.js';
 import { repoPath } from '../support/repo-path.js';
-import { sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
+import { parse as parseYaml } from 'yaml';
+import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
+import { sendBlockAction, sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
 import { makeTriggerId, startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 
 const TOKEN = 'xoxb-chaos-run-not-real';
@@ -33,13 +35,14 @@ export interface ChaosSummary {
   lost: string[];
   duplicated: string[];
   failedJobs: number;
+  /** Jobs still due within a minute once the drain gave up: a backlog that did not go out. */
   pendingJobs: number;
   seed: number;
 }
 
 /** `actions N, kills N, lost 0, duplicated 0`: the line `npm run chaos` prints. */
 export const summaryLine = (s: ChaosSummary): string =>
-  `actions ${s.actions} (acknowledged ${s.acknowledged}), kills ${s.kills}, lost ${s.lost.length}, duplicated ${s.duplicated.length}, failed jobs ${s.failedJobs}, seed ${s.seed}`;
+  `actions ${s.actions} (acknowledged ${s.acknowledged}), kills ${s.kills}, lost ${s.lost.length}, duplicated ${s.duplicated.length}, failed jobs ${s.failedJobs}, pending jobs ${s.pendingJobs}, seed ${s.seed}`;
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
 function random(seed: number): () => number {
@@ -74,8 +77,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     warden = await startWarden(dir, dbPath, slack);
     for (let n = 1; n <= opts.actions; n++) {
       injectFault(slack, rnd, pick);
-      const action = nextAction(n, rnd, pick, dbPath);
-      const answer = await sendSlashCommand(warden.url, SECRET, { command: '/incident', text: action.text, userId: action.user, channelId: action.channel, triggerId: makeTriggerId(action.user) }).catch(() => null);
+      const action = await nextAction(n, rnd, pick, dbPath);
+      const answer = await send(warden.url, action).catch(() => null);
       const text = answer && answer.status === 200 ? JSON.stringify(answer.body) : '';
       if (action.acked(text)) {
         acknowledged++;
@@ -93,8 +96,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     const db = new Database(dbPath, { readonly: true });
     try {
       const lost = expectations.filter((e) => !e.holds(db)).map((e) => e.what);
-      const jobs = Object.fromEntries(db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM jobs GROUP BY status').all().map((r) => [r.status, r.n]));
-      return { actions: opts.actions, acknowledged, kills, lost, duplicated: duplicates(slack, db), failedJobs: jobs.failed ?? 0, pendingJobs: (jobs.pending ?? 0) + (jobs.running ?? 0), seed: opts.seed };
+      const failedJobs = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck().get() ?? 0;
+      return { actions: opts.actions, acknowledged, kills, lost, duplicated: duplicates(slack, db), failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
     } finally {
       db.close();
     }
@@ -115,8 +118,10 @@ interface Running {
 /** `warden start` as a container runs it (bin/warden.js), on loopback, against the stand-in; resolves once /readyz is 200. */
 async function startWarden(dir: string, dbPath: string, slack: SlackStandIn): Promise<Running> {
   const port = await freePort();
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: dbPath, WARDEN_CONFIG: join(dir, 'warden.yaml'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent' };
-  const child = spawn(process.execPath, [repoPath('bin/warden.js'), 'start'], { env, stdio: 'ignore' });
+  const logs = process.env.CHAOS_LOGS;
+  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: dbPath, WARDEN_CONFIG: join(dir, 'warden.yaml'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logs ? 'info' : 'silent' };
+  // CHAOS_LOGS=FILE appends every run's log lines there, to follow a failing seed.
+  const child = spawn(process.execPath, [repoPath('bin/warden.js'), 'start'], { env, stdio: ['ignore', logs ? openSync(logs, 'a') : 'ignore', logs ? openSync(logs, 'a') : 'ignore'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
@@ -138,17 +143,46 @@ function injectFault(slack: SlackStandIn, rnd: () => number, pick: <T>(xs: reado
 }
 
 interface Action {
+  /** A slash command's text, or a click on a checklist step's Done button. */
   text: string;
+  click?: { value: string };
   user: string;
   channel: string;
   acked(reply: string): boolean;
   expect: Expectation;
 }
 
-/** A declare now and then, else a note, an update, a role or a clock event in an incident whose channel exists. */
-function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string): Action {
+function send(url: string, action: Action) {
+  if (action.click) {
+    return sendBlockAction(url, SECRET, { actionId: 'playbook.done', value: action.click.value, userId: action.user, channelId: action.channel, messageTs: '1.0' });
+  }
+  return sendSlashCommand(url, SECRET, { command: '/incident', text: action.text, userId: action.user, channelId: action.channel, triggerId: makeTriggerId(action.user) });
+}
+
+/** Steps a Done click closes at once (no evidence asked for), by playbook id, from the shipped playbooks. */
+const CLICKABLE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  readdirSync(repoPath('playbooks'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => parseYaml(readFileSync(join(repoPath('playbooks'), f), 'utf8')) as { id: string; phases: Record<string, { id: string; evidence?: string }[]> })
+    .map((pb) => [pb.id, new Set(Object.values(pb.phases).flat().filter((st) => st.evidence !== 'required').map((st) => st.id))]),
+);
+
+/** An open step of the incident's checklist that a click closes at once, or null. */
+function openStep(dbPath: string, incidentId: string, pick: <T>(xs: readonly T[]) => T): string | null {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare<[string], { playbook_id: string; step_id: string }>("SELECT playbook_id, step_id FROM playbook_steps WHERE incident_id = ? AND status = 'open'").all(incidentId);
+    const clickable = rows.filter((r) => CLICKABLE.get(r.playbook_id)?.has(r.step_id));
+    return clickable.length > 0 ? pick(clickable).step_id : null;
+  } finally {
+    db.close();
+  }
+}
+
+/** A declare now and then, else a note, an update, a role, a clock event or a step ticked off in an incident whose channel exists. */
+async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string): Promise<Action> {
   const user = pick(USERS);
-  const channels = incidentChannels(dbPath);
+  const channels = await incidentChannels(dbPath);
   if (channels.length === 0 || rnd() < 0.25) {
     const title = `Chaos incident ${n}`;
     return {
@@ -161,7 +195,18 @@ function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) =>
   }
   const { id, channel } = pick(channels);
   const roll = rnd();
-  if (roll < 0.4) {
+  const stepId = roll < 0.2 ? openStep(dbPath, id, pick) : null;
+  if (stepId) {
+    return {
+      text: `done ${stepId}`,
+      click: { value: encodeStepRef({ incidentId: id, stepId }) },
+      user,
+      channel,
+      acked: (r) => r !== '',
+      expect: { what: `step ${stepId} of ${id} done`, holds: (db) => db.prepare("SELECT 1 FROM playbook_steps WHERE incident_id = ? AND step_id = ? AND status = 'done'").get(id, stepId) !== undefined },
+    };
+  }
+  if (roll < 0.45) {
     const note = `chaos note ${n}`;
     return { text: `note ${note}`, user, channel, acked: (r) => r.includes('Noted in the timeline.'), expect: { what: `note "${note}" of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM timeline WHERE incident_id = ? AND text LIKE '%' || ? || '%'").get(id, note) !== undefined } };
   }
@@ -176,13 +221,23 @@ function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) =>
   return { text: 'clock became_aware', user, channel, acked: (r) => r.includes('Recorded `became_aware`') || r.includes('already recorded'), expect: { what: `became_aware of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM clock_events WHERE incident_id = ? AND event = 'became_aware'").get(id) !== undefined } };
 }
 
-function incidentChannels(dbPath: string): { id: string; channel: string }[] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare<[], { id: string; channel: string }>("SELECT id, channel_id AS channel FROM incidents WHERE channel_id IS NOT NULL AND status <> 'closed'").all();
-  } finally {
-    db.close();
+/**
+ * The incidents whose channel exists. When some are declared but none is set up yet, waits for one (up to 10 s)
+ * rather than declaring again: the workload stays a mix, and creates stay under conversations.create's tier.
+ */
+async function incidentChannels(dbPath: string): Promise<{ id: string; channel: string }[]> {
+  for (let i = 0; i < 100; i++) {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const open = db.prepare<[], { id: string; channel: string | null }>("SELECT id, channel_id AS channel FROM incidents WHERE status <> 'closed'").all();
+      const ready = open.filter((r): r is { id: string; channel: string } => r.channel !== null);
+      if (ready.length > 0 || open.length === 0) return ready;
+    } finally {
+      db.close();
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
+  return [];
 }
 
 /** Waits until no job is pending or running (reminders far in the future aside). */
@@ -190,11 +245,16 @@ async function drain(dbPath: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const db = new Database(dbPath, { readonly: true });
-    const due = db.prepare<[string], number>("SELECT count(*) FROM jobs WHERE status IN ('pending', 'running') AND due_at <= ?").pluck().get(new Date(Date.now() + 60_000).toISOString()) ?? 0;
+    const due = dueJobs(db);
     db.close();
     if (due === 0) return;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Jobs waiting that are due within a minute (reminders days ahead are not a backlog). */
+function dueJobs(db: Database.Database): number {
+  return db.prepare<[string], number>("SELECT count(*) FROM jobs WHERE status = 'pending' AND due_at <= ?").pluck().get(new Date(Date.now() + 60_000).toISOString()) ?? 0;
 }
 
 /** Posts sent twice: the same job's same post (its delivery metadata), a note or update twice, or a second channel or card. */
@@ -211,7 +271,13 @@ function duplicates(slack: SlackStandIn, db: Database.Database): string[] {
     }
   }
   for (const [key, n] of seen) if (n > 1) found.push(`${key} (${n} times)`);
-  const names = new Set(db.prepare<[], string>('SELECT channel_name FROM incidents WHERE channel_name IS NOT NULL').pluck().all());
-  for (const c of slack.channels()) if (c.name.startsWith('inc-') && !names.has(c.name)) found.push(`channel #${c.name} made but not the incident's`);
+  // A second channel of one incident: Slack has `name` and `name-2` (or the number) while the incident holds one of them.
+  const held = db.prepare<[], { id: string; name: string | null }>('SELECT id, channel_name AS name FROM incidents').all();
+  const names = new Set(held.map((i) => i.name));
+  for (const c of slack.channels()) {
+    if (!c.name.startsWith('inc-') || names.has(c.name)) continue;
+    const owner = held.find((i) => i.name !== null && (i.name.startsWith(`${c.name}-`) || c.name.startsWith(`${i.name}-`)));
+    found.push(owner ? `channel #${c.name} made besides ${owner.id}'s #${owner.name}` : `channel #${c.name} made for no incident that holds it (set-up still pending?)`);
+  }
   return found;
 }

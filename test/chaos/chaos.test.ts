@@ -11,5 +11,6 @@ describe('the short chaos run', () => {
     expect(summary.lost).toEqual([]);
     expect(summary.duplicated).toEqual([]);
     expect(summary.failedJobs).toBe(0);
+    expect(summary.pendingJobs).toBe(0);
   }, 240_000);
 });

@@ -3,8 +3,8 @@
 import { runChaos, summaryLine } from './chaos-run.js';
 
 const [actions = '300', kills = '20', seed = String(Date.now() % 2 ** 31)] = process.argv.slice(2);
-const summary = await runChaos({ actions: Number(actions), kills: Number(kills), seed: Number(seed), drainMs: 180_000 });
+const summary = await runChaos({ actions: Number(actions), kills: Number(kills), seed: Number(seed), drainMs: 300_000 });
 console.log(summaryLine(summary));
 for (const what of summary.lost) console.log(`lost: ${what}`);
 for (const what of summary.duplicated) console.log(`duplicated: ${what}`);
-process.exitCode = summary.lost.length + summary.duplicated.length + summary.failedJobs === 0 ? 0 : 1;
+process.exitCode = summary.lost.length + summary.duplicated.length + summary.failedJobs + summary.pendingJobs === 0 ? 0 : 1;

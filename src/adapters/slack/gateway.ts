@@ -4,6 +4,7 @@ import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 export type { WebClient };
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import type { FailureVerdict } from '../../platform/jobs/runner.js';
+import { isWardenError, WardenError } from '../../platform/errors.js';
 import { createSlackPacer, guardedClient, PacedError } from './pacer.js';
 import { currentJob } from '../../platform/jobs/job-context.js';
 import { deliveryTag, findDelivered } from './delivery.js';
@@ -78,6 +79,16 @@ export interface SlackGatewayOptions {
   /** Told of each channel a post could not reach and passed over, by job kind and Slack's reason. */
   onRerouted?: (kind: string, reason: string) => void;
 }
+
+/**
+ * A post for an incident whose channel is still being set up (a Tier 2 create paced behind others): it waits for
+ * the channel without spending an attempt, so a slow set-up never drops the updates queued behind it.
+ */
+export function channelNotReady(incidentId: string): WardenError {
+  return new WardenError('conflict', `${incidentId} has no channel yet`, { waitsFor: 'channel' });
+}
+
+const CHANNEL_WAIT_MS = 5_000;
 
 /** Slack's answers for a channel Warden cannot post in; a person fixes them (invite the bot, fix the config). */
 export const UNREACHABLE_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
@@ -168,6 +179,7 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
       if (error instanceof PacedError) return { retry: true, afterMs: error.waitMs, spendsAttempt: false };
       if (error instanceof BrokenCircuitError) return { retry: true, afterMs: halfOpenAfterMs, spendsAttempt: false };
       if (isRateLimited(error)) return { retry: true, afterMs: ((error as SlackishError).retryAfter ?? 1) * 1000, spendsAttempt: false };
+      if (isWardenError(error) && error.details.waitsFor === 'channel') return { retry: true, afterMs: CHANNEL_WAIT_MS, spendsAttempt: false };
       const code = slackErrorCode(error);
       return code && PERMANENT.has(code) ? { retry: false } : { retry: true };
     },

@@ -11,7 +11,7 @@ import { WardenError } from '../../../platform/errors.js';
 import type { Incident } from '../../incidents/index.js';
 import { escapeMrkdwn, mention } from '../../../adapters/slack/escape.js';
 import type { SlackGateway } from '../../../adapters/slack/gateway.js';
-import { ignoreSlackError as ignore } from '../../../adapters/slack/gateway.js';
+import { ignoreSlackError as ignore, channelNotReady } from '../../../adapters/slack/gateway.js';
 import { boardMessages } from './board-blocks.js';
 import { renderClockMessage } from './clock-messages.js';
 import { approvalMessage } from './notice-blocks.js';
@@ -32,7 +32,7 @@ export function clockJobs(deps: ClockDeps, slack: SlackGateway): AnyJob[] {
     return incident;
   };
   const channelOf = (incident: Incident): string => {
-    if (!incident.channelId) throw new WardenError('conflict', `${incident.id} has no channel yet`);
+    if (!incident.channelId) throw channelNotReady(incident.id);
     return incident.channelId;
   };
 

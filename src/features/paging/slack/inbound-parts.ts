@@ -1,3 +1,4 @@
+import { channelNotReady } from '../../../adapters/slack/gateway.js';
 import type { FeatureCore } from '../../../adapters/slack/feature-core.js';
 import type { SlackListeners } from '../../../adapters/slack/listeners.js';
 import { slackJob } from '../../../adapters/slack/slack-job.js';
@@ -53,7 +54,7 @@ export function pagingInboundParts(core: FeatureCore, opts: InboundOptions): Req
         const incident = deps.store.incidents.get(post.incidentId);
         if (!incident) return;
         // Declared moments ago: its channel is being created by an earlier job; retried until it exists.
-        if (!incident.channelId) throw new WardenError('conflict', `${incident.id} has no channel yet`);
+        if (!incident.channelId) throw channelNotReady(incident.id);
         const channel = incident.channelId;
         await slack.call((c) => c.chat.postMessage({ channel, ...changeMessage(post) }));
       }),

@@ -3,12 +3,11 @@ import { PLAYBOOK_JOB_KINDS, playbookDmSchema, playbookNoticeSchema, type Playbo
 import { slackJob } from '../../../adapters/slack/slack-job.js';
 import { incidentPayload } from '../../../platform/jobs/payloads.js';
 import { checklistOf, findPlaybook, runningPlaybook } from '../app/running.js';
-import { WardenError } from '../../../platform/errors.js';
 import { isActive } from '../../incidents/index.js';
 import type { SlackMessage } from '../../incidents/index.js';
 import { checklistMessages } from './blocks/playbook-checklist.js';
 import type { SlackGateway } from '../../../adapters/slack/gateway.js';
-import { ignoreSlackError as ignore } from '../../../adapters/slack/gateway.js';
+import { ignoreSlackError as ignore, channelNotReady } from '../../../adapters/slack/gateway.js';
 import { dmMessage, noticeMessage, retiredChecklist } from './playbook-messages.js';
 import type { PlaybookSlackDeps } from './slack-deps.js';
 
@@ -25,7 +24,7 @@ export function playbookJobs(deps: PlaybookSlackDeps, slack: SlackGateway) {
   const channelOf = (incidentId: string): string => {
     const channel = deps.store.incidents.get(incidentId)?.channelId;
     // Thrown, so the job runner retries with backoff until the channel job has created it.
-    if (!channel) throw new WardenError('conflict', `${incidentId} has no channel yet`);
+    if (!channel) throw channelNotReady(incidentId);
     return channel;
   };
 

@@ -1,7 +1,6 @@
 import type { Incident } from '../../domain/incident.js';
-import { WardenError } from '../../../../platform/errors.js';
 import { announcement } from '../blocks/incident-card.js';
-import { slackErrorCode, type SlackGateway } from '../../../../adapters/slack/gateway.js';
+import { slackErrorCode, type SlackGateway, channelNotReady } from '../../../../adapters/slack/gateway.js';
 import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js';
 
 /**
@@ -11,7 +10,7 @@ import type { SlackDeps } from '../../../../adapters/slack/commands/registry.js'
 export function announcer(deps: SlackDeps, slack: SlackGateway, announcementsChannel: string | null) {
   return async function announce(incident: Incident, channelPrivate = false): Promise<void> {
     if (!announcementsChannel || incident.announcementTs) return;
-    if (!incident.channelId) throw new WardenError('conflict', `${incident.id} has no channel yet`);
+    if (!incident.channelId) throw channelNotReady(incident.id);
     const target = announcementsChannel;
     try {
       const posted = await slack.call((c) => c.chat.postMessage({ channel: target, ...announcement(incident, channelPrivate) }));

@@ -1,3 +1,4 @@
+import { channelNotReady } from '../../../../adapters/slack/gateway.js';
 import type { PostPayload } from '../../app/outbox.js';
 import { homeIncidents } from '../../app/visible-incidents.js';
 import { WardenError } from '../../../../platform/errors.js';
@@ -28,7 +29,7 @@ export function messageJobs(deps: SlackDeps, slack: SlackGateway, home: HomeSect
         await slack.call((c) => c.chat.postMessage({ channel: incident.announcementChannel as string, thread_ts: incident.announcementTs as string, ...message }));
         return;
       }
-      if (!incident.channelId) throw new WardenError('conflict', `${incident.id} has no channel yet`);
+      if (!incident.channelId) throw channelNotReady(incident.id);
       await slack.call((c) => c.chat.postMessage({ channel: incident.channelId as string, ...message }));
     },
 
