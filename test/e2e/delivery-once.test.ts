@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/warden-harness.js';
+import { startPlaybookHarness } from '../features/playbooks/app/playbook-harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -137,5 +138,25 @@ describe('a DM whose answer was lost is not sent twice', () => {
     expect(h.slack.messages(channel).filter((m) => m.text.includes('is now *scribe*'))).toHaveLength(1);
     expect(h.slack.calls('conversations.history').some((c) => c.args.channel === dmWithBob()?.id)).toBe(true);
     expect(h.warden.store.jobs.failedCount()).toBe(0);
+  });
+});
+
+describe('posts queued before the incident channel exists', () => {
+  it('when the channel takes several tries to create, then the posts waiting for it spend no attempt and all go out once it exists', async () => {
+    await h.stop();
+    // With the playbooks feature a declaration also queues its checklist, which waits for the channel.
+    h = await startPlaybookHarness();
+    h.slack.failNext('conversations.create', 'internal_error', 3);
+    await h.incident('declare sev2 Slow channel');
+    await h.settle();
+    const incident = h.warden.store.incidents.listOpen()[0]!;
+    expect(incident.channelId).toBeNull();
+    const waiting = h.warden.store.jobs.pendingFor(incident.id).filter((j) => j.kind !== 'slack.provision' && j.lastError?.includes('has no channel yet'));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((j) => j.attempts === 0)).toBe(true);
+    for (let i = 0; i < 6; i++) await h.advance(10_000);
+    expect(h.warden.store.incidents.get(incident.id)?.channelId).not.toBeNull();
+    expect(h.warden.store.jobs.failedCount()).toBe(0);
+    expect(h.warden.store.jobs.pendingFor(incident.id).filter((j) => j.lastError?.includes('has no channel yet'))).toHaveLength(0);
   });
 });
