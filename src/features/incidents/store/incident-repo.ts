@@ -39,8 +39,13 @@ export function incidentRepo(db: Db) {
   );
   // Counted on the status index (only the open rows are read: /metrics scrapes it every few seconds). Drills are
   // left out, whichever way they were marked (`--drill`, or the type alone before declarations set both).
+  // Where the digests' migrations keep open_incident_counts (every full Warden), one row a severity is read, however
+  // many incidents are open: /metrics stays flat at any size. A database without it counts the open rows.
+  const maintained = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'open_incident_counts'").get() !== undefined;
   const openCounts = db.prepare<[], { severity: string; n: number }>(
-    `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${OPEN_STATUSES}) AND ${NOT_A_DRILL} GROUP BY severity`,
+    maintained
+      ? 'SELECT severity, open AS n FROM open_incident_counts WHERE drill = 0 AND open > 0'
+      : `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${OPEN_STATUSES}) AND ${NOT_A_DRILL} GROUP BY severity`,
   );
   const recentDup = db.prepare<[string, string, string], IncidentRow>(
     'SELECT * FROM incidents INDEXED BY incidents_declarer_recent WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',

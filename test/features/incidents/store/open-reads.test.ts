@@ -109,3 +109,23 @@ describe('migration 016 on a database with incidents', () => {
     old.close();
   });
 });
+
+describe('open incidents by severity, as /metrics reads them', () => {
+  it('when incidents open, close, change severity and include drills, then the maintained counts equal counting the rows', () => {
+    const counted = () =>
+      Object.fromEntries(
+        db.prepare<[], { severity: string; n: number }>("SELECT severity, count(*) AS n FROM incidents WHERE status <> 'closed' AND drill = 0 AND type <> 'drill' GROUP BY severity").all().map((r) => [r.severity, r.n]),
+      );
+    for (let n = 1; n <= 8; n++) declare(n, { severity: n % 2 ? 'sev1' : 'sev2', drill: n === 3, type: n === 4 ? 'drill' : 'security' });
+    expect(store.incidents.openCountBySeverity()).toEqual(counted());
+    store.incidents.update('INC-2026-0001', { status: 'closed' });
+    store.incidents.update('INC-2026-0002', { severity: 'sev1' });
+    store.incidents.update('INC-2026-0005', { status: 'closed' });
+    store.incidents.update('INC-2026-0005', { status: 'investigating' });
+    expect(store.incidents.openCountBySeverity()).toEqual(counted());
+    expect(store.incidents.openCountBySeverity()).toEqual({ sev1: 3, sev2: 2 });
+    // What is read is the one-row-a-severity table, not the incidents: a count written there is what comes back.
+    db.prepare("UPDATE open_incident_counts SET open = 99 WHERE severity = 'sev2' AND drill = 0").run();
+    expect(store.incidents.openCountBySeverity().sev2).toBe(99);
+  });
+});
