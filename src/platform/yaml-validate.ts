@@ -29,7 +29,14 @@ export function parseYamlWith<T>(schema: z.ZodType<T>, text: string, file: strin
       })),
     };
   }
-  const parsed = schema.safeParse(doc.toJS() ?? {});
+  // Aliases resolve only here: one to an anchor never set, or too many of them (an alias bomb), throws.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problems: [{ file, line: null, path: '', message: `YAML aliases: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, problems: parsed.error.issues.flatMap((issue) => problemsOf(issue, doc, lineCounter, file)) };
 }

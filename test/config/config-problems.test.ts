@@ -103,6 +103,12 @@ describe('warden.yaml problems', () => {
     expect(problemsOf(['channels: incidents'])).toEqual(['warden.yaml:1 channels: expected a mapping of keys (key: value lines)']);
   });
 
+  it('when an alias names no anchor, or aliases multiply past 100 (an alias bomb), then it is a problem, not a crash', () => {
+    expect(problemsOf(['*!'])).toEqual(['warden.yaml YAML aliases: Unresolved alias (the anchor must be set before the alias): !']);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'];
+    expect(problemsOf(bomb)[0]).toMatch(/^warden\.yaml YAML aliases: Excessive alias count/);
+  });
+
   it('when the YAML itself is broken, then the parser problem has a line', () => {
     expect(problemsOf(['channels:', '  announcements: [oops'])[0]).toMatch(/^warden\.yaml:\d+ /);
   });
