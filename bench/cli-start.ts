@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BOT_ID, BOT_USER_ID, startSlackStandIn } from '../test/support/stand-ins/slack/index.js';
 import { freePort } from '../test/support/free-port.js';
+import { defaultsConfigFile } from '../test/support/defaults-config.js';
 import { BARE_BOLT, buildIfStale, CLI, rssMiB, startFlags, startNode } from './child-process.js';
 
 const DEADLINES = ['deadlines', '--regime', 'gdpr', '--event', 'became_aware=2026-03-27T10:00:00Z'];
@@ -63,7 +64,7 @@ export async function benchCliStart(dir: string, ms: (x: number) => string, rati
   const slack = await startSlackStandIn({ token: TOKEN });
   try {
     const common = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'production' };
-    const warden = await idleRss([...startFlags(), CLI, 'start'], { ...common, PORT: String(await freePort()), WARDEN_DB: join(dir, 'cli-start.db'), WARDEN_CONFIG: join(dir, 'none.yaml') }, 'Warden listening');
+    const warden = await idleRss([...startFlags(), CLI, 'start'], { ...common, PORT: String(await freePort()), WARDEN_DB: join(dir, 'cli-start.db'), WARDEN_CONFIG: defaultsConfigFile(dir) }, 'Warden listening');
     const bolt = await idleRss([BARE_BOLT], { ...common, PORT: String(await freePort()), BOT_ID, BOT_USER_ID }, 'bolt listening');
     return [
       [`warden deadlines from the shell (compiled, median of ${RUNS}) vs node -e '': goal < ${DEADLINES_GOAL_MS} ms, ${holds(deadlines < DEADLINES_GOAL_MS)}`, ms(deadlines), ms(median(bare)), ratio(deadlines, median(bare))],

@@ -95,7 +95,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     await drain(dbPath, opts.drainMs ?? 60_000);
     const db = new Database(dbPath, { readonly: true });
     try {
-      const lost = expectations.filter((e) => !e.holds(db)).map((e) => e.what);
+      const lost = [...expectations.filter((e) => !e.holds(db)).map((e) => e.what), ...lostReminders(db)];
       const failedJobs = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck().get() ?? 0;
       return { actions: opts.actions, acknowledged, kills, lost, duplicated: duplicates(slack, db), failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
     } finally {
@@ -250,6 +250,16 @@ async function drain(dbPath: string, ms: number): Promise<void> {
     if (due === 0) return;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Reminders that a kill or a retry lost: every open incident must still have its commander's update reminder
+ * waiting (the workload runs minutes, far fewer than the cap), whatever happened to the process in between.
+ */
+function lostReminders(db: Database.Database): string[] {
+  const rows = db.prepare<[], string>(`SELECT id FROM incidents i WHERE status <> 'closed' AND NOT EXISTS (
+    SELECT 1 FROM jobs j WHERE j.incident_id = i.id AND j.kind = 'incident.update_reminder' AND j.status = 'pending')`).pluck().all();
+  return rows.map((id) => `the update reminder of ${id}`);
 }
 
 /** Jobs waiting that are due within a minute (reminders days ahead are not a backlog). */
