@@ -1,5 +1,5 @@
 /**
- * The chaos run (issue 14): a scripted workload of slash commands and checklist clicks against `warden start` running as its own
+ * The chaos run (issue 14): a scripted workload of slash commands and checklist clicks, paging PagerDuty, against `warden start` running as its own
  * process, SIGKILLed at random points and started again, while the Slack stand-in answers with 429s, 5xx, lost
  * answers and latency. Afterwards every acknowledged action must be in the database and no Slack post may have
  * gone out twice. `npm run chaos` runs it long; test/chaos/chaos.test.ts runs it short as part of `npm test`.
@@ -15,10 +15,12 @@ import { parse as parseYaml } from 'yaml';
 import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
 import { sendBlockAction, sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
 import { makeTriggerId, startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
+import { startPagerDutyStandIn, STAND_IN_TOKEN, type PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
 
 const TOKEN = 'xoxb-chaos-run-not-real';
 const SECRET = 'chaos-run-signing-secret';
 const USERS = ['UALICE', 'UBOB', 'UCAROL'];
+const ROUTING_KEY = 'r0chaosr0ut1ngkey000000000000001';
 
 export interface ChaosOptions {
   actions: number;
@@ -66,6 +68,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   // Public incidents (channels named by title) and no per-person limit: the workload is one script typing fast.
   writeFileSync(join(dir, 'warden.yaml'), 'incidents:\n  privateTypes: []\nlimits:\n  commandsPerUserPerMinute: 100000\n  commandBurstPerUser: 100000\n  commandsPerWorkspacePerMinute: 100000\n');
   const slack = await startSlackStandIn({ token: TOKEN });
+  // Every sev2 declare pages (paging.pageOn's default): PagerDuty is an HTTPS stand-in whose certificate Warden trusts.
+  const pd = await startPagerDutyStandIn();
+  writeFileSync(join(dir, 'pagerduty-ca.pem'), pd.caPem);
   slack.addChannel('incidents', { botJoined: true });
   slack.delay('*', 150);
   let warden: Running | null = null;
@@ -74,10 +79,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   let kills = 0;
   const killAt = new Set(Array.from({ length: opts.kills }, () => 1 + Math.floor(rnd() * Math.max(1, opts.actions - 1))));
   try {
-    warden = await startWarden(dir, dbPath, slack);
+    warden = await startWarden(dir, dbPath, slack, pd);
     for (let n = 1; n <= opts.actions; n++) {
-      injectFault(slack, rnd, pick);
-      const action = await nextAction(n, rnd, pick, dbPath);
+      injectFault(slack, pd, rnd, pick);
+      const action = await nextAction(n, rnd, pick, dbPath, pd);
       const answer = await send(warden.url, action).catch(() => null);
       const text = answer && answer.status === 200 ? JSON.stringify(answer.body) : '';
       if (action.acked(text)) {
@@ -88,7 +93,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
         warden.child.kill('SIGKILL');
         await warden.exited;
         kills++;
-        warden = await startWarden(dir, dbPath, slack);
+        warden = await startWarden(dir, dbPath, slack, pd);
       }
     }
     slack.clearDelay();
@@ -97,7 +102,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     try {
       const lost = [...expectations.filter((e) => !e.holds(db)).map((e) => e.what), ...lostReminders(db)];
       const failedJobs = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck().get() ?? 0;
-      return { actions: opts.actions, acknowledged, kills, lost, duplicated: duplicates(slack, db), failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
+      return { actions: opts.actions, acknowledged, kills, lost, duplicated: [...duplicates(slack, db), ...duplicatePages(pd)], failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
     } finally {
       db.close();
     }
@@ -105,6 +110,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     warden?.child.kill('SIGTERM');
     await warden?.exited;
     await slack.stop();
+    await pd.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -116,10 +122,11 @@ interface Running {
 }
 
 /** `warden start` as a container runs it (bin/warden.js), on loopback, against the stand-in; resolves once /readyz is 200. */
-async function startWarden(dir: string, dbPath: string, slack: SlackStandIn): Promise<Running> {
+async function startWarden(dir: string, dbPath: string, slack: SlackStandIn, pd: PagerDutyStandIn): Promise<Running> {
   const port = await freePort();
   const logs = process.env.CHAOS_LOGS;
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: dbPath, WARDEN_CONFIG: join(dir, 'warden.yaml'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logs ? 'info' : 'silent' };
+  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: dbPath, WARDEN_CONFIG: join(dir, 'warden.yaml'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logs ? 'info' : 'silent',
+    PAGERDUTY_ROUTING_KEY: ROUTING_KEY, PAGERDUTY_TOKEN: STAND_IN_TOKEN, PAGERDUTY_EVENTS_URL: pd.url, PAGERDUTY_API_URL: pd.url, PAGERDUTY_CA_FILE: join(dir, 'pagerduty-ca.pem') };
   // CHAOS_LOGS=FILE appends every run's log lines there, to follow a failing seed.
   const child = spawn(process.execPath, [repoPath('bin/warden.js'), 'start'], { env, stdio: ['ignore', logs ? openSync(logs, 'a') : 'ignore', logs ? openSync(logs, 'a') : 'ignore'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -134,8 +141,11 @@ async function startWarden(dir: string, dbPath: string, slack: SlackStandIn): Pr
 }
 
 /** Now and then Slack is slow to answer, refuses with a 429 or a 5xx, or its answer is lost after it acted. */
-function injectFault(slack: SlackStandIn, rnd: () => number, pick: <T>(xs: readonly T[]) => T): void {
+function injectFault(slack: SlackStandIn, pd: PagerDutyStandIn, rnd: () => number, pick: <T>(xs: readonly T[]) => T): void {
   const roll = rnd();
+  const paging = rnd();
+  if (paging < 0.05) pd.failNext('/v2/enqueue', 500);
+  else if (paging < 0.1) pd.rateLimitNext('/v2/enqueue', 1);
   const method = pick(['chat.postMessage', 'chat.update', 'conversations.create', 'conversations.setTopic', 'pins.add']);
   if (roll < 0.08) slack.rateLimitNext(method, 1);
   else if (roll < 0.14) slack.failNext(method, 'internal_error');
@@ -180,7 +190,7 @@ function openStep(dbPath: string, incidentId: string, pick: <T>(xs: readonly T[]
 }
 
 /** A declare now and then, else a note, an update, a role, a clock event or a step ticked off in an incident whose channel exists. */
-async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string): Promise<Action> {
+async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string, pd: PagerDutyStandIn): Promise<Action> {
   const user = pick(USERS);
   const channels = await incidentChannels(dbPath);
   if (channels.length === 0 || rnd() < 0.25) {
@@ -190,7 +200,10 @@ async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T
       user,
       channel: 'CGENERAL',
       acked: (r) => r.includes(':rotating_light: Declared'),
-      expect: { what: `incident "${title}"`, holds: (db) => db.prepare('SELECT 1 FROM incidents WHERE title = ?').get(title) !== undefined },
+      expect: {
+        what: `incident "${title}" and its page`,
+        holds: (db) => db.prepare('SELECT 1 FROM incidents WHERE title = ?').get(title) !== undefined && pd.events().some((e) => e.action === 'trigger' && JSON.stringify(e.body).includes(title)),
+      },
     };
   }
   const { id, channel } = pick(channels);
@@ -260,6 +273,13 @@ function lostReminders(db: Database.Database): string[] {
   const rows = db.prepare<[], string>(`SELECT id FROM incidents i WHERE status <> 'closed' AND NOT EXISTS (
     SELECT 1 FROM jobs j WHERE j.incident_id = i.id AND j.kind = 'incident.update_reminder' AND j.status = 'pending')`).pluck().all();
   return rows.map((id) => `the update reminder of ${id}`);
+}
+
+/** A page triggered twice: two trigger events with one dedup key (PagerDuty would fold them, but one was sent again). */
+function duplicatePages(pd: PagerDutyStandIn): string[] {
+  const triggers = new Map<string, number>();
+  for (const e of pd.events()) if (e.action === 'trigger') triggers.set(e.dedupKey, (triggers.get(e.dedupKey) ?? 0) + 1);
+  return [...triggers].filter(([, n]) => n > 1).map(([key, n]) => `page ${key} triggered ${n} times`);
 }
 
 /** Jobs waiting that are due within a minute (reminders days ahead are not a backlog). */
