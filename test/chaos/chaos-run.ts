@@ -13,7 +13,7 @@ import { freePort } from '../support/free-port.js';
 import { repoPath } from '../support/repo-path.js';
 import { parse as parseYaml } from 'yaml';
 import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
-import { sendBlockAction, sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
+import { sendBlockAction, sendSlashCommand, sendViewSubmission } from '../support/stand-ins/slack/requests/index.js';
 import { makeTriggerId, startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 import { startPagerDutyStandIn, STAND_IN_TOKEN, type PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
 
@@ -33,6 +33,8 @@ export interface ChaosOptions {
 export interface ChaosSummary {
   actions: number;
   acknowledged: number;
+  /** Acknowledged actions by what they were: declare, note, update, role, clock, done (a tick), notify, approve. */
+  byKind: Record<string, number>;
   kills: number;
   lost: string[];
   duplicated: string[];
@@ -44,7 +46,7 @@ export interface ChaosSummary {
 
 /** `actions N, kills N, lost 0, duplicated 0`: the line `npm run chaos` prints. */
 export const summaryLine = (s: ChaosSummary): string =>
-  `actions ${s.actions} (acknowledged ${s.acknowledged}), kills ${s.kills}, lost ${s.lost.length}, duplicated ${s.duplicated.length}, failed jobs ${s.failedJobs}, pending jobs ${s.pendingJobs}, seed ${s.seed}`;
+  `actions ${s.actions} (acknowledged ${s.acknowledged}: ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}), kills ${s.kills}, lost ${s.lost.length}, duplicated ${s.duplicated.length}, failed jobs ${s.failedJobs}, pending jobs ${s.pendingJobs}, seed ${s.seed}`;
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
 function random(seed: number): () => number {
@@ -66,7 +68,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-chaos-'));
   const dbPath = join(dir, 'warden.db');
   // Public incidents (channels named by title) and no per-person limit: the workload is one script typing fast.
-  writeFileSync(join(dir, 'warden.yaml'), 'incidents:\n  privateTypes: []\nlimits:\n  commandsPerUserPerMinute: 100000\n  commandBurstPerUser: 100000\n  commandsPerWorkspacePerMinute: 100000\n');
+  writeFileSync(join(dir, 'warden.yaml'), 'incidents:\n  privateTypes: []\npermissions:\n  approvers: [ULEGAL01]\nlimits:\n  commandsPerUserPerMinute: 100000\n  commandBurstPerUser: 100000\n  commandsPerWorkspacePerMinute: 100000\n');
   const slack = await startSlackStandIn({ token: TOKEN });
   // Every sev2 declare pages (paging.pageOn's default): PagerDuty is an HTTPS stand-in whose certificate Warden trusts.
   const pd = await startPagerDutyStandIn();
@@ -76,17 +78,20 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   let warden: Running | null = null;
   const expectations: Expectation[] = [];
   let acknowledged = 0;
+  const byKind: Record<string, number> = {};
   let kills = 0;
-  const killAt = new Set(Array.from({ length: opts.kills }, () => 1 + Math.floor(rnd() * Math.max(1, opts.actions - 1))));
+  const killAt = new Set<number>();
+  while (killAt.size < Math.min(opts.kills, opts.actions - 1)) killAt.add(1 + Math.floor(rnd() * (opts.actions - 1)));
   try {
     warden = await startWarden(dir, dbPath, slack, pd);
     for (let n = 1; n <= opts.actions; n++) {
       injectFault(slack, pd, rnd, pick);
-      const action = await nextAction(n, rnd, pick, dbPath, pd);
-      const answer = await send(warden.url, action).catch(() => null);
-      const text = answer && answer.status === 200 ? JSON.stringify(answer.body) : '';
+      const action = await nextAction(n, rnd, pick, dbPath, pd, slack);
+      const text = action.run ? await action.run(warden.url).catch(() => '') : await send(warden.url, action).then((a) => (a.status === 200 ? JSON.stringify(a.body) : ''), () => '');
       if (action.acked(text)) {
         acknowledged++;
+        const kind = action.text.split(' ')[0] ?? '';
+        byKind[kind] = (byKind[kind] ?? 0) + 1;
         expectations.push(action.expect);
       }
       if (killAt.has(n)) {
@@ -100,9 +105,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     await drain(dbPath, opts.drainMs ?? 60_000);
     const db = new Database(dbPath, { readonly: true });
     try {
+      for (const j of db.prepare<[string], { kind: string; last_error: string | null; attempts: number }>("SELECT kind, last_error, attempts FROM jobs WHERE status = 'pending' AND due_at <= ? LIMIT 5").all(new Date(Date.now() + 60_000).toISOString())) {
+        console.log(`chaos: still due after the drain: ${j.kind} (attempts ${j.attempts}): ${j.last_error ?? 'never ran'}`);
+      }
       const lost = [...expectations.filter((e) => !e.holds(db)).map((e) => e.what), ...lostReminders(db)];
       const failedJobs = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck().get() ?? 0;
-      return { actions: opts.actions, acknowledged, kills, lost, duplicated: [...duplicates(slack, db), ...duplicatePages(pd)], failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
+      return { actions: opts.actions, acknowledged, byKind, kills, lost, duplicated: [...duplicates(slack, db), ...duplicatePages(pd)], failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
     } finally {
       db.close();
     }
@@ -111,7 +119,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     await warden?.exited;
     await slack.stop();
     await pd.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // CHAOS_KEEP=1 keeps the database and config to look into a failing seed.
+    if (process.env.CHAOS_KEEP) console.log(`chaos: kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -156,6 +166,10 @@ interface Action {
   /** A slash command's text, or a click on a checklist step's Done button. */
   text: string;
   click?: { value: string };
+  actionId?: string;
+  messageTs?: string;
+  /** An action of several requests (a modal opened, then submitted): resolves to what counts as its reply, '' when it failed. */
+  run?: (url: string) => Promise<string>;
   user: string;
   channel: string;
   acked(reply: string): boolean;
@@ -164,7 +178,7 @@ interface Action {
 
 function send(url: string, action: Action) {
   if (action.click) {
-    return sendBlockAction(url, SECRET, { actionId: 'playbook.done', value: action.click.value, userId: action.user, channelId: action.channel, messageTs: '1.0' });
+    return sendBlockAction(url, SECRET, { actionId: action.actionId ?? 'playbook.done', value: action.click.value, userId: action.user, channelId: action.channel, messageTs: action.messageTs ?? '1.0' });
   }
   return sendSlashCommand(url, SECRET, { command: '/incident', text: action.text, userId: action.user, channelId: action.channel, triggerId: makeTriggerId(action.user) });
 }
@@ -173,24 +187,73 @@ function send(url: string, action: Action) {
 const CLICKABLE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   readdirSync(repoPath('playbooks'))
     .filter((f) => f.endsWith('.yaml'))
-    .map((f) => parseYaml(readFileSync(join(repoPath('playbooks'), f), 'utf8')) as { id: string; phases: Record<string, { id: string; evidence?: string }[]> })
-    .map((pb) => [pb.id, new Set(Object.values(pb.phases).flat().filter((st) => st.evidence !== 'required').map((st) => st.id))]),
+    .map((f) => parseYaml(readFileSync(join(repoPath('playbooks'), f), 'utf8')) as { id: string; phases: Record<string, { id: string; evidence?: string; when?: unknown }[]> })
+    .map((pb) => [pb.id, new Set(Object.values(pb.phases).flat().filter((st) => st.evidence !== 'required' && st.when === undefined).map((st) => st.id))]),
 );
 
-/** An open step of the incident's checklist that a click closes at once, or null. */
+/** An open step of the incident's checklist that a click closes at once, or null (a step with no row is open). */
 function openStep(dbPath: string, incidentId: string, pick: <T>(xs: readonly T[]) => T): string | null {
+  return withDb(dbPath, (db) => {
+    const playbook = db.prepare<[string], string>('SELECT playbook_id FROM incident_playbooks WHERE incident_id = ?').pluck().get(incidentId);
+    if (!playbook) return null;
+    const closed = new Set(db.prepare<[string], string>("SELECT step_id FROM playbook_steps WHERE incident_id = ? AND status <> 'open'").pluck().all(incidentId));
+    const open = [...(CLICKABLE.get(playbook) ?? [])].filter((st) => !closed.has(st));
+    return open.length > 0 ? pick(open) : null;
+  });
+}
+
+function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare<[string], { playbook_id: string; step_id: string }>("SELECT playbook_id, step_id FROM playbook_steps WHERE incident_id = ? AND status = 'open'").all(incidentId);
-    const clickable = rows.filter((r) => CLICKABLE.get(r.playbook_id)?.has(r.step_id));
-    return clickable.length > 0 ? pick(clickable).step_id : null;
+    return read(db);
   } finally {
     db.close();
   }
 }
 
+interface OpenedView {
+  callback_id: string;
+  private_metadata: string;
+  blocks: { block_id?: string; element?: { initial_value?: string } }[];
+}
+
+/** A notice drafted (`/incident notify`, then the modal submitted with a mark in its text), or a pending one approved. */
+function noticeAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string, slack: SlackStandIn, id: string, channel: string, user: string): Action {
+  const pending = withDb(dbPath, (db) => db.prepare<[string], { id: number; ts: string }>("SELECT id, message_ts AS ts FROM notices WHERE incident_id = ? AND status = 'pending' AND message_ts IS NOT NULL AND drafted_by <> 'ULEGAL01'").all(id));
+  if (pending.length > 0 && rnd() < 0.5) {
+    const notice = pick(pending);
+    return {
+      text: `approve notice ${notice.id}`,
+      click: { value: String(notice.id) },
+      actionId: 'clocks.notice_approve',
+      messageTs: notice.ts,
+      user: 'ULEGAL01',
+      channel,
+      acked: () => false, // its outcome comes by response_url, as a tick's does
+      expect: { what: `notice #${notice.id} of ${id} approved`, holds: (db) => db.prepare("SELECT 1 FROM notices WHERE id = ? AND status = 'approved'").get(notice.id) !== undefined },
+    };
+  }
+  const mark = `[chaos ${n}]`;
+  const run = async (url: string): Promise<string> => {
+    const before = slack.calls('views.open').length;
+    const typed = await sendSlashCommand(url, SECRET, { command: '/incident', text: 'notify customer-initial', userId: user, channelId: channel, triggerId: makeTriggerId(user) });
+    if (typed.status !== 200) return '';
+    let view: OpenedView | undefined;
+    for (let i = 0; i < 40 && !view; i++) {
+      view = slack.calls('views.open').slice(before).find((c) => c.ok)?.args.view as OpenedView | undefined;
+      if (!view) await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!view) return '';
+    const text = `${view.blocks.find((b) => b.block_id === 'text')?.element?.initial_value ?? ''}\n${mark}`;
+    const values = { text: { text: { type: 'plain_text_input', value: text } }, stage: { stage: { type: 'static_select', selected_option: null } } };
+    const submitted = await sendViewSubmission(url, SECRET, { callbackId: view.callback_id, privateMetadata: view.private_metadata, values, userId: user });
+    return submitted.status === 200 && !JSON.stringify(submitted.body ?? '').includes('"errors"') ? 'drafted' : '';
+  };
+  return { text: 'notify customer-initial', run, user, channel, acked: (r) => r === 'drafted', expect: { what: `notice ${mark} of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM notices WHERE incident_id = ? AND text LIKE '%' || ? || '%'").get(id, mark) !== undefined } };
+}
+
 /** A declare now and then, else a note, an update, a role, a clock event or a step ticked off in an incident whose channel exists. */
-async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string, pd: PagerDutyStandIn): Promise<Action> {
+async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string, pd: PagerDutyStandIn, slack: SlackStandIn): Promise<Action> {
   const user = pick(USERS);
   const channels = await incidentChannels(dbPath);
   if (channels.length === 0 || rnd() < 0.25) {
@@ -208,6 +271,7 @@ async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T
   }
   const { id, channel } = pick(channels);
   const roll = rnd();
+  if (roll >= 0.9) return noticeAction(n, rnd, pick, dbPath, slack, id, channel, user);
   const stepId = roll < 0.2 ? openStep(dbPath, id, pick) : null;
   if (stepId) {
     return {
@@ -215,7 +279,9 @@ async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T
       click: { value: encodeStepRef({ incidentId: id, stepId }) },
       user,
       channel,
-      acked: (r) => r !== '',
+      // The click's outcome comes by response_url after its empty ack, which the run does not read yet: ticks load
+      // Warden (and their checklist updates are checked for duplicates) but are not counted as acknowledged.
+      acked: () => false,
       expect: { what: `step ${stepId} of ${id} done`, holds: (db) => db.prepare("SELECT 1 FROM playbook_steps WHERE incident_id = ? AND step_id = ? AND status = 'done'").get(id, stepId) !== undefined },
     };
   }
