@@ -306,29 +306,18 @@ async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T
  */
 async function incidentChannels(dbPath: string): Promise<{ id: string; channel: string }[]> {
   for (let i = 0; i < 100; i++) {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    try {
-      const open = db.prepare<[], { id: string; channel: string | null }>("SELECT id, channel_id AS channel FROM incidents WHERE status <> 'closed'").all();
-      const ready = open.filter((r): r is { id: string; channel: string } => r.channel !== null);
-      if (ready.length > 0 || open.length === 0) return ready;
-    } finally {
-      db.close();
-    }
+    const open = withDb(dbPath, (db) => db.prepare<[], { id: string; channel: string | null }>("SELECT id, channel_id AS channel FROM incidents WHERE status <> 'closed'").all());
+    const ready = open.filter((r): r is { id: string; channel: string } => r.channel !== null);
+    if (ready.length > 0 || open.length === 0) return ready;
     await new Promise((r) => setTimeout(r, 100));
   }
   return [];
 }
 
-/** Waits until no job is pending or running (reminders far in the future aside). */
+/** Waits until no job is due within a minute (reminders far in the future aside). */
 async function drain(dbPath: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const db = new Database(dbPath, { readonly: true });
-    const due = dueJobs(db);
-    db.close();
-    if (due === 0) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  while (Date.now() < until && withDb(dbPath, dueJobs) > 0) await new Promise((r) => setTimeout(r, 250));
 }
 
 /**
