@@ -5,21 +5,18 @@
  * gone out twice. `npm run chaos` runs it long; test/chaos/chaos.test.ts runs it short as part of `npm test`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { freePort } from '../support/free-port.js';
 import { repoPath } from '../support/repo-path.js';
-import { parse as parseYaml } from 'yaml';
-import { encodeStepRef } from '../../src/features/playbooks/slack/blocks/playbook-text.js';
-import { sendBlockAction, sendSlashCommand, sendViewSubmission } from '../support/stand-ins/slack/requests/index.js';
-import { makeTriggerId, startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
+import { startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 import { startPagerDutyStandIn, STAND_IN_TOKEN, type PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
+import { approveAction, channelCommand, declareAction, notifyAction, SECRET, submittedAction, tickAction, USERS, type Action, type Expectation, type Reply } from './chaos-actions.js';
+import { dueJobs, duplicatePages, duplicatePosts, lostClockReminders, lostUpdateReminders, withDb } from './chaos-checks.js';
 
 const TOKEN = 'xoxb-chaos-run-not-real';
-const SECRET = 'chaos-run-signing-secret';
-const USERS = ['UALICE', 'UBOB', 'UCAROL'];
 const ROUTING_KEY = 'r0chaosr0ut1ngkey000000000000001';
 
 export interface ChaosOptions {
@@ -60,8 +57,6 @@ function random(seed: number): () => number {
   };
 }
 
-type Expectation = { what: string; holds: (db: Database.Database) => boolean };
-
 export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   const rnd = random(opts.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -87,11 +82,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
     for (let n = 1; n <= opts.actions; n++) {
       injectFault(slack, pd, rnd, pick);
       const action = await nextAction(n, rnd, pick, dbPath, pd, slack);
-      const text = action.run ? await action.run(warden.url).catch(() => '') : await send(warden.url, action).then((a) => (a.status === 200 ? JSON.stringify(a.body) : ''), () => '');
-      if (action.acked(text)) {
+      const reply = await replyTo(action, warden.url, slack, n, dbPath);
+      if (reply && action.acked(reply)) {
         acknowledged++;
-        const kind = action.text.split(' ')[0] ?? '';
-        byKind[kind] = (byKind[kind] ?? 0) + 1;
+        byKind[action.kind] = (byKind[action.kind] ?? 0) + 1;
         expectations.push(action.expect);
       }
       if (killAt.has(n)) {
@@ -108,9 +102,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
       for (const j of db.prepare<[string], { kind: string; last_error: string | null; attempts: number }>("SELECT kind, last_error, attempts FROM jobs WHERE status = 'pending' AND due_at <= ? LIMIT 5").all(new Date(Date.now() + 60_000).toISOString())) {
         console.log(`chaos: still due after the drain: ${j.kind} (attempts ${j.attempts}): ${j.last_error ?? 'never ran'}`);
       }
-      const lost = [...expectations.filter((e) => !e.holds(db)).map((e) => e.what), ...lostReminders(db)];
+      const lost = [...expectations.filter((e) => !e.holds(db)).map((e) => e.what), ...lostUpdateReminders(db), ...lostClockReminders(db)];
       const failedJobs = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck().get() ?? 0;
-      return { actions: opts.actions, acknowledged, byKind, kills, lost, duplicated: [...duplicates(slack, db), ...duplicatePages(pd)], failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
+      return { actions: opts.actions, acknowledged, byKind, kills, lost, duplicated: [...duplicatePosts(slack, db), ...duplicatePages(pd)], failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
     } finally {
       db.close();
     }
@@ -162,142 +156,36 @@ function injectFault(slack: SlackStandIn, pd: PagerDutyStandIn, rnd: () => numbe
   else if (roll < 0.2) slack.loseAnswerNext(method);
 }
 
-interface Action {
-  /** A slash command's text, or a click on a checklist step's Done button. */
-  text: string;
-  click?: { value: string };
-  actionId?: string;
-  messageTs?: string;
-  /** An action of several requests (a modal opened, then submitted): resolves to what counts as its reply, '' when it failed. */
-  run?: (url: string) => Promise<string>;
-  user: string;
-  channel: string;
-  acked(reply: string): boolean;
-  expect: Expectation;
-}
-
-function send(url: string, action: Action) {
-  if (action.click) {
-    return sendBlockAction(url, SECRET, { actionId: action.actionId ?? 'playbook.done', value: action.click.value, userId: action.user, channelId: action.channel, messageTs: action.messageTs ?? '1.0' });
+/** Sends the action and reads Warden's answer: its ack, then (up to 3 s) what came through its response_url. */
+async function replyTo(action: Action, url: string, slack: SlackStandIn, n: number, dbPath: string): Promise<Reply | null> {
+  const id = `chaos-${n}`;
+  const acked = await action.send(url, slack.responseUrl(id, { channelId: action.channel, userId: action.user })).catch(() => null);
+  if (!acked || acked.status !== 200) return null;
+  const ack = typeof acked.body === 'string' ? acked.body : JSON.stringify(acked.body);
+  if (ack.includes('"text"')) return { ack, later: null };
+  for (let i = 0; i < 60; i++) {
+    const later = slack.calls('response_url').find((c) => c.responseUrlId === id);
+    if (later) return { ack, later: JSON.stringify(later.args) };
+    if (action.silentWhenDone && withDb(dbPath, action.expect.holds)) break;
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return sendSlashCommand(url, SECRET, { command: '/incident', text: action.text, userId: action.user, channelId: action.channel, triggerId: makeTriggerId(action.user) });
+  return { ack, later: null };
 }
 
-/** Steps a Done click closes at once (no evidence asked for), by playbook id, from the shipped playbooks. */
-const CLICKABLE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  readdirSync(repoPath('playbooks'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => parseYaml(readFileSync(join(repoPath('playbooks'), f), 'utf8')) as { id: string; phases: Record<string, { id: string; evidence?: string; when?: unknown }[]> })
-    .map((pb) => [pb.id, new Set(Object.values(pb.phases).flat().filter((st) => st.evidence !== 'required' && st.when === undefined).map((st) => st.id))]),
-);
-
-/** An open step of the incident's checklist that a click closes at once, or null (a step with no row is open). */
-function openStep(dbPath: string, incidentId: string, pick: <T>(xs: readonly T[]) => T): string | null {
-  return withDb(dbPath, (db) => {
-    const playbook = db.prepare<[string], string>('SELECT playbook_id FROM incident_playbooks WHERE incident_id = ?').pluck().get(incidentId);
-    if (!playbook) return null;
-    const closed = new Set(db.prepare<[string], string>("SELECT step_id FROM playbook_steps WHERE incident_id = ? AND status <> 'open'").pluck().all(incidentId));
-    const open = [...(CLICKABLE.get(playbook) ?? [])].filter((st) => !closed.has(st));
-    return open.length > 0 ? pick(open) : null;
-  });
-}
-
-function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-interface OpenedView {
-  callback_id: string;
-  private_metadata: string;
-  blocks: { block_id?: string; element?: { initial_value?: string } }[];
-}
-
-/** A notice drafted (`/incident notify`, then the modal submitted with a mark in its text), or a pending one approved. */
-function noticeAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string, slack: SlackStandIn, id: string, channel: string, user: string): Action {
-  const pending = withDb(dbPath, (db) => db.prepare<[string], { id: number; ts: string }>("SELECT id, message_ts AS ts FROM notices WHERE incident_id = ? AND status = 'pending' AND message_ts IS NOT NULL AND drafted_by <> 'ULEGAL01'").all(id));
-  if (pending.length > 0 && rnd() < 0.5) {
-    const notice = pick(pending);
-    return {
-      text: `approve notice ${notice.id}`,
-      click: { value: String(notice.id) },
-      actionId: 'clocks.notice_approve',
-      messageTs: notice.ts,
-      user: 'ULEGAL01',
-      channel,
-      acked: () => false, // its outcome comes by response_url, as a tick's does
-      expect: { what: `notice #${notice.id} of ${id} approved`, holds: (db) => db.prepare("SELECT 1 FROM notices WHERE id = ? AND status = 'approved'").get(notice.id) !== undefined },
-    };
-  }
-  const mark = `[chaos ${n}]`;
-  const run = async (url: string): Promise<string> => {
-    const before = slack.calls('views.open').length;
-    const typed = await sendSlashCommand(url, SECRET, { command: '/incident', text: 'notify customer-initial', userId: user, channelId: channel, triggerId: makeTriggerId(user) });
-    if (typed.status !== 200) return '';
-    let view: OpenedView | undefined;
-    for (let i = 0; i < 40 && !view; i++) {
-      view = slack.calls('views.open').slice(before).find((c) => c.ok)?.args.view as OpenedView | undefined;
-      if (!view) await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!view) return '';
-    const text = `${view.blocks.find((b) => b.block_id === 'text')?.element?.initial_value ?? ''}\n${mark}`;
-    const values = { text: { text: { type: 'plain_text_input', value: text } }, stage: { stage: { type: 'static_select', selected_option: null } } };
-    const submitted = await sendViewSubmission(url, SECRET, { callbackId: view.callback_id, privateMetadata: view.private_metadata, values, userId: user });
-    return submitted.status === 200 && !JSON.stringify(submitted.body ?? '').includes('"errors"') ? 'drafted' : '';
-  };
-  return { text: 'notify customer-initial', run, user, channel, acked: (r) => r === 'drafted', expect: { what: `notice ${mark} of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM notices WHERE incident_id = ? AND text LIKE '%' || ? || '%'").get(id, mark) !== undefined } };
-}
-
-/** A declare now and then, else a note, an update, a role, a clock event or a step ticked off in an incident whose channel exists. */
+/** A declare now and then, else a command, a tick or a notice step in an incident whose channel exists. */
 async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T, dbPath: string, pd: PagerDutyStandIn, slack: SlackStandIn): Promise<Action> {
   const user = pick(USERS);
   const channels = await incidentChannels(dbPath);
   if (channels.length === 0 || rnd() < 0.25) {
-    const title = `Chaos incident ${n}`;
-    return {
-      text: `declare sev2 ${title}`,
-      user,
-      channel: 'CGENERAL',
-      acked: (r) => r.includes(':rotating_light: Declared'),
-      expect: {
-        what: `incident "${title}" and its page`,
-        holds: (db) => db.prepare('SELECT 1 FROM incidents WHERE title = ?').get(title) !== undefined && pd.events().some((e) => e.action === 'trigger' && JSON.stringify(e.body).includes(title)),
-      },
-    };
+    return declareAction(n, user, (title) => pd.events().some((e) => e.action === 'trigger' && JSON.stringify(e.body).includes(title)));
   }
   const { id, channel } = pick(channels);
   const roll = rnd();
-  if (roll >= 0.9) return noticeAction(n, rnd, pick, dbPath, slack, id, channel, user);
-  const stepId = roll < 0.2 ? openStep(dbPath, id, pick) : null;
-  if (stepId) {
-    return {
-      text: `done ${stepId}`,
-      click: { value: encodeStepRef({ incidentId: id, stepId }) },
-      user,
-      channel,
-      // The click's outcome comes by response_url after its empty ack, which the run does not read yet: ticks load
-      // Warden (and their checklist updates are checked for duplicates) but are not counted as acknowledged.
-      acked: () => false,
-      expect: { what: `step ${stepId} of ${id} done`, holds: (db) => db.prepare("SELECT 1 FROM playbook_steps WHERE incident_id = ? AND step_id = ? AND status = 'done'").get(id, stepId) !== undefined },
-    };
+  if (roll >= 0.85) {
+    const notice = rnd() < 0.5 ? (submittedAction(n, dbPath, id, channel) ?? approveAction(dbPath, pick, id, channel)) : null;
+    return notice ?? notifyAction(n, slack, dbPath, id, channel, user);
   }
-  if (roll < 0.45) {
-    const note = `chaos note ${n}`;
-    return { text: `note ${note}`, user, channel, acked: (r) => r.includes('Noted in the timeline.'), expect: { what: `note "${note}" of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM timeline WHERE incident_id = ? AND text LIKE '%' || ? || '%'").get(id, note) !== undefined } };
-  }
-  if (roll < 0.7) {
-    const text = `chaos update ${n}`;
-    return { text: `update ${text}`, user, channel, acked: (r) => r.includes('Update posted.'), expect: { what: `update "${text}" of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM timeline WHERE incident_id = ? AND text LIKE '%' || ? || '%'").get(id, text) !== undefined } };
-  }
-  if (roll < 0.85) {
-    const who = pick(USERS);
-    return { text: `role scribe <@${who}>`, user, channel, acked: (r) => r.includes('Role *scribe* assigned.'), expect: { what: `scribe ${who} of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM timeline WHERE incident_id = ? AND text LIKE '%scribe%'").get(id) !== undefined } };
-  }
-  return { text: 'clock became_aware', user, channel, acked: (r) => r.includes('Recorded `became_aware`') || r.includes('already recorded'), expect: { what: `became_aware of ${id}`, holds: (db) => db.prepare("SELECT 1 FROM clock_events WHERE incident_id = ? AND event = 'became_aware'").get(id) !== undefined } };
+  return (roll < 0.2 ? tickAction(dbPath, pick, id, channel, user) : null) ?? channelCommand(n, rnd(), pick, id, channel, user);
 }
 
 /**
@@ -320,49 +208,3 @@ async function drain(dbPath: string, ms: number): Promise<void> {
   while (Date.now() < until && withDb(dbPath, dueJobs) > 0) await new Promise((r) => setTimeout(r, 250));
 }
 
-/**
- * Reminders that a kill or a retry lost: every open incident must still have its commander's update reminder
- * waiting (the workload runs minutes, far fewer than the cap), whatever happened to the process in between.
- */
-function lostReminders(db: Database.Database): string[] {
-  const rows = db.prepare<[], string>(`SELECT id FROM incidents i WHERE status <> 'closed' AND NOT EXISTS (
-    SELECT 1 FROM jobs j WHERE j.incident_id = i.id AND j.kind = 'incident.update_reminder' AND j.status = 'pending')`).pluck().all();
-  return rows.map((id) => `the update reminder of ${id}`);
-}
-
-/** A page triggered twice: two trigger events with one dedup key (PagerDuty would fold them, but one was sent again). */
-function duplicatePages(pd: PagerDutyStandIn): string[] {
-  const triggers = new Map<string, number>();
-  for (const e of pd.events()) if (e.action === 'trigger') triggers.set(e.dedupKey, (triggers.get(e.dedupKey) ?? 0) + 1);
-  return [...triggers].filter(([, n]) => n > 1).map(([key, n]) => `page ${key} triggered ${n} times`);
-}
-
-/** Jobs waiting that are due within a minute (reminders days ahead are not a backlog). */
-function dueJobs(db: Database.Database): number {
-  return db.prepare<[string], number>("SELECT count(*) FROM jobs WHERE status = 'pending' AND due_at <= ?").pluck().get(new Date(Date.now() + 60_000).toISOString()) ?? 0;
-}
-
-/** Posts sent twice: the same job's same post (its delivery metadata), a note or update twice, or a second channel or card. */
-function duplicates(slack: SlackStandIn, db: Database.Database): string[] {
-  const found: string[] = [];
-  const seen = new Map<string, number>();
-  for (const channel of slack.channels()) {
-    for (const m of slack.messages(channel.id)) {
-      const payload = m.metadata?.event_type === 'warden_delivery' ? (m.metadata.event_payload as { job?: number; n?: number }) : undefined;
-      if (payload?.job !== undefined) {
-        const key = `job ${payload.job} post ${payload.n} in ${channel.name || channel.id}`;
-        seen.set(key, (seen.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  for (const [key, n] of seen) if (n > 1) found.push(`${key} (${n} times)`);
-  // A second channel of one incident: Slack has `name` and `name-2` (or the number) while the incident holds one of them.
-  const held = db.prepare<[], { id: string; name: string | null }>('SELECT id, channel_name AS name FROM incidents').all();
-  const names = new Set(held.map((i) => i.name));
-  for (const c of slack.channels()) {
-    if (!c.name.startsWith('inc-') || names.has(c.name)) continue;
-    const owner = held.find((i) => i.name !== null && (i.name.startsWith(`${c.name}-`) || c.name.startsWith(`${i.name}-`)));
-    found.push(owner ? `channel #${c.name} made besides ${owner.id}'s #${owner.name}` : `channel #${c.name} made for no incident that holds it (set-up still pending?)`);
-  }
-  return found;
-}
