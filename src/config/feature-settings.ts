@@ -1,5 +1,5 @@
 import type { WardenConfig } from './schema.js';
-import { ALL_IN_FORCE, buildClockCatalog, toEntity, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
+import { ALL_IN_FORCE, buildClockCatalog, toEntity, listTemplates, loadRegimeCatalog, loadTemplate, type ClockCatalog, type Regime, type ClockSettings, type LeadTime } from '../features/notifications/index.js';
 import type { NagSettings } from '../features/playbooks/index.js';
 import { WardenError } from '../platform/errors.js';
 import { DEFAULT_SERVICE, type PagingPolicy, type PagingService } from '../features/paging/index.js';
@@ -26,12 +26,25 @@ export function nagSettingsFrom(config: Pick<WardenConfig, 'nags' | 'quietHours'
  * @throws WardenError('config_invalid') listing every problem as `file:line path: message`, so start-up stops.
  */
 export function loadClockCatalog(config: WardenConfig, regimeDirs: readonly string[] = ['regimes']): ClockCatalog {
-  const n = config.notifications;
-  const loaded = loadRegimeCatalog([...regimeDirs, ...n.regimes.extraDirs]);
+  return clockCatalogOf(config, loadRegimes(config, regimeDirs));
+}
+
+/**
+ * The regime files in `regimeDirs` plus notifications.regimes.extraDirs, parsed and validated.
+ * @throws WardenError('config_invalid') listing every problem as `file:line path: message`.
+ */
+export function loadRegimes(config: WardenConfig, regimeDirs: readonly string[]): ReadonlyMap<string, Regime> {
+  const loaded = loadRegimeCatalog([...regimeDirs, ...config.notifications.regimes.extraDirs]);
   if (!loaded.ok) throw new WardenError('config_invalid', `the regime catalog is invalid:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.catalog.regimes;
+}
+
+/** The clock catalog of already loaded regimes: the enabled ones and the customer tiers. */
+export function clockCatalogOf(config: WardenConfig, regimes: ReadonlyMap<string, Regime>): ClockCatalog {
+  const n = config.notifications;
   const enabled = n.regimes.enabled === ALL_IN_FORCE ? null : n.regimes.enabled;
   const tiers = n.customerTiers.map((t) => ({ name: t.name, anchor: t.anchor, withinMs: t.within, description: t.description }));
-  return buildClockCatalog(loaded.catalog.regimes, enabled, tiers, config.timeZone, config.company.entities.map(toEntity));
+  return buildClockCatalog(regimes, enabled, tiers, config.timeZone, config.company.entities.map(toEntity));
 }
 
 /** `eventJobKinds`: job kinds of other modules to queue when a clock event is recorded or corrected. */

@@ -5,4 +5,4 @@ export { ALL_IN_FORCE, parseLeadTime, type LeadTime } from '../features/notifica
 export { vocabularyOf, type RoleDuty, type SeverityPolicy } from '../features/incidents/index.js';
 export { wardenConfigSchema } from './schema.js';
 export type { WardenConfig, WardenConfigInput } from './schema.js';
-export { clockSettingsFrom, followUpPolicyFrom, loadClockCatalog, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, workingCalendarOf, patchPolicyFrom, controlsFrom, digestSchedulesFrom, backupSettingsFrom } from './feature-settings.js';
+export { clockSettingsFrom, followUpPolicyFrom, loadClockCatalog, loadRegimes, clockCatalogOf, nagSettingsFrom, pagingPolicyFrom, reviewPolicyFrom, workingCalendarOf, patchPolicyFrom, controlsFrom, digestSchedulesFrom, backupSettingsFrom } from './feature-settings.js';

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { checkEnv, requireSlackCredentials, type WardenEnv } from '../../platform/config/env.js';
 import { checkConfigText, DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load-config.js';
 import { wardenFeatures } from '../../compose-features.js';
-import { loadClockCatalog, type WardenConfig } from '../../config/index.js';
-import { checkTemplates } from '../../features/notifications/index.js';
+import { clockCatalogOf, loadRegimes, type WardenConfig } from '../../config/index.js';
+import { checkTemplates, type ClockCatalog } from '../../features/notifications/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { join } from 'node:path';
 import { isWardenError } from '../../platform/errors.js';
 import { formatProblem, lineAt, type YamlProblem } from '../../platform/yaml-validate.js';
-import { ALL_IN_FORCE, loadRegimeCatalog } from '../../features/notifications/index.js';
+import { ALL_IN_FORCE } from '../../features/notifications/index.js';
 
 export interface CliIo {
   out(s: string): void;
@@ -46,13 +46,16 @@ export function runConfigCheck(argv: string[], io: CliIo, env: NodeJS.ProcessEnv
 function checkCatalogs(path: string | undefined, io: CliIo): boolean {
   try {
     const { config, source, path: file } = loadConfig(path);
-    const unknown = source === 'file' ? unknownRegimeIds(config, file) : [];
+    // The regime files are read once here for every check below (wardenFeatures reads them again, as start-up does).
+    const regimes = loadRegimes(config, [join(PACKAGE_ROOT, 'regimes')]);
+    const unknown = source === 'file' ? unknownRegimeIds(config, file, regimes) : [];
     for (const p of unknown) io.err(formatProblem(p));
     if (unknown.length > 0) return false;
     wardenFeatures(config);
     io.out(`playbooks, regimes and the review template ok: ${config.playbooks.dirs.join(', ')}; regimes${config.notifications.regimes.extraDirs.length ? ` + ${config.notifications.regimes.extraDirs.join(', ')}` : ''}; ${config.templates.dir}`);
-    for (const w of entityWarnings(config)) io.out(`warning: ${w}`);
-    return checkNoticeTemplates(config, io);
+    const catalog = clockCatalogOf(config, regimes);
+    for (const w of entityWarnings(config, catalog)) io.out(`warning: ${w}`);
+    return checkNoticeTemplates(config, catalog, io);
   } catch (error) {
     if (!isWardenError(error)) throw error;
     io.err(error.message);
@@ -61,12 +64,10 @@ function checkCatalogs(path: string | undefined, io: CliIo): boolean {
 }
 
 /** Each id in notifications.regimes.enabled that no regime file has, at its own line. */
-function unknownRegimeIds(config: WardenConfig, file: string): YamlProblem[] {
-  const { enabled, extraDirs } = config.notifications.regimes;
+function unknownRegimeIds(config: WardenConfig, file: string, regimes: ReadonlyMap<string, unknown>): YamlProblem[] {
+  const { enabled } = config.notifications.regimes;
   if (enabled === ALL_IN_FORCE) return [];
-  const loaded = loadRegimeCatalog([join(PACKAGE_ROOT, 'regimes'), ...extraDirs]);
-  if (!loaded.ok) return [];
-  const known = [...loaded.catalog.regimes.keys()];
+  const known = [...regimes.keys()];
   const text = readFileSync(file, 'utf8');
   return enabled.flatMap((id, i) =>
     known.includes(id) ? [] : [{ file, line: lineAt(text, ['notifications', 'regimes', 'enabled', i]), path: `notifications.regimes.enabled[${i}]`, message: `unknown regime "${id}"; known: ${known.join(', ')}` }],
@@ -74,8 +75,7 @@ function unknownRegimeIds(config: WardenConfig, file: string): YamlProblem[] {
 }
 
 /** Notice templates: variables, required elements and the stages they name, one line per problem as `file: message`. */
-function checkNoticeTemplates(config: WardenConfig, io: CliIo): boolean {
-  const catalog = loadClockCatalog(config, [join(PACKAGE_ROOT, 'regimes')]);
+function checkNoticeTemplates(config: WardenConfig, catalog: ClockCatalog, io: CliIo): boolean {
   const stages = new Set([...catalog.entries.values()].flatMap((e) => e.regime.stages.map((s) => `${e.regime.id}:${s.id}`)));
   const problems = checkTemplates(config.templates.dir, stages);
   for (const p of problems) io.err(`${p.file}: ${p.message}`);
@@ -84,9 +84,9 @@ function checkNoticeTemplates(config: WardenConfig, io: CliIo): boolean {
 }
 
 /** Enabled regimes that count on the entity's own calendar, when no entity says what that is (a warning: the check still passes). */
-function entityWarnings(config: WardenConfig): string[] {
+function entityWarnings(config: WardenConfig, catalog: ClockCatalog): string[] {
   if (config.company.entities.length > 0) return [];
-  const regimes = [...loadClockCatalog(config).entries.values()].filter((e) => e.enabled && e.kind === 'law').map((e) => e.regime);
+  const regimes = [...catalog.entries.values()].filter((e) => e.enabled && e.kind === 'law').map((e) => e.regime);
   const eu = regimes.filter((r) => r.jurisdiction.calendar === 'member_state');
   if (eu.length === 0) return [];
   const standIns = [...new Set(eu.map((r) => `${r.jurisdiction.zone} and ${r.jurisdiction.holidays} holidays`))].join(', ');

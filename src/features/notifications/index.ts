@@ -13,3 +13,4 @@ export type { RegimeDeadlines } from './app/clocks/incident-deadlines.js';
 export type { StageDeadline } from './domain/deadlines/stage-deadline.js';
 export type { AppliedRegime, ClockEventRecord, StageDecision, StageSubmission } from './domain/records.js';
 export type { Notice } from './domain/notices/notice.js';
+export type { Regime } from './domain/deadlines/regime.js';
