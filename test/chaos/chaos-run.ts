@@ -4,13 +4,11 @@
  * answers and latency. Afterwards every acknowledged action must be in the database and no Slack post may have
  * gone out twice. `npm run chaos` runs it long; test/chaos/chaos.test.ts runs it short as part of `npm test`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort } from '../support/free-port.js';
-import { repoPath } from '../support/repo-path.js';
+import { startWardenProcess, type WardenProcess } from '../support/warden-process.js';
 import { startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 import { startPagerDutyStandIn, STAND_IN_TOKEN, type PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
 import { approveAction, channelCommand, declareAction, notifyAction, SECRET, submittedAction, tickAction, USERS, type Action, type Expectation, type Reply } from './chaos-actions.js';
@@ -70,7 +68,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   writeFileSync(join(dir, 'pagerduty-ca.pem'), pd.caPem);
   slack.addChannel('incidents', { botJoined: true });
   slack.delay('*', 150);
-  let warden: Running | null = null;
+  let warden: WardenProcess | null = null;
   const expectations: Expectation[] = [];
   let acknowledged = 0;
   const byKind: Record<string, number> = {};
@@ -119,29 +117,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   }
 }
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<unknown>;
-}
-
-/** `warden start` as a container runs it (bin/warden.js), on loopback, against the stand-in; resolves once /readyz is 200. */
-async function startWarden(dir: string, dbPath: string, slack: SlackStandIn, pd: PagerDutyStandIn): Promise<Running> {
-  const port = await freePort();
+/** `warden start` against the stand-ins; CHAOS_LOGS=FILE appends every run's log lines there, to follow a failing seed. */
+function startWarden(dir: string, dbPath: string, slack: SlackStandIn, pd: PagerDutyStandIn): Promise<WardenProcess> {
   const logs = process.env.CHAOS_LOGS;
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: dbPath, WARDEN_CONFIG: join(dir, 'warden.yaml'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: logs ? 'info' : 'silent',
+  const env = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: dbPath, WARDEN_CONFIG: join(dir, 'warden.yaml'), LOG_LEVEL: logs ? 'info' : 'silent',
     PAGERDUTY_ROUTING_KEY: ROUTING_KEY, PAGERDUTY_TOKEN: STAND_IN_TOKEN, PAGERDUTY_EVENTS_URL: pd.url, PAGERDUTY_API_URL: pd.url, PAGERDUTY_CA_FILE: join(dir, 'pagerduty-ca.pem') };
-  // CHAOS_LOGS=FILE appends every run's log lines there, to follow a failing seed.
-  const child = spawn(process.execPath, [repoPath('bin/warden.js'), 'start'], { env, stdio: ['ignore', logs ? openSync(logs, 'a') : 'ignore', logs ? openSync(logs, 'a') : 'ignore'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    const status = await fetch(`${url}/readyz`).then((r) => r.status, () => 0);
-    if (status === 200) return { child, url, exited };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('warden start did not become ready in 30 s');
+  return startWardenProcess(env, logs ? { stdio: ['ignore', openSync(logs, 'a'), openSync(logs, 'a')] } : {});
 }
 
 /** Now and then Slack is slow to answer, refuses with a 429 or a 5xx, or its answer is lost after it acted. */

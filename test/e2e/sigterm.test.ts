@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.js';
-import { repoPath } from '../support/repo-path.js';
+import { startWardenProcess, type WardenProcess } from '../support/warden-process.js';
 import { sendSlashCommand } from '../support/stand-ins/slack/requests/index.js';
 import { makeTriggerId, startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 
@@ -28,16 +26,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** `warden start` as its own process (bin/warden.js, as a container runs it), listening on loopback. */
-async function startWarden(db: string): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const port = await freePort();
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: db, WARDEN_CONFIG: join(dir, 'warden.yaml'), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, [repoPath('bin/warden.js'), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  await expect.poll(async () => (await fetch(`${url}/readyz`).catch(() => null))?.status, { timeout: 30_000, interval: 200 }).toBe(200);
-  return { child, url, exited };
-}
+/** `warden start` as its own process against the stand-in, its output piped (the test reads its log lines). */
+const startWarden = (db: string): Promise<WardenProcess> =>
+  startWardenProcess(
+    { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, SLACK_TEAM_ID: TEAM_ID, WARDEN_DB: db, WARDEN_CONFIG: join(dir, 'warden.yaml'), LOG_LEVEL: 'warn' },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 
 function incidents(db: string): { all: number; withoutChannel: number } {
   const conn = new Database(db, { readonly: true });
