@@ -25,9 +25,12 @@ export interface Reply {
   later: string | null;
 }
 
+/** What the workload does: `done` is a checklist tick; notify, approve and submitted are a notice's three steps. */
+export const ACTION_KINDS = ['declare', 'note', 'update', 'role', 'clock', 'regime', 'done', 'notify', 'approve', 'submitted'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
 export interface Action {
-  /** declare, note, update, role, clock, regime, done (a tick), notify, approve, submitted. */
-  kind: string;
+  kind: ActionKind;
   user: string;
   channel: string;
   /** Sends the action's request(s) with the response_url Slack would give it; resolves to its ack (or null on failure). */
@@ -41,7 +44,7 @@ export interface Action {
 type Pick = <T>(xs: readonly T[]) => T;
 const said = (r: Reply, text: string) => r.ack.includes(text) || (r.later ?? '').includes(text);
 
-function command(kind: string, text: string, user: string, channel: string, answer: string | string[], expect: Expectation): Action {
+function command(kind: ActionKind, text: string, user: string, channel: string, answer: string | string[], expect: Expectation): Action {
   const answers = Array.isArray(answer) ? answer : [answer];
   return {
     kind, user, channel, expect,
@@ -87,8 +90,12 @@ const CLICKABLE: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     .map((pb) => [pb.id, new Set(Object.values(pb.phases).flat().filter((st) => st.evidence !== 'required' && st.when === undefined).map((st) => st.id))]),
 );
 
-/** A click on Done of an open step that a click closes at once, or null when the incident has none. */
-export function tickAction(dbPath: string, pick: Pick, id: string, channel: string, user: string): Action | null {
+/**
+ * A click on Done of an open step that a click closes at once, by the declarer (a member of the channel: Warden
+ * refuses a tick from anyone else), or null when the incident has none.
+ */
+export function tickAction(dbPath: string, pick: Pick, id: string, channel: string): Action | null {
+  const user = withDb(dbPath, (db) => db.prepare<[string], string>('SELECT declared_by FROM incidents WHERE id = ?').pluck().get(id))!;
   const stepId = withDb(dbPath, (db) => {
     const playbook = db.prepare<[string], string>('SELECT playbook_id FROM incident_playbooks WHERE incident_id = ?').pluck().get(id);
     if (!playbook) return null;
@@ -113,11 +120,16 @@ interface OpenedView {
   blocks: { block_id?: string; element?: { initial_value?: string; initial_option?: unknown } }[];
 }
 
-/** The approver records an approved GDPR notice as submitted, overriding what the chaos draft left to complete. */
-export function submittedAction(n: number, dbPath: string, id: string, channel: string): Action | null {
-  const approved = withDb(dbPath, (db) => db.prepare<[string], number>(`SELECT id FROM notices WHERE incident_id = ? AND status = 'approved' AND regime_id = 'gdpr' AND stage_id = 'supervisory_authority'
-    AND NOT EXISTS (SELECT 1 FROM stage_submissions s WHERE s.incident_id = notices.incident_id AND s.regime_id = 'gdpr' AND s.stage_id = 'supervisory_authority')`).pluck().all(id));
-  if (approved.length === 0) return null;
+/**
+ * The approver records an approved GDPR notice of any open incident as submitted, overriding what the chaos draft
+ * left to complete; null when no approved one waits.
+ */
+export function submittedAction(n: number, dbPath: string): Action | null {
+  const waiting = withDb(dbPath, (db) => db.prepare<[], { id: string; channel: string }>(`SELECT i.id, i.channel_id AS channel FROM notices n JOIN incidents i ON i.id = n.incident_id
+    WHERE n.status = 'approved' AND n.regime_id = 'gdpr' AND n.stage_id = 'supervisory_authority' AND i.status <> 'closed' AND i.channel_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM stage_submissions s WHERE s.incident_id = n.incident_id AND s.regime_id = 'gdpr' AND s.stage_id = 'supervisory_authority') LIMIT 1`).get());
+  if (!waiting) return null;
+  const { id, channel } = waiting;
   const reference = `CHAOS-${n}`;
   return command('submitted', `submitted gdpr:supervisory_authority ${reference} --override "the chaos run's drafts keep their placeholders"`, APPROVER, channel, 'as submitted (reference', {
     what: `gdpr:supervisory_authority of ${id} submitted as ${reference}`,
@@ -125,17 +137,25 @@ export function submittedAction(n: number, dbPath: string, id: string, channel: 
   });
 }
 
-/** A pending notice approved by the approver (never their own draft), or null when there is none. */
-export function approveAction(dbPath: string, pick: Pick, id: string, channel: string): Action | null {
-  const pending = withDb(dbPath, (db) => db.prepare<[string, string], { id: number; ts: string }>("SELECT id, message_ts AS ts FROM notices WHERE incident_id = ? AND status = 'pending' AND message_ts IS NOT NULL AND drafted_by <> ?").all(id, APPROVER));
+/** A pending notice of any open incident approved by the approver (never their own draft), or null when none waits. */
+export function approveAction(dbPath: string, pick: Pick): Action | null {
+  const pending = withDb(dbPath, (db) => db.prepare<[string], { id: number; ts: string; incident: string; channel: string }>(`SELECT n.id, n.message_ts AS ts, i.id AS incident, i.channel_id AS channel FROM notices n JOIN incidents i ON i.id = n.incident_id
+    WHERE n.status = 'pending' AND n.message_ts IS NOT NULL AND n.drafted_by <> ? AND i.status <> 'closed' AND i.channel_id IS NOT NULL`).all(APPROVER));
   if (pending.length === 0) return null;
   const notice = pick(pending);
   return {
-    kind: 'approve', user: APPROVER, channel,
-    send: (url, responseUrl) => sendBlockAction(url, SECRET, { actionId: 'clocks.notice_approve', value: String(notice.id), userId: APPROVER, channelId: channel, messageTs: notice.ts, responseUrl }),
+    kind: 'approve', user: APPROVER, channel: notice.channel,
+    send: (url, responseUrl) => sendBlockAction(url, SECRET, { actionId: 'clocks.notice_approve', value: String(notice.id), userId: APPROVER, channelId: notice.channel, messageTs: notice.ts, responseUrl }),
     acked: (r) => said(r, `Notice #${notice.id} approved.`),
-    expect: { what: `notice #${notice.id} of ${id} approved`, holds: (db) => db.prepare("SELECT 1 FROM notices WHERE id = ? AND status = 'approved'").get(notice.id) !== undefined },
+    expect: { what: `notice #${notice.id} of ${notice.incident} approved`, holds: (db) => db.prepare("SELECT 1 FROM notices WHERE id = ? AND status = 'approved'").get(notice.id) !== undefined },
   };
+}
+
+/** An open incident under GDPR with no supervisory-authority notice drafted yet, so the notice steps reach GDPR's. */
+export function gdprDraftTarget(dbPath: string): { id: string; channel: string } | null {
+  return withDb(dbPath, (db) => db.prepare<[], { id: string; channel: string }>(`SELECT i.id, i.channel_id AS channel FROM incident_regimes r JOIN incidents i ON i.id = r.incident_id
+    WHERE r.regime_id = 'gdpr' AND i.status <> 'closed' AND i.channel_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.incident_id = i.id AND n.regime_id = 'gdpr' AND n.stage_id = 'supervisory_authority') LIMIT 1`).get() ?? null);
 }
 
 /** `/incident notify` (the GDPR stage's template once GDPR applies), then its modal submitted with a mark in its text. */

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { startWardenProcess, type WardenProcess } from '../support/warden-process.js';
 import { startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 import { startPagerDutyStandIn, STAND_IN_TOKEN, type PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
-import { approveAction, channelCommand, declareAction, notifyAction, SECRET, submittedAction, tickAction, USERS, type Action, type Expectation, type Reply } from './chaos-actions.js';
+import { approveAction, channelCommand, declareAction, gdprDraftTarget, notifyAction, SECRET, submittedAction, tickAction, USERS, type Action, type Expectation, type Reply } from './chaos-actions.js';
 import { dueJobs, duplicatePages, duplicatePosts, lostClockReminders, lostUpdateReminders, withDb } from './chaos-checks.js';
 
 const TOKEN = 'xoxb-chaos-run-not-real';
@@ -85,6 +85,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
         acknowledged++;
         byKind[action.kind] = (byKind[action.kind] ?? 0) + 1;
         expectations.push(action.expect);
+      } else if (process.env.CHAOS_VERBOSE) {
+        // CHAOS_VERBOSE=1 shows what Warden answered to each action it did not confirm.
+        console.log(`chaos: ${n} ${action.kind} not confirmed: ${reply ? `${reply.ack} / ${reply.later}` : 'no answer'}`);
       }
       if (killAt.has(n)) {
         warden.child.kill('SIGKILL');
@@ -163,10 +166,11 @@ async function nextAction(n: number, rnd: () => number, pick: <T>(xs: readonly T
   const { id, channel } = pick(channels);
   const roll = rnd();
   if (roll >= 0.85) {
-    const notice = rnd() < 0.5 ? (submittedAction(n, dbPath, id, channel) ?? approveAction(dbPath, pick, id, channel)) : null;
-    return notice ?? notifyAction(n, slack, dbPath, id, channel, user);
+    // A notice goes on to its next step where one waits (approved: submitted; drafted: approved), else a new draft.
+    const draft = gdprDraftTarget(dbPath) ?? { id, channel };
+    return submittedAction(n, dbPath) ?? approveAction(dbPath, pick) ?? notifyAction(n, slack, dbPath, draft.id, draft.channel, user);
   }
-  return (roll < 0.2 ? tickAction(dbPath, pick, id, channel, user) : null) ?? channelCommand(n, rnd(), pick, id, channel, user);
+  return (roll < 0.2 ? tickAction(dbPath, pick, id, channel) : null) ?? channelCommand(n, rnd(), pick, id, channel, user);
 }
 
 /**
