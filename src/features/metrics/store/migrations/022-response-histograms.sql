@@ -97,18 +97,33 @@ BEGIN
       AND observations = 0;
 END;
 
--- Recomputing an incident: drop what it contributed, add what it contributes now (a handful of rows).
+-- Recomputing an incident (or one series of it): drop what it contributed, add what it contributes now (a handful
+-- of rows). Each trigger recomputes from the stored state, so two firing for one write agree.
 CREATE TRIGGER metrics_incident_declared AFTER INSERT ON incidents
 BEGIN
   INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = NEW.id;
 END;
 
-CREATE TRIGGER metrics_incident_changed AFTER UPDATE OF id, severity, drill, type, declared_at, detected_at, resolved_at ON incidents
+CREATE TRIGGER metrics_incident_changed AFTER UPDATE OF id, severity, drill, type, declared_at ON incidents
   WHEN OLD.id IS NOT NEW.id OR OLD.severity IS NOT NEW.severity OR OLD.drill IS NOT NEW.drill OR OLD.type IS NOT NEW.type
-    OR OLD.declared_at IS NOT NEW.declared_at OR OLD.detected_at IS NOT NEW.detected_at OR OLD.resolved_at IS NOT NEW.resolved_at
+    OR OLD.declared_at IS NOT NEW.declared_at
 BEGIN
   DELETE FROM metrics_observations WHERE incident_id IN (OLD.id, NEW.id);
   INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = NEW.id;
+END;
+
+CREATE TRIGGER metrics_form_detection_changed AFTER UPDATE OF detected_at ON incidents WHEN OLD.detected_at IS NOT NEW.detected_at
+BEGIN
+  DELETE FROM metrics_observations WHERE incident_id = NEW.id AND series = 'mtta';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = NEW.id AND series = 'mtta';
+END;
+
+CREATE TRIGGER metrics_resolved_at_changed AFTER UPDATE OF resolved_at ON incidents WHEN OLD.resolved_at IS NOT NEW.resolved_at
+BEGIN
+  DELETE FROM metrics_observations WHERE incident_id = NEW.id AND series = 'mttr';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = NEW.id AND series = 'mttr';
 END;
 
 CREATE TRIGGER metrics_incident_deleted AFTER DELETE ON incidents
@@ -116,48 +131,56 @@ BEGIN
   DELETE FROM metrics_observations WHERE incident_id = OLD.id;
 END;
 
--- The timeline is append-only (migration 013): only a new status change can move the first resolution.
-CREATE TRIGGER metrics_status_changed AFTER INSERT ON timeline WHEN NEW.kind = 'status_changed'
+-- The timeline is append-only (migration 013): only a new change to resolved can move the first resolution.
+CREATE TRIGGER metrics_status_changed AFTER INSERT ON timeline
+  WHEN NEW.kind = 'status_changed' AND CASE WHEN json_valid(NEW.data) THEN json_extract(NEW.data, '$.to') END = 'resolved'
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id = NEW.incident_id;
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = NEW.incident_id;
+  DELETE FROM metrics_observations WHERE incident_id = NEW.incident_id AND series = 'mttr';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = NEW.incident_id AND series = 'mttr';
 END;
 
 CREATE TRIGGER metrics_detected_recorded AFTER INSERT ON clock_events WHEN NEW.event = 'detected'
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id = NEW.incident_id;
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = NEW.incident_id;
+  DELETE FROM metrics_observations WHERE incident_id = NEW.incident_id AND series = 'mtta';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = NEW.incident_id AND series = 'mtta';
 END;
 
 CREATE TRIGGER metrics_detected_corrected AFTER UPDATE OF incident_id, event, at ON clock_events
   WHEN (OLD.event = 'detected' OR NEW.event = 'detected')
     AND (OLD.incident_id IS NOT NEW.incident_id OR OLD.event IS NOT NEW.event OR OLD.at IS NOT NEW.at)
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
+  DELETE FROM metrics_observations WHERE incident_id IN (OLD.incident_id, NEW.incident_id) AND series = 'mtta';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id IN (OLD.incident_id, NEW.incident_id) AND series = 'mtta';
 END;
 
 CREATE TRIGGER metrics_detected_removed AFTER DELETE ON clock_events WHEN OLD.event = 'detected'
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id = OLD.incident_id;
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = OLD.incident_id;
+  DELETE FROM metrics_observations WHERE incident_id = OLD.incident_id AND series = 'mtta';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = OLD.incident_id AND series = 'mtta';
 END;
 
 CREATE TRIGGER metrics_stage_submitted AFTER INSERT ON stage_submissions
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id = NEW.incident_id;
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = NEW.incident_id;
+  DELETE FROM metrics_observations WHERE incident_id = NEW.incident_id AND series = 'legal';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = NEW.incident_id AND series = 'legal';
 END;
 
 CREATE TRIGGER metrics_submission_corrected AFTER UPDATE OF incident_id, regime_id, stage_id, submitted_at ON stage_submissions
   WHEN OLD.incident_id IS NOT NEW.incident_id OR OLD.regime_id IS NOT NEW.regime_id OR OLD.stage_id IS NOT NEW.stage_id OR OLD.submitted_at IS NOT NEW.submitted_at
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
+  DELETE FROM metrics_observations WHERE incident_id IN (OLD.incident_id, NEW.incident_id) AND series = 'legal';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id IN (OLD.incident_id, NEW.incident_id) AND series = 'legal';
 END;
 
 CREATE TRIGGER metrics_submission_removed AFTER DELETE ON stage_submissions
 BEGIN
-  DELETE FROM metrics_observations WHERE incident_id = OLD.incident_id;
-  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed WHERE incident_id = OLD.incident_id;
+  DELETE FROM metrics_observations WHERE incident_id = OLD.incident_id AND series = 'legal';
+  INSERT INTO metrics_observations SELECT incident_id, series, label_a, label_b, declared_at, value_ms, bucket FROM metrics_observed
+    WHERE incident_id = OLD.incident_id AND series = 'legal';
 END;
