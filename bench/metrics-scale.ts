@@ -4,7 +4,7 @@
  * 30-day window the response histograms read. Three figures: a scrape as scrapers see it (within a minute of the
  * last one, the window's read is reused), one with the clock moved past that minute before each scrape (the
  * window read again), and that again with the incidents' declarations spread evenly over the 30 days, so the
- * window's first, partial day (read incident by incident) has its share. Flat: the ratio at 10,000 within 1.5x of
+ * window's first, partial day (partly read incident by incident) has its share. Flat: the ratio at 10,000 within 1.5x of
  * the one at 10.
  */
 import { join } from 'node:path';
@@ -71,6 +71,6 @@ export async function benchMetricsScale(dir: string, slack: BenchSlack, f: Fmt):
   return [
     ...verdict('GET /metrics p50, open incidents all in the 30-day window (a scrape within a minute of the last) vs GET /healthz', of(at, 'cached'), f),
     ...verdict('  the same, the window read again (clock moved past the minute before each scrape)', of(at, 'fresh'), f),
-    ...verdict('  the same, the incidents spread evenly over the 30 days (the first, partial day read one by one)', of(spread, 'fresh'), f),
+    ...verdict('  the same, the incidents spread evenly over the 30 days (the first day of the window has its share)', of(spread, 'fresh'), f),
   ];
 }

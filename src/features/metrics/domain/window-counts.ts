@@ -39,22 +39,30 @@ export interface TextRange {
   until: string;
 }
 
+/** How a period reads: whole UTC days [fromDay, throughDay] from the daily sums, plus and minus some incidents one by one. */
+export interface WindowSplit {
+  days: { fromDay: string; throughDay: string } | null;
+  add: TextRange[];
+  subtract: TextRange[];
+}
+
+const NOON_MS = 43_200_000;
+
 /**
- * How a period splits for the daily sums: the whole UTC days in (`afterDay`, `throughDay`] come from the sums;
- * `add` (the first, partial day's part inside the period) is read incident by incident; `subtract` (the part of
- * the last day at or after `until`, normally empty: nothing is declared in the future) is taken back off that
- * day's sum. A period within one day has no whole days: `add` is the period itself. Pure.
+ * How a period splits for the daily sums. Its last day comes summed, less what was declared at or after `until`
+ * (normally nothing: nothing is declared in the future). Its first, partial day is read incident by incident,
+ * from whichever side of `since` is shorter: a start before noon takes that day's sum less its incidents before
+ * `since`, a start after noon adds its incidents from `since` on. So the one-by-one reads stay within half a
+ * day's declarations. A period within one day has no whole days: it is read itself. Pure.
  */
-export function windowSplit(period: Period): { days: { afterDay: string; throughDay: string } | null; add: TextRange; subtract: TextRange | null } {
+export function windowSplit(period: Period): WindowSplit {
   const since = period.since.toISOString();
   const until = period.until.toISOString();
   const [first, last] = [dayOf(since), dayOf(until)];
-  if (first === last) return { days: null, add: { since, until }, subtract: null };
-  return {
-    days: { afterDay: first, throughDay: last },
-    add: { since, until: nextDay(first) },
-    subtract: { since: until, until: nextDay(last) },
-  };
+  if (first === last) return { days: null, add: [{ since, until }], subtract: [] };
+  const late = [{ since: until, until: nextDay(last) }];
+  if (period.since.getTime() % DAY_MS < NOON_MS) return { days: { fromDay: first, throughDay: last }, add: [], subtract: [{ since: first, until: since }, ...late] };
+  return { days: { fromDay: nextDay(first), throughDay: last }, add: [{ since, until: nextDay(first) }], subtract: late };
 }
 
 const keyOf = (c: { series: string; labelA: string; labelB: string }) => `${c.series}\u0000${c.labelA}\u0000${c.labelB}`;

@@ -13,10 +13,10 @@ interface Row {
 
 const COLUMNS = 'series, label_a, label_b, bucket';
 
-/** The daily sums of the whole days in (afterDay, throughDay]: at most 31 days x series x label sets x buckets rows. */
+/** The daily sums of the whole days in [fromDay, throughDay]: at most 31 days x series x label sets x buckets rows. */
 export const WHOLE_DAYS_SQL = `
     SELECT ${COLUMNS}, sum(observations) AS observations, sum(sum_ms) AS sum_ms
-    FROM metrics_daily_buckets WHERE day > ? AND day <= ? GROUP BY ${COLUMNS}`;
+    FROM metrics_daily_buckets WHERE day >= ? AND day <= ? GROUP BY ${COLUMNS}`;
 
 /** The observations of the incidents declared in a range within one day (an edge of the window). */
 export const PART_DAY_SQL = `
@@ -25,9 +25,9 @@ export const PART_DAY_SQL = `
     WHERE declared_at >= ? AND declared_at < ? GROUP BY ${COLUMNS}`;
 
 /**
- * The response histograms over a period from what migration 022's triggers keep: the daily sums of its whole
- * days, plus the observations of its first, partial day one by one. Its cost follows the days and label sets,
- * not the incidents (but for those declared on the first day after the window's start time). Drills are never
+ * The response histograms over a period from what migration 022's triggers keep: the daily sums of its days, and
+ * the observations of part of its first day one by one (windowSplit). Its cost follows the days and label sets,
+ * not the incidents (but for those declared within half a day of the window's start). Drills are never
  * in those tables. The figures are RESPONSE_TIMES_SQL's (the test compares them on randomised histories).
  */
 export function responseHistogramsRead(db: Db, bucketCount: number) {
@@ -41,9 +41,9 @@ export function responseHistogramsRead(db: Db, bucketCount: number) {
       const split = windowSplit(period);
       // One read transaction, so a write between the statements cannot be half counted.
       return db.transaction(() => {
-        const parts: { rows: BucketCount[]; sign: 1 | -1 }[] = [{ rows: counts(partDay.all(split.add.since, split.add.until)), sign: 1 }];
-        if (split.days) parts.push({ rows: counts(wholeDays.all(split.days.afterDay, split.days.throughDay)), sign: 1 });
-        if (split.subtract) parts.push({ rows: counts(partDay.all(split.subtract.since, split.subtract.until)), sign: -1 });
+        const part = (r: { since: string; until: string }) => counts(partDay.all(r.since, r.until));
+        const parts: { rows: BucketCount[]; sign: 1 | -1 }[] = [...split.add.map((r) => ({ rows: part(r), sign: 1 as const })), ...split.subtract.map((r) => ({ rows: part(r), sign: -1 as const }))];
+        if (split.days) parts.push({ rows: counts(wholeDays.all(split.days.fromDay, split.days.throughDay)), sign: 1 });
         return sumCounts(parts, bucketCount);
       })();
     },

@@ -22,6 +22,8 @@ const periodsAround = (originMs: number): Period[] => [
   trailing(new Date(Math.floor(originMs / DAY) * DAY + 30 * DAY + 1), 30),
   { since: new Date(originMs - 3_600_000), until: new Date(originMs + 3_600_000) },
   { since: new Date(originMs - 2 * DAY), until: new Date(originMs + 2 * DAY) },
+  trailing(new Date(Math.floor(originMs / DAY) * DAY + 30 * DAY + 12 * 3_600_000), 30),
+  trailing(new Date(Math.floor(originMs / DAY) * DAY + 30 * DAY + 12 * 3_600_000 - 1), 30),
 ];
 
 /** Runs `fn` against a new in-memory database (one per generated history). */
