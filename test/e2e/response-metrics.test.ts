@@ -75,4 +75,21 @@ describe('response metrics on /metrics', () => {
     expect(value(later, 'warden_incident_mttr_seconds_count{severity="sev1"}')).toBeUndefined();
     expect(later).toContain('# TYPE warden_incident_mttr_seconds histogram');
   });
+
+  it('when the detection time is corrected, then the next scrape past the minute shows the corrected MTTA, the old one gone', async () => {
+    const sev2 = await declare('sev2 Disk full', 'INC-2026-0001');
+    expect(await sev2('clock detected 2026-11-22T08:40:00Z')).toContain('detected');
+    await h.advance(MIN); // the window ends now, and an incident declared now is not yet in it
+    const first = await scrape();
+    expect(value(first, 'warden_incident_mtta_seconds_count{severity="sev2"}')).toBe(1);
+    expect(value(first, 'warden_incident_mtta_seconds_sum{severity="sev2"}')).toBe(20 * 60);
+
+    expect(await sev2('clock detected 2026-11-22T08:10:00Z')).toContain('Corrected from');
+    await h.advance(61_000);
+    const corrected = await scrape();
+    expect(value(corrected, 'warden_incident_mtta_seconds_count{severity="sev2"}')).toBe(1);
+    expect(value(corrected, 'warden_incident_mtta_seconds_sum{severity="sev2"}')).toBe(50 * 60);
+    expect(value(corrected, 'warden_incident_mtta_seconds_bucket{le="1800",severity="sev2"}')).toBe(0);
+    expect(value(corrected, 'warden_incident_mtta_seconds_bucket{le="3600",severity="sev2"}')).toBe(1);
+  });
 });

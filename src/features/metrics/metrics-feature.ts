@@ -2,9 +2,9 @@ import type { Registry } from 'prom-client';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/db.js';
 import type { Feature } from '../../platform/feature.js';
-import { cachedWindow, registerResponseSeries } from './app/prometheus-series.js';
+import { BUCKET_COUNT, cachedWindow, registerResponseSeries } from './app/prometheus-series.js';
 import { migrations } from './store/migrations.js';
-import { responseTimesRead } from './store/response-times-read.js';
+import { responseHistogramsRead } from './store/response-histograms-read.js';
 
 /** What this feature needs of the shared core: the database to read and the clock that sets the window. */
 export interface MetricsCore {
@@ -18,7 +18,7 @@ export function metricsFeature(): Feature<MetricsCore> {
     name: 'metrics',
     migrations,
     plug: (core) => ({
-      metrics: (registry: Registry) => registerResponseSeries(registry, cachedWindow(responseTimesRead(core.db), core.deps.clock)),
+      metrics: (registry: Registry) => registerResponseSeries(registry, cachedWindow(responseHistogramsRead(core.db, BUCKET_COUNT), core.deps.clock)),
     }),
   };
 }

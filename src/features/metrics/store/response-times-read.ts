@@ -18,7 +18,9 @@ interface Row {
 /**
  * A read model over the shared database (read-only SQL on the incidents, timeline and legal-clock tables, not
  * their features' repositories): one range query on `incidents(declared_at)` (migration 009), each incident's
- * other facts read by primary key or `timeline(incident_id, at)`. Cost follows the incidents in the period.
+ * other facts read by primary key or `timeline(incident_id, at)`. Cost follows the incidents in the period: it
+ * serves `warden metrics` and the digest (medians and p90 need every value); `/metrics` reads the daily sums
+ * migration 022 keeps by the same rules (response-histograms-read.ts).
  *
  * - detection: the `detected` clock event (correctable, what the legal clocks read), else the declare form's time;
  * - first commander: the declaration, since declareIncident names the declarer commander in the same transaction;
