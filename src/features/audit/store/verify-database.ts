@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Db } from '../../../platform/db/db.js';
 import { WardenError } from '../../../platform/errors.js';
 import type { AuditProblem } from '../domain/audit-problem.js';
@@ -29,8 +30,10 @@ export interface VerifyDatabaseOptions {
   earlierState?: boolean;
   /**
    * The last entry this thread walks while a worker walks the rest (`chainRangeInWorker`); null for one thread. By
-   * default the middle of a chain of 20,000 entries or more (below, starting a worker costs more than it saves).
-   * An in-memory database is always walked on one thread.
+   * default the middle of a chain of 20,000 entries or more when the machine has a core for each of the three
+   * threads; otherwise none: below, starting a worker costs more than it saves, and on two cores the timeline's
+   * worker already has the second one, so a third thread only takes turns with it (bench/audit-verify.ts measured
+   * the split 25% slower there). An in-memory database is always walked on one thread.
    */
   split?: number | null;
 }
@@ -73,6 +76,8 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
 }
 
 const SPLIT_FROM = 20_000;
+/** This thread, the timeline's worker and the chain's. */
+const SPLIT_CORES = 3;
 
 /**
  * The chain walked to the head read first, in two ranges when it is split: the worker's walk of the second is
@@ -97,7 +102,7 @@ async function walkChain(db: Db, audit: AuditRepo, expectations: Expectation[] |
 
 /** The last entry this thread walks when a worker walks the rest, null for one thread (see `split`). */
 function splitAt(db: Db, end: number, split: number | null | undefined): number | null {
-  const at = split === undefined ? (end >= SPLIT_FROM ? Math.floor(end / 2) : null) : split;
+  const at = split === undefined ? (end >= SPLIT_FROM && availableParallelism() >= SPLIT_CORES ? Math.floor(end / 2) : null) : split;
   return db.memory || at === null || at <= 0 || at >= end ? null : at;
 }
 
