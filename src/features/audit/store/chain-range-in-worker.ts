@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Expectation } from '../domain/checkpoint-chain.js';
 import type { RangeWalk } from '../domain/verify-audit.js';
-import { QUICK_PAGE_SQL } from './audit-repo.js';
+import { QUICK_PAGE, QUICK_PAGE_SQL } from './audit-repo.js';
 
 type Reply = { ok: true; range: RangeWalk } | { ok: false; problem: string };
 
@@ -19,7 +19,7 @@ export interface RangeInWorker {
  * reading SQLite, the larger part of verifying, then runs on both cores. The caller bounds `to` by the head it read
  * first, so that both threads walk the same entries whatever is appended meanwhile.
  */
-export function chainRangeInWorker(path: string, from: number, to: number, expectations: readonly Expectation[] | null, pageSize = 5000): RangeInWorker {
+export function chainRangeInWorker(path: string, from: number, to: number, expectations: readonly Expectation[] | null, pageSize = QUICK_PAGE): RangeInWorker {
   const pending = (expectations ?? []).filter((e) => e.count >= from && e.count <= to).map(({ count, head }) => ({ count, head })).sort((a, b) => a.count - b.count);
   // No execArgv: the worker is plain JavaScript, and a loader the parent runs under (tsx) would double its start.
   const workerData = { path, sql: QUICK_PAGE_SQL, from, to, pageSize, pending };
