@@ -24,8 +24,9 @@ export interface ChainWalker {
   step(e: ChainRow): AuditProblem | null;
   /**
    * Accepts entries from `texts[from]` on, each `hash || hashed` (the SQL yields null unless both hash columns hold
-   * 64 characters), while each is the next entry, links to the one before, hashes right and matches the checkpoints
-   * at its seq; returns the index of the first it does not accept, for `step` to say why from the row read the exact way.
+   * 64 bytes and the text stands for one row only), while each is the next entry, links to the one before, hashes
+   * right and matches the checkpoints at its seq; returns the index of the first it does not accept, for `step` to
+   * say why from the row read the exact way.
    */
   quick(texts: readonly (string | null)[], from: number): number;
   /**
@@ -82,7 +83,7 @@ export function chainWalker(input: WalkerInput, coverage: TimelineCoverage): Cha
 
 /** The common case, decided without reading the entry whole: it is the next one, links to it, and hashes right. */
 function quickCheck(r: ChainRow, prev: { seq: number; hash: string }): boolean {
-  return r.seq === prev.seq + 1 && r.prevHash === prev.hash && sha('sha256', r.hashed, 'hex') === r.hash;
+  return r.hashed !== null && r.seq === prev.seq + 1 && r.prevHash === prev.hash && sha('sha256', r.hashed, 'hex') === r.hash;
 }
 
 /** Why the entry does not follow `prev`, or null when it does. */

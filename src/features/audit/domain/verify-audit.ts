@@ -19,7 +19,8 @@ export interface ChainRow {
   seq: number;
   prevHash: string;
   hash: string;
-  hashed: string;
+  /** Null when the stored text could stand for more than one row (see the audit repo): the exact check decides. */
+  hashed: string | null;
   timeline: string | null;
 }
 
