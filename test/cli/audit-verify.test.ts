@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { ALL_MIGRATIONS } from '../../src/compose-features.js';
-import { auditHash, checkpointLine, signCheckpoint } from '../../src/features/audit/index.js';
+import { auditHash, auditRepo, checkpointLine, signCheckpoint } from '../../src/features/audit/index.js';
 import { recordChange } from '../../src/features/incidents/app/record.js';
 import { createStore } from '../../src/features/incidents/store/store.js';
 import { migrate, openDb, type Db } from '../../src/platform/db/db.js';
@@ -96,6 +96,17 @@ describe('warden audit verify', () => {
     tamper((db) => db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 2").run());
     expect(await cli('verify')).toBe(3);
     expect(err.join('\n')).toContain('audit FAILED (edited, entry 2): entry 2 (incident.note_added at 2026-11-22T09:02:00.000Z) was edited');
+  });
+
+  it('when text is moved from the details into incident_id, keeping the hashed text and so the hash, then that entry is named (exit 3)', async () => {
+    seed(2);
+    const db = openDb(join(dir, 'warden.db'));
+    auditRepo(db).append({ at: '2026-11-22T10:00:00.000Z', actor: 'UALICE', action: 'incident.linked', incidentId: 'INC-2026-0001', details: { a: 'x', incidentId: 'INC-2026-0002' } });
+    db.close();
+    await cli('checkpoint');
+    tamper((db) => db.prepare(`UPDATE audit_log SET details = '{"a":"x"', incident_id = 'INC-2026-0002"},"incidentId":"INC-2026-0001' WHERE seq = 3`).run());
+    expect(await cli('verify')).toBe(3);
+    expect(err.join('\n')).toContain('audit FAILED (edited, entry 3): entry 3 (incident.linked at 2026-11-22T10:00:00.000Z) was edited');
   });
 
   it('when an entry is edited and only its own hash recomputed, then the entry itself is named (exit 3)', async () => {

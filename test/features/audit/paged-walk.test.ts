@@ -74,6 +74,16 @@ describe('the paged quick walk of the audit chain', () => {
     });
   }
 
+  it('when text is moved between columns so that the stored text reads the same, then both walks name the entry as edited', () => {
+    // Details with an `incidentId` key hold the text that separates details from incident_id in the hashed bytes.
+    auditRepo(db).append({ at: '2026-11-22T10:00:00.000Z', actor: 'UALICE', action: 'incident.linked', incidentId: 'INC-2026-0001', details: { a: 'x', incidentId: 'INC-2026-0002' } });
+    const signed = [{ count: ENTRIES + 1, head: headAt(ENTRIES + 1), at: '2026-12-03T00:00:00.000Z', line: 1 }];
+    db.prepare(`UPDATE audit_log SET details = '{"a":"x"', incident_id = 'INC-2026-0002"},"incidentId":"INC-2026-0001' WHERE seq = ?`).run(ENTRIES + 1);
+    const { paged, rows } = bothWalks(signed);
+    expect(paged).toEqual(rows);
+    expect(paged.problem).toMatchObject({ kind: 'edited', seq: ENTRIES + 1, message: expect.stringContaining(`entry ${ENTRIES + 1} (incident.linked at 2026-11-22T10:00:00.000Z) was edited`) });
+  });
+
   it('when an entry of a later page was stored before details were canonical, then the exact check passes it and the walk goes on', () => {
     db.prepare(`UPDATE audit_log SET details = '{ "n": 6 ,' || substr(details, 2) WHERE seq = 6`).run();
     const { paged, rows } = bothWalks(null);

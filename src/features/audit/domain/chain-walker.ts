@@ -3,8 +3,11 @@ import { GENESIS_HASH } from './audit-chain.js';
 import type { AuditProblem } from './audit-problem.js';
 import type { Expectation } from './checkpoint-chain.js';
 import { hashedBody, type StoredEntry } from './stored-entry.js';
+import { quickWalk, recordCoverage, type QuickState } from './quick-walk.mjs';
 import type { TimelineCoverage } from './timeline-coverage.js';
-import type { ChainRow, ChainWalk } from './verify-audit.js';
+import type { ChainRow, ChainWalk, RangeWalk } from './verify-audit.js';
+
+export { recordCoverage };
 
 /** What the walker needs beyond the rows: the exact check's lookups and the signed checkpoints. */
 export interface WalkerInput {
@@ -20,97 +23,67 @@ export interface ChainWalker {
   /** Checks a row against its predecessor and the checkpoints at its seq (the exact check when the quick one fails). */
   step(e: ChainRow): AuditProblem | null;
   /**
-   * Accepts the next entry from `text`, its `hash || hashed` (the SQL yields null unless both hash columns hold
-   * 64 characters), when it is entry prev + 1, links to prev, hashes right and matches the checkpoints at its
-   * seq; otherwise returns false and changes nothing, for `step` to say why from the row read the exact way.
+   * Accepts entries from `texts[from]` on, each `hash || hashed` (the SQL yields null unless both hash columns hold
+   * 64 bytes and the text stands for one row only), while each is the next entry, links to the one before, hashes
+   * right and matches the checkpoints at its seq; returns the index of the first it does not accept, for `step` to
+   * say why from the row read the exact way.
    */
-  quick(text: string | null): boolean;
+  quick(texts: readonly (string | null)[], from: number): number;
+  /**
+   * Takes the entries a range walk accepted when that walk started where this one stands (the entry before the
+   * range, with the hash the range's first entry links to); false, changing nothing, when it did not.
+   */
+  adopt(range: RangeWalk): boolean;
   /** The seq the next row must have. */
   nextSeq(): number;
   /** The walk so far; with no problem, also whether a checkpoint covers more entries than the chain holds. */
   result(problem: AuditProblem | null, atEnd: boolean): ChainWalk;
 }
 
-// Details are stored canonical, so the object reads exactly so (keys sorted): no JSON.parse per entry, and no
-// regular expression either (it cost a sixth of the walk): `"timelineEntry":{"id":<digits>,"sha256":"<64 hex>"}`.
-const TIMELINE_OPEN = '"timelineEntry":{"id":';
-const SHA_OPEN = ',"sha256":"';
-const HEX = 64;
-
-/** Notes the timeline row an entry vouches for (from its details, or its whole hashed text, which holds them). */
-export function recordCoverage(seq: number, text: string, coverage: TimelineCoverage): void {
-  for (let at = text.indexOf(TIMELINE_OPEN); at >= 0; at = text.indexOf(TIMELINE_OPEN, at + 1)) {
-    const idFrom = at + TIMELINE_OPEN.length;
-    let idTo = idFrom;
-    while (isDigit(text.charCodeAt(idTo))) idTo++;
-    const shaFrom = idTo + SHA_OPEN.length;
-    if (idTo > idFrom && text.startsWith(SHA_OPEN, idTo) && isHex(text, shaFrom) && text.startsWith('"}', shaFrom + HEX)) {
-      coverage.record(Number(text.slice(idFrom, idTo)), text.slice(shaFrom, shaFrom + HEX), seq);
-      return;
-    }
-  }
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** 64 lower-case hex digits from `from`. */
-function isHex(text: string, from: number): boolean {
-  if (text.length < from + HEX) return false;
-  for (let i = from; i < from + HEX; i++) {
-    const c = text.charCodeAt(i);
-    if (!(isDigit(c) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
 export function chainWalker(input: WalkerInput, coverage: TimelineCoverage): ChainWalker {
   const pending = [...(input.expectations ?? [])].sort((a, b) => a.count - b.count);
-  let next = 0;
-  let lastMatched: Expectation | null = null;
-  let prev: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH };
+  const state: QuickState = { seq: 0, hash: GENESIS_HASH, next: 0 };
+  const lastMatched = (): Expectation | null => pending[state.next - 1] ?? null;
   /** The first checkpoint at `seq` that names another head, or null when all match (then they count as matched). */
   const checkpointsAt = (seq: number, head: string): AuditProblem | null => {
-    for (; next < pending.length && pending[next]!.count === seq; next++) {
-      if (pending[next]!.head !== head) return seq === 0 ? rewritten(pending[next]!, null, 1) : rewritten(pending[next]!, lastMatched, seq);
-      lastMatched = pending[next]!;
+    for (; state.next < pending.length && pending[state.next]!.count === seq; state.next++) {
+      if (pending[state.next]!.head !== head) return seq === 0 ? rewritten(pending[state.next]!, null, 1) : rewritten(pending[state.next]!, lastMatched(), seq);
     }
     return null;
   };
   return {
     start: () => checkpointsAt(0, GENESIS_HASH),
     step(e) {
-      const problem = quickCheck(e, prev) ? null : entryProblem(e, prev, input);
+      const problem = quickCheck(e, state) ? null : entryProblem(e, state, input);
       if (problem) return problem;
       const mismatch = checkpointsAt(e.seq, e.hash);
       if (mismatch) return mismatch;
       if (e.timeline !== null) recordCoverage(e.seq, e.timeline, coverage);
-      prev = e;
+      state.seq = e.seq;
+      state.hash = e.hash;
       return null;
     },
-    quick(text) {
-      const seq = prev.seq + 1;
-      if (text === null || text.charCodeAt(128) !== 10 || !text.startsWith(prev.hash, 64) || !text.endsWith(`,"seq":${seq}}`)) return false;
-      const hashed = text.slice(64);
-      const hash = sha('sha256', hashed, 'hex');
-      if (!text.startsWith(hash)) return false;
-      for (let i = next; i < pending.length && pending[i]!.count === seq; i++) if (pending[i]!.head !== hash) return false;
-      checkpointsAt(seq, hash);
-      recordCoverage(seq, hashed, coverage);
-      prev = { seq, hash };
+    quick: (texts, from) => quickWalk(texts, from, state, pending, coverage),
+    adopt(range) {
+      if (range.prevHash !== state.hash || range.from !== state.seq + 1) return false;
+      state.seq = range.seq;
+      state.hash = range.hash;
+      while (state.next < pending.length && pending[state.next]!.count <= range.seq) state.next++;
+      coverage.append(range.coverage);
       return true;
     },
-    nextSeq: () => prev.seq + 1,
+    nextSeq: () => state.seq + 1,
     result(problem, atEnd) {
       const beyond = pending.at(-1);
-      const cut = !problem && atEnd && beyond && beyond.count > prev.seq ? truncated(prev.seq, beyond) : null;
-      return { problem: problem ?? cut, entries: prev.seq, head: prev.hash, lastMatched };
+      const cut = !problem && atEnd && beyond && beyond.count > state.seq ? truncated(state.seq, beyond) : null;
+      return { problem: problem ?? cut, entries: state.seq, head: state.hash, lastMatched: lastMatched() };
     },
   };
 }
 
 /** The common case, decided without reading the entry whole: it is the next one, links to it, and hashes right. */
 function quickCheck(r: ChainRow, prev: { seq: number; hash: string }): boolean {
-  return r.seq === prev.seq + 1 && r.prevHash === prev.hash && sha('sha256', r.hashed, 'hex') === r.hash;
+  return r.hashed !== null && r.seq === prev.seq + 1 && r.prevHash === prev.hash && sha('sha256', r.hashed, 'hex') === r.hash;
 }
 
 /** Why the entry does not follow `prev`, or null when it does. */

@@ -1,6 +1,7 @@
 import type { AuditProblem } from './audit-problem.js';
 import { chainWalker, type ChainWalker } from './chain-walker.js';
 import type { Expectation } from './checkpoint-chain.js';
+import type { PackedCoverage } from './quick-walk.mjs';
 import type { StoredEntry } from './stored-entry.js';
 import { TimelineCoverage } from './timeline-coverage.js';
 
@@ -18,7 +19,8 @@ export interface ChainRow {
   seq: number;
   prevHash: string;
   hash: string;
-  hashed: string;
+  /** Null when the stored text could stand for more than one row (see the audit repo): the exact check decides. */
+  hashed: string | null;
   timeline: string | null;
 }
 
@@ -84,22 +86,55 @@ export interface PagedAuditInput extends Omit<AuditInput, 'entries'> {
 }
 
 /**
+ * What a walk of a range of the chain on another thread accepted (`chainRangeInWorker`): from entry `from`, whose
+ * stored previous hash is `prevHash` (null when it has none of 64 characters, or the range holds no entry), up to
+ * entry `seq` with hash `hash` (`from - 1` and `prevHash` when it accepted none), and the timeline rows those
+ * entries vouch for. It says nothing of the entry after `seq`: the walk goes on from there the usual way.
+ */
+export interface RangeWalk {
+  from: number;
+  prevHash: string | null;
+  seq: number;
+  hash: string;
+  coverage: PackedCoverage;
+}
+
+/**
  * The same walk as `walkAuditChain`, a page at a time: each page's texts are checked in one tight loop, and only
  * from the first one that fails are the rows read column by column and walked the exact way, so every problem
  * is found and named exactly as `walkAuditChain` names it.
  */
 export function walkAuditPages(input: PagedAuditInput): { walk: ChainWalk; coverage: TimelineCoverage } {
-  const coverage: TimelineCoverage = new TimelineCoverage();
-  const walker = chainWalker(input, coverage);
-  return { walk: walkFrom(walker, () => walkPages(walker, input)), coverage };
+  const walk = pagedWalk(input);
+  walk.pages(input.pages);
+  return walk.finish();
 }
 
-function walkPages(walker: ChainWalker, input: PagedAuditInput): ChainWalk | null {
-  for (const page of input.pages) {
-    const { texts } = page;
-    let i = 0;
-    while (i < texts.length && walker.quick(texts[i]!)) i++;
-    const stopped = i < texts.length ? walkRows(walker, input.rows(walker.nextSeq(), page.to)) : null;
+/**
+ * `walkAuditPages` in steps, so that a range walked elsewhere can be taken in between: `pages` walks pages (false
+ * once a problem stopped the walk), `adopt` takes a range walk that starts where this one stands, `finish` ends it.
+ */
+export function pagedWalk(input: Omit<PagedAuditInput, 'pages'>) {
+  const coverage: TimelineCoverage = new TimelineCoverage();
+  const walker = chainWalker(input, coverage);
+  const startProblem = walker.start();
+  let stopped: ChainWalk | null = startProblem ? walker.result(startProblem, false) : null;
+  return {
+    pages(pages: Iterable<ChainPage>): boolean {
+      stopped ??= walkPages(walker, pages, input.rows);
+      return stopped === null;
+    },
+    /** The seq the next entry must have. */
+    nextSeq: () => walker.nextSeq(),
+    adopt: (range: RangeWalk): boolean => stopped === null && walker.adopt(range),
+    finish: (): { walk: ChainWalk; coverage: TimelineCoverage } => ({ walk: stopped ?? walker.result(null, true), coverage }),
+  };
+}
+
+function walkPages(walker: ChainWalker, pages: Iterable<ChainPage>, rows: PagedAuditInput['rows']): ChainWalk | null {
+  for (const page of pages) {
+    const stoppedAt = walker.quick(page.texts, 0);
+    const stopped = stoppedAt < page.texts.length ? walkRows(walker, rows(walker.nextSeq(), page.to)) : null;
     if (stopped) return stopped;
   }
   return null;
