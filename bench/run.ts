@@ -122,6 +122,8 @@ async function main() {
     rows.push([AUDIT_VERIFY_LABEL, ms(av.verifyMs), ms(av.rawMs), throughput(av.rawMs)]);
     rows.push(['  the same, vs createHash per input', ms(av.verifyMs), ms(av.streamMs), throughput(av.streamMs)]);
     rows.push(['  reading the rows alone (no hashing) vs one-shot SHA-256: the storage floor', ms(av.readMs), ms(av.rawMs), (av.rawMs / av.readMs).toFixed(2)]);
+    rows.push(['  verify with the chain split over a third thread vs not split', ms(av.splitMs), ms(av.unsplitMs), ratio(av.splitMs, av.unsplitMs)]);
+    rows.push(['  the chain walk alone vs the timeline worker alone (the long pole)', ms(av.chainMs), ms(av.timelineMs), ratio(av.chainMs, av.timelineMs)]);
 
     // 4. deadline computation
     const catalog = loadRegimeCatalog(['regimes']);
