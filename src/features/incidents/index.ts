@@ -6,7 +6,7 @@ export { incidentsFeature, type IncidentsOptions } from './slack/incidents-modul
 export { migrations } from './store/migrations.js';
 export { createStore, type Store } from './store/store.js';
 export { openSeverityReadsOf, type OpenSeverityReads } from './store/severity-reads.js';
-export { timelineDigestsInWorker } from './store/timeline-digests-in-worker.js';
+export { lastTimelineId, timelineDigestsInWorker } from './store/timeline-digests-in-worker.js';
 export type { Actor, AppDeps, IncidentPolicy } from './app/deps.js';
 export type { AuditTrail, IncidentRecords, IncidentStore, TimelineRecords } from './app/ports.js';
 export { incidentInChannel, recordChange, requireIncident, type ChangeRecord } from './app/record.js';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
-import { auditHash, checkpointLine, signCheckpoint, verifyAuditDatabase, type Checkpoint } from '../../../src/features/audit/index.js';
+import { auditHash, auditRepo, checkpointLine, signCheckpoint, verifyAuditDatabase, type Checkpoint } from '../../../src/features/audit/index.js';
 import { chainRangeInWorker } from '../../../src/features/audit/store/chain-range-in-worker.js';
 import { recordChange } from '../../../src/features/incidents/app/record.js';
-import { createStore, timelineDigestsInWorker } from '../../../src/features/incidents/index.js';
+import { createStore, lastTimelineId, timelineDigestsInWorker } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
 import { swapAuditRows } from '../../support/audit-tamper.js';
 
@@ -117,5 +117,32 @@ describe('audit verify with the chain split between this thread and a worker', (
     expect(await chainRangeInWorker(db.name, 7, ENTRIES, null).walked).toMatchObject({ seq: 8, hash: headAt(8) });
     const forged = [{ count: 8, head: headAt(7), at: '2026-12-01T00:00:00.000Z', line: 1 }];
     expect(await chainRangeInWorker(db.name, 7, ENTRIES, forged).walked).toMatchObject({ seq: 7, hash: headAt(7) });
+  });
+});
+
+describe('audit verify of a database a running Warden appends to', () => {
+  const noteAfter = (n: number) => {
+    const store = createStore(db);
+    store.transaction(() => recordChange(store, { incidentId: 'INC-2026-0001', actor: 'UBOB', at: new Date(Date.UTC(2026, 10, 22, 10, n)), kind: 'note', text: `later ${n}`, action: 'incident.note_added', data: {} }));
+  };
+
+  it('when changes are recorded after the snapshot verify read its ends in, then they are left to the next verify: the chain and timeline up to them verify', async () => {
+    const ends = db.transaction(() => ({ head: auditRepo(db).head().count, upTo: lastTimelineId(db) }))();
+    noteAfter(1);
+    noteAfter(2);
+    const opts = { checkpoints: join(dir, 'checkpoints.jsonl'), publicKeys: [publicKey], head: ends.head };
+    const bounded = await verifyAuditDatabase(db, { ...opts, timeline: timelineDigestsInWorker(join(dir, 'warden.db'), { upTo: ends.upTo }) });
+    expect(bounded).toMatchObject({ problems: [], entries: ENTRIES });
+    // Unbounded, the timeline read later than the head holds rows whose entries come after it: a false alarm.
+    const unbounded = await verifyAuditDatabase(db, { ...opts, timeline: timelineDigestsInWorker(join(dir, 'warden.db')) });
+    expect(unbounded.problems[0]?.message).toMatch(/timeline entry 13 of INC-2026-0001/);
+    expect((await verifyAuditDatabase(db, { ...opts, head: undefined, timeline: timelineDigestsInWorker(join(dir, 'warden.db')) })).problems).toEqual([]);
+  });
+
+  it('when a timeline row is forged before the snapshot, then the bound still takes it in and names it', async () => {
+    db.prepare("INSERT INTO timeline (incident_id, at, kind, actor, text) VALUES ('INC-2026-0001', '2026-11-22T09:30:00.000Z', 'note', 'UMALLORY', 'forged')").run();
+    const ends = db.transaction(() => ({ head: auditRepo(db).head().count, upTo: lastTimelineId(db) }))();
+    const r = await verifyAuditDatabase(db, { checkpoints: join(dir, 'checkpoints.jsonl'), publicKeys: [publicKey], head: ends.head, timeline: timelineDigestsInWorker(join(dir, 'warden.db'), { upTo: ends.upTo }) });
+    expect(r.problems[0]?.message).toMatch(/timeline entry 13 of INC-2026-0001/);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { PROBLEM_EXIT_CODES, verifyAuditDatabase, type AuditReport } from '../../../features/audit/index.js';
-import { timelineDigestsInWorker } from '../../../features/incidents/index.js';
-import { openExistingDb } from '../../../platform/db/db.js';
+import { auditRepo, PROBLEM_EXIT_CODES, verifyAuditDatabase, type AuditReport } from '../../../features/audit/index.js';
+import { lastTimelineId, timelineDigestsInWorker } from '../../../features/incidents/index.js';
+import { openExistingDb, type Db } from '../../../platform/db/db.js';
 import type { WardenEnv } from '../../../platform/config/index.js';
 import type { CliIo } from '../config-check.js';
 import { publicKeysFrom } from './keys.js';
@@ -21,12 +21,22 @@ export async function runVerify(args: VerifyArgs, io: CliIo, env: WardenEnv): Pr
   if (args.checkpoints && !existsSync(args.checkpoints)) io.err(`warning: --checkpoints ${args.checkpoints} does not exist`);
   const db = openExistingDb(env.dbPath, { readonly: true });
   try {
-    // The timeline is hashed on a second thread while this one walks the chain.
-    const report = await verifyAuditDatabase(db, { checkpoints: path, publicKeys, timeline: timelineDigestsInWorker(env.dbPath) });
+    // The timeline is hashed on a second thread while this one walks the chain, both up to one snapshot's ends.
+    const { head, upTo } = verifySnapshot(db);
+    const report = await verifyAuditDatabase(db, { checkpoints: path, publicKeys, head, timeline: timelineDigestsInWorker(env.dbPath, { upTo }) });
     return printReport(report, io);
   } finally {
     db.close();
   }
+}
+
+/**
+ * The chain's head and the newest timeline row, read in one transaction. Warden records a timeline row and its
+ * audit entry in one transaction too, so what a running Warden adds while verify reads is past both ends, never
+ * half in: without the bound, a row recorded meanwhile was "not recorded by Warden" (its entry after the head).
+ */
+function verifySnapshot(db: Db): { head: number; upTo: number } {
+  return db.transaction(() => ({ head: auditRepo(db).head().count, upTo: lastTimelineId(db) }))();
 }
 
 function printReport(report: AuditReport, io: CliIo): number {

@@ -37,6 +37,11 @@ export interface VerifyDatabaseOptions {
    * a timeline row). An in-memory database is always walked on one thread.
    */
   split?: number | null;
+  /**
+   * The entry to walk to, read in one snapshot with the timeline's bound (the CLI's `verifySnapshot`): a running
+   * Warden may append meanwhile, and what comes after is left to the next verify. By default the head now.
+   */
+  head?: number;
 }
 
 export interface AuditReport {
@@ -58,8 +63,9 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
   const warnings: string[] = [];
   const audit = auditRepo(db);
   const signed = checkpointExpectations(opts, problems, warnings);
-  const expectations = signed && opts.earlierState ? signed.filter((e) => e.count <= audit.head().count) : signed;
-  const { walk, coverage } = await walkChain(db, audit, expectations, opts.split);
+  const end = opts.head ?? audit.head().count;
+  const expectations = signed && opts.earlierState ? signed.filter((e) => e.count <= end) : signed;
+  const { walk, coverage } = await walkChain(db, audit, end, expectations, opts.split);
   const timeline = await opts.timeline;
   problems.unshift(...(walk.problem ? [walk.problem] : checkTimeline(timeline, coverage)));
   const guards = missingGuards(db);
@@ -81,13 +87,12 @@ const SPLIT_FROM = 20_000;
 const SPLIT_CORES = 3;
 
 /**
- * The chain walked to the head read first, in two ranges when it is split: the worker's walk of the second is
+ * The chain walked to `end`, in two ranges when it is split: the worker's walk of the second is
  * taken only when it started where this thread's walk of the first ended, and this thread walks on from wherever
  * the worker stopped (or from the split, when the worker's walk cannot be taken), so that the first problem in
  * chain order is the one named, in the words the one-thread walk would use.
  */
-async function walkChain(db: Db, audit: AuditRepo, expectations: Expectation[] | null, split: number | null | undefined) {
-  const end = audit.head().count;
+async function walkChain(db: Db, audit: AuditRepo, end: number, expectations: Expectation[] | null, split: number | null | undefined) {
   const at = splitAt(db, end, split);
   const range = at === null ? null : chainRangeInWorker(db.name, at + 1, end, expectations);
   const walk = pagedWalk({ rows: audit.chainRows, entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations });

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const HEX = 64;
-const { path, sql, pageSize } = workerData;
+const { path, sql, pageSize, upTo } = workerData;
 
 /** The row id at the head of its hash input, `<length>:<id>` then a newline (the SQL writes the id first). */
 function idOf(input) {
@@ -19,7 +19,7 @@ try {
   const ids = [];
   let shas = Buffer.alloc(HEX * 4096);
   for (let after = 0; ; ) {
-    const inputs = page.all(after, pageSize);
+    const inputs = page.all(after, upTo, pageSize);
     if (shas.length < HEX * (ids.length + inputs.length)) shas = Buffer.concat([shas, Buffer.alloc(Math.max(shas.length, HEX * inputs.length))]);
     for (const input of inputs) {
       shas.write(hash('sha256', input, 'hex'), HEX * ids.length, HEX, 'latin1');
