@@ -150,6 +150,25 @@ describe('the same signed request sent again', () => {
     expect(await refused('replayed')).toBe(0);
   });
 
+  it('when a declare with a title is delivered again signed anew, then the second answer names the incident the first made, and one exists', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('declare sev2 Delivered twice', 'UALICE'))).toString();
+    const first = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds() - 2 });
+    const retry = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds(), retryNum: 1 });
+    expect(replyText(first.body)).toContain('Declared *INC-2026-0001*');
+    expect(replyText(retry.body)).toContain('You already declared *INC-2026-0001*');
+    await h.settle();
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(1);
+  });
+
+  it('when a bare declare (which opens the form) is delivered again signed anew, then the second delivery opens no second form', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('declare', 'UALICE'))).toString();
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds() - 2 });
+    const retry = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds(), retryNum: 1 });
+    await h.settle();
+    expect(replyText(retry.body)).toContain('twice');
+    expect(h.slack.calls('views.open')).toHaveLength(1);
+  });
+
   it('when an /incident note or update is replayed inside the window, then each is posted to the incident channel once', async () => {
     await h.incident('declare sev2 Replayed posts');
     await h.settle();

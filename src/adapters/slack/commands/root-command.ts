@@ -43,7 +43,9 @@ export function registerCommandRoot(on: Dispatch, root: CommandRoot, verbs: Verb
     const { verb, rest } = splitVerb(decodeSlackText(command.text));
     const context = { command: root, verb, user: command.user_id };
     // A trigger id is minted once per command: a second delivery of it is Slack retrying one it thinks was lost.
-    if (!deps.store.firstSighting(`cmd:${command.trigger_id}`, deps.clock.now())) return ack(toAck(reply(ALREADY_HANDLED)));
+    // Help and the verbs safe to repeat skip the write (one commit a request, the declare's own aside).
+    const repeatSafe = verb === '' || verb === 'help' || verbs.get(verb)?.repeatSafe?.(rest) === true;
+    if (!repeatSafe && !deps.store.firstSighting(`cmd:${command.trigger_id}`, deps.clock.now())) return ack(toAck(reply(ALREADY_HANDLED)));
     const failed = (error: unknown) => reply(answerToError(error, deps, logger, context));
     let answer: Answer;
     try {
