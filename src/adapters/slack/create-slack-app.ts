@@ -60,6 +60,8 @@ export function createSlackApp(opts: SlackAppOptions) {
     // failure would be cached for good (every later request refused) and surface as an unhandled rejection.
     deferInitialization: true,
     tokenVerificationEnabled: !(opts.botId && opts.botUserId),
+    // No listener reads Bolt's conversation store (context.conversation): its global middleware ran on every request.
+    convoStore: false as const,
   };
   const receiver =
     cred.mode === 'http'
