@@ -61,6 +61,41 @@ describe('requests Slack did not sign, or signed too long ago', () => {
   });
 });
 
+describe('unsigned requests dressed as Slack\'s SSL check or URL verification', () => {
+  const unsigned = (body: string, type = FORM) => fetch(`${h.url}/slack/events`, { method: 'POST', headers: { 'Content-Type': type }, body });
+
+  it('when an unsigned ssl_check form carries a click payload beside it, then it is answered as an SSL check and no handler runs', async () => {
+    let clicks = 0;
+    h.warden.app.action('test.smuggled', async ({ ack }) => {
+      await ack();
+      clicks += 1;
+    });
+    const payload = JSON.stringify(blockActionPayload({ actionId: 'test.smuggled', value: 'x', userId: 'UMALLORY', channelId: 'CGENERAL', messageTs: '1.0' }));
+    const res = await unsigned(new URLSearchParams({ ssl_check: '1', payload }).toString());
+    await h.settle();
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(clicks).toBe(0);
+  });
+
+  it('when an unsigned ssl_check form carries a slash command, then nothing is declared', async () => {
+    const res = await unsigned(new URLSearchParams({ ssl_check: '1', ...slashCommandFields(cmd('declare sev1 Smuggled')) }).toString());
+    await h.settle();
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(0);
+  });
+
+  it('when an unsigned URL verification or event arrives, then 401 and forged is counted, and no challenge is echoed', async () => {
+    const verification = await unsigned(JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'echo-me' }), JSON_TYPE);
+    expect(verification.status).toBe(401);
+    expect(await verification.text()).not.toContain('echo-me');
+    const event = await unsigned(JSON.stringify(eventCallback({ type: 'app_mention', user: 'UMALLORY', channel: 'CGENERAL', text: 'hi', ts: '1.0' })), JSON_TYPE);
+    expect(event.status).toBe(401);
+    expect(await refused('forged')).toBe(2);
+  });
+});
+
 describe('the same signed request sent again', () => {
   it('when an event is replayed byte for byte, then it is answered 200, counted as replayed, and its handler runs once', async () => {
     let mentions = 0;
@@ -113,6 +148,25 @@ describe('the same signed request sent again', () => {
     expect(retry.status).toBe(200);
     expect(replyText(retry.body)).toContain('twice');
     expect(await refused('replayed')).toBe(0);
+  });
+
+  it('when a declare with a title is delivered again signed anew, then the second answer names the incident the first made, and one exists', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('declare sev2 Delivered twice', 'UALICE'))).toString();
+    const first = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds() - 2 });
+    const retry = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds(), retryNum: 1 });
+    expect(replyText(first.body)).toContain('Declared *INC-2026-0001*');
+    expect(replyText(retry.body)).toContain('You already declared *INC-2026-0001*');
+    await h.settle();
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(1);
+  });
+
+  it('when a bare declare (which opens the form) is delivered again signed anew, then the second delivery opens no second form', async () => {
+    const body = new URLSearchParams(slashCommandFields(cmd('declare', 'UALICE'))).toString();
+    await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds() - 2 });
+    const retry = await postSigned(h.url, SIGNING_SECRET, body, FORM, { tsSeconds: nowSeconds(), retryNum: 1 });
+    await h.settle();
+    expect(replyText(retry.body)).toContain('twice');
+    expect(h.slack.calls('views.open')).toHaveLength(1);
   });
 
   it('when an /incident note or update is replayed inside the window, then each is posted to the incident channel once', async () => {

@@ -10,6 +10,7 @@ import { createCommandLimiter, type CommandLimits } from './commands/rate-limit.
 import { createSlackGateway } from './gateway.js';
 import { createAfterAckWork } from './after-ack-work.js';
 import { createSlackListeners } from './listeners.js';
+import { createDispatch } from './dispatch.js';
 import { guardInbound } from './inbound/inbound-guard.js';
 import { claimedWorkspaceOf, isOwnWorkspace } from './inbound/workspace-claim.js';
 import { StartupRefusal } from './slack-startup.js';
@@ -59,10 +60,21 @@ export function createSlackApp(opts: SlackAppOptions) {
     // failure would be cached for good (every later request refused) and surface as an unhandled rejection.
     deferInitialization: true,
     tokenVerificationEnabled: !(opts.botId && opts.botUserId),
+    // No listener reads Bolt's conversation store (context.conversation): its global middleware ran on every request.
+    convoStore: false as const,
   };
   const receiver =
     cred.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: cred.signingSecret, endpoints: '/slack/events', customRoutes: opts.routes, processBeforeResponse: false, logger: common.logger })
+      ? new HTTPReceiver({
+          signingSecret: cred.signingSecret,
+          endpoints: '/slack/events',
+          customRoutes: opts.routes,
+          processBeforeResponse: false,
+          logger: common.logger,
+          // guardInbound (below) verifies every request to /slack/events (signature, window, replay) before Bolt
+          // reads it and answers the unsigned SSL check itself; a second HMAC in Bolt was pure cost.
+          signatureVerification: false,
+        })
       : null;
   // Warden's own workspace, set once the start-up check of the token passed: until then requests get a 503.
   let workspace: SlackWorkspace | undefined;
@@ -89,13 +101,15 @@ export function createSlackApp(opts: SlackAppOptions) {
   // Work a handler runs after its ack (a modal, a lookup): tracked so tests and shutdown can wait for it.
   const afterAck = createAfterAckWork();
   const roots = new Map<CommandRoot, VerbRegistry>(COMMAND_ROOTS.map((root) => [root, createVerbRegistry()]));
-  const listeners = createSlackListeners(app, logger, afterAck, {
+  // One Bolt listener per kind of payload (commands, actions, views, events), each looking its handler up by id.
+  const dispatch = createDispatch(app);
+  const listeners = createSlackListeners(dispatch, logger, afterAck, {
     answerToError: (error, context) => answerToError(error, opts.deps, logger, context),
     beforeClick: () => opts.deps.access.warm(),
   });
   // One limiter for every root: a person's budget covers /incident, /warden and the rest together.
   const limiter = createCommandLimiter(opts.limits, { counters: opts.counters, logger });
-  for (const [root, verbs] of roots) registerCommandRoot(app, root, verbs, opts.deps, logger, afterAck, limiter);
+  for (const [root, verbs] of roots) registerCommandRoot(dispatch, root, verbs, opts.deps, logger, afterAck, limiter);
   app.error(async (error) => {
     logger.error({ err: error.message, code: (error as { code?: string }).code }, 'unhandled Bolt error');
   });

@@ -176,10 +176,11 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
      * attempt (the message is never dropped for it); an outage retries with backoff; a permanent error gives up.
      */
     classify(error: unknown): FailureVerdict {
-      if (error instanceof PacedError) return { retry: true, afterMs: error.waitMs, spendsAttempt: false };
+      // Paced, or waiting for the channel: the incident's later jobs would wait the same way, so they wait behind it.
+      if (error instanceof PacedError) return { retry: true, afterMs: error.waitMs, spendsAttempt: false, holdsLane: true };
       if (error instanceof BrokenCircuitError) return { retry: true, afterMs: halfOpenAfterMs, spendsAttempt: false };
       if (isRateLimited(error)) return { retry: true, afterMs: ((error as SlackishError).retryAfter ?? 1) * 1000, spendsAttempt: false };
-      if (isWardenError(error) && error.details.waitsFor === 'channel') return { retry: true, afterMs: CHANNEL_WAIT_MS, spendsAttempt: false };
+      if (isWardenError(error) && error.details.waitsFor === 'channel') return { retry: true, afterMs: CHANNEL_WAIT_MS, spendsAttempt: false, holdsLane: true };
       const code = slackErrorCode(error);
       return code && PERMANENT.has(code) ? { retry: false } : { retry: true };
     },

@@ -1,8 +1,9 @@
-import type { AllMiddlewareArgs, App, BlockAction, KnownEventFromType, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { KnownEventFromType } from '@slack/bolt';
 import type { KnownBlock, View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../platform/jobs/runner.js';
 import type { AfterAckWork } from './after-ack-work.js';
+import type { ActionArgs, Dispatch, ViewArgs } from './dispatch.js';
 import { cleanModalValues } from './slack-text.js';
 
 /** A click on a button or a select, as a feature sees it. */
@@ -59,13 +60,13 @@ export interface ListenerHooks {
   beforeClick(): Promise<void>;
 }
 
-/** Builds the listener wrapper over the Bolt app; `afterAck` tracks the work that runs after an ack. */
-export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAckWork, hooks: ListenerHooks): SlackListeners {
+/** Builds the listener wrapper over the Bolt app's dispatch; `afterAck` tracks the work that runs after an ack. */
+export function createSlackListeners(on: Dispatch, logger: Logger, afterAck: AfterAckWork, hooks: ListenerHooks): SlackListeners {
   const track = afterAck.track;
   return {
     logger,
     action(actionId, run) {
-      app.action<BlockAction>(actionId, ({ ack, body, action, client, respond }) => {
+      on.action(actionId, ({ ack, body, action, client, respond }: ActionArgs) => {
         const tell = (answer: Exclude<ClickAnswer, null>) =>
           respond(typeof answer === 'string' ? { response_type: 'ephemeral', replace_original: false, text: answer }
             : { response_type: 'ephemeral', replace_original: answer.replaceOriginal, text: answer.text, blocks: answer.blocks }).catch((err: unknown) => logger.warn({ err: String(err), action: actionId }, 'could not answer a click'));
@@ -85,7 +86,7 @@ export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAc
       });
     },
     view(callbackId, errorField, run) {
-      app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      on.view(callbackId, async ({ ack, body, view }: ViewArgs) => {
         let answer: ViewAnswer;
         try {
           answer = run({ userId: body.user.id, viewId: view.id, privateMetadata: view.private_metadata, values: cleanModalValues(view.state.values) });
@@ -99,7 +100,7 @@ export function createSlackListeners(app: App, logger: Logger, afterAck: AfterAc
       });
     },
     event(name, run) {
-      app.event(name, async ({ event, body, client }) => {
+      on.event(name, async ({ event, body, client }) => {
         await track(
           Promise.resolve()
                   .then(() => run(event as never, (body as { event_id?: string }).event_id, client))

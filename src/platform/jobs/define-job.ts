@@ -5,9 +5,11 @@ import type { Job } from './job-repo.js';
  * How a handler's failure should be treated: retry later (at a given delay, or on the runner's backoff, spread by
  * `jitter` so many jobs failing together do not all retry at the same instant), or give up now. A wait that is not
  * the job's fault (a rate limit's Retry-After, an open circuit, pacing) sets `spendsAttempt: false`: it never brings
- * the job closer to its attempt cap.
+ * the job closer to its attempt cap. `holdsLane` (with `spendsAttempt: false`): what the job waits for, its
+ * incident's later jobs wait for too (a paced channel creation: they would each run, find no channel and be put
+ * off), so they are put off with it, in their order, and run after it.
  */
-export type FailureVerdict = { retry: true; afterMs?: number; jitter?: boolean; spendsAttempt?: false } | { retry: false };
+export type FailureVerdict = { retry: true; afterMs?: number; jitter?: boolean; spendsAttempt?: false; holdsLane?: boolean } | { retry: false };
 
 /** A durable job kind: its payload's schema, its handler, and whose rules decide what a failure means. */
 export interface JobDefinition<P = unknown> {
@@ -26,6 +28,8 @@ export interface JobDefinition<P = unknown> {
   maxAttempts?: number;
   /** Cancelled in the transaction that ends the response (resolve), like update reminders and nags. */
   responseBound?: boolean;
+  /** Not held back by an earlier job of its incident that holds the lane (a page to PagerDuty needs no Slack channel). */
+  passesHolds?: boolean;
 }
 
 /** Declares a job kind; the runner parses every stored payload with `payload` before `run` sees it. */

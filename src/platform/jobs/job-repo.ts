@@ -70,6 +70,8 @@ export function jobRepo(db: Db) {
   const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
   const sending = db.prepare("UPDATE jobs SET sending_at = ? WHERE id = ? AND sending_at IS NULL");
   const postpone = db.prepare("UPDATE jobs SET due_at = ?, last_error = ? WHERE id = ? AND status = 'pending'");
+  const holdBehind = db.prepare(`UPDATE jobs SET due_at = @until WHERE incident_id = @incidentId AND status = 'pending' AND id > @id
+    AND due_at < @until AND kind NOT IN (SELECT value FROM json_each(@passing))`);
   const cancelKinds = db.prepare(
     "UPDATE jobs SET status = 'cancelled', finished_at = ? WHERE incident_id = ? AND status = 'pending' AND kind IN (SELECT value FROM json_each(?))",
   );
@@ -106,6 +108,12 @@ export function jobRepo(db: Db) {
     reschedule: (id: number, dueAt: Date, error: string) => retry.run(dueAt.toISOString(), error, id).changes === 1,
     /** Moves a job to later without spending an attempt: it waited on someone else (a rate limit, an open circuit). */
     postpone: (id: number, dueAt: Date, why: string) => postpone.run(dueAt.toISOString(), why, id).changes === 1,
+    /**
+     * Puts the pending jobs of `holder`'s incident queued after it (but for the `passing` kinds) off until `until`,
+     * when the holder runs again: they keep their order (due, then queued) and run after it. Returns how many.
+     */
+    holdBehind: (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) =>
+      holder.incidentId ? holdBehind.run({ until: until.toISOString(), incidentId: holder.incidentId, id: holder.id, passing: JSON.stringify(passing) }).changes : 0,
     /** Cancels an incident's pending jobs of the given kinds; returns how many. */
     cancel: (incidentId: string, kinds: readonly string[], now: Date) => cancelKinds.run(now.toISOString(), incidentId, JSON.stringify(kinds)).changes,
     pendingFor: (incidentId: string) => pendingFor.all(incidentId).map(toJob),

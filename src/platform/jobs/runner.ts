@@ -56,6 +56,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
   const maxAttempts = opts.maxAttempts ?? 8;
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const kinds = jobsByKind(opts.jobs);
+  const passing = opts.jobs.filter((j) => j.passesHolds).map((j) => j.kind);
   let running: Promise<number> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
@@ -87,26 +88,33 @@ export function createJobRunner(opts: JobRunnerOptions) {
       await runInJob(context, () => definition.run(payload.data, job));
       store.jobs.markDone(job.id, now());
     } catch (error) {
-      const verdict = (definition.failures ?? retryAlways)(error);
-      const message = error instanceof Error ? error.message : String(error);
-      const attempt = job.attempts + 1;
-      if (!verdict.retry || attempt >= (definition.maxAttempts ?? maxAttempts)) {
-        store.jobs.markFailed(job.id, now(), message);
-        logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
-        opts.onFailedForGood?.(job, error);
-        return;
-      }
-      if (verdict.spendsAttempt === false) {
-        const at = new Date(now().getTime() + (verdict.afterMs ?? retryDelayMs(1)));
-        store.jobs.postpone(job.id, at, message);
-        logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why: message }, 'job postponed');
-        return;
-      }
-      const backoff = retryDelayMs(attempt) * (verdict.jitter ? 0.5 + Math.random() : 1);
-      const delay = verdict.afterMs ?? Math.round(backoff);
-      store.jobs.reschedule(job.id, new Date(now().getTime() + delay), message);
-      logger.warn({ jobId: job.id, kind: job.kind, attempt, retryInMs: delay, err: message }, 'job failed; will retry');
+      failed(job, definition, error);
     }
+  }
+
+  /** A run failed: retry it (with backoff, or later without spending an attempt), or record that it failed for good. */
+  function failed(job: Job, definition: AnyJob, error: unknown): void {
+    const now = clock.now();
+    const verdict = (definition.failures ?? retryAlways)(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const attempt = job.attempts + 1;
+    if (!verdict.retry || attempt >= (definition.maxAttempts ?? maxAttempts)) {
+      store.jobs.markFailed(job.id, now, message);
+      logger.error({ jobId: job.id, kind: job.kind, attempt, err: message }, 'job failed for good');
+      opts.onFailedForGood?.(job, error);
+      return;
+    }
+    if (verdict.spendsAttempt === false) {
+      const at = new Date(now.getTime() + (verdict.afterMs ?? retryDelayMs(1)));
+      store.jobs.postpone(job.id, at, message);
+      const held = verdict.holdsLane ? store.jobs.holdBehind(job, at, passing) : 0;
+      logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why: message, ...(held ? { held } : {}) }, 'job postponed');
+      return;
+    }
+    const backoff = retryDelayMs(attempt) * (verdict.jitter ? 0.5 + Math.random() : 1);
+    const delay = verdict.afterMs ?? Math.round(backoff);
+    store.jobs.reschedule(job.id, new Date(now.getTime() + delay), message);
+    logger.warn({ jobId: job.id, kind: job.kind, attempt, retryInMs: delay, err: message }, 'job failed; will retry');
   }
 
   /**

@@ -48,6 +48,12 @@ export interface Verb {
   name: string;
   help: VerbHelp;
   run(ctx: CommandContext): Promise<Answer> | Answer;
+  /**
+   * True when running this request again is harmless or answered by the verb itself (declare with a title finds the
+   * incident its request key made): its trigger id is then not recorded. Without it, every delivery's trigger id is
+   * written, so a second delivery (Slack retrying one it thinks was lost) runs nothing and opens no second modal.
+   */
+  repeatSafe?(args: string): boolean;
 }
 
 /** The verbs of one root command. Features add theirs at start-up; a name taken twice is a wiring mistake. */

@@ -1,4 +1,5 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
+import type { Dispatch } from '../dispatch.js';
 import type { Logger } from '../../../platform/jobs/runner.js';
 import type { AfterAckWork } from '../after-ack-work.js';
 import { rootHelp } from '../help.js';
@@ -34,15 +35,17 @@ const toAck = (answer: Reply) => (answer ? { response_type: answer.inChannel ? (
  * that must call Slack returns `afterAck`: the ack goes first, then its work, whose reply reaches the
  * person through the response_url. Errors become an ephemeral reply in either case.
  */
-export function registerCommandRoot(app: App, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, afterAck: AfterAckWork, limiter?: CommandLimiter): void {
-  app.command(root, async ({ command, ack, client, respond }) => {
+export function registerCommandRoot(on: Dispatch, root: CommandRoot, verbs: VerbRegistry, deps: SlackDeps, logger: Logger, afterAck: AfterAckWork, limiter?: CommandLimiter): void {
+  on.command(root, async ({ command, ack, client, respond }) => {
     // Over a limit, nothing runs and nothing is written: not even the trigger id below.
     const limited = limiter?.check(command.user_id, command.team_id);
     if (limited) return ack(toAck(reply(limited)));
     const { verb, rest } = splitVerb(decodeSlackText(command.text));
     const context = { command: root, verb, user: command.user_id };
     // A trigger id is minted once per command: a second delivery of it is Slack retrying one it thinks was lost.
-    if (!deps.store.firstSighting(`cmd:${command.trigger_id}`, deps.clock.now())) return ack(toAck(reply(ALREADY_HANDLED)));
+    // Help and the verbs safe to repeat skip the write (one commit a request, the declare's own aside).
+    const repeatSafe = verb === '' || verb === 'help' || verbs.get(verb)?.repeatSafe?.(rest) === true;
+    if (!repeatSafe && !deps.store.firstSighting(`cmd:${command.trigger_id}`, deps.clock.now())) return ack(toAck(reply(ALREADY_HANDLED)));
     const failed = (error: unknown) => reply(answerToError(error, deps, logger, context));
     let answer: Answer;
     try {

@@ -32,8 +32,9 @@ const MESSAGES: Partial<Record<RefusalReason, string>> = {
 /**
  * Wraps the HTTPReceiver's request listener: a request to the events endpoint that Slack did not sign, that
  * is outside the 5-minute window, or whose signature was already accepted, is answered here (401, or an empty
- * 200 for a replay so that nothing runs twice), counted and logged once. Bolt's listener gets the body
- * already read and verifies it again as usual, so this adds observation and the checks Bolt lacks.
+ * 200 for a replay so that nothing runs twice), counted and logged once; so is Slack's unsigned SSL check (an
+ * empty 200). Bolt's listener gets only signed bodies, already read, and is built with its own signature check
+ * off (`signatureVerification: false`): this is the one check, so it must see every POST to the endpoint.
  */
 export function guardInbound(next: RequestListener, opts: InboundGuardOptions): RequestListener {
   const nowMs = opts.nowMs ?? Date.now;
@@ -42,8 +43,9 @@ export function guardInbound(next: RequestListener, opts: InboundGuardOptions): 
   async function screen(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
     const body = buffered.rawBody.toString();
-    // Bolt answers Slack's SSL check unsigned, and drops whatever else the body carries.
-    if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && parse(body).ssl_check === '1') return next(buffered, res);
+    // Slack's SSL check comes unsigned: answered here, so nothing unsigned ever reaches Bolt (which does not verify
+    // again, and would otherwise run a `payload` smuggled beside `ssl_check=1`).
+    if (req.headers['content-type'] === 'application/x-www-form-urlencoded' && parse(body).ssl_check === '1') return sslCheckAnswer(res);
     const signature = header(req, 'x-slack-signature');
     const now = nowMs();
     const verdict = classifyRequest(opts.signingSecret, { body, signature, timestamp: header(req, 'x-slack-request-timestamp') }, now);
@@ -73,9 +75,16 @@ export function guardInbound(next: RequestListener, opts: InboundGuardOptions): 
   }
 
   return (req, res) => {
-    if (req.method !== 'POST' || !opts.endpoints.includes(pathOf(req))) return next(req, res);
+    // Bolt routes a POST however its method is cased: so must the check.
+    if (req.method?.toUpperCase() !== 'POST' || !opts.endpoints.includes(pathOf(req))) return next(req, res);
     screen(req, res).catch((error: unknown) => unreadable(res, error));
   };
+}
+
+/** Slack's SSL check (`ssl_check=1`): answered as Bolt answers it, an empty 200. */
+function sslCheckAnswer(res: ServerResponse): void {
+  res.writeHead(200);
+  res.end();
 }
 
 /** A body that could not be read: too large (413, as Bolt answers) or broken off (400). */

@@ -15,6 +15,8 @@ const FLAGS = ['--drill', '--private', '--public'];
 export const declare: Verb = {
   name: 'declare',
   help: { usage: 'declare [severity] [--type <type>] [--drill] [--private|--public] <title>', summary: 'declare an incident (no text opens a form)', inChannel: false },
+  // With text it opens no form, and a second delivery finds the incident its request key made: nothing to record.
+  repeatSafe: (args) => args.trim() !== '',
   run(ctx) {
     const { words, drill, type, visibility } = declareOptions(ctx.args);
     if (words.length === 0 && !drill && !type && !visibility) {

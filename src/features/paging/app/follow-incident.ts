@@ -12,10 +12,12 @@ import { enqueueSync, requestPage } from './request-page.js';
 export function onDeclared(deps: PagingDeps, e: DomainEvents['incident.declared']): void {
   // Declared from a PagerDuty incident: the on-call is already paged there; a page of our own would open a second one.
   if (e.origin) return;
+  // Without PagerDuty, or without a service it could page, the incident is not read at all (every declare runs this).
+  const services = Object.values(deps.paging.services).filter((s) => s.routingKey);
+  if (!deps.pagerDuty || services.length === 0) return;
   const incident = requireIncident(deps.store, e.incidentId);
-  if (!deps.pagerDuty) return;
-  for (const service of Object.values(deps.paging.services)) {
-    if (service.routingKey && service.pageOn.includes(incident.severity)) requestPage(deps, { userId: e.by }, incident.id, service.name);
+  for (const service of services) {
+    if (service.pageOn.includes(incident.severity)) requestPage(deps, { userId: e.by }, incident.id, service.name);
   }
 }
 

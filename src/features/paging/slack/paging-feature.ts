@@ -42,14 +42,16 @@ export function pagingFeature(opts: PagingOptions): WardenFeature {
         commands: { '/incident': pagingVerbs(deps) },
         ...(opts.pagerDuty ? { circuits: { pagerDuty: opts.pagerDuty.state } } : {}),
         jobs: [
-          defineJob({ kind: PAGING_JOB_KINDS.sync, payload: pagePayload, run: (p, job) => syncPage(deps, p.dedupKey, channelUrl, job.attempts), failures: classifyPagerDutyFailure, maxAttempts: PAGE_ATTEMPTS }),
-          defineJob({ kind: PAGING_JOB_KINDS.lateCheck, payload: pagePayload, run: (p) => checkLatePage(deps, p.dedupKey) }),
+          // A page goes out while the incident's Slack channel is still being set up: it does not wait behind it.
+          defineJob({ kind: PAGING_JOB_KINDS.sync, payload: pagePayload, run: (p, job) => syncPage(deps, p.dedupKey, channelUrl, job.attempts), failures: classifyPagerDutyFailure, maxAttempts: PAGE_ATTEMPTS, passesHolds: true }),
+          defineJob({ kind: PAGING_JOB_KINDS.lateCheck, payload: pagePayload, run: (p) => checkLatePage(deps, p.dedupKey), passesHolds: true }),
           defineJob({
             kind: PAGING_JOB_KINDS.updateIncident,
             payload: updatePayload,
             run: (p, job) => updatePdIncident(deps, job.incidentId ?? '', p.pdIncidentId, p.status),
             failures: classifyPagerDutyFailure,
             maxAttempts: PAGE_ATTEMPTS,
+            passesHolds: true,
           }),
           ...inbound.jobs,
         ],

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createJobRunner } from '../../../src/platform/jobs/runner.js';
+import { defineJob, type FailureVerdict } from '../../../src/platform/jobs/define-job.js';
+import { ManualClock } from '../../../src/platform/clock.js';
+import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
+import { createStore, type Store } from '../../../src/features/incidents/store/store.js';
+import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+let db: Db;
+let store: Store;
+let clock: ManualClock;
+
+beforeEach(() => {
+  db = openDb(':memory:');
+  migrate(db, ALL_MIGRATIONS);
+  store = createStore(db);
+  clock = new ManualClock('2026-11-22T09:00:00Z');
+});
+afterEach(() => db.close());
+
+class Paced extends Error {}
+const PACED_MS = 60_000;
+/** Channel creation, paced once: the first run is put off a minute without spending an attempt, holding its lane or not. */
+const classify = (holdsLane: boolean) => (error: unknown): FailureVerdict =>
+  error instanceof Paced ? { retry: true, afterMs: PACED_MS, spendsAttempt: false, holdsLane } : { retry: true };
+
+/** A runner with `create` (paced on its first run), `post` (which needs the channel) and `page` (which passes holds). */
+function world(holdsLane = true) {
+  const runs: string[] = [];
+  let created = false;
+  const record = z.object({ name: z.string() });
+  const jobs = [
+    defineJob({ kind: 'create', payload: record, failures: classify(holdsLane), run: (p) => {
+      if (runs.filter((r) => r.startsWith('create')).length === 0) {
+        runs.push(`create ${p.name} (paced)`);
+        throw new Paced();
+      }
+      created = true;
+      runs.push(`create ${p.name}`);
+    } }),
+    defineJob({ kind: 'post', payload: record, failures: () => ({ retry: true, afterMs: 5_000, spendsAttempt: false }), run: (p) => {
+      runs.push(`post ${p.name}${created ? '' : ' (no channel)'}`);
+      if (!created) throw new Error('no channel yet');
+    } }),
+    defineJob({ kind: 'page', payload: record, passesHolds: true, run: (p) => void runs.push(`page ${p.name}`) }),
+  ];
+  const enqueue = (kind: string, name: string, incidentId = 'INC-1') => store.jobs.enqueue({ kind, dueAt: clock.now(), payload: { name }, incidentId }, clock.now());
+  return { runs, enqueue, runner: createJobRunner({ store, clock, logger: silent, jobs, concurrency: 1 }) };
+}
+
+describe('the job runner: a job that holds its lane', () => {
+  it('when an incident\'s channel creation is paced, then its later posts wait behind it and each runs once, in order, after it', async () => {
+    const w = world();
+    w.enqueue('create', 'c');
+    for (const name of ['card', 'update', 'note']) w.enqueue('post', name);
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['create c (paced)']);
+    clock.advance(PACED_MS);
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['create c (paced)', 'create c', 'post card', 'post update', 'post note']);
+  });
+
+  it('when the lane is held, then another incident\'s jobs and a page of the held incident still run now', async () => {
+    const w = world();
+    w.enqueue('create', 'c');
+    w.enqueue('post', 'card');
+    w.enqueue('page', 'on-call');
+    w.enqueue('page', 'other', 'INC-2');
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['create c (paced)', 'page on-call', 'page other']);
+  });
+
+  it('when the paced job does not hold its lane, then the posts behind it run without a channel and are put off one by one', async () => {
+    const w = world(false);
+    w.enqueue('create', 'c');
+    w.enqueue('post', 'card');
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['create c (paced)', 'post card (no channel)']);
+  });
+});
