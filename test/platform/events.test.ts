@@ -19,7 +19,7 @@ describe('domain events', () => {
     bus.subscribe({ 'incident.declared': (e) => void seen.push(`a:${e.incidentId}`) });
     bus.subscribe({ 'incident.status_changed': () => void seen.push('wrong') });
     bus.subscribe({ 'incident.declared': (e) => void seen.push(`b:${e.incidentId}`) });
-    bus.publish('incident.declared', { incidentId: 'INC-2026-0001', by: 'UALICE' });
+    bus.publish('incident.declared', { incidentId: 'INC-2026-0001', by: 'UALICE', flags: [] });
     expect(seen).toEqual(['a:INC-2026-0001', 'b:INC-2026-0001']);
   });
 
@@ -34,7 +34,7 @@ describe('domain events', () => {
     expect(() =>
       store.transaction(() => {
         store.jobs.enqueue({ kind: 'the.change', dueAt: now }, now);
-        bus.publish('incident.declared', { incidentId: 'INC-2026-0001', by: 'UALICE' });
+        bus.publish('incident.declared', { incidentId: 'INC-2026-0001', by: 'UALICE', flags: [] });
       }),
     ).toThrow('subscriber refused');
     expect(store.jobs.pendingCount()).toBe(0);

@@ -87,7 +87,7 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
     store.jobs.enqueue({ kind: JOB_KINDS.provision, dueAt: now, payload: { incidentId: incident.id }, idemKey: `provision:${incident.id}`, incidentId: incident.id }, now);
     scheduleUpdateReminder(deps, incident, now);
     // After the channel job, so what subscribers queue for the channel runs once it exists.
-    deps.events.publish('incident.declared', { incidentId: incident.id, by: actor.userId, ...(input.origin ? { origin: input.origin } : {}) });
+    deps.events.publish('incident.declared', { incidentId: incident.id, by: actor.userId, flags: [...incident.flags], ...(input.origin ? { origin: input.origin } : {}) });
     return { incident, duplicate: false };
   });
 }

@@ -8,7 +8,8 @@ export interface DeclareOrigin {
 /** What the incident core announces; other features subscribe in their `on` (inside the same transaction). */
 declare module '../../../platform/events.js' {
   interface DomainEvents {
-    'incident.declared': { incidentId: string; by: string; origin?: DeclareOrigin };
+    /** `flags` as declared: a subscriber that acts on them needs no read of the incident. */
+    'incident.declared': { incidentId: string; by: string; flags: IncidentFlag[]; origin?: DeclareOrigin };
     'incident.status_changed': { incidentId: string; from: IncidentStatus; to: IncidentStatus; by: string };
     'incident.severity_changed': { incidentId: string; from: Severity; to: Severity; by: string };
     'incident.role_assigned': { incidentId: string; role: IncidentRole; userId: string; by: string };

@@ -16,7 +16,7 @@ export function legacyFanOutJobs(deps: AppDeps) {
     defineJob({
       kind: LEGACY_FAN_OUT_KINDS.declared,
       payload: z.object({ incidentId: z.string() }),
-      run: ({ incidentId }) => inTransaction(() => deps.events.publish('incident.declared', { incidentId, by: current(incidentId)?.declaredBy ?? 'warden' })),
+      run: ({ incidentId }) => inTransaction(() => deps.events.publish('incident.declared', { incidentId, by: current(incidentId)?.declaredBy ?? 'warden', flags: current(incidentId)?.flags ?? [] })),
     }),
     defineJob({
       kind: LEGACY_FAN_OUT_KINDS.flagsChanged,

@@ -2,6 +2,7 @@ import { enqueueBoardRefresh } from '../app/clocks/clock-outbox.js';
 import type { ClockCatalog } from '../app/clocks/clock-catalog.js';
 import type { ClockPolicy, NoticeTemplates } from '../app/clocks/clock-deps.js';
 import { queueRegimeSuggestions } from '../app/clocks/suggest-incident-regimes.js';
+import { suggestRegimes } from '../domain/deadlines/suggest-regimes.js';
 import { clockRepo } from '../store/clock-repo.js';
 import { noticeRepo } from '../store/notice-repo.js';
 import type { WardenFeature } from '../../../adapters/slack/feature-core.js';
@@ -39,9 +40,9 @@ export function clocksFeature(catalog: ClockCatalog, settings: ClockSettings): W
         slack: (on) => registerClockListeners(on, deps),
         jobs: clockJobs(deps, core.slack),
         on: {
-          'incident.declared': ({ incidentId }) => {
-            const incident = deps.store.incidents.get(incidentId);
-            if (incident) queueRegimeSuggestions(deps, incidentId, [], incident.flags);
+          // Most declares carry no flag that suggests a regime: those cost nothing here.
+          'incident.declared': ({ incidentId, flags }) => {
+            if (suggestRegimes(flags).length > 0) queueRegimeSuggestions(deps, incidentId, [], flags);
           },
           'incident.flags_changed': (change) => void queueRegimeSuggestions(deps, change.incidentId, change.before, change.after),
           // The board shows the incident's status; refresh it when the status moves (close included).

@@ -16,19 +16,19 @@ const somePagerDuty = {} as PagerDutyPort;
 describe('paging on declare', () => {
   it('when PagerDuty is not configured, then a declare reads no incident', () => {
     const { deps, reads } = depsReading(null, 'r0ut1ngkey');
-    onDeclared(deps, { incidentId: 'INC-2026-0001', by: 'UALICE' });
+    onDeclared(deps, { incidentId: 'INC-2026-0001', by: 'UALICE', flags: [] });
     expect(reads).toEqual([]);
   });
 
   it('when no service has a routing key, then a declare reads no incident', () => {
     const { deps, reads } = depsReading(somePagerDuty, null);
-    onDeclared(deps, { incidentId: 'INC-2026-0001', by: 'UALICE' });
+    onDeclared(deps, { incidentId: 'INC-2026-0001', by: 'UALICE', flags: [] });
     expect(reads).toEqual([]);
   });
 
   it('when PagerDuty can page a service, then the declared incident is read (and a missing one is an error)', () => {
     const { deps, reads } = depsReading(somePagerDuty, 'r0ut1ngkey');
-    expect(() => onDeclared(deps, { incidentId: 'INC-2026-0001', by: 'UALICE' })).toThrow(/No incident INC-2026-0001/);
+    expect(() => onDeclared(deps, { incidentId: 'INC-2026-0001', by: 'UALICE', flags: [] })).toThrow(/No incident INC-2026-0001/);
     expect(reads).toEqual(['INC-2026-0001']);
   });
 });
