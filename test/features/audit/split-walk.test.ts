@@ -120,6 +120,18 @@ describe('audit verify with the chain split between this thread and a worker', (
   });
 });
 
+describe('audit verify when the chain worker cannot walk', () => {
+  it('when the worker cannot open the file, then this thread walks its range: the same report, and a warning says so', async () => {
+    const one = await report(null);
+    // The file is gone for a new connection (the worker's); this thread's connection keeps it open.
+    rmSync(join(dir, 'warden.db'));
+    const split = await report(6);
+    expect({ ...split, warnings: [] }).toEqual({ ...one, warnings: [] });
+    expect(split.warnings).toContain('the worker for entries 7 to 12 stopped: this thread walked them instead (the same checks, slower)');
+    expect(one.warnings.some((w) => w.includes('worker'))).toBe(false);
+  });
+});
+
 describe('audit verify of a database a running Warden appends to', () => {
   const noteAfter = (n: number) => {
     const store = createStore(db);

@@ -65,7 +65,7 @@ export async function verifyAuditDatabase(db: Db, opts: VerifyDatabaseOptions): 
   const signed = checkpointExpectations(opts, problems, warnings);
   const end = opts.head ?? audit.head().count;
   const expectations = signed && opts.earlierState ? signed.filter((e) => e.count <= end) : signed;
-  const { walk, coverage } = await walkChain(db, audit, end, expectations, opts.split);
+  const { walk, coverage } = await walkChain(db, audit, end, expectations, opts.split, warnings);
   const timeline = await opts.timeline;
   problems.unshift(...(walk.problem ? [walk.problem] : checkTimeline(timeline, coverage)));
   const guards = missingGuards(db);
@@ -92,7 +92,7 @@ const SPLIT_CORES = 3;
  * the worker stopped (or from the split, when the worker's walk cannot be taken), so that the first problem in
  * chain order is the one named, in the words the one-thread walk would use.
  */
-async function walkChain(db: Db, audit: AuditRepo, end: number, expectations: Expectation[] | null, split: number | null | undefined) {
+async function walkChain(db: Db, audit: AuditRepo, end: number, expectations: Expectation[] | null, split: number | null | undefined, warnings: string[]) {
   const at = splitAt(db, end, split);
   const range = at === null ? null : chainRangeInWorker(db.name, at + 1, end, expectations);
   const walk = pagedWalk({ rows: audit.chainRows, entryAt: audit.entryAt, seqOfHash: audit.seqOfHash, expectations });
@@ -101,6 +101,7 @@ async function walkChain(db: Db, audit: AuditRepo, end: number, expectations: Ex
   if (range && firstPassed) {
     const walked = await range.walked;
     if (walked) walk.adopt(walked);
+    else warnings.push(`the worker for entries ${at! + 1} to ${end} stopped: this thread walked them instead (the same checks, slower)`);
     walk.pages(audit.chainPages(undefined, walk.nextSeq(), end));
   }
   return walk.finish();
