@@ -82,6 +82,8 @@ export function jobRepo(db: Db) {
   // Maintained by triggers (migration 015): one row read, whatever the number of jobs stored.
   const countOf = db.prepare<[string], number>('SELECT coalesce((SELECT n FROM job_counts WHERE status = ?), 0)').pluck();
   const pruner = finishedPruner(db);
+  const hold = (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) =>
+    holder.incidentId ? holdBehind.run({ until: until.toISOString(), incidentId: holder.incidentId, id: holder.id, passing: JSON.stringify(passing) }).changes : 0;
   return {
     /** Returns the new job's id, or null when a job with the same idempotency key exists. */
     enqueue(job: NewJob, now: Date): number | null {
@@ -112,8 +114,15 @@ export function jobRepo(db: Db) {
      * Puts the pending jobs of `holder`'s incident queued after it (but for the `passing` kinds) off until `until`,
      * when the holder runs again: they keep their order (due, then queued) and run after it. Returns how many.
      */
-    holdBehind: (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) =>
-      holder.incidentId ? holdBehind.run({ until: until.toISOString(), incidentId: holder.incidentId, id: holder.id, passing: JSON.stringify(passing) }).changes : 0,
+    holdBehind: (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) => hold(holder, until, passing),
+    /**
+     * `postpone`, and with `holding` (the kinds that pass holds) `holdBehind`, in one transaction: one commit, and
+     * the lane is never seen unheld behind a postponed job. Returns how many jobs were held.
+     */
+    putOff: db.transaction((job: Pick<Job, 'id' | 'incidentId'>, dueAt: Date, why: string, holding: readonly string[] | null): number => {
+      if (postpone.run(dueAt.toISOString(), why, job.id).changes === 0 || !holding) return 0;
+      return hold(job, dueAt, holding);
+    }),
     /** Cancels an incident's pending jobs of the given kinds; returns how many. */
     cancel: (incidentId: string, kinds: readonly string[], now: Date) => cancelKinds.run(now.toISOString(), incidentId, JSON.stringify(kinds)).changes,
     pendingFor: (incidentId: string) => pendingFor.all(incidentId).map(toJob),

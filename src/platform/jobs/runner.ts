@@ -106,8 +106,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
     }
     if (verdict.spendsAttempt === false) {
       const at = new Date(now.getTime() + (verdict.afterMs ?? retryDelayMs(1)));
-      store.jobs.postpone(job.id, at, message);
-      const held = verdict.holdsLane ? store.jobs.holdBehind(job, at, passing) : 0;
+      const held = store.jobs.putOff(job, at, message, verdict.holdsLane ? passing : null);
       logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why: message, ...(held ? { held } : {}) }, 'job postponed');
       return;
     }
