@@ -65,6 +65,8 @@ export function jobRepo(db: Db) {
   // A lane is what must stay in order: one incident's jobs, or one kind's when a job belongs to no incident (laneOf).
   const due = db.prepare<[string, string, number], Row>(`SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ?
     AND coalesce(incident_id, 'kind:' || kind) NOT IN (SELECT value FROM json_each(?)) ORDER BY due_at, id LIMIT ?`);
+  // Most passes start with no lane busy: without the lane filter the read is about a quarter cheaper (bench 12).
+  const dueAny = db.prepare<[string, number], Row>("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
   const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
   const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
   const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
@@ -98,7 +100,8 @@ export function jobRepo(db: Db) {
       return r.changes === 1 ? Number(r.lastInsertRowid) : null;
     },
     /** Pending jobs due by `now`, in due order, leaving out the lanes given (those with a job running). */
-    due: (now: Date, limit = 50, busyLanes: readonly string[] = []) => due.all(now.toISOString(), JSON.stringify(busyLanes), limit).map(toJob),
+    due: (now: Date, limit = 50, busyLanes: readonly string[] = []) =>
+      (busyLanes.length === 0 ? dueAny.all(now.toISOString(), limit) : due.all(now.toISOString(), JSON.stringify(busyLanes), limit)).map(toJob),
     nextDueAt: (): Date | null => {
       const at = nextDue.get();
       return at ? new Date(at) : null;
