@@ -10,6 +10,8 @@ interface Lane {
   sent: number[];
   /** The slots promised to callers put off, in slot order. */
   promised: Slot[];
+  /** Who holds a promise (most callers hold none: they need not look through every promise). */
+  holders: Set<string>;
 }
 
 /**
@@ -29,7 +31,7 @@ export class CallSlots {
     const longest = Math.max(...rules.map((r) => r.windowMs));
     this.sweep(nowMs, longest);
     const lane = this.lane(key, nowMs - longest);
-    const mine = holder === undefined ? -1 : lane.promised.findIndex((p) => p.holder === holder);
+    const mine = holder !== undefined && lane.holders.delete(holder) ? lane.promised.findIndex((p) => p.holder === holder) : -1;
     if (mine >= 0) lane.promised.splice(mine, 1);
     // A caller coming back for its slot goes before those promised later slots; any other goes after every promise.
     const ahead = mine >= 0 ? lane.promised.slice(0, mine) : lane.promised;
@@ -38,7 +40,10 @@ export class CallSlots {
       lane.sent.push(nowMs);
       return 0;
     }
-    if (holder !== undefined) lane.promised.splice(ahead.length, 0, { holder, at: slot });
+    if (holder !== undefined) {
+      lane.promised.splice(ahead.length, 0, { holder, at: slot });
+      lane.holders.add(holder);
+    }
     return slot - nowMs;
   }
 
@@ -49,9 +54,9 @@ export class CallSlots {
 
   /** The key's calls and promises that still count (within the longest window). */
   private lane(key: string, since: number): Lane {
-    const lane = this.lanes.get(key) ?? { sent: [], promised: [] };
+    const lane = this.lanes.get(key) ?? { sent: [], promised: [], holders: new Set<string>() };
     while ((lane.sent[0] ?? Infinity) <= since) lane.sent.shift();
-    while ((lane.promised[0]?.at ?? Infinity) <= since) lane.promised.shift();
+    while ((lane.promised[0]?.at ?? Infinity) <= since) lane.holders.delete((lane.promised.shift() as Slot).holder);
     this.lanes.set(key, lane);
     return lane;
   }
