@@ -127,7 +127,8 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
       sent = { ...args, metadata: deliveryTag(job.jobId, n) };
     }
     const channel = channelOf(args);
-    const waitMs = pacer.take(method, channel);
+    const holder = currentJob()?.jobId;
+    const waitMs = pacer.take(method, channel, holder === undefined ? undefined : String(holder));
     if (waitMs > 0) throw new PacedError(method, waitMs);
     if (sent !== args) job?.markSending();
     // A channel, like a post, may have been made by a run whose answer was lost: the resumed run looks for it.

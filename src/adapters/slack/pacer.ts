@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { SlidingWindows, type WindowRule } from '../../platform/sliding-windows.js';
+import type { WindowRule } from '../../platform/sliding-windows.js';
+import { CallSlots } from './call-slots.js';
 import { perMinuteOf, POST_BURST_PER_SECOND } from './method-tiers.js';
 
 const MINUTE = 60_000;
@@ -16,14 +17,16 @@ const keyOf = (method: string, channel: string | undefined) => (method === 'chat
 /**
  * Paces Warden's own Web API calls per method (per channel for chat.postMessage) to Slack's published tiers, on the
  * injected clock: a call over the limit is not sent; the caller hears how long to wait and the durable job waits.
+ * A job put off is told the next free slot, kept for it (`holder`: the job), so jobs put off one after another come
+ * back one slot apart instead of all at once.
  */
 export function createSlackPacer(nowMs: () => number) {
-  const windows = new SlidingWindows();
+  const windows = new CallSlots();
   return {
-    /** Counts the call and answers 0, or answers the milliseconds until it fits (not counted). */
-    take(method: string, channel: string | undefined): number {
+    /** Counts the call and answers 0, or answers the milliseconds until the slot kept for `holder` (not counted). */
+    take(method: string, channel: string | undefined, holder?: string): number {
       const rules = rulesOf(method);
-      return rules ? windows.take(keyOf(method, channel), rules, nowMs()) : 0;
+      return rules ? windows.take(keyOf(method, channel), rules, nowMs(), holder) : 0;
     },
     /** Slack answered 429: nothing under this method (and channel) goes before Retry-After has passed. */
     hold(method: string, channel: string | undefined, retryAfterSeconds: number): void {

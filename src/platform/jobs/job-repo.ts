@@ -65,6 +65,8 @@ export function jobRepo(db: Db) {
   // A lane is what must stay in order: one incident's jobs, or one kind's when a job belongs to no incident (laneOf).
   const due = db.prepare<[string, string, number], Row>(`SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ?
     AND coalesce(incident_id, 'kind:' || kind) NOT IN (SELECT value FROM json_each(?)) ORDER BY due_at, id LIMIT ?`);
+  // Most passes start with no lane busy: without the lane filter the read is about a quarter cheaper (bench 12).
+  const dueAny = db.prepare<[string, number], Row>("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
   const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
   const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
   const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
@@ -82,6 +84,8 @@ export function jobRepo(db: Db) {
   // Maintained by triggers (migration 015): one row read, whatever the number of jobs stored.
   const countOf = db.prepare<[string], number>('SELECT coalesce((SELECT n FROM job_counts WHERE status = ?), 0)').pluck();
   const pruner = finishedPruner(db);
+  const hold = (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) =>
+    holder.incidentId ? holdBehind.run({ until: until.toISOString(), incidentId: holder.incidentId, id: holder.id, passing: JSON.stringify(passing) }).changes : 0;
   return {
     /** Returns the new job's id, or null when a job with the same idempotency key exists. */
     enqueue(job: NewJob, now: Date): number | null {
@@ -96,7 +100,8 @@ export function jobRepo(db: Db) {
       return r.changes === 1 ? Number(r.lastInsertRowid) : null;
     },
     /** Pending jobs due by `now`, in due order, leaving out the lanes given (those with a job running). */
-    due: (now: Date, limit = 50, busyLanes: readonly string[] = []) => due.all(now.toISOString(), JSON.stringify(busyLanes), limit).map(toJob),
+    due: (now: Date, limit = 50, busyLanes: readonly string[] = []) =>
+      (busyLanes.length === 0 ? dueAny.all(now.toISOString(), limit) : due.all(now.toISOString(), JSON.stringify(busyLanes), limit)).map(toJob),
     nextDueAt: (): Date | null => {
       const at = nextDue.get();
       return at ? new Date(at) : null;
@@ -112,8 +117,15 @@ export function jobRepo(db: Db) {
      * Puts the pending jobs of `holder`'s incident queued after it (but for the `passing` kinds) off until `until`,
      * when the holder runs again: they keep their order (due, then queued) and run after it. Returns how many.
      */
-    holdBehind: (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) =>
-      holder.incidentId ? holdBehind.run({ until: until.toISOString(), incidentId: holder.incidentId, id: holder.id, passing: JSON.stringify(passing) }).changes : 0,
+    holdBehind: (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) => hold(holder, until, passing),
+    /**
+     * `postpone`, and with `holding` (the kinds that pass holds) `holdBehind`, in one transaction: one commit, and
+     * the lane is never seen unheld behind a postponed job. Returns how many jobs were held.
+     */
+    putOff: db.transaction((job: Pick<Job, 'id' | 'incidentId'>, dueAt: Date, why: string, holding: readonly string[] | null): number => {
+      if (postpone.run(dueAt.toISOString(), why, job.id).changes === 0 || !holding) return 0;
+      return hold(job, dueAt, holding);
+    }),
     /** Cancels an incident's pending jobs of the given kinds; returns how many. */
     cancel: (incidentId: string, kinds: readonly string[], now: Date) => cancelKinds.run(now.toISOString(), incidentId, JSON.stringify(kinds)).changes,
     pendingFor: (incidentId: string) => pendingFor.all(incidentId).map(toJob),

@@ -59,6 +59,13 @@ export function createJobRunner(opts: JobRunnerOptions) {
   const passing = opts.jobs.filter((j) => j.passesHolds).map((j) => j.kind);
   let running: Promise<number> | null = null;
   let again = false;
+  // Resolves when a pass is asked for while one runs: work queued meanwhile wakes a drain waiting on its lanes.
+  let asked: { promise: Promise<void>; resolve: () => void } | null = null;
+  const wake = () => {
+    asked?.resolve();
+    asked = null;
+  };
+  const askedFor = () => (asked ??= promiseWithResolve()).promise;
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
 
@@ -106,8 +113,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
     }
     if (verdict.spendsAttempt === false) {
       const at = new Date(now.getTime() + (verdict.afterMs ?? retryDelayMs(1)));
-      store.jobs.postpone(job.id, at, message);
-      const held = verdict.holdsLane ? store.jobs.holdBehind(job, at, passing) : 0;
+      const held = store.jobs.putOff(job, at, message, verdict.holdsLane ? passing : null);
       logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why: message, ...(held ? { held } : {}) }, 'job postponed');
       return;
     }
@@ -145,7 +151,8 @@ export function createJobRunner(opts: JobRunnerOptions) {
         const fresh = lanes.has(lane) ? null : store.jobs.get(job.id);
         if (fresh?.status === 'pending') start(fresh, lane);
       }
-      if (batch.length === 0 || lanes.size >= concurrency) await Promise.race(lanes.values());
+      // Fewer due than free lanes: nothing else is due outside the busy lanes until one ends or work is queued.
+      if (lanes.size > 0 && (batch.length < free || lanes.size >= concurrency)) await Promise.race([...lanes.values(), askedFor()]);
       await nextTurn();
       if (opts.requestsClear) await opts.requestsClear();
     }
@@ -157,6 +164,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
   function runDue(): Promise<number> {
     if (running) {
       again = true;
+      wake();
       return running;
     }
     running = (async () => {
@@ -205,6 +213,12 @@ export function createJobRunner(opts: JobRunnerOptions) {
 export type JobRunner = ReturnType<typeof createJobRunner>;
 
 const retryAlways = (): FailureVerdict => ({ retry: true });
+
+function promiseWithResolve(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 function jobsByKind(jobs: readonly AnyJob[]): Map<string, AnyJob> {
   const kinds = new Map<string, AnyJob>();

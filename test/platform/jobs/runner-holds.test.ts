@@ -80,3 +80,31 @@ describe('the job runner: a job that holds its lane', () => {
     expect(w.runs).toEqual(['create c (paced)', 'post card (no channel)']);
   });
 });
+
+describe('putting a job off (job repo)', () => {
+  const at = () => new Date(clock.now().getTime() + PACED_MS);
+  const queue = (kind: string, incidentId = 'INC-1') => store.jobs.enqueue({ kind, dueAt: clock.now(), payload: {}, incidentId }, clock.now()) as number;
+
+  it('when a job is put off holding its lane, then it and the later jobs of its incident are due at the same time, but for the kinds that pass', () => {
+    const [create, post, page, other] = [queue('create'), queue('post'), queue('page'), queue('post', 'INC-2')];
+    expect(store.jobs.putOff({ id: create, incidentId: 'INC-1' }, at(), 'paced', ['page'])).toBe(1);
+    const dueAt = (id: number) => store.jobs.get(id)?.dueAt.toISOString();
+    expect([dueAt(create), dueAt(post)]).toEqual([at().toISOString(), at().toISOString()]);
+    expect([dueAt(page), dueAt(other)]).toEqual([clock.now().toISOString(), clock.now().toISOString()]);
+    expect(store.jobs.get(create)).toMatchObject({ attempts: 0, lastError: 'paced' });
+  });
+
+  it('when the job was cancelled while it ran, then putting it off holds nothing behind it', () => {
+    const [create, post] = [queue('create'), queue('post')];
+    store.jobs.cancel('INC-1', ['create'], clock.now());
+    expect(store.jobs.putOff({ id: create, incidentId: 'INC-1' }, at(), 'paced', [])).toBe(0);
+    expect(store.jobs.get(post)?.dueAt.toISOString()).toBe(clock.now().toISOString());
+  });
+
+  it('when it does not hold its lane, then only the job moves', () => {
+    const [create, post] = [queue('create'), queue('post')];
+    expect(store.jobs.putOff({ id: create, incidentId: 'INC-1' }, at(), 'paced', null)).toBe(0);
+    expect(store.jobs.get(post)?.dueAt.toISOString()).toBe(clock.now().toISOString());
+    expect(store.jobs.get(create)?.dueAt.toISOString()).toBe(at().toISOString());
+  });
+});

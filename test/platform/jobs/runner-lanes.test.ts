@@ -64,6 +64,21 @@ describe('the job runner: lanes', () => {
     expect(await pass).toBe(2);
   });
 
+  it('when work is queued while a pass waits on a slow job, then it starts at once, not when the slow job ends', async () => {
+    const h = gatedHandler();
+    const r = runner(h.run);
+    enqueue('slow', 'INC-1');
+    const pass = r.runDue();
+    await settle();
+    enqueue('queued meanwhile', 'INC-2');
+    void r.runDue();
+    await h.release('queued meanwhile');
+    await settle();
+    expect(h.log).toEqual(['start slow', 'start queued meanwhile', 'end queued meanwhile']);
+    await h.release('slow');
+    expect(await pass).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps one incident’s jobs in due order: the second starts only after the first has ended', async () => {
     const h = gatedHandler();
     enqueue('first', 'INC-1');

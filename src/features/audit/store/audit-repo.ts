@@ -51,7 +51,8 @@ const toEntry = (r: Row): AuditEntry => ({
 
 /** The append-only audit chain. `append` must run inside the transaction of the change it records. */
 export function auditRepo(db: Db) {
-  const head = db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1');
+  // Only what the next entry chains from: the last entry's details (the longest column) are not read at every append.
+  const head = db.prepare<[], Pick<Row, 'seq' | 'hash'>>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insert = db.prepare(`INSERT INTO audit_log (seq, at, actor, action, incident_id, details, prev_hash, hash)
     VALUES (@seq, @at, @actor, @action, @incidentId, @details, @prevHash, @hash)`);
   const forIncident = db.prepare<[string], Row>('SELECT * FROM audit_log WHERE incident_id = ? ORDER BY seq');
@@ -75,7 +76,7 @@ export function auditRepo(db: Db) {
   return {
     append(facts: AuditFacts): AuditEntry {
       const prev = head.get();
-      const entry = chainEntry(prev ? { seq: prev.seq, hash: prev.hash } : null, facts);
+      const entry = chainEntry(prev ?? null, facts);
       // Stored canonical, so verification can hash the stored text without parsing it again.
       insert.run({ ...entry, details: canonicalJson(entry.details) });
       return entry;

@@ -8,7 +8,7 @@ import { JOB_KINDS } from './outbox.js';
 import type { DeclareOrigin } from '../domain/events.js';
 import { privateAtDeclaration, type Visibility } from '../domain/visibility.js';
 import { recordChange } from './record.js';
-import { scheduleUpdateReminder } from './reminders.js';
+import { enqueueNextReminder } from './reminders.js';
 
 export interface DeclareInput {
   title: string;
@@ -85,7 +85,8 @@ export function declareIncident(deps: AppDeps, actor: Actor, input: DeclareInput
       data: { severity: incident.severity, type: incident.type, drill: incident.drill, private: incident.private, flags: incident.flags },
     });
     store.jobs.enqueue({ kind: JOB_KINDS.provision, dueAt: now, payload: { incidentId: incident.id }, idemKey: `provision:${incident.id}`, incidentId: incident.id }, now);
-    scheduleUpdateReminder(deps, incident, now);
+    // A new incident has no reminder to cancel: its first is queued as is.
+    enqueueNextReminder(deps, incident, now, 0);
     // After the channel job, so what subscribers queue for the channel runs once it exists.
     deps.events.publish('incident.declared', { incidentId: incident.id, by: actor.userId, flags: [...incident.flags], ...(input.origin ? { origin: input.origin } : {}) });
     return { incident, duplicate: false };
