@@ -177,8 +177,11 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
      * attempt (the message is never dropped for it); an outage retries with backoff; a permanent error gives up.
      */
     classify(error: unknown): FailureVerdict {
-      // Paced, or waiting for the channel: the incident's later jobs would wait the same way, so they wait behind it.
-      if (error instanceof PacedError) return { retry: true, afterMs: error.waitMs, spendsAttempt: false, holdsLane: true };
+      // A paced channel creation, or waiting for the channel: the incident's later jobs would wait the same way, so
+      // they wait behind it. Any other paced call holds nothing: its method's later calls are handed later slots
+      // anyway (per channel for chat.postMessage), and a notice paced on another channel (the announcements', or
+      // conversations.history's tier) must not hold the incident channel's posts.
+      if (error instanceof PacedError) return { retry: true, afterMs: error.waitMs, spendsAttempt: false, holdsLane: error.method === 'conversations.create' };
       if (error instanceof BrokenCircuitError) return { retry: true, afterMs: halfOpenAfterMs, spendsAttempt: false };
       if (isRateLimited(error)) return { retry: true, afterMs: ((error as SlackishError).retryAfter ?? 1) * 1000, spendsAttempt: false };
       if (isWardenError(error) && error.details.waitsFor === 'channel') return { retry: true, afterMs: CHANNEL_WAIT_MS, spendsAttempt: false, holdsLane: true };
