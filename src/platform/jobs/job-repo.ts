@@ -111,16 +111,11 @@ export function jobRepo(db: Db) {
     markDone: (id: number, now: Date) => finish.run('done', now.toISOString(), null, id).changes === 1,
     markFailed: (id: number, now: Date, error: string) => finish.run('failed', now.toISOString(), error, id).changes === 1,
     reschedule: (id: number, dueAt: Date, error: string) => retry.run(dueAt.toISOString(), error, id).changes === 1,
-    /** Moves a job to later without spending an attempt: it waited on someone else (a rate limit, an open circuit). */
-    postpone: (id: number, dueAt: Date, why: string) => postpone.run(dueAt.toISOString(), why, id).changes === 1,
     /**
-     * Puts the pending jobs of `holder`'s incident queued after it (but for the `passing` kinds) off until `until`,
-     * when the holder runs again: they keep their order (due, then queued) and run after it. Returns how many.
-     */
-    holdBehind: (holder: Pick<Job, 'id' | 'incidentId'>, until: Date, passing: readonly string[]) => hold(holder, until, passing),
-    /**
-     * `postpone`, and with `holding` (the kinds that pass holds) `holdBehind`, in one transaction: one commit, and
-     * the lane is never seen unheld behind a postponed job. Returns how many jobs were held.
+     * Moves a job to later without spending an attempt: it waited on someone else (a rate limit, an open circuit,
+     * pacing). With `holding` (the kinds that pass holds), the pending jobs of its incident queued after it, but for
+     * those kinds, are put off with it, in their order (due, then queued), and run after it; in one transaction, so
+     * the lane is never seen unheld behind it. Returns how many jobs were held.
      */
     putOff: db.transaction((job: Pick<Job, 'id' | 'incidentId'>, dueAt: Date, why: string, holding: readonly string[] | null): number => {
       if (postpone.run(dueAt.toISOString(), why, job.id).changes === 0 || !holding) return 0;
