@@ -9,7 +9,7 @@ import { auditHash, auditRepo, checkpointLine, signCheckpoint } from '../../src/
 import { recordChange } from '../../src/features/incidents/app/record.js';
 import { createStore } from '../../src/features/incidents/store/store.js';
 import { migrate, openDb, type Db } from '../../src/platform/db/db.js';
-import { swapAuditRows } from '../support/audit-tamper.js';
+import { rehashAuditRows, swapAuditRows, withGuardsLifted } from '../support/audit-tamper.js';
 
 let dir: string;
 let out: string[];
@@ -48,27 +48,12 @@ function seed(n: number, from = 1): void {
 /** Raw access as an attacker with the file has it: the guards lifted for `fn`, then put back as they were. */
 function tamper(fn: (db: Db) => void): void {
   const db = openDb(join(dir, 'warden.db'));
-  const guards = ['audit_log_no_update', 'audit_log_no_delete', 'timeline_no_update', 'timeline_no_delete'];
-  // Only the guards are lifted and put back; other triggers (job counts, migration 016's read columns) stay as they are.
-  const triggers = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(JSON.stringify(guards));
-  for (const name of guards) db.exec(`DROP TRIGGER ${name}`);
-  fn(db);
-  for (const t of triggers) db.exec(t.sql);
+  withGuardsLifted(db, () => fn(db));
   db.close();
 }
 
 /** Recomputes every hash from entry `from` on, as an attacker covering an edit would. */
-function rehashFrom(db: Db, from: number): void {
-  const rows = db.prepare<[number], { seq: number; at: string; actor: string; action: string; incident_id: string | null; details: string }>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(from);
-  let prev = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(from - 1)?.hash ?? '0'.repeat(64);
-  for (const r of rows) {
-    const hash = auditHash(prev, r.seq, { at: r.at, actor: r.actor, action: r.action, incidentId: r.incident_id, details: JSON.parse(r.details) as Record<string, unknown> });
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, `tmp-${r.seq}`, r.seq);
-    db.prepare('UPDATE audit_log SET hash = ? WHERE seq = ?').run(hash, r.seq);
-    prev = hash;
-  }
-}
-
+const rehashFrom = (db: Db, from: number): void => rehashAuditRows(db, from);
 
 describe('warden audit verify', () => {
   it('when nothing was touched, then the chain, the timeline and every checkpoint verify', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
-import { auditHash, auditRepo, walkAuditChain, walkAuditPages, type Expectation } from '../../../src/features/audit/index.js';
+import { auditRepo, walkAuditChain, walkAuditPages, type Expectation } from '../../../src/features/audit/index.js';
 import { recordChange } from '../../../src/features/incidents/app/record.js';
 import { createStore } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
-import { swapAuditRows } from '../../support/audit-tamper.js';
+import { rehashAuditRows, swapAuditRows } from '../../support/audit-tamper.js';
 
 const ENTRIES = 12;
 const PAGE = 4;
@@ -35,15 +35,7 @@ function bothWalks(expectations: Expectation[] | null) {
 }
 
 /** Recomputes the hashes of entries `from` to `to`, as an attacker covering an edit would. */
-function rehashFrom(from: number, to = ENTRIES): void {
-  const rows = db.prepare<[number, number], { seq: number; at: string; actor: string; action: string; incident_id: string | null; details: string }>('SELECT * FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq').all(from, to);
-  let prev = headAt(from - 1);
-  for (const r of rows) {
-    const hash = auditHash(prev, r.seq, { at: r.at, actor: r.actor, action: r.action, incidentId: r.incident_id, details: JSON.parse(r.details) as Record<string, unknown> });
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
-    prev = hash;
-  }
-}
+const rehashFrom = (from: number, to = ENTRIES): void => rehashAuditRows(db, from, to);
 
 
 describe('the paged quick walk of the audit chain', () => {

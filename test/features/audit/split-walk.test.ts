@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
-import { auditHash, auditRepo, checkpointLine, signCheckpoint, verifyAuditDatabase, type Checkpoint } from '../../../src/features/audit/index.js';
+import { auditRepo, checkpointLine, signCheckpoint, verifyAuditDatabase, type Checkpoint } from '../../../src/features/audit/index.js';
 import { chainRangeInWorker } from '../../../src/features/audit/store/chain-range-in-worker.js';
 import { recordChange } from '../../../src/features/incidents/app/record.js';
 import { createStore, lastTimelineId, timelineDigestsInWorker } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
-import { swapAuditRows } from '../../support/audit-tamper.js';
+import { rehashAuditRows, swapAuditRows, withGuardsLifted } from '../../support/audit-tamper.js';
 
 const ENTRIES = 12;
 let dir: string;
@@ -48,24 +48,10 @@ function signAt(counts: number[]): void {
 }
 
 /** Raw access as an attacker with the file has it: the append-only guards lifted for `fn`, then put back. */
-function tamper(fn: () => void): void {
-  const names = JSON.stringify(['audit_log_no_update', 'audit_log_no_delete', 'timeline_no_update', 'timeline_no_delete']);
-  const guards = db.prepare<[string], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))").all(names);
-  for (const g of guards) db.exec(`DROP TRIGGER ${g.name}`);
-  fn();
-  for (const g of guards) db.exec(g.sql);
-}
+const tamper = (fn: () => void): void => withGuardsLifted(db, fn);
 
 /** Recomputes the hashes of entries `from` to `to`, as an attacker covering an edit would. */
-function rehashFrom(from: number, to = ENTRIES): void {
-  const rows = db.prepare<[number, number], { seq: number; at: string; actor: string; action: string; incident_id: string | null; details: string }>('SELECT * FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq').all(from, to);
-  let prev = headAt(from - 1);
-  for (const r of rows) {
-    const hash = auditHash(prev, r.seq, { at: r.at, actor: r.actor, action: r.action, incidentId: r.incident_id, details: JSON.parse(r.details) as Record<string, unknown> });
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
-    prev = hash;
-  }
-}
+const rehashFrom = (from: number, to = ENTRIES): void => rehashAuditRows(db, from, to);
 
 /** What verify reports with the chain walked on one thread, or split after entry `split` with a worker walking the rest. */
 const report = (split: number | null) =>
