@@ -1,26 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachTestJobWorld, silent } from './job-world.js';
 import { z } from 'zod';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
-import { createStore, type Store } from '../../../src/features/incidents/store/store.js';
-import { ManualClock } from '../../../src/platform/clock.js';
+import type { Store } from '../../../src/features/incidents/store/store.js';
+import type { ManualClock } from '../../../src/platform/clock.js';
 import { isMigrated, migrate, migrationCheck, openDb, type Db } from '../../../src/platform/db/db.js';
 import { defineJob } from '../../../src/platform/jobs/define-job.js';
 import { PRUNE_JOB_KIND, pruneJob, schedulePruning, type PruneDeps } from '../../../src/platform/jobs/prune-finished.js';
 import { createJobRunner } from '../../../src/platform/jobs/runner.js';
 
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const DAY = 86_400_000;
 let db: Db;
 let store: Store;
 let clock: ManualClock;
 
-beforeEach(() => {
-  db = openDb(':memory:');
-  migrate(db, ALL_MIGRATIONS);
-  store = createStore(db);
-  clock = new ManualClock('2026-11-22T09:00:00Z');
-});
-afterEach(() => db.close());
+eachTestJobWorld((w) => void ({ db, store, clock } = w));
 
 const count = (where: string) => db.prepare(`SELECT count(*) FROM jobs WHERE ${where}`).pluck().get() as number;
 const counted = () => ({ pending: count("status = 'pending'"), failed: count("status = 'failed'") });

@@ -1,25 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eachTestJobWorld, silent } from './job-world.js';
 import { z } from 'zod';
 import { createJobRunner, retryDelayMs, type FailureVerdict } from '../../../src/platform/jobs/runner.js';
 import { defineJob } from '../../../src/platform/jobs/define-job.js';
 import type { Job } from '../../../src/platform/jobs/job-repo.js';
-import { ManualClock } from '../../../src/platform/clock.js';
-import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
-import { createStore, type Store } from '../../../src/features/incidents/store/store.js';
-import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
+import type { ManualClock } from '../../../src/platform/clock.js';
+import type { Store } from '../../../src/features/incidents/store/store.js';
 
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-let db: Db;
 let store: Store;
 let clock: ManualClock;
 
-beforeEach(() => {
-  db = openDb(':memory:');
-  migrate(db, ALL_MIGRATIONS);
-  store = createStore(db);
-  clock = new ManualClock('2026-11-22T09:00:00Z');
-});
-afterEach(() => db.close());
+eachTestJobWorld((w) => void ({ store, clock } = w));
 
 type JobHandler = (job: Job) => Promise<void> | void;
 
