@@ -19,6 +19,7 @@
  * 12. the compiled `warden start` under a paced 200/s load vs a bare Bolt app under the same load: ack p99 of help and
  *     of declare, CPU per declare, resident memory after 1,800 incidents (bench/ack-floor.ts); `GET /metrics` at
  *     10 / 1,000 / 10,000 open incidents vs `GET /healthz` (bench/metrics-scale.ts).
+ * 13. a declare's transaction p99 with the WAL checkpoints in a worker thread vs on the writer (bench/wal-checkpoint.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ import { benchIncidentReads } from './incident-reads.js';
 import { benchJobsScale } from './jobs-scale.js';
 import { benchAckFloor } from './ack-floor.js';
 import { benchMetricsScale } from './metrics-scale.js';
+import { benchWalCheckpoint } from './wal-checkpoint.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
@@ -160,6 +162,7 @@ async function main() {
     rows.push(...(await benchJobsScale({ dir, apiUrl: slack.apiUrl, token: TOKEN, secret: SECRET, announcements: config.channels.announcements })));
     rows.push(...(await benchIncidentReads(dir, { apiUrl: slack.apiUrl, token: TOKEN }, { ms, ratio })));
     rows.push(...(await benchAckFloor(dir, { ms, ratio })));
+    rows.push(...(await benchWalCheckpoint(dir, { ms, ratio })));
     rows.push(...(await benchMetricsScale(dir, { apiUrl: slack.apiUrl, token: TOKEN }, { ms, ratio })));
     const rss = process.memoryUsage().rss / 2 ** 20;
     rows.push(['resident memory at the end', `${rss.toFixed(0)} MiB`, '', '']);

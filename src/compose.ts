@@ -25,6 +25,7 @@ import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
 import { migrate, migrationCheck, openDb } from './platform/db/db.js';
+import { startWalCheckpointer, type WalCheckpointer } from './platform/db/wal-checkpointer.js';
 import { pruneJob, schedulePruning, type PruneDeps } from './platform/jobs/prune-finished.js';
 import { pagerDutyWebhookRoute } from './features/paging/index.js';
 
@@ -155,6 +156,8 @@ export function createWarden(opts: WardenOptions) {
   const jobs = runner;
   let server: Server | null = null;
   let stopped = false;
+  let checkpointer: WalCheckpointer | null = null;
+  readiness.walCheckpoint = () => checkpointer?.state() ?? { by: 'event loop', last: null };
 
   return {
     store,
@@ -172,6 +175,8 @@ export function createWarden(opts: WardenOptions) {
     commandKeys: () => [...slack.roots].flatMap(([root, verbs]) => verbs.all().map((v) => `${root} ${v.name}`)),
     /** Starts serving (HTTP on `port`, or Socket Mode) and the job loop; returns the bound port (HTTP). */
     async start(port: number, host = '0.0.0.0'): Promise<number> {
+      // While serving, the log is checkpointed in a worker thread: no commit on the event loop copies it into the file.
+      checkpointer ??= startWalCheckpointer(db, opts.dbPath, { logger });
       if (metricsServer && opts.metrics?.port !== undefined) logger.info({ port: await metricsServer.start(opts.metrics.port, host) }, 'serving /metrics on its own port');
       if (slack.receiver) {
         server = (await slack.receiver.start({ port, host })) as Server;
@@ -205,6 +210,7 @@ export function createWarden(opts: WardenOptions) {
       // A handler still working after its ack (a lookup, then a write) finishes before the database closes.
       await slack.afterAckIdle();
       for (const stop of plugged.stops) await stop();
+      await checkpointer?.stop();
       db.close();
     },
   };

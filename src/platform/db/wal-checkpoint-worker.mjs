@@ -1,0 +1,47 @@
+// Checkpoints the database's write-ahead log from a worker thread, on its own connection, so that copying WAL pages
+// into the database file (and the fsyncs that go with it) never runs on the event loop that answers Slack
+// (see wal-checkpointer.ts). Plain JavaScript: it runs as is, from src/ or dist/.
+import process from 'node:process';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const { path, everyMs, catchUpMs } = workerData;
+let timer = null;
+let db = null;
+
+/** One PASSIVE checkpoint: it copies what no reader still needs and never waits for, nor blocks, the writer. */
+function checkpoint() {
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+  parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed, busy: result.busy });
+  // Behind (the writer committed meanwhile): try again soon, so the log is caught up and restarts from its start.
+  timer = setTimeout(tick, result.checkpointed < result.log ? catchUpMs : everyMs);
+}
+
+function tick() {
+  try {
+    checkpoint();
+  } catch (error) {
+    parentPort.postMessage({ type: 'failed', problem: error instanceof Error ? error.message : String(error) });
+    stop(1);
+  }
+}
+
+function stop(code) {
+  clearTimeout(timer);
+  db?.close();
+  process.exit(code);
+}
+
+parentPort.on('message', (message) => {
+  if (message === 'stop') stop(0);
+});
+
+try {
+  db = new Database(path, { fileMustExist: true });
+  db.pragma('busy_timeout = 1000');
+  timer = setTimeout(tick, everyMs);
+} catch (error) {
+  parentPort.postMessage({ type: 'failed', problem: `cannot open ${path}: ${error instanceof Error ? error.message : String(error)}` });
+  process.exit(1);
+}
