@@ -40,7 +40,9 @@ export function createBucketCache(shape: BucketShape, nowMs: () => number, max =
       keys.delete(key);
       evict(now);
       entry.lastUsed = now;
-      entry.recent = entry.recent.filter((t) => now - t < MINUTE_MS);
+      // Oldest first: only a prefix can have left the minute (no copy of the whole list on every command).
+      const stale = entry.recent.findIndex((t) => now - t < MINUTE_MS);
+      if (stale !== 0) entry.recent.splice(0, stale === -1 ? entry.recent.length : stale);
       keys.set(key, entry);
       return entry;
     },

@@ -53,6 +53,21 @@ describe('createCommandLimiter', () => {
 });
 
 describe('createBucketCache', () => {
+  it('when commands are older than a minute, then they are no longer counted in the last minute', () => {
+    let now = 0;
+    const cache = createBucketCache({ size: 100, perMinute: 100 }, () => now);
+    for (const at of [0, 30_000, 50_000]) {
+      now = at;
+      cache.get('UALICE').recent.push(now);
+    }
+    now = 70_000;
+    expect(cache.get('UALICE').recent).toEqual([30_000, 50_000]);
+    now = 109_999;
+    expect(cache.get('UALICE').recent).toEqual([50_000]);
+    now = 200_000;
+    expect(cache.get('UALICE').recent).toEqual([]);
+  });
+
   it('when many people have each sent a command, then the cache keeps at most its bound', () => {
     const cache = createBucketCache({ size: 10, perMinute: 20 }, () => 0, 100);
     for (let i = 0; i < 1_000; i++) cache.get(`U${i}`);
