@@ -9,13 +9,17 @@ import Database from 'better-sqlite3';
 const { path, everyMs, catchUpMs } = workerData;
 let timer = null;
 let db = null;
+let lastLog = 0;
 
 /** One PASSIVE checkpoint: it copies what no reader still needs and never waits for, nor blocks, the writer. */
 function checkpoint() {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)');
   parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed, busy: result.busy });
-  // Behind (the writer committed meanwhile): try again soon, so the log is caught up and restarts from its start.
-  timer = setTimeout(tick, result.checkpointed < result.log ? catchUpMs : everyMs);
+  // While the writer is writing (the log moved, or it committed during this checkpoint), check again soon: the
+  // log is then caught up often enough to restart from its start, and the writer's backstop finds little to copy.
+  const writing = result.log !== lastLog || result.checkpointed < result.log;
+  lastLog = result.log;
+  timer = setTimeout(tick, writing ? catchUpMs : everyMs);
 }
 
 function tick() {

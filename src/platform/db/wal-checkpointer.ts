@@ -30,9 +30,9 @@ type Message = { type: 'checkpointed'; log: number; checkpointed: number; busy: 
 
 export interface WalCheckpointerOptions {
   logger: Pick<Logger, 'warn'>;
-  /** Between checkpoints once the log is caught up. */
+  /** Between checkpoints while the log is still (nothing written since the last one). */
   everyMs?: number;
-  /** Between checkpoints while writes keep the log ahead of the database file. */
+  /** Between checkpoints while the writer writes. */
   catchUpMs?: number;
 }
 
@@ -41,7 +41,7 @@ export interface WalCheckpointerOptions {
  * 1,000 frames: on Warden's one writer that is one declare in about thirty whose commit also copies some thousand
  * pages into the database file and fsyncs it, about 5 ms during which no ack is sent. Here the writer's own
  * checkpoint waits for 10,000 frames (see WRITER_BACKSTOP) and a worker thread with its own connection runs PASSIVE
- * checkpoints (they never block the writer) every 100 ms, or every 20 ms while it is behind. If the worker stops, the writer checkpoints again as
+ * checkpoints (they never block the writer) every 20 ms while the log moves, every 100 ms while it is still. If the worker stops, the writer checkpoints again as
  * SQLite does by default, and a warning says so: the log never grows unchecked. An in-memory database has no log.
  */
 export function startWalCheckpointer(db: Db, path: string, opts: WalCheckpointerOptions): WalCheckpointer {
