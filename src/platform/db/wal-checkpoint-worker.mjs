@@ -44,6 +44,8 @@ parentPort.on('message', (message) => {
 try {
   db = new Database(path, { fileMustExist: true });
   db.pragma('busy_timeout = 1000');
+  // A checkpoint copies frames from the log into the file through no page cache: a small one bounds its memory.
+  db.pragma('cache_size = -64');
   timer = setTimeout(tick, everyMs);
 } catch (error) {
   parentPort.postMessage({ type: 'failed', problem: `cannot open ${path}: ${error instanceof Error ? error.message : String(error)}` });
