@@ -21,6 +21,7 @@ import { freePort } from '../test/support/free-port.js';
 import { BARE_BOLT, buildIfStale, CLI, clockTicks, cpuMs, lineChild, rssMiB, startFlags, startNode, type Started } from './child-process.js';
 import type { Fmt, Row } from './incident-reads-world.js';
 import type { Load, LoadResult } from './paced-load.js';
+import { quantile } from './quantile.js';
 
 const PER_SECOND = 200;
 const MEASURED = 600; // 3 s at 200/s
@@ -33,7 +34,6 @@ const TOKEN = `xoxb-bench-${process.pid}`;
 const SECRET = `bench-floor-${process.pid}`;
 const DECLARE = `declare sev2 Load incident ${process.pid}-{n}`;
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 const holds = (ok: boolean) => (ok ? 'holds' : 'DOES NOT HOLD');
 
 interface App extends Started {

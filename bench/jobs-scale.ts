@@ -19,6 +19,7 @@ import { jobRepo } from '../src/platform/jobs/job-repo.js';
 import { createLogger } from '../src/platform/logger.js';
 import { sendSlashCommand } from '../test/support/stand-ins/slack/requests/index.js';
 import { BOT_ID, BOT_USER_ID, makeTriggerId } from '../test/support/stand-ins/slack/index.js';
+import { quantile } from './quantile.js';
 
 const NOW = '2026-11-25T09:00:00.000Z';
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -36,7 +37,6 @@ export interface JobsBenchContext {
   announcements: string;
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 const p50 = (xs: number[]) => quantile(xs, 0.5);
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 const us = (x: number) => `${(x * 1000).toFixed(1)} µs`;

@@ -47,11 +47,11 @@ import { benchJobsScale } from './jobs-scale.js';
 import { benchAckFloor } from './ack-floor.js';
 import { benchMetricsScale } from './metrics-scale.js';
 import { benchWalCheckpoint } from './wal-checkpoint.js';
+import { quantile } from './quantile.js';
 
 const SECRET = `bench-${process.pid}`;
 const TOKEN = 'bench-stand-in-token';
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 

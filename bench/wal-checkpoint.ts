@@ -6,25 +6,19 @@
  * p99 and max of a declare's transaction, with the checkpoint in the worker vs on the writer.
  */
 import { join } from 'node:path';
-import { parseConfig } from '../src/config/index.js';
-import { wardenFeatures } from '../src/compose-features.js';
-import { createWarden } from '../src/compose.js';
 import { declareIncident } from '../src/features/incidents/app/declare-incident.js';
 import { ManualClock } from '../src/platform/clock.js';
 import { startWalCheckpointer } from '../src/platform/db/wal-checkpointer.js';
-import { createLogger } from '../src/platform/logger.js';
-import { BOT_ID, BOT_USER_ID } from '../test/support/stand-ins/slack/index.js';
-import type { Fmt, Row } from './incident-reads-world.js';
+import { NOW, wardenOn, type Fmt, type Row } from './incident-reads-world.js';
+import { quantile } from './quantile.js';
 
 const DECLARES = 3_000;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 async function declareTimes(dbPath: string, inWorker: boolean): Promise<number[]> {
-  const clock = new ManualClock('2026-11-22T09:00:00Z');
-  const logger = createLogger({ level: 'silent' });
-  const config = parseConfig({ channels: { announcements: 'C0123456789' }, backups: { every: 'off' } });
-  const warden = createWarden({ credentials: { mode: 'http', botToken: 'xoxb-bench', signingSecret: 'bench', apiUrl: 'http://127.0.0.1:9/api/' }, config, dbPath, logger, clock, botId: BOT_ID, botUserId: BOT_USER_ID, features: wardenFeatures(config) });
-  const checkpointer = inWorker ? startWalCheckpointer(warden.db, dbPath, { logger }) : null;
+  const clock = new ManualClock(NOW);
+  // Never started and never calling Slack: a declare's transaction only queues its Slack work.
+  const warden = wardenOn(dbPath, clock, { apiUrl: 'http://127.0.0.1:9/api/', token: 'xoxb-bench' });
+  const checkpointer = inWorker ? startWalCheckpointer(warden.db, dbPath, { logger: { warn: () => undefined } }) : null;
   const times: number[] = [];
   try {
     for (let i = 0; i < DECLARES; i++) {
