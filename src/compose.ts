@@ -25,7 +25,7 @@ import { usergroupLookup } from './adapters/slack/usergroups.js';
 import { accessFeature, createAccessControl } from './features/access/index.js';
 import type { Store } from './features/incidents/index.js';
 import { migrate, migrationCheck, openDb } from './platform/db/db.js';
-import { startWalCheckpointer, type WalCheckpointer } from './platform/db/wal-checkpointer.js';
+import { ON_THE_EVENT_LOOP, startWalCheckpointer, type WalCheckpointer } from './platform/db/wal-checkpointer.js';
 import { pruneJob, schedulePruning, type PruneDeps } from './platform/jobs/prune-finished.js';
 import { pagerDutyWebhookRoute } from './features/paging/index.js';
 
@@ -157,7 +157,7 @@ export function createWarden(opts: WardenOptions) {
   let server: Server | null = null;
   let stopped = false;
   let checkpointer: WalCheckpointer | null = null;
-  readiness.walCheckpoint = () => checkpointer?.state() ?? { by: 'event loop', last: null };
+  readiness.walCheckpoint = () => checkpointer?.state() ?? ON_THE_EVENT_LOOP;
 
   return {
     store,

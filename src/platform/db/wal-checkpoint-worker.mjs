@@ -14,7 +14,7 @@ let lastLog = 0;
 /** One PASSIVE checkpoint: it copies what no reader still needs and never waits for, nor blocks, the writer. */
 function checkpoint() {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-  parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed, busy: result.busy });
+  parentPort.postMessage({ type: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
   // While the writer is writing (the log moved, or it committed during this checkpoint), check again soon: the
   // log is then caught up often enough to restart from its start, and the writer's backstop finds little to copy.
   const writing = result.log !== lastLog || result.checkpointed < result.log;

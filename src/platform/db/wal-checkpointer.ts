@@ -22,13 +22,16 @@ export interface WalCheckpointState {
   last: { at: string; log: number; checkpointed: number } | null;
 }
 
+/** What a database's checkpointing is while no worker does it: SQLite's own, after commits. */
+export const ON_THE_EVENT_LOOP: WalCheckpointState = { by: 'event loop', last: null };
+
 export interface WalCheckpointer {
   state(): WalCheckpointState;
   /** Stops the worker and hands checkpointing back to the connection (whose close checkpoints what is left). */
   stop(): Promise<void>;
 }
 
-type Message = { type: 'checkpointed'; log: number; checkpointed: number; busy: number } | { type: 'failed'; problem: string };
+type Message = { type: 'checkpointed'; log: number; checkpointed: number } | { type: 'failed'; problem: string };
 
 export interface WalCheckpointerOptions {
   logger: Pick<Logger, 'warn'>;
@@ -43,11 +46,12 @@ export interface WalCheckpointerOptions {
  * 1,000 frames: on Warden's one writer that is one declare in about thirty whose commit also copies some thousand
  * pages into the database file and fsyncs it, about 5 ms during which no ack is sent. Here the writer's own
  * checkpoint waits for 10,000 frames (see WRITER_BACKSTOP) and a worker thread with its own connection runs PASSIVE
- * checkpoints (they never block the writer) every 20 ms while the log moves, every 100 ms while it is still. If the worker stops, the writer checkpoints again as
- * SQLite does by default, and a warning says so: the log never grows unchecked. An in-memory database has no log.
+ * checkpoints (they never block the writer) every 20 ms while the log moves, every 100 ms while it is still. If the
+ * worker stops, the writer checkpoints again as SQLite does by default, and a warning says so: the log never grows
+ * unchecked. An in-memory database has no log.
  */
 export function startWalCheckpointer(db: Db, path: string, opts: WalCheckpointerOptions): WalCheckpointer {
-  let state: WalCheckpointState = { by: 'event loop', last: null };
+  let state = ON_THE_EVENT_LOOP;
   if (db.memory || path === ':memory:') return { state: () => state, stop: async () => undefined };
   const { logger, everyMs = 100, catchUpMs = 20 } = opts;
   const handBack = () => {
