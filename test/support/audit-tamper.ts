@@ -40,3 +40,17 @@ export function rehashAuditRows(db: Db, from: number, to = Number.MAX_SAFE_INTEG
     prev = hash;
   }
 }
+
+/**
+ * Stores `actor` as entry `seq`'s actor, a BLOB, as an attacker with the file can once they rewrite the
+ * table's schema without STRICT (the sqlite3 shell lets them, through `writable_schema`; better-sqlite3 only out of
+ * its defensive mode). The append-only guards must be out of the way already.
+ */
+export function storeActorAsBlob(db: Db, seq: number, actor: string): void {
+  db.unsafeMode(true);
+  db.pragma('writable_schema = ON');
+  db.prepare("UPDATE sqlite_schema SET sql = replace(sql, ') STRICT', ')') WHERE type = 'table' AND name = 'audit_log'").run();
+  db.pragma('writable_schema = RESET');
+  db.unsafeMode(false);
+  db.prepare('UPDATE audit_log SET actor = ? WHERE seq = ?').run(Buffer.from(actor), seq);
+}

@@ -1,10 +1,11 @@
+import { hash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../../src/compose-features.js';
 import { auditRepo, walkAuditChain, walkAuditPages, type Expectation } from '../../../src/features/audit/index.js';
 import { recordChange } from '../../../src/features/incidents/app/record.js';
 import { createStore } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
-import { rehashAuditRows, swapAuditRows } from '../../support/audit-tamper.js';
+import { rehashAuditRows, storeActorAsBlob, swapAuditRows } from '../../support/audit-tamper.js';
 
 const ENTRIES = 12;
 const PAGE = 4;
@@ -54,6 +55,7 @@ describe('the paged quick walk of the audit chain', () => {
     ['an entry is edited and its own hash recomputed', () => { db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 6").run(); rehashFrom(6, 6); }, 'entry 6 was edited and its hash recomputed: entry 7 still links to its original hash'],
     ['the tail is rewritten from a later page', () => { db.prepare("UPDATE audit_log SET actor = 'UMALLORY' WHERE seq = 10").run(); rehashFrom(10); }, 'entry 12 does not match the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2): the chain was rewritten after entry 4'],
     ['the tail is cut off', () => db.prepare('DELETE FROM audit_log WHERE seq > 10').run(), 'the chain holds 10 entries but the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2) covers 12'],
+    ['an entry in a later page is edited to hold a BLOB', () => storeActorAsBlob(db, 7, 'UMALLORY'), 'entry 7 (incident.note_added at 2026-11-22T09:07:00.000Z) was edited'],
     ['a hash column no longer holds 64 characters', () => db.prepare("UPDATE audit_log SET hash = hash || 'x' WHERE seq = 6").run(), 'entry 6 (incident.note_added at 2026-11-22T09:06:00.000Z) was edited'],
   ];
   for (const [what, tamper, message] of tampers) {
@@ -65,6 +67,18 @@ describe('the paged quick walk of the audit chain', () => {
       expect(paged.problem?.message).toContain(message);
     });
   }
+
+  it('when columns hold quotes, backslashes, control characters and other scripts, then the quick text is the hashed bytes and the walk accepts it', () => {
+    const audit = auditRepo(db);
+    const entry = audit.append({ at: '2026-11-22T10:00:00.000Z', actor: 'U"1\\', action: 'incident.\u0001"x\n', incidentId: null, details: { t: 'a"b\\c\n«é» 😀\u2028' } });
+    const text = [...audit.chainPages(PAGE)].flatMap((page) => page.texts).at(-1)!;
+    expect(text.slice(0, 64)).toBe(entry.hash);
+    expect(text.slice(64, 129)).toBe(`${entry.prevHash}\n`);
+    expect(hash('sha256', text.slice(64), 'hex')).toBe(entry.hash);
+    const { paged, rows } = bothWalks(null);
+    expect(paged).toEqual(rows);
+    expect(paged).toMatchObject({ problem: null, entries: ENTRIES + 1 });
+  });
 
   it('when text is moved between columns so that the stored text reads the same, then both walks name the entry as edited', () => {
     // Details with an `incidentId` key hold the text that separates details from incident_id in the hashed bytes.

@@ -9,7 +9,7 @@ import { chainRangeInWorker } from '../../../src/features/audit/store/chain-rang
 import { recordChange } from '../../../src/features/incidents/app/record.js';
 import { createStore, lastTimelineId, timelineDigestsInWorker } from '../../../src/features/incidents/index.js';
 import { migrate, openDb, type Db } from '../../../src/platform/db/db.js';
-import { rehashAuditRows, swapAuditRows, withGuardsLifted } from '../../support/audit-tamper.js';
+import { rehashAuditRows, storeActorAsBlob, swapAuditRows, withGuardsLifted } from '../../support/audit-tamper.js';
 
 const ENTRIES = 12;
 let dir: string;
@@ -67,6 +67,7 @@ const tampers: [string, () => void, string][] = [
   ['entry 6 is edited and its own hash recomputed', () => { edit(6)(); rehashFrom(6, 6); }, 'entry 6 was edited and its hash recomputed: entry 7 still links to its original hash'],
   ['the tail is rewritten from entry 7', () => { edit(7)(); rehashFrom(7); }, 'entry 8 does not match the checkpoint signed at 2026-12-02T00:00:00.000Z (line 2): the chain was rewritten after entry 4'],
   ['the tail is cut off after entry 7', () => db.prepare('DELETE FROM audit_log WHERE seq > 7').run(), 'the chain holds 7 entries but the checkpoint signed at 2026-12-03T00:00:00.000Z (line 3) covers 12'],
+  ['entry 9 is edited to hold a BLOB', () => storeActorAsBlob(db, 9, 'UMALLORY'), 'entry 9 (incident.note_added at 2026-11-22T09:09:00.000Z) was edited'],
   ["entry 7's hash no longer holds 64 characters", () => db.prepare("UPDATE audit_log SET hash = hash || 'x' WHERE seq = 7").run(), 'entry 7 (incident.note_added at 2026-11-22T09:07:00.000Z) was edited'],
   ['timeline row 7 is edited', () => db.prepare("UPDATE timeline SET text = 'forged' WHERE id = 7").run(), 'timeline entry 7 of INC-2026-0001 was edited: it no longer matches audit entry 7'],
   ['entries 3 and 10 are edited', () => { edit(3)(); edit(10)(); }, 'entry 3 (incident.note_added at 2026-11-22T09:03:00.000Z) was edited'],

@@ -39,3 +39,6 @@ export function quickWalk(
   pending: readonly { count: number; head: string }[],
   coverage: CoverageSink,
 ): number;
+
+/** Entries `from` to `to` read by a plucked QUICK_PAGE_SQL statement; one null each when one holds a BLOB. */
+export function quickPage(page: { all(from: number, to: number): unknown[] }, from: number, to: number): (string | null)[];

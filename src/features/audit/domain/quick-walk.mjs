@@ -12,6 +12,22 @@ const HEX = 64;
 const HASHED_FROM = HEX;
 const NEWLINE_AT = 2 * HEX;
 
+/** How SQLite fails a quick read (QUICK_PAGE_SQL) when a column it quotes holds a BLOB, which Warden never writes. */
+const BLOB_IN_JSON = 'JSON cannot hold BLOB values';
+
+/**
+ * Entries `from` to `to` as `page` (a statement of QUICK_PAGE_SQL, plucked) reads them; when one of them holds a
+ * BLOB, one null per entry instead: the quick walk accepts none of them, and the exact walk reads them row by row.
+ */
+export function quickPage(page, from, to) {
+  try {
+    return page.all(from, to);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.includes(BLOB_IN_JSON)) throw error;
+    return new Array(to - from + 1).fill(null);
+  }
+}
+
 /**
  * The timeline rows entries vouch for, in the order recorded: row ids, entry numbers, and the hex hashes packed
  * (typed arrays, so another thread's records post and append as copies of memory).

@@ -4,7 +4,7 @@
 // problem is the main thread's, which walks on from there the exact way.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { CoverageRecords, quickWalk } from '../domain/quick-walk.mjs';
+import { CoverageRecords, quickPage, quickWalk } from '../domain/quick-walk.mjs';
 
 const HEX = 64;
 const { path, sql, from, to, pageSize, pending } = workerData;
@@ -15,7 +15,7 @@ function walkRange(page) {
   const state = { seq: from - 1, hash: '', next: 0 };
   let prevHash = null;
   for (let start = from; start <= to; start += pageSize) {
-    const texts = page.all(start, Math.min(start + pageSize - 1, to));
+    const texts = quickPage(page, start, Math.min(start + pageSize - 1, to));
     if (start === from) {
       // Not a 64-character previous hash (the SQL gives null), or no entry at all: the main thread walks it all.
       if (typeof texts[0] !== 'string') break;
