@@ -28,14 +28,31 @@ export class CallSlots {
 
   /** Counts the call and answers 0, or answers the milliseconds until the slot kept for it (not counted). */
   take(key: string, rules: readonly WindowRule[], nowMs: number, holder?: string): number {
+    return this.ask(key, rules, nowMs, holder, true);
+  }
+
+  /**
+   * What `take` would answer, without counting a call that could go now (its own `take` counts it, when it is sent):
+   * 0 then; otherwise as `take`, the milliseconds until the slot kept for `holder`. A job asks before it does any
+   * work, so that a run which could only be put off is not started.
+   */
+  wait(key: string, rules: readonly WindowRule[], nowMs: number, holder: string): number {
+    return this.ask(key, rules, nowMs, holder, false);
+  }
+
+  private ask(key: string, rules: readonly WindowRule[], nowMs: number, holder: string | undefined, send: boolean): number {
     const longest = Math.max(...rules.map((r) => r.windowMs));
     this.sweep(nowMs, longest);
     const lane = this.lane(key, nowMs - longest);
-    const mine = holder !== undefined && lane.holders.delete(holder) ? lane.promised.findIndex((p) => p.holder === holder) : -1;
-    if (mine >= 0) lane.promised.splice(mine, 1);
+    const mine = holder !== undefined && lane.holders.has(holder) ? lane.promised.findIndex((p) => p.holder === holder) : -1;
     // A caller coming back for its slot goes before those promised later slots; any other goes after every promise.
     const ahead = mine >= 0 ? lane.promised.slice(0, mine) : lane.promised;
     const slot = Math.max(nextFree(lane.sent, ahead, rules, nowMs), this.blocked.get(key) ?? 0);
+    if (slot <= nowMs && !send) return 0;
+    if (mine >= 0) {
+      lane.promised.splice(mine, 1);
+      lane.holders.delete(holder as string);
+    }
     if (slot <= nowMs) {
       lane.sent.push(nowMs);
       return 0;

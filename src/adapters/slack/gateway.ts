@@ -170,6 +170,11 @@ export function createSlackGateway(client: WebClient, opts: SlackGatewayOptions 
       }
       throw last;
     },
+    /**
+     * How long job `jobId`'s first call of `method` must wait for its tier (0: it could go now, nothing counted), the
+     * slot kept for the job as a paced call keeps it: a job asks before its run does any work (see JobDefinition.paced).
+     */
+    waitFor: (method: string, jobId: number): number => pacer.wait(method, undefined, String(jobId)),
     /** 'closed' | 'open' | 'half-open' | 'isolated', for /readyz and /metrics. */
     state: (): string => ({ [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' })[breaker.state],
     /**

@@ -28,6 +28,11 @@ export function createSlackPacer(nowMs: () => number) {
       const rules = rulesOf(method);
       return rules ? windows.take(keyOf(method, channel), rules, nowMs(), holder) : 0;
     },
+    /** 0 when the call could go now (not counted: its `take` counts it), else as `take` for `holder` (see CallSlots.wait). */
+    wait(method: string, channel: string | undefined, holder: string): number {
+      const rules = rulesOf(method);
+      return rules ? windows.wait(keyOf(method, channel), rules, nowMs(), holder) : 0;
+    },
     /** Slack answered 429: nothing under this method (and channel) goes before Retry-After has passed. */
     hold(method: string, channel: string | undefined, retryAfterSeconds: number): void {
       windows.block(keyOf(method, channel), nowMs() + retryAfterSeconds * 1000);

@@ -28,6 +28,12 @@ export interface JobDefinition<P = unknown> {
   maxAttempts?: number;
   /** Cancelled in the transaction that ends the response (resolve), like update reminders and nags. */
   responseBound?: boolean;
+  /**
+   * How long this run must wait before its first call can go (a Slack tier that is full), asked before the run
+   * starts: when more than 0, the runner puts the job off that long without running it or spending an attempt,
+   * and its incident's later jobs wait behind it (see `holdsLane`). Asking keeps the slot for the job.
+   */
+  paced?: (job: Job) => number;
   /** Not held back by an earlier job of its incident that holds the lane (a page to PagerDuty needs no Slack channel). */
   passesHolds?: boolean;
 }

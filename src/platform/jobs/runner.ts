@@ -85,6 +85,8 @@ export function createJobRunner(opts: JobRunnerOptions) {
       logger.error({ jobId: job.id, kind: job.kind, why }, 'job payload invalid');
       return;
     }
+    const waitMs = definition.paced?.(job) ?? 0;
+    if (waitMs > 0) return postpone(job, new Date(now().getTime() + waitMs), 'paced: its first call waits for its rate tier', passing);
     let marked = job.sendingAt !== null;
     const markSending = () => {
       if (!marked) store.jobs.markSending(job.id, now());
@@ -111,16 +113,17 @@ export function createJobRunner(opts: JobRunnerOptions) {
       opts.onFailedForGood?.(job, error);
       return;
     }
-    if (verdict.spendsAttempt === false) {
-      const at = new Date(now.getTime() + (verdict.afterMs ?? retryDelayMs(1)));
-      const held = store.jobs.putOff(job, at, message, verdict.holdsLane ? passing : null);
-      logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why: message, ...(held ? { held } : {}) }, 'job postponed');
-      return;
-    }
+    if (verdict.spendsAttempt === false) return postpone(job, new Date(now.getTime() + (verdict.afterMs ?? retryDelayMs(1))), message, verdict.holdsLane ? passing : null);
     const backoff = retryDelayMs(attempt) * (verdict.jitter ? 0.5 + Math.random() : 1);
     const delay = verdict.afterMs ?? Math.round(backoff);
     store.jobs.reschedule(job.id, new Date(now.getTime() + delay), message);
     logger.warn({ jobId: job.id, kind: job.kind, attempt, retryInMs: delay, err: message }, 'job failed; will retry');
+  }
+
+  /** Moves the job to `at` without spending an attempt; with `holding`, its incident's later jobs (but those kinds) wait behind it. */
+  function postpone(job: Job, at: Date, why: string, holding: readonly string[] | null): void {
+    const held = store.jobs.putOff(job, at, why, holding);
+    logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why, ...(held ? { held } : {}) }, 'job postponed');
   }
 
   /**

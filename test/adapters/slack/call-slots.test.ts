@@ -90,6 +90,26 @@ describe('call slots: a put-off caller is told a slot kept for it', () => {
     expect(keeps(sent, POSTS)).toBe(true);
   });
 
+  it('when a job asks how long it must wait while the window has room, then it is told 0 and nothing is counted', () => {
+    const slots = new CallSlots();
+    for (let i = 0; i < 50; i++) expect(slots.wait('k', TIER2, 0, `job${i}`)).toBe(0);
+    filled(slots, TIER2, 20);
+    expect(slots.take('k', TIER2, 0)).toBe(MINUTE);
+  });
+
+  it('when a job asks at a full window, then it is told the slot take would give, kept for it: it is sent then, the next asker after it', () => {
+    const slots = new CallSlots();
+    filled(slots, TIER2, 20);
+    expect(slots.wait('k', TIER2, 1_000, 'a')).toBe(MINUTE - 1_000);
+    expect(slots.wait('k', TIER2, 1_000, 'b')).toBe(MINUTE - 1_000);
+    expect(slots.take('k', TIER2, 1_000, 'c')).toBe(MINUTE - 1_000);
+    // Filled at 0, the window frees 20 at once: a, b and c share the slot; at it, asking again keeps a's place.
+    expect(slots.wait('k', TIER2, MINUTE, 'a')).toBe(0);
+    expect(slots.take('k', TIER2, MINUTE, 'a')).toBe(0);
+    for (let i = 0; i < 19; i++) expect(slots.take('k', TIER2, MINUTE, i === 0 ? 'b' : i === 1 ? 'c' : undefined)).toBe(0);
+    expect(slots.wait('k', TIER2, MINUTE, 'd')).toBe(MINUTE);
+  });
+
   it("when Slack said to wait (a 429's Retry-After), then no call goes before it, promised or not", () => {
     const slots = new CallSlots();
     slots.block('k', 5_000);

@@ -72,6 +72,49 @@ describe('the job runner: a job that holds its lane', () => {
   });
 });
 
+describe('the job runner: a job that asks how long its first call waits', () => {
+  /** `create` says it must wait `waits[i]` ms on its i-th pass (0 from then on) before its run starts. */
+  function pacedWorld(waits: number[]) {
+    const runs: string[] = [];
+    const asked: number[] = [];
+    const record = z.object({ name: z.string() });
+    const jobs = [
+      defineJob({ kind: 'create', payload: record, paced: (job) => (asked.push(job.id), waits[asked.length - 1] ?? 0), run: (p) => void runs.push(`create ${p.name}`) }),
+      defineJob({ kind: 'post', payload: record, run: (p) => void runs.push(`post ${p.name}`) }),
+      defineJob({ kind: 'page', payload: record, passesHolds: true, run: (p) => void runs.push(`page ${p.name}`) }),
+    ];
+    const enqueue = (kind: string, name: string) => store.jobs.enqueue({ kind, dueAt: clock.now(), payload: { name }, incidentId: 'INC-1' }, clock.now()) as number;
+    return { runs, asked, enqueue, runner: createJobRunner({ store, clock, logger: silent, jobs, concurrency: 1 }) };
+  }
+
+  it('when it must wait, then it is not run: it is put off that long without spending an attempt, its incident\'s later jobs behind it, but a page', async () => {
+    const w = pacedWorld([30_000]);
+    const create = w.enqueue('create', 'c');
+    w.enqueue('post', 'card');
+    w.enqueue('page', 'on-call');
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['page on-call']);
+    expect(store.jobs.get(create)).toMatchObject({ status: 'pending', attempts: 0, dueAt: new Date(clock.now().getTime() + 30_000) });
+    clock.advance(29_999);
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['page on-call']);
+    clock.advance(1);
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['page on-call', 'create c', 'post card']);
+    expect(w.asked).toEqual([create, create]);
+    expect(store.jobs.get(create)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('when it need not wait, then it runs at once, asked once', async () => {
+    const w = pacedWorld([0]);
+    w.enqueue('create', 'c');
+    w.enqueue('post', 'card');
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['create c', 'post card']);
+    expect(w.asked).toHaveLength(1);
+  });
+});
+
 describe('putting a job off (job repo)', () => {
   const at = () => new Date(clock.now().getTime() + PACED_MS);
   const queue = (kind: string, incidentId = 'INC-1') => store.jobs.enqueue({ kind, dueAt: clock.now(), payload: {}, incidentId }, clock.now()) as number;

@@ -12,7 +12,7 @@ import { registerDeclareSubmission } from './declare-submission.js';
 import { registerEvents } from './events.js';
 import { legacyFanOutJobs } from './legacy-fan-out.js';
 import { messageJobs } from './jobs/message-jobs.js';
-import { provisionChannelJob } from './jobs/provision-channel.js';
+import { provisionChannelJob, provisionPace } from './jobs/provision-channel.js';
 import { inviteRefusedJob, inviteRefusedPayload } from './jobs/invite-refused.js';
 import { announcer } from './jobs/announce.js';
 import { coreVerbs } from './verbs.js';
@@ -44,9 +44,11 @@ function incidentJobs({ deps, slack, home }: FeatureCore, announcementsChannel: 
   const messages = messageJobs(deps, slack, home);
   const roleDm = z.object({ incidentId: z.string(), role: z.string(), userId: z.string() });
   const announce = announcer(deps, slack, announcementsChannel);
+  const provision = provisionChannelJob(deps, slack, announcementsChannel);
+  const inviteRefused = inviteRefusedJob(deps, slack, announcementsChannel);
   return [
-    slackJob(slack, JOB_KINDS.provision, incidentPayload, (_p, job) => provisionChannelJob(deps, slack, announcementsChannel)(job)),
-    slackJob(slack, JOB_KINDS.inviteRefused, inviteRefusedPayload, (p) => inviteRefusedJob(deps, slack, announcementsChannel)(p)),
+    { ...slackJob(slack, JOB_KINDS.provision, incidentPayload, (_p, job) => provision(job)), paced: provisionPace(slack) },
+    slackJob(slack, JOB_KINDS.inviteRefused, inviteRefusedPayload, (p) => inviteRefused(p)),
     slackJob(slack, JOB_KINDS.announce, announcePayloadSchema, (p) => announce(requireIncident(deps.store, p.incidentId), p.channelPrivate)),
     slackJob(slack, JOB_KINDS.post, postPayloadSchema, (payload) => messages.post(payload)),
     slackJob(slack, JOB_KINDS.refreshCard, incidentPayload, (p) => messages.refreshCard(p.incidentId)),

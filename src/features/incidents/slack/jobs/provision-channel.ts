@@ -17,6 +17,14 @@ import { currentJob } from '../../../../platform/jobs/job-context.js';
 const MAX_NAME_ATTEMPTS = 5;
 
 /**
+ * How long a set-up must wait for its first call: one that never sent `conversations.create` (the job records it
+ * before the call leaves) starts with it, at Tier 2 (20 a minute). Asked before the run loads anything, so a burst
+ * of declarations is put off slot by slot without a run each that could only be put off.
+ */
+export const provisionPace = (slack: Pick<SlackGateway, 'waitFor'>) => (job: Pick<Job, 'id' | 'sendingAt'>): number =>
+  job.sendingAt === null ? slack.waitFor('conversations.create', job.id) : 0;
+
+/**
  * Sets up an incident in Slack: channel, invitation, topic, pinned card, announcement. Each step stores
  * its result before the next starts, so a retry after a failure resumes where it stopped instead of
  * creating a second channel or posting a second card.
