@@ -98,6 +98,8 @@ export const cleanTitle = (title: string): string => stripInvisibles(title, { mu
 
 /** Why a (clean) title is too long, counting what a person sees (an emoji or an accented letter is one), or null. */
 export function titleTooLong(title: string): string | null {
+  // A grapheme is one UTF-16 unit or more: a title of at most MAX_TITLE units fits without being segmented.
+  if (title.length <= MAX_TITLE) return null;
   const length = graphemeLength(title);
   return length > MAX_TITLE ? `The title is ${length} characters; keep it to ${MAX_TITLE} or fewer.` : null;
 }
