@@ -30,7 +30,9 @@ export interface LoadResult {
 }
 
 const secret = process.argv[2] as string;
-const agent = new Agent({ keepAlive: true, maxSockets: 10 });
+// A socket idle for 4 s is closed here, before the server's keep-alive timeout (Node's 5 s) closes it under a
+// request: between the bench's phases the connections sit idle for seconds, and a reused one was reset (ECONNRESET).
+const agent = new Agent({ keepAlive: true, maxSockets: 10, timeout: 4000 });
 let sent = 0;
 
 function post(endpoint: URL, body: string): Promise<{ status: number; text: string }> {
