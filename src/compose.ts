@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { IncidentPolicy } from './features/incidents/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/runner.js';
+import type { DeclaredIncident } from './platform/feature.js';
 import type { SlackCredentials } from './platform/config/index.js';
 import { nagSettingsFrom, type WardenConfig } from './config/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -99,7 +100,7 @@ export function createWarden(opts: WardenOptions) {
   // The runner wakes after every commit that queued work: handlers never have to remember to.
   store.onJobsCommitted(() => runner?.poke());
   const responseBoundKinds: string[] = [];
-  const declareNotes: Array<(incidentId: string) => string | null> = [];
+  const declareNotes: Array<(incident: DeclaredIncident) => string | null> = [];
   const events = createEventBus();
   const access = accessControlFrom(config, store, clock);
   const deps: SlackDeps = { responseBoundKinds, declareNotes, store, clock, policy: policyFrom(config), events, access };

@@ -2,6 +2,7 @@ import type { CommandRoot, VerbRegistry } from './adapters/slack/commands/regist
 import type { FeatureCore, WardenFeature } from './adapters/slack/feature-core.js';
 import type { SlackListeners } from './adapters/slack/listeners.js';
 import type { EventBus } from './platform/events.js';
+import type { DeclaredIncident } from './platform/feature.js';
 import type { AnyJob } from './platform/jobs/define-job.js';
 import type { Registry } from 'prom-client';
 
@@ -14,7 +15,7 @@ export interface PluggedFeatures {
   /** Every feature's shutdown step, in plug order. */
   stops: Array<() => void | Promise<void>>;
   /** Every feature's line for the declare reply, in plug order. */
-  declareNotes: Array<(incidentId: string) => string | null>;
+  declareNotes: Array<(incident: DeclaredIncident) => string | null>;
 }
 
 /**
@@ -31,7 +32,7 @@ export function plugFeatures(
   const circuits: Record<string, () => string> = {};
   const readiness: Record<string, () => unknown> = {};
   const stops: Array<() => void | Promise<void>> = [];
-  const declareNotes: Array<(incidentId: string) => string | null> = [];
+  const declareNotes: Array<(incident: DeclaredIncident) => string | null> = [];
   for (const feature of features) {
     const parts = feature.plug(core);
     for (const [root, verbs] of Object.entries(parts.commands ?? {})) into.roots.get(root as CommandRoot)?.add(...verbs);

@@ -7,6 +7,13 @@ import type { HomeSection } from '../adapters/slack/home.js';
 import type { Registry } from 'prom-client';
 
 /**
+ * The incident a declare note reads, as the incident core records it: the core fills it in by merging into this
+ * interface (features/incidents/domain/events.ts), so the platform knows its shape without importing it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the incident core's declaration
+export interface DeclaredIncident {}
+
+/**
  * A capability of Warden (incidents, playbooks, legal clocks, ...), plugged in with one line in
  * src/compose-features.ts. Its migrations run before anything is built; `plug` then receives the
  * shared dependencies and returns what the feature adds.
@@ -40,8 +47,11 @@ export interface FeatureParts {
   metrics?: (registry: Registry) => void;
   /** Facts `/readyz` reports under `checks` (the age of the last backup ...); reported, never gating readiness. */
   readiness?: Readonly<Record<string, () => unknown>>;
-  /** A line for the declarer's reply about a newly declared incident (the playbook it gets ...); null adds none. */
-  declareNote?: (incidentId: string) => string | null;
+  /**
+   * A line for the declarer's reply about a newly declared incident (the playbook it gets ...); null adds none. It
+   * gets the incident the declaration just stored, so the reply reads nothing again.
+   */
+  declareNote?: (incident: DeclaredIncident) => string | null;
   /** Runs on shutdown, after the job runner stopped and before the database closes (a last checkpoint ...). */
   stop?: () => void | Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { IncidentRole, IncidentType, Severity } from '../domain/incident-model.js';
+import type { Incident } from '../domain/incident.js';
 import type { RoleDefinition, SeverityLevel } from '../domain/vocabulary.js';
 import type { UpdateReminderPolicy } from '../domain/update-reminders.js';
 import type { IncidentStore } from './ports.js';
@@ -42,7 +43,7 @@ export interface AppDeps {
    */
   responseBoundKinds: readonly string[];
   /** Lines other features add to the declare reply (the playbook the incident gets ...); filled at start-up. */
-  declareNotes?: ReadonlyArray<(incidentId: string) => string | null>;
+  declareNotes?: ReadonlyArray<(incident: Incident) => string | null>;
 }
 
 /** Who did something, as Slack knows them. */

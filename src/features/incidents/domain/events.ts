@@ -1,3 +1,4 @@
+import type { Incident } from './incident.js';
 import type { IncidentFlag, IncidentRole, IncidentStatus, Severity } from './incident-model.js';
 
 /** Where a declaration came from, when it answered something outside Warden (a PagerDuty incident's Declare button). */
@@ -16,4 +17,10 @@ declare module '../../../platform/events.js' {
     'incident.flags_changed': { incidentId: string; before: IncidentFlag[]; after: IncidentFlag[]; by: string };
     'incident.visibility_changed': { incidentId: string; from: 'public' | 'private'; to: 'public' | 'private'; by: string };
   }
+}
+
+/** What a feature's declare note is given (platform/feature.ts): the incident as declared. */
+declare module '../../../platform/feature.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the incident's own fields, merged in
+  interface DeclaredIncident extends Incident {}
 }

@@ -41,8 +41,8 @@ export const declare: Verb = {
 };
 
 /** What a new incident gets that the declarer should know: the other features' lines, and a drill's exclusion. */
-function declareNotes(deps: { declareNotes?: ReadonlyArray<(id: string) => string | null> }, incident: Incident): string[] {
-  const notes = (deps.declareNotes ?? []).map((note) => note(incident.id)).filter((n): n is string => n !== null);
+function declareNotes(deps: { declareNotes?: ReadonlyArray<(incident: Incident) => string | null> }, incident: Incident): string[] {
+  const notes = (deps.declareNotes ?? []).map((note) => note(incident)).filter((n): n is string => n !== null);
   return incident.drill ? [...notes, DRILL_NOTE] : notes;
 }
 

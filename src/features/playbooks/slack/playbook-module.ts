@@ -45,7 +45,7 @@ export function playbooksFeature(opts: PlaybookModuleOptions): WardenFeature {
       const refresh = ({ incidentId }: { incidentId: string }) => refreshChecklist(deps, incidentId);
       return {
         commands: { '/incident': playbookVerbs(deps) },
-        declareNote: (incidentId) => declarePlaybookNote(deps, incidentId),
+        declareNote: (incident) => declarePlaybookNote(deps, incident),
         slack(on) {
           registerStepButtons(on, deps);
           registerStepModals(on, deps);
