@@ -148,10 +148,11 @@ export function createJobRunner(opts: JobRunnerOptions) {
       const free = concurrency - lanes.size;
       const batch = free > 0 ? store.jobs.due(clock.now(), free, [...lanes.keys()]) : [];
       if (batch.length === 0 && lanes.size === 0) break;
-      for (const job of batch) {
+      for (const [i, job] of batch.entries()) {
         const lane = laneOf(job);
-        // A second due job of a lane just started waits for its turn; one cancelled or run since the read is skipped.
-        const fresh = lanes.has(lane) ? null : store.jobs.get(job.id);
+        // A second due job of a lane just started waits for its turn; one cancelled or run since the read is skipped
+        // (only a start before it in this batch can have changed it: the first is as just read).
+        const fresh = lanes.has(lane) ? null : i === 0 ? job : store.jobs.get(job.id);
         if (fresh?.status === 'pending') start(fresh, lane);
       }
       // Fewer due than free lanes: nothing else is due outside the busy lanes until one ends or work is queued.
