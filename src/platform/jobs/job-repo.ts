@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import { limitedStatement } from '../db/limited.js';
 
 export const JOB_STATUSES = ['pending', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -63,10 +64,10 @@ export function jobRepo(db: Db) {
     WHERE @idemKey IS NULL OR NOT EXISTS (SELECT 1 FROM job_spent_keys WHERE idem_key = @idemKey)
     ON CONFLICT(idem_key) DO NOTHING`);
   // A lane is what must stay in order: one incident's jobs, or one kind's when a job belongs to no incident (laneOf).
-  const due = db.prepare<[string, string, number], Row>(`SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ?
-    AND coalesce(incident_id, 'kind:' || kind) NOT IN (SELECT value FROM json_each(?)) ORDER BY due_at, id LIMIT ?`);
+  const due = limitedStatement<[string, string], Row>(db, (limit) => `SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ?
+    AND coalesce(incident_id, 'kind:' || kind) NOT IN (SELECT value FROM json_each(?)) ORDER BY due_at, id LIMIT ${limit}`);
   // Most passes start with no lane busy: without the lane filter the read is about a quarter cheaper (bench 12).
-  const dueAny = db.prepare<[string, number], Row>("SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?");
+  const dueAny = limitedStatement<[string], Row>(db, (limit) => `SELECT * FROM jobs WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ${limit}`);
   const nextDue = db.prepare<[], string>("SELECT due_at FROM jobs WHERE status = 'pending' ORDER BY due_at LIMIT 1").pluck();
   const finish = db.prepare("UPDATE jobs SET status = ?, finished_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
   const retry = db.prepare("UPDATE jobs SET due_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ? AND status = 'pending'");
@@ -101,7 +102,7 @@ export function jobRepo(db: Db) {
     },
     /** Pending jobs due by `now`, in due order, leaving out the lanes given (those with a job running). */
     due: (now: Date, limit = 50, busyLanes: readonly string[] = []) =>
-      (busyLanes.length === 0 ? dueAny.all(now.toISOString(), limit) : due.all(now.toISOString(), JSON.stringify(busyLanes), limit)).map(toJob),
+      (busyLanes.length === 0 ? dueAny(limit).all(now.toISOString()) : due(limit).all(now.toISOString(), JSON.stringify(busyLanes))).map(toJob),
     nextDueAt: (): Date | null => {
       const at = nextDue.get();
       return at ? new Date(at) : null;
@@ -143,15 +144,17 @@ export function jobRepo(db: Db) {
 export type JobRepo = ReturnType<typeof jobRepo>;
 
 function finishedPruner(db: Db) {
-  const oldest = db.prepare<[string, number], number>(
-    "SELECT id FROM jobs WHERE status IN ('done', 'cancelled') AND finished_at < ? ORDER BY finished_at, id LIMIT ?",
-  ).pluck();
+  const oldest = limitedStatement<[string], number>(
+    db,
+    (limit) => `SELECT id FROM jobs WHERE status IN ('done', 'cancelled') AND finished_at < ? ORDER BY finished_at, id LIMIT ${limit}`,
+    (s) => s.pluck(),
+  );
   const spend = db.prepare(
     'INSERT INTO job_spent_keys (idem_key, pruned_at) SELECT idem_key, ? FROM jobs WHERE id IN (SELECT value FROM json_each(?)) AND idem_key IS NOT NULL ON CONFLICT DO NOTHING',
   );
   const remove = db.prepare("DELETE FROM jobs WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('done', 'cancelled')");
   return db.transaction((before: Date, limit: number, now: Date): number => {
-    const ids = JSON.stringify(oldest.all(before.toISOString(), limit));
+    const ids = JSON.stringify(oldest(limit).all(before.toISOString()));
     spend.run(now.toISOString(), ids);
     return remove.run(ids).changes;
   });

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/db.js';
+import { limitedStatement } from '../../../platform/db/limited.js';
 import type { Incident, ListCursor } from '../domain/incident.js';
 import type { IncidentRole } from '../domain/incident-model.js';
 import { hydrateRows, type IncidentRow } from './incident-rows.js';
@@ -20,12 +21,12 @@ const newerFirst = (a: Key, b: Key) =>
 export function openReads(db: Db) {
   const hydrate = hydrateRows(db);
   // The page's keys come from the indexes alone (covering); only the kept rows are then read whole.
-  const publicOpen = db.prepare<[string, string, number], Key>(`SELECT id, declared_at FROM incidents INDEXED BY incidents_open_public_recent
-    WHERE status <> 'closed' AND private = 0 AND (declared_at, id) < (?, ?) ORDER BY declared_at DESC, id DESC LIMIT ?`);
-  const privateOpenOf = db.prepare<[string, string, string, number], Key>(`SELECT m.incident_id AS id, m.private_open_declared_at AS declared_at
+  const publicOpen = limitedStatement<[string, string], Key>(db, (limit) => `SELECT id, declared_at FROM incidents INDEXED BY incidents_open_public_recent
+    WHERE status <> 'closed' AND private = 0 AND (declared_at, id) < (?, ?) ORDER BY declared_at DESC, id DESC LIMIT ${limit}`);
+  const privateOpenOf = limitedStatement<[string, string, string], Key>(db, (limit) => `SELECT m.incident_id AS id, m.private_open_declared_at AS declared_at
     FROM incident_members m INDEXED BY incident_members_private_open_by_user
     WHERE m.user_id = ? AND m.private_open_declared_at IS NOT NULL AND (m.private_open_declared_at, m.incident_id) < (?, ?)
-    ORDER BY m.private_open_declared_at DESC, m.incident_id DESC LIMIT ?`);
+    ORDER BY m.private_open_declared_at DESC, m.incident_id DESC LIMIT ${limit}`);
   const rolesOpenOf = db.prepare<[string], { incident_id: string; role: string }>(`SELECT incident_id, role FROM incident_roles
     INDEXED BY incident_roles_open_by_user WHERE user_id = ? AND open_declared_at IS NOT NULL
     ORDER BY open_declared_at DESC, incident_id DESC`);
@@ -38,7 +39,7 @@ export function openReads(db: Db) {
   /** The raw rows of `openVisiblePage`, not yet hydrated. */
   function visibleRows(viewer: string, before: ListCursor | null, limit: number): IncidentRow[] {
     const at = before ?? NEWEST;
-    const keys = [...publicOpen.all(at.declaredAt, at.id, limit), ...privateOpenOf.all(viewer, at.declaredAt, at.id, limit)].sort(newerFirst).slice(0, limit);
+    const keys = [...publicOpen(limit).all(at.declaredAt, at.id), ...privateOpenOf(limit).all(viewer, at.declaredAt, at.id)].sort(newerFirst).slice(0, limit);
     return keys.length === 0 ? [] : byIds.all(JSON.stringify(keys.map((k) => k.id))).sort(newerFirst);
   }
 

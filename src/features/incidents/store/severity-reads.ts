@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/db.js';
+import { limitedStatement } from '../../../platform/db/limited.js';
 import type { Incident } from '../domain/incident.js';
 import { NOT_A_DRILL } from './incident-repo.js';
 import { hydrateRows, type IncidentRow } from './incident-rows.js';
@@ -11,8 +12,8 @@ import { hydrateRows, type IncidentRow } from './incident-rows.js';
  */
 export function openSeverityReadsOf(db: Db) {
   const hydrate = hydrateRows(db);
-  const oldest = db.prepare<[string, number], IncidentRow>(`SELECT * FROM incidents INDEXED BY incidents_open_by_severity
-    WHERE status <> 'closed' AND severity = ? AND ${NOT_A_DRILL} ORDER BY declared_at, id LIMIT ?`);
+  const oldest = limitedStatement<[string], IncidentRow>(db, (limit) => `SELECT * FROM incidents INDEXED BY incidents_open_by_severity
+    WHERE status <> 'closed' AND severity = ? AND ${NOT_A_DRILL} ORDER BY declared_at, id LIMIT ${limit}`);
   const newest = db.prepare<[string], string | null>(`SELECT max(declared_at) FROM incidents INDEXED BY incidents_open_by_severity
     WHERE status <> 'closed' AND severity = ? AND ${NOT_A_DRILL}`).pluck();
   const counts = db.prepare<[], { severity: string; open: number }>('SELECT severity, open FROM open_incident_counts WHERE open > 0 AND drill = 0');
@@ -26,7 +27,7 @@ export function openSeverityReadsOf(db: Db) {
     /** Whether the incident is a drill (by primary key): the digest leaves drills' deadlines out of its figures. */
     isDrill: (id: string): boolean => drillFlag.get(id) === 1,
     /** Up to `limit` open incidents of the severity, drills left out, the oldest first (then by id). */
-    openOldestOfSeverity: (severity: string, limit: number): Incident[] => hydrate(oldest.all(severity, limit)),
+    openOldestOfSeverity: (severity: string, limit: number): Incident[] => hydrate(oldest(limit).all(severity)),
     /** When the newest open incident of the severity was declared; null when none is open. */
     openNewestOfSeverityAt(severity: string): Date | null {
       const at = newest.get(severity);
