@@ -26,12 +26,12 @@ const ROUNDS = 7;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-/** Per-call time of `fn` over `reps` calls, the median of interleaved rounds against `floor`. */
-function perCall(fn: () => unknown, floor: () => unknown, reps: number): { subject: number; base: number } {
+/** Per-call time of `fn` over `reps` calls, the median of `rounds` interleaved rounds against `floor`. */
+function perCall(fn: () => unknown, floor: () => unknown, reps: number, rounds = ROUNDS): { subject: number; base: number } {
   fn();
   floor();
   const [s, b]: [number[], number[]] = [[], []];
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     let t = performance.now();
     for (let i = 0; i < reps; i++) fn();
     s.push((performance.now() - t) / reps);
@@ -96,7 +96,8 @@ async function declareAt(dir: string, stored: number, slack: BenchSlack) {
     const whole = perCall(() => {
       clock.advance(180_000); // past the duplicate window, so each declare is a new incident
       return declareIncident(w.deps, { userId: 'UDECLARER1' }, { title: `Bench declare ${n++}`, severity: 'sev2' });
-    }, byId, 20);
+      // 15 rounds of 50: with 7 of 20, one round's stall (a GC, the machine's other load) moved the median by half.
+    }, byId, 50, 15);
     return { check, whole };
   } finally {
     await checkpointer.stop();
