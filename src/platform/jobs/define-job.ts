@@ -34,6 +34,12 @@ export interface JobDefinition<P = unknown> {
    * and its incident's later jobs wait behind it (see `holdsLane`). Asking keeps the slot for the job.
    */
   paced?: (job: Job) => number;
+  /**
+   * The handler is synchronous and only writes to the database (no Slack call, no await): the runner runs it and
+   * marks the job done in one transaction, so a crash can leave neither its writes without the mark (it would run
+   * again: a second reminder) nor the mark without its writes, and each run commits once instead of twice.
+   */
+  transactional?: boolean;
   /** Not held back by an earlier job of its incident that holds the lane (a page to PagerDuty needs no Slack channel). */
   passesHolds?: boolean;
 }

@@ -15,8 +15,8 @@ export interface Logger {
 export type { FailureVerdict } from './define-job.js';
 
 export interface JobRunnerOptions {
-  /** Where the jobs are stored (the unit of work's job table). */
-  store: { jobs: JobRepo };
+  /** Where the jobs are stored (the unit of work's job table), and its transaction (for transactional kinds). */
+  store: { jobs: JobRepo; transaction?: <T>(fn: () => T) => T };
   clock: Clock;
   logger: Logger;
   /** Every job kind, each with its payload schema and failure rules; a kind defined twice is refused. */
@@ -87,18 +87,30 @@ export function createJobRunner(opts: JobRunnerOptions) {
     }
     const waitMs = definition.paced?.(job) ?? 0;
     if (waitMs > 0) return postpone(job, new Date(now().getTime() + waitMs), 'paced: its first call waits for its rate tier', passing);
-    let marked = job.sendingAt !== null;
-    const markSending = () => {
-      if (!marked) store.jobs.markSending(job.id, now());
-      marked = true;
-    };
-    const context = { jobId: job.id, kind: job.kind, sentBefore: job.sendingAt, posts: 0, markSending };
     try {
-      await runInJob(context, () => definition.run(payload.data, job));
-      store.jobs.markDone(job.id, now());
+      if (definition.transactional && store.transaction) store.transaction(() => runDone(definition, payload.data, job));
+      else await runInContext(definition, payload.data, job);
     } catch (error) {
       failed(job, definition, error);
     }
+  }
+
+  /** A run that may call Slack: its calls see the job (currentJob), and it is marked done once it settled. */
+  async function runInContext(definition: AnyJob, payload: unknown, job: Job): Promise<void> {
+    let marked = job.sendingAt !== null;
+    const markSending = () => {
+      if (!marked) store.jobs.markSending(job.id, clock.now());
+      marked = true;
+    };
+    const context = { jobId: job.id, kind: job.kind, sentBefore: job.sendingAt, posts: 0, markSending };
+    await runInJob(context, () => definition.run(payload, job));
+    store.jobs.markDone(job.id, clock.now());
+  }
+
+  /** A transactional kind's run and its done mark, inside the caller's transaction (a throw rolls both back). */
+  function runDone(definition: AnyJob, payload: unknown, job: Job): void {
+    if (definition.run(payload, job) instanceof Promise) throw new Error(`job kind ${job.kind} is transactional, but its handler is asynchronous`);
+    store.jobs.markDone(job.id, clock.now());
   }
 
   /** A run failed: retry it (with backoff, or later without spending an attempt), or record that it failed for good. */

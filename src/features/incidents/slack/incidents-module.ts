@@ -54,7 +54,7 @@ function incidentJobs({ deps, slack, home }: FeatureCore, announcementsChannel: 
     slackJob(slack, JOB_KINDS.refreshCard, incidentPayload, (p) => messages.refreshCard(p.incidentId)),
     slackJob(slack, JOB_KINDS.dmRole, roleDm, (p) => messages.dmRole(p)),
     slackJob(slack, JOB_KINDS.refreshHome, z.object({ userId: z.string() }), (p) => messages.refreshHome(p.userId)),
-    defineJob({ kind: JOB_KINDS.updateReminder, payload: updateReminderPayload, run: (p) => remindUpdate(deps, p.incidentId, p.number), responseBound: true }),
+    defineJob({ kind: JOB_KINDS.updateReminder, payload: updateReminderPayload, run: (p) => remindUpdate(deps, p.incidentId, p.number), responseBound: true, transactional: true }),
     ...legacyFanOutJobs(deps),
   ];
 }

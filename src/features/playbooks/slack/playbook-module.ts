@@ -52,9 +52,9 @@ export function playbooksFeature(opts: PlaybookModuleOptions): WardenFeature {
         },
         jobs: [
           ...playbookJobs(deps, core.slack),
-          defineJob({ kind: PLAYBOOK_JOB_KINDS.nag, payload: nagPayloadSchema, run: (p) => runNag(deps, p), responseBound: true }),
+          defineJob({ kind: PLAYBOOK_JOB_KINDS.nag, payload: nagPayloadSchema, run: (p) => runNag(deps, p), responseBound: true, transactional: true }),
           defineJob({ kind: PLAYBOOK_JOB_KINDS.refresh, payload: incidentPayload, run: refresh }),
-          defineJob({ kind: PLAYBOOK_JOB_KINDS.attach, payload: incidentPayload, run: ({ incidentId }) => void attachFittingPlaybook(deps, incidentId) }),
+          defineJob({ kind: PLAYBOOK_JOB_KINDS.attach, payload: incidentPayload, run: ({ incidentId }) => void attachFittingPlaybook(deps, incidentId), transactional: true }),
         ],
         on: {
           // Queued in the declaration's transaction (so it cannot be lost), run after the ack (so it cannot slow it).
