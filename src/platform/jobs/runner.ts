@@ -156,21 +156,33 @@ export function createJobRunner(opts: JobRunnerOptions) {
         });
       lanes.set(lane, run);
     };
+    const letOthersIn = async () => {
+      await nextTurn();
+      if (opts.requestsClear) await opts.requestsClear();
+    };
     while (!stopping) {
       const free = concurrency - lanes.size;
       const batch = free > 0 ? store.jobs.due(clock.now(), free, [...lanes.keys()]) : [];
       if (batch.length === 0 && lanes.size === 0) break;
+      // A lane that was busy when one of its jobs came up in this batch: its later jobs here wait too (its order).
+      const waiting = new Set<string>();
       for (const [i, job] of batch.entries()) {
+        // Between the starts of one batch too: four handlers that never await would be one macrotask.
+        if (i > 0) await letOthersIn();
+        if (stopping) break;
         const lane = laneOf(job);
-        // A second due job of a lane just started waits for its turn; one cancelled or run since the read is skipped
-        // (only a start before it in this batch can have changed it: the first is as just read).
-        const fresh = lanes.has(lane) ? null : i === 0 ? job : store.jobs.get(job.id);
-        if (fresh?.status === 'pending') start(fresh, lane);
+        if (lanes.has(lane) || waiting.has(lane)) {
+          waiting.add(lane);
+          continue;
+        }
+        // Read again (the first is as just read): one cancelled, run, or put off since is skipped.
+        const fresh = i === 0 ? job : store.jobs.get(job.id);
+        if (fresh?.status === 'pending' && fresh.dueAt <= clock.now()) start(fresh, lane);
+        else waiting.add(lane);
       }
       // Fewer due than free lanes: nothing else is due outside the busy lanes until one ends or work is queued.
       if (lanes.size > 0 && (batch.length < free || lanes.size >= concurrency)) await Promise.race([...lanes.values(), askedFor()]);
-      await nextTurn();
-      if (opts.requestsClear) await opts.requestsClear();
+      await letOthersIn();
     }
     await Promise.all(lanes.values());
     return count;

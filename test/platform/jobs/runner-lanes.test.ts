@@ -152,3 +152,48 @@ describe('the job runner: stopping', () => {
     expect(ran).toEqual(['late']);
   });
 });
+
+describe('the job runner: handing the event loop back', () => {
+  it('when a batch of handlers that never await is due at once, then each starts in its own turn of the event loop', async () => {
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const startedAt: number[] = [];
+    for (const n of ['a', 'b', 'c', 'd']) enqueue(n, `INC-${n}`);
+    expect(await runner(() => void startedAt.push(turn), { concurrency: 4 }).runDue()).toBe(4);
+    ticking = false;
+    expect(new Set(startedAt).size).toBe(4);
+  });
+
+  it('when a lane was busy as one of its jobs came up in the batch, then its later jobs there wait too: the lane keeps its order', async () => {
+    const ran: string[] = [];
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+    };
+    // The first ends between the second's turn and the third's: the third must not start before the second.
+    const r = runner(async (job) => {
+      ran.push(String(job.payload.name));
+      if (job.payload.name === 'first') await turns(2);
+    }, { concurrency: 4 });
+    for (const name of ['first', 'second', 'third']) enqueue(name, 'INC-1');
+    expect(await r.runDue()).toBe(3);
+    expect(ran).toEqual(['first', 'second', 'third']);
+  });
+
+  it('when a job of the batch is cancelled while the runner lets a request in, then it is not started', async () => {
+    const ran: string[] = [];
+    const r = runner((job) => {
+      ran.push(String(job.payload.name));
+      // The first start's turn: the incident's other job is called off before its own start comes.
+      setImmediate(() => store.jobs.cancel('INC-2', ['k'], clock.now()));
+    }, { concurrency: 4 });
+    enqueue('first', 'INC-1');
+    enqueue('called off', 'INC-2');
+    await r.runDue();
+    expect(ran).toEqual(['first']);
+  });
+});
