@@ -156,36 +156,41 @@ export function createJobRunner(opts: JobRunnerOptions) {
         });
       lanes.set(lane, run);
     };
-    const letOthersIn = async () => {
-      await nextTurn();
-      if (opts.requestsClear) await opts.requestsClear();
-    };
     while (!stopping) {
       const free = concurrency - lanes.size;
       const batch = free > 0 ? store.jobs.due(clock.now(), free, [...lanes.keys()]) : [];
       if (batch.length === 0 && lanes.size === 0) break;
-      // A lane that was busy when one of its jobs came up in this batch: its later jobs here wait too (its order).
-      const waiting = new Set<string>();
-      for (const [i, job] of batch.entries()) {
-        // Between the starts of one batch too: four handlers that never await would be one macrotask.
-        if (i > 0) await letOthersIn();
-        if (stopping) break;
-        const lane = laneOf(job);
-        if (lanes.has(lane) || waiting.has(lane)) {
-          waiting.add(lane);
-          continue;
-        }
-        // Read again (the first is as just read): one cancelled, run, or put off since is skipped.
-        const fresh = i === 0 ? job : store.jobs.get(job.id);
-        if (fresh?.status === 'pending' && fresh.dueAt <= clock.now()) start(fresh, lane);
-        else waiting.add(lane);
-      }
+      await startBatch(batch, lanes, start);
       // Fewer due than free lanes: nothing else is due outside the busy lanes until one ends or work is queued.
       if (lanes.size > 0 && (batch.length < free || lanes.size >= concurrency)) await Promise.race([...lanes.values(), askedFor()]);
       await letOthersIn();
     }
     await Promise.all(lanes.values());
     return count;
+  }
+
+  /** Lets pending I/O in, then waits (bounded) while a request is still being answered. */
+  async function letOthersIn(): Promise<void> {
+    await nextTurn();
+    if (opts.requestsClear) await opts.requestsClear();
+  }
+
+  /**
+   * Starts the batch's jobs whose lanes are free, handing the event loop back between starts (four handlers that
+   * never await would otherwise be one macrotask). A lane that was busy when one of its jobs came up waits for the
+   * rest of the batch too, so it keeps its order; every job but the first (as just read) is read again, and one
+   * cancelled, run or put off meanwhile is skipped.
+   */
+  async function startBatch(batch: readonly Job[], lanes: ReadonlyMap<string, unknown>, start: (job: Job, lane: string) => void): Promise<void> {
+    const waiting = new Set<string>();
+    for (const [i, job] of batch.entries()) {
+      if (i > 0) await letOthersIn();
+      if (stopping) return;
+      const lane = laneOf(job);
+      const fresh = lanes.has(lane) || waiting.has(lane) ? null : i === 0 ? job : store.jobs.get(job.id);
+      if (fresh?.status === 'pending' && fresh.dueAt <= clock.now()) start(fresh, lane);
+      else waiting.add(lane);
+    }
   }
 
   /** Runs every due job (and any that fall due while running); concurrent calls share one pass. */
