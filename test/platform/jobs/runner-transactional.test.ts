@@ -29,6 +29,17 @@ function world(opts: { transactional: boolean; then?: () => void }) {
   return { runner, id, posts };
 }
 
+/** Makes marking a job done fail ("disk I/O error", as a full disk would) until the function it returns is called. */
+function breakMarkDone(): () => void {
+  const markDone = store.jobs.markDone;
+  let fail = true;
+  store.jobs.markDone = (id, now) => {
+    if (fail) throw new Error('disk I/O error');
+    return markDone(id, now);
+  };
+  return () => void (fail = false);
+}
+
 describe('the job runner: a transactional kind', () => {
   it('when it runs, then its writes and its done mark are committed together', async () => {
     const w = world({ transactional: true });
@@ -38,17 +49,12 @@ describe('the job runner: a transactional kind', () => {
   });
 
   it('when marking it done fails, then its writes are undone with the mark, and the retry makes them once', async () => {
-    const markDone = store.jobs.markDone;
-    let fail = true;
-    store.jobs.markDone = (id, now) => {
-      if (fail) throw new Error('disk I/O error');
-      return markDone(id, now);
-    };
+    const heal = breakMarkDone();
     const w = world({ transactional: true });
     await w.runner.runDue();
     expect(store.jobs.get(w.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'disk I/O error' });
     expect(w.posts()).toBe(0);
-    fail = false;
+    heal();
     clock.advance(60_000);
     await w.runner.runDue();
     expect(store.jobs.get(w.id)?.status).toBe('done');
@@ -56,15 +62,10 @@ describe('the job runner: a transactional kind', () => {
   });
 
   it('when a kind that is not transactional fails to be marked done, then its writes stay and the retry makes them twice (what the flag prevents)', async () => {
-    const markDone = store.jobs.markDone;
-    let fail = true;
-    store.jobs.markDone = (id, now) => {
-      if (fail) throw new Error('disk I/O error');
-      return markDone(id, now);
-    };
+    const heal = breakMarkDone();
     const w = world({ transactional: false });
     await w.runner.runDue();
-    fail = false;
+    heal();
     clock.advance(60_000);
     await w.runner.runDue();
     expect(w.posts()).toBe(2);
