@@ -155,6 +155,8 @@ export function createWarden(opts: WardenOptions) {
     onFailedForGood: (job, error) => metrics.deliveries.failed(job.kind, slackErrorCode(error) ?? 'error'),
   });
   const jobs = runner;
+  // A paced job (a channel set-up while Slack's Tier 2 is full) is booked to its slot as it is queued.
+  store.beforeJobsCommit((queued) => jobs.paceQueued(queued));
   let server: Server | null = null;
   let stopped = false;
   let checkpointer: WalCheckpointer | null = null;

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { AnyJob, FailureVerdict } from './define-job.js';
 import { laneOf, type Job, type JobRepo } from './job-repo.js';
 import { runInJob } from './job-context.js';
+import type { QueuedJob } from '../db/unit-of-work.js';
 
 /** The logging port: what the app layer writes (pino satisfies it). */
 export interface Logger {
@@ -85,14 +86,23 @@ export function createJobRunner(opts: JobRunnerOptions) {
       logger.error({ jobId: job.id, kind: job.kind, why }, 'job payload invalid');
       return;
     }
-    const waitMs = definition.paced?.(job) ?? 0;
-    if (waitMs > 0) return postpone(job, new Date(now().getTime() + waitMs), 'paced: its first call waits for its rate tier', passing);
+    if (putOffIfPaced(definition, job)) return;
     try {
       if (definition.transactional && store.transaction) store.transaction(() => runDone(definition, payload.data, job));
       else await runInContext(definition, payload.data, job);
     } catch (error) {
       failed(job, definition, error);
     }
+  }
+
+  /**
+   * Puts a job whose first call must wait for its rate tier off to the slot kept for it, its incident's later jobs
+   * behind it (but those that pass holds), without running it or spending an attempt. True when it was put off.
+   */
+  function putOffIfPaced(definition: AnyJob, job: Job): boolean {
+    const waitMs = definition.paced?.(job) ?? 0;
+    if (waitMs > 0) postpone(job, new Date(clock.now().getTime() + waitMs), PACED, passing);
+    return waitMs > 0;
   }
 
   /** A run that may call Slack: its calls see the job (currentJob), and it is marked done once it settled. */
@@ -215,6 +225,26 @@ export function createJobRunner(opts: JobRunnerOptions) {
 
   return {
     runDue,
+    /**
+     * Books the paced kinds among jobs just queued, in the transaction that queues them (the unit of work's
+     * `beforeJobsCommit`): a job whose tier is full is due at its slot from the start, its lane held behind it, so a
+     * burst of declarations costs no run per job that could only be put off, nor a transaction each to put it off.
+     * A job due later is asked when it falls due. The runner still asks before each run (after a restart, the slots
+     * kept in memory are gone), so a booking that fails is logged and leaves the job to be paced then, never failing
+     * the transaction that queued it (a declaration).
+     */
+    paceQueued(queued: readonly QueuedJob[]): void {
+      for (const { id, kind } of queued) {
+        const definition = kinds.get(kind);
+        if (!definition?.paced) continue;
+        try {
+          const job = store.jobs.get(id);
+          if (job?.status === 'pending' && job.dueAt <= clock.now()) putOffIfPaced(definition, job);
+        } catch (error) {
+          logger.error({ jobId: id, kind, err: error instanceof Error ? error.message : String(error) }, 'booking a paced job failed; it is paced when it runs');
+        }
+      }
+    },
     /** Ask for a pass soon (after a request queued work) without waiting for the poll. */
     poke(): void {
       setImmediate(() => void runDue().catch((err: unknown) => logger.error({ err: String(err) }, 'job pass failed')));
@@ -246,6 +276,7 @@ export function createJobRunner(opts: JobRunnerOptions) {
 export type JobRunner = ReturnType<typeof createJobRunner>;
 
 const retryAlways = (): FailureVerdict => ({ retry: true });
+const PACED = 'paced: its first call waits for its rate tier';
 
 function promiseWithResolve(): { promise: Promise<void>; resolve: () => void } {
   let resolve = () => {};

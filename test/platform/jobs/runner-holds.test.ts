@@ -115,6 +115,80 @@ describe('the job runner: a job that asks how long its first call waits', () => 
   });
 });
 
+describe('the job runner: a paced job booked to its slot as it is queued', () => {
+  /** `create` must wait `waits[i]` ms when asked the i-th time (0 from then on); the runner books jobs as they commit. */
+  function bookingWorld(waits: number[]) {
+    const asked: number[] = [];
+    const runs: string[] = [];
+    const record = z.object({ name: z.string() });
+    const jobs = [
+      defineJob({ kind: 'create', payload: record, paced: (job) => (asked.push(job.id), waits[asked.length - 1] ?? 0), run: (p) => void runs.push(`create ${p.name}`) }),
+      defineJob({ kind: 'post', payload: record, run: (p) => void runs.push(`post ${p.name}`) }),
+      defineJob({ kind: 'page', payload: record, passesHolds: true, run: (p) => void runs.push(`page ${p.name}`) }),
+    ];
+    const runner = createJobRunner({ store, clock, logger: silent, jobs, concurrency: 1 });
+    store.beforeJobsCommit((queued) => runner.paceQueued(queued));
+    const enqueue = (kind: string, name: string, dueAt = clock.now()) => store.jobs.enqueue({ kind, dueAt, payload: { name }, incidentId: 'INC-1' }, clock.now()) as number;
+    return { runs, asked, enqueue, runner };
+  }
+  const inOne = <T>(fn: () => T): T => store.transaction(fn);
+
+  it('when its tier is full as the transaction queues it, then it is due at its slot as that commits, its lane\'s later jobs behind it but a page, and never run before', async () => {
+    const w = bookingWorld([30_000]);
+    const [create, post, page] = inOne(() => [w.enqueue('create', 'c'), w.enqueue('post', 'card'), w.enqueue('page', 'on-call')]);
+    const slot = new Date(clock.now().getTime() + 30_000);
+    expect(store.jobs.get(create)).toMatchObject({ status: 'pending', attempts: 0, dueAt: slot, lastError: expect.stringMatching(/^paced/) });
+    expect(store.jobs.get(post)?.dueAt).toEqual(slot);
+    expect(store.jobs.get(page)?.dueAt).toEqual(clock.now());
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['page on-call']);
+    expect(w.asked).toEqual([create]);
+    clock.advance(30_000);
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['page on-call', 'create c', 'post card']);
+    expect(w.asked).toEqual([create, create]);
+    expect(store.jobs.get(create)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('when its tier has room, then queuing it changes nothing and it runs at once', async () => {
+    const w = bookingWorld([0, 0]);
+    const create = inOne(() => w.enqueue('create', 'c'));
+    expect(store.jobs.get(create)).toMatchObject({ dueAt: clock.now(), lastError: null });
+    await w.runner.runDue();
+    expect(w.runs).toEqual(['create c']);
+  });
+
+  it('when it is queued to fall due later, then it is not asked until it is due', async () => {
+    const w = bookingWorld([30_000]);
+    const create = inOne(() => w.enqueue('create', 'c', new Date(clock.now().getTime() + 5_000)));
+    expect(w.asked).toEqual([]);
+    clock.advance(5_000);
+    await w.runner.runDue();
+    expect(w.asked).toEqual([create]);
+    expect(w.runs).toEqual([]);
+    expect(store.jobs.get(create)?.dueAt).toEqual(new Date(clock.now().getTime() + 30_000));
+  });
+
+  it('when booking it fails, then the transaction still commits, it is said, and the job is paced when it runs', async () => {
+    const errors: string[] = [];
+    const asked: number[] = [];
+    const record = z.object({ name: z.string() });
+    const jobs = [defineJob({ kind: 'create', payload: record, paced: (job) => {
+      asked.push(job.id);
+      if (asked.length === 1) throw new Error('the pacer is broken');
+      return 0;
+    }, run: () => undefined })];
+    const runner = createJobRunner({ store, clock, logger: { ...silent, error: (o: object, msg?: string) => void errors.push(`${msg}: ${JSON.stringify(o)}`) }, jobs });
+    store.beforeJobsCommit((queued) => runner.paceQueued(queued));
+    const create = inOne(() => store.jobs.enqueue({ kind: 'create', dueAt: clock.now(), payload: { name: 'c' }, incidentId: 'INC-1' }, clock.now()) as number);
+    expect(errors).toEqual([expect.stringMatching(/^booking a paced job failed; it is paced when it runs: .*the pacer is broken/)]);
+    expect(store.jobs.get(create)?.status).toBe('pending');
+    await runner.runDue();
+    expect(asked).toEqual([create, create]);
+    expect(store.jobs.get(create)?.status).toBe('done');
+  });
+});
+
 describe('putting a job off (job repo)', () => {
   const at = () => new Date(clock.now().getTime() + PACED_MS);
   const queue = (kind: string, incidentId = 'INC-1') => store.jobs.enqueue({ kind, dueAt: clock.now(), payload: {}, incidentId }, clock.now()) as number;
