@@ -28,6 +28,13 @@ const COLUMNS: Record<keyof IncidentPatch, string> = {
 export const NOT_A_DRILL = "drill = 0 AND type <> 'drill'";
 const OPEN_STATUSES = INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => `'${s}'`).join(', ');
 
+/**
+ * The declare duplicate check: one seek of incidents_declarer_title_recent (migration 024), whatever the person declared
+ * meanwhile. No INDEXED BY: a database before 024 (an old backup being checked) still answers, through 016's index.
+ */
+export const RECENT_DUPLICATE_SQL =
+  'SELECT * FROM incidents WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1';
+
 export function incidentRepo(db: Db) {
   const byId = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?');
   const byChannel = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE channel_id = ?');
@@ -47,9 +54,7 @@ export function incidentRepo(db: Db) {
       ? 'SELECT severity, open AS n FROM open_incident_counts WHERE drill = 0 AND open > 0'
       : `SELECT severity, count(*) AS n FROM incidents INDEXED BY incidents_status WHERE status IN (${OPEN_STATUSES}) AND ${NOT_A_DRILL} GROUP BY severity`,
   );
-  const recentDup = db.prepare<[string, string, string], IncidentRow>(
-    'SELECT * FROM incidents INDEXED BY incidents_declarer_recent WHERE declared_by = ? AND lower(title) = lower(?) AND declared_at >= ? ORDER BY declared_at DESC LIMIT 1',
-  );
+  const recentDup = db.prepare<[string, string, string], IncidentRow>(RECENT_DUPLICATE_SQL);
   const bumpCounter = db.prepare<[string]>('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1');
   const readCounter = db.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
   const insertRow = db.prepare(`INSERT INTO incidents (id, title, description, type, severity, status, drill, private, flags, declared_by,

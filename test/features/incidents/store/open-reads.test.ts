@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDb, type Db } from '../../../../src/platform/db/db.js';
 import { ALL_MIGRATIONS } from '../../../../src/compose-features.js';
 import { createStore, type Store } from '../../../../src/features/incidents/store/store.js';
+import { RECENT_DUPLICATE_SQL } from '../../../../src/features/incidents/store/incident-repo.js';
 import type { Incident } from '../../../../src/features/incidents/domain/incident.js';
 
 const T0 = Date.parse('2026-11-22T09:00:00Z');
@@ -87,6 +88,11 @@ describe('open-incident reads (migration 016)', () => {
     expect(store.incidents.recentDuplicate('UALICE01', 'PAYMENTS DOWN', since)?.id).toBe('INC-2026-0001');
     expect(store.incidents.recentDuplicate('UBOB0001', 'Payments down', since)).toBeNull();
     expect(store.incidents.recentDuplicate('UALICE01', 'Payments down', new Date(T0 + 2 * 60_000))).toBeNull();
+  });
+
+  it('checks for a duplicate with one seek by person, lower-cased title and time, not a read of everything the person declared meanwhile', () => {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${RECENT_DUPLICATE_SQL}`).all('U1', 't', 'x') as { detail: string }[]).map((p) => p.detail);
+    expect(plan).toEqual(['SEARCH incidents USING INDEX incidents_declarer_title_recent (declared_by=? AND <expr>=? AND declared_at>?)']);
   });
 });
 
