@@ -86,6 +86,15 @@ describe('unsigned requests dressed as Slack\'s SSL check or URL verification', 
     expect(h.warden.store.incidents.listOpen()).toHaveLength(0);
   });
 
+  it('when an unsigned form spells ssl_check with escapes beside a slash command, then it is refused as forged and nothing is declared', async () => {
+    const body = `ssl%5Fcheck=1&${new URLSearchParams(slashCommandFields(cmd('declare sev1 Smuggled'))).toString()}`;
+    const res = await unsigned(body);
+    await h.settle();
+    expect(res.status).toBe(401);
+    expect(await refused('forged')).toBe(1);
+    expect(h.warden.store.incidents.listOpen()).toHaveLength(0);
+  });
+
   it('when an unsigned URL verification or event arrives, then 401 and forged is counted, and no challenge is echoed', async () => {
     const verification = await unsigned(JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'echo-me' }), JSON_TYPE);
     expect(verification.status).toBe(401);
