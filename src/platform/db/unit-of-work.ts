@@ -29,6 +29,9 @@ export function createUnitOfWork(db: Db) {
     uncommitted = [];
     if (jobs.length > 0) for (const listener of beforeCommit) listener(jobs);
   };
+  // Built once: better-sqlite3 builds five wrapper functions for every `db.transaction(fn)` (2% of a declare's
+  // allocations when built per call). It opens a savepoint when called inside a transaction, as before.
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
   const jobs = jobRepo(db);
   const enqueue = jobs.enqueue;
   jobs.enqueue = (job, now) => {
@@ -47,11 +50,11 @@ export function createUnitOfWork(db: Db) {
     transaction<T>(fn: () => T): T {
       depth += 1;
       try {
-        const result = db.transaction(() => {
+        const result = inTransaction((): T => {
           const value = fn();
           if (depth === 1) tellQueued();
           return value;
-        })();
+        }) as T;
         if (depth === 1 && queued) jobsQueued();
         return result;
       } catch (error) {

@@ -26,6 +26,21 @@ describe('waking the job runner after commit', () => {
     expect(wakes()).toBe(1);
   });
 
+  it('when a nested transaction throws and the outer one carries on, then only the nested one\'s jobs are rolled back', () => {
+    const { store, wakes } = aStore();
+    store.transaction(() => {
+      store.jobs.enqueue(job('outer'), now);
+      expect(() =>
+        store.transaction(() => {
+          store.jobs.enqueue(job('inner'), now);
+          throw new Error('inner refused');
+        }),
+      ).toThrow('inner refused');
+    });
+    expect(store.jobs.due(now).map((j) => j.idemKey)).toEqual(['outer']);
+    expect(wakes()).toBe(1);
+  });
+
   it('when the transaction rolls back, nothing wakes and nothing stays queued', () => {
     const { store, wakes } = aStore();
     expect(() =>
