@@ -86,9 +86,10 @@ export function auditRepo(db: Db) {
   return {
     append(facts: AuditFacts): AuditEntry {
       const prev = head.get();
-      const entry = chainEntry(prev ?? null, facts);
-      // Stored canonical, so verification can hash the stored text without parsing it again.
-      insert.run({ ...entry, details: canonicalJson(entry.details) });
+      // Stored canonical, so verification can hash the stored text without parsing it again; hashed as stored.
+      const details = canonicalJson(facts.details);
+      const entry = chainEntry(prev ?? null, facts, details);
+      insert.run({ ...entry, details });
       return entry;
     },
     /** The last entry's number and hash; 0 and null for an empty chain. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainEntry, GENESIS_HASH, type AuditEntry, type AuditFacts } from '../../../../src/features/audit/domain/audit-chain.js';
+import { canonicalJson, chainEntry, entryBody, GENESIS_HASH, type AuditEntry, type AuditFacts } from '../../../../src/features/audit/domain/audit-chain.js';
 import { walkAuditChain, type ChainRow } from '../../../../src/features/audit/domain/verify-audit.js';
 import type { StoredEntry } from '../../../../src/features/audit/domain/stored-entry.js';
 
@@ -59,6 +59,19 @@ describe('audit chain', () => {
 
   it('hashes the same facts the same way whatever the key order', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } })).toBe('{"a":{"c":[3,{"e":0,"f":1}],"d":2},"b":1}');
+  });
+
+  it('writes an entry\'s body exactly as the canonical JSON of its fields, whatever its text holds', () => {
+    const odd = ['plain', 'quote " and \\ back', 'line\nbreak\ttab\u0001', 'émoji 🚨 and \u2028', '<!channel> & <@U1>'];
+    for (const [i, text] of odd.entries()) {
+      const fields: AuditFacts = { at: `2026-12-0${i + 1}T00:00:00.000Z`, actor: text, action: `incident.${text}`, incidentId: i % 2 === 0 ? null : text, details: { z: [text, { y: null, b: 2 }], a: text } };
+      const seq = 10 ** i;
+      expect(entryBody(seq, fields)).toBe(canonicalJson({ seq, ...fields }));
+    }
+    // Off the declared types (as JavaScript callers might pass), the same bytes as the general way.
+    const loose = { at: '2026-12-01T00:00:00.000Z', actor: 'U1', action: 'a', incidentId: undefined, details: {} } as unknown as AuditFacts;
+    expect(entryBody(1.5, loose)).toBe(canonicalJson({ seq: 1.5, ...loose }));
+    expect(entryBody(2, loose)).toBe('{"action":"a","actor":"U1","at":"2026-12-01T00:00:00.000Z","details":{},"seq":2}');
   });
 
   it('verifies an empty log', () => {
