@@ -46,21 +46,20 @@ export interface WalCheckpointerOptions {
  * 1,000 frames: on Warden's one writer that is one declare in about thirty whose commit also copies some thousand
  * pages into the database file and fsyncs it, about 5 ms during which no ack is sent. Here the writer's own
  * checkpoint waits for 10,000 frames (see WRITER_BACKSTOP) and a worker thread with its own connection runs PASSIVE
- * checkpoints (they never block the writer) every 20 ms while the log moves, every 100 ms while it is still: often
- * enough that the log is caught up between two commits and restarts from its start, so the writer's own checkpoint
- * at the backstop finds little to copy. Every 100 ms cost the worker less CPU (0.065-0.07 against 0.17-0.19 ms per
- * declare at 200 a second: a page every declare rewrites is copied once per twenty declares, not four), but the log
- * then grew to the backstop every 10,000 frames (about 1.3 s of declares) and the declare ack p99 was 7.1-15.2 ms in
- * six runs, against 5.8-8.6 ms in four at 20 ms; the writer's checkpoint at the backstop is the likely cause (bench
- * 13's transaction p99 misses it: it is fewer than one commit in a hundred). With `synchronous = NORMAL`, a power
- * cut (not a process crash) can lose what was committed since the last checkpoint. If the worker stops, the writer
- * checkpoints again as SQLite does by default, and a warning says so: the log never grows unchecked. An in-memory
- * database has no log.
+ * checkpoints (they never block the writer) every 100 ms while the log moves, every 250 ms while it is still. A
+ * checkpoint copies a page once however many commits wrote it, and every declare rewrites the same few index and
+ * counter pages: at 200 declares a second, every 20 ms cost the worker 0.17-0.19 ms of CPU per declare, every 100 ms
+ * 0.065-0.07 ms (the process: 2.51-3.00 against 2.91-3.39x bare Bolt's CPU in four alternating runs). The log then
+ * restarts at the writer's backstop rather than sooner (about 40 MB on disk); the declare ack p99 showed no
+ * difference above the noise (medians 9.8 ms over 12 runs and 8.6 ms over 9, both spread 5-16 ms). With
+ * `synchronous = NORMAL`, a power cut (not a process crash) can lose what was committed since the last checkpoint:
+ * up to about 100 ms. If the worker stops, the writer checkpoints again as SQLite does by default, and a warning
+ * says so: the log never grows unchecked. An in-memory database has no log.
  */
 export function startWalCheckpointer(db: Db, path: string, opts: WalCheckpointerOptions): WalCheckpointer {
   let state = ON_THE_EVENT_LOOP;
   if (db.memory || path === ':memory:') return { state: () => state, stop: async () => undefined };
-  const { logger, everyMs = 100, catchUpMs = 20 } = opts;
+  const { logger, everyMs = 250, catchUpMs = 100 } = opts;
   const handBack = () => {
     db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT}`);
     state = { ...state, by: 'event loop' };
