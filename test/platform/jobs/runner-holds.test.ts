@@ -72,21 +72,26 @@ describe('the job runner: a job that holds its lane', () => {
   });
 });
 
-describe('the job runner: a job that asks how long its first call waits', () => {
-  /** `create` says it must wait `waits[i]` ms on its i-th pass (0 from then on) before its run starts. */
-  function pacedWorld(waits: number[]) {
-    const runs: string[] = [];
-    const asked: number[] = [];
-    const record = z.object({ name: z.string() });
-    const jobs = [
-      defineJob({ kind: 'create', payload: record, paced: (job) => (asked.push(job.id), waits[asked.length - 1] ?? 0), run: (p) => void runs.push(`create ${p.name}`) }),
-      defineJob({ kind: 'post', payload: record, run: (p) => void runs.push(`post ${p.name}`) }),
-      defineJob({ kind: 'page', payload: record, passesHolds: true, run: (p) => void runs.push(`page ${p.name}`) }),
-    ];
-    const enqueue = (kind: string, name: string) => store.jobs.enqueue({ kind, dueAt: clock.now(), payload: { name }, incidentId: 'INC-1' }, clock.now()) as number;
-    return { runs, asked, enqueue, runner: createJobRunner({ store, clock, logger: silent, jobs, concurrency: 1 }) };
-  }
+/**
+ * A runner whose `create` says it must wait `waits[i]` ms when asked the i-th time (0 from then on); `post` needs
+ * nothing, `page` passes holds. `booked`: the runner also books paced jobs in the transaction that queues them.
+ */
+function pacedWorld(waits: number[], { booked = false } = {}) {
+  const runs: string[] = [];
+  const asked: number[] = [];
+  const record = z.object({ name: z.string() });
+  const jobs = [
+    defineJob({ kind: 'create', payload: record, paced: (job) => (asked.push(job.id), waits[asked.length - 1] ?? 0), run: (p) => void runs.push(`create ${p.name}`) }),
+    defineJob({ kind: 'post', payload: record, run: (p) => void runs.push(`post ${p.name}`) }),
+    defineJob({ kind: 'page', payload: record, passesHolds: true, run: (p) => void runs.push(`page ${p.name}`) }),
+  ];
+  const runner = createJobRunner({ store, clock, logger: silent, jobs, concurrency: 1 });
+  if (booked) store.beforeJobsCommit((queued) => runner.paceQueued(queued));
+  const enqueue = (kind: string, name: string, dueAt = clock.now()) => store.jobs.enqueue({ kind, dueAt, payload: { name }, incidentId: 'INC-1' }, clock.now()) as number;
+  return { runs, asked, enqueue, runner };
+}
 
+describe('the job runner: a job that asks how long its first call waits', () => {
   it('when it must wait, then it is not run: it is put off that long without spending an attempt, its incident\'s later jobs behind it, but a page', async () => {
     const w = pacedWorld([30_000]);
     const create = w.enqueue('create', 'c');
@@ -116,21 +121,7 @@ describe('the job runner: a job that asks how long its first call waits', () => 
 });
 
 describe('the job runner: a paced job booked to its slot as it is queued', () => {
-  /** `create` must wait `waits[i]` ms when asked the i-th time (0 from then on); the runner books jobs as they commit. */
-  function bookingWorld(waits: number[]) {
-    const asked: number[] = [];
-    const runs: string[] = [];
-    const record = z.object({ name: z.string() });
-    const jobs = [
-      defineJob({ kind: 'create', payload: record, paced: (job) => (asked.push(job.id), waits[asked.length - 1] ?? 0), run: (p) => void runs.push(`create ${p.name}`) }),
-      defineJob({ kind: 'post', payload: record, run: (p) => void runs.push(`post ${p.name}`) }),
-      defineJob({ kind: 'page', payload: record, passesHolds: true, run: (p) => void runs.push(`page ${p.name}`) }),
-    ];
-    const runner = createJobRunner({ store, clock, logger: silent, jobs, concurrency: 1 });
-    store.beforeJobsCommit((queued) => runner.paceQueued(queued));
-    const enqueue = (kind: string, name: string, dueAt = clock.now()) => store.jobs.enqueue({ kind, dueAt, payload: { name }, incidentId: 'INC-1' }, clock.now()) as number;
-    return { runs, asked, enqueue, runner };
-  }
+  const bookingWorld = (waits: number[]) => pacedWorld(waits, { booked: true });
   const inOne = <T>(fn: () => T): T => store.transaction(fn);
 
   it('when its tier is full as the transaction queues it, then it is due at its slot as that commits, its lane\'s later jobs behind it but a page, and never run before', async () => {
