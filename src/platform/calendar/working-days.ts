@@ -3,7 +3,8 @@
  * (`company.holidays`, e.g. `FR` or `US-NY`), read in its zone (`company.timeZone`). Pure: instants in, instants out.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { endOfDay } from 'date-fns/endOfDay';
 import { isWorkingDay, type LocalDate } from './business-calendar.js';
 
 export interface WorkingCalendar {

@@ -4,7 +4,14 @@
  * from the previous period's end. A period follows the one before it, never the day it was done. Pure.
  */
 import { TZDate } from '@date-fns/tz';
-import { endOfISOWeek, endOfMonth, endOfQuarter, endOfYear, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear } from 'date-fns';
+import { endOfISOWeek } from 'date-fns/endOfISOWeek';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfYear } from 'date-fns/endOfYear';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfYear } from 'date-fns/startOfYear';
 import { formatDuration } from '../../../platform/duration.js';
 
 /** Calendar cadences of recurring controls; a control may also recur every N days (`90d`). */

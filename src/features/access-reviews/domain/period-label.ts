@@ -1,6 +1,7 @@
 /** How a period is named in lists and DMs: `2026-11`, `2026-Q4`, `2026`, `2026-W48`, or its days for a day cadence. Pure. */
 import { TZDate } from '@date-fns/tz';
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { localDay } from '../../../platform/calendar/working-days.js';
 import type { Every, Period } from './cadence.js';
 

@@ -5,7 +5,7 @@
  * on the calendar of the zone, so `+1d` keeps the wall-clock time across a DST change). Pure: `now` is given.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 
 export type DueParse = { ok: true; at: Date } | { ok: false; reason: string };
 

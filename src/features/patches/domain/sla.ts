@@ -7,7 +7,8 @@
  * time: discovery + SLA, to the millisecond.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { endOfDay } from 'date-fns/endOfDay';
 import type { PatchSeverity } from './patch-severity.js';
 
 const DAY = 86_400_000;

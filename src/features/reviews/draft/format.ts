@@ -1,6 +1,6 @@
 /** Text helpers of the review draft: times in the reader's zone, readable durations, Markdown-safe user text. Pure. */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /**
  * The zone's short name at `at` (`CET`, `EST`, `JST`, `UTC`): the first locale that has a letter abbreviation,

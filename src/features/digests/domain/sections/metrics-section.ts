@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { startOfMonth } from 'date-fns';
+import { startOfMonth } from 'date-fns/startOfMonth';
 import { formatDuration } from '../../../../platform/duration.js';
 import type { DigestPart } from '../digest-part.js';
 

@@ -1,6 +1,6 @@
 /** Display helpers for deadlines: UTC plus the jurisdiction's wall clock, and time left. */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format'; // not the package index, which loads every function (300 modules)
+import { format } from 'date-fns/format';
 
 /** `2025-03-04 11:00 +01:00 Europe/Brussels`: the jurisdiction's wall clock with its UTC offset. */
 export function formatLocal(at: Date, zone: string): string {
