@@ -2,7 +2,8 @@
  * The PagerDuty port over pdjs: Events API v2 for pages, REST API v2 for who is on call, one circuit
  * breaker for PagerDuty alone (5 outages in a row open it for 30 s; a 429 or a refusal does not count).
  */
-import { api, event } from '@pagerduty/pdjs';
+import { createRequire } from 'node:module';
+import type * as Pdjs from '@pagerduty/pdjs';
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { isPagerDutyError, PagerDutyError, type OnCallEntry, type PagerDutyEvent, type PagerDutyPort } from '../../features/paging/index.js';
 import { WardenError } from '../../platform/errors.js';
@@ -23,6 +24,9 @@ export interface PagerDutyOptions {
 }
 
 const MAX_PAGES = 10;
+// Required when a client is made, not when Warden starts: without PagerDuty set up, pdjs and the fetch stack it
+// brings (cross-fetch, node-fetch, whatwg-url) never enter the heap, which every major GC marks (2.5 MB).
+const loadPdjs = (): typeof Pdjs => createRequire(import.meta.url)('@pagerduty/pdjs') as typeof Pdjs;
 const STATES = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' };
 
 /** pdjs's `server`: host[:port] plus any path prefix of the base URL (a proxy may mount PagerDuty under one). */
@@ -33,6 +37,7 @@ export function serverOf(baseUrl: string, name: string): string {
 }
 
 export function createPagerDuty(opts: PagerDutyOptions): PagerDutyPort {
+  const { api, event } = loadPdjs();
   const eventsServer = serverOf(opts.eventsUrl, 'PAGERDUTY_EVENTS_URL');
   const apiServer = serverOf(opts.apiUrl, 'PAGERDUTY_API_URL');
   const halfOpenAfterMs = opts.halfOpenAfterMs ?? 30_000;
@@ -59,7 +64,7 @@ export function createPagerDuty(opts: PagerDutyOptions): PagerDutyPort {
   return {
     async sendEvent(e: PagerDutyEvent) {
       const data = await guarded(() =>
-        callPagerDuty(settings, [e.routingKey], (extras) => event({ server: eventsServer, data: enqueueBody(e) as Parameters<typeof event>[0]['data'], ...extras })),
+        callPagerDuty(settings, [e.routingKey], (extras) => event({ server: eventsServer, data: enqueueBody(e) as Parameters<typeof Pdjs.event>[0]['data'], ...extras })),
       );
       const dedupKey = (data as { dedup_key?: unknown } | null)?.dedup_key;
       return { dedupKey: typeof dedupKey === 'string' ? dedupKey : e.dedupKey };
