@@ -2,29 +2,36 @@
  * Working days of a jurisdiction: Monday to Friday minus the public holidays (type `public`, including
  * substitute days) of a date-holidays calendar such as `US`, `US-CO`, `SG` or `DE-BY`. Observances,
  * optional and bank-only days do not count as holidays. Lookups are cached per calendar and year: this
- * runs for every stage of every open incident on each scheduler tick.
+ * runs for every stage of every open incident on each scheduler tick. The library loads at the first lookup.
  */
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { holidaysLibrary } from './holiday-catalogue.js';
+import { HOLIDAY_CODES } from './holiday-codes.js';
 
 const instances = new Map<string, Holidays>();
 const yearSets = new Map<string, ReadonlySet<string>>();
-const catalogue = new Holidays();
 
-/** True when `code` names a country (and, if given, a state and region) that date-holidays knows. */
+/**
+ * True when `code` names a country (and, if given, a state and region) that date-holidays knows. Read from the
+ * generated list of its codes: validating a configuration does not load the library.
+ */
 export function isKnownHolidayCalendar(code: string): boolean {
   const [country, state, region, ...rest] = code.split('-');
   if (!country || rest.length > 0) return false;
-  if (!Object.hasOwn(catalogue.getCountries() ?? {}, country)) return false;
-  if (state !== undefined && !Object.hasOwn(catalogue.getStates(country) ?? {}, state)) return false;
-  if (state !== undefined && region !== undefined && !Object.hasOwn(catalogue.getRegions(country, state) ?? {}, region)) return false;
-  return true;
+  const states = Object.hasOwn(HOLIDAY_CODES, country) ? HOLIDAY_CODES[country] : undefined;
+  if (!states) return false;
+  if (state === undefined) return true;
+  const regions = Object.hasOwn(states, state) ? states[state] : undefined;
+  if (!regions) return false;
+  return region === undefined || regions.includes(region);
 }
 
 function holidaysFor(code: string): Holidays {
   let hd = instances.get(code);
   if (!hd) {
+    const Library = holidaysLibrary();
     const [country = '', state, region] = code.split('-');
-    hd = region ? new Holidays(country, state ?? '', region) : state ? new Holidays(country, state) : new Holidays(country);
+    hd = region ? new Library(country, state ?? '', region) : state ? new Library(country, state) : new Library(country);
     instances.set(code, hd);
   }
   return hd;
