@@ -6,8 +6,11 @@
  *
  *  - ack p99 of `/incident help` and of `/incident declare` (each a new incident, distinct titles). Goal: within 1.3x.
  *  - CPU time (utime + stime from /proc/PID/stat) per declare over the load. Goal: at most 2x bare Bolt's per request.
- *  - resident memory once 1,800 incidents are declared, the job runner is quiet and V8 has collected the load's
- *    garbage on its own (live heap stays ~43 MB throughout: nothing is kept per incident). Goal: under 150 MiB.
+ *  Each is measured in ROUNDS rounds, Warden and bare Bolt taking turns (help, help, declare, declare), and judged on
+ *  the median round's ratio: on this shared machine one pass's ratio moved 2x between runs (bare Bolt's own CPU per
+ *  request 0.58-0.97 ms), so one pass says more about the neighbours than about Warden. Every round's ratio is printed.
+ *  - resident memory once 2,000 incidents are declared, the job runner is quiet and V8 has collected the load's
+ *    garbage on its own (live heap stays ~33 MB throughout: nothing is kept per incident). Goal: under 150 MiB.
  *
  * Warden calls the Slack stand-in started here, with Slack's rate limits off (the bench blasts on purpose; Warden's
  * own pacing to Slack's tiers still holds its channel creations and posts back). Its warden.yaml raises the
@@ -25,8 +28,9 @@ import { quantile } from './quantile.js';
 
 const PER_SECOND = 200;
 const MEASURED = 600; // 3 s at 200/s
+const ROUNDS = 3;
 const WARM = 200;
-const INCIDENTS = 1_800;
+const INCIDENTS = WARM + ROUNDS * MEASURED;
 const ACK_GOAL = 1.3;
 const CPU_GOAL = 2;
 const RSS_GOAL_MIB = 150;
@@ -93,11 +97,35 @@ async function measured(load: LoadClient, app: App, text: string, count: number,
   return { ...r, cpu: cpuMs(app.pid) - before };
 }
 
-function ackRows(name: string, w: LoadResult, b: LoadResult, f: Fmt): Row[] {
-  const [wp, bp] = [quantile(w.latencies, 0.99), quantile(b.latencies, 0.99)];
+interface Pair {
+  warden: LoadResult & { cpu: number };
+  bare: LoadResult & { cpu: number };
+}
+
+/** One round: help into Warden then bare Bolt, then declares into each. */
+async function round(load: LoadClient, warden: App, bare: App): Promise<{ help: Pair; declare: Pair }> {
+  const help = { warden: await measured(load, warden, 'help', MEASURED), bare: await measured(load, bare, 'help', MEASURED) };
+  const declare = { warden: await measured(load, warden, DECLARE, MEASURED, 'Declared'), bare: await measured(load, bare, DECLARE, MEASURED) };
+  if (declare.warden.unexpected > 0) throw new Error(`${declare.warden.unexpected} declares did not declare`);
+  return { help, declare };
+}
+
+/** The pairs ordered by `ratio`, the median's figures, and every round's ratio in the order they ran. */
+function medianOf(pairs: Pair[], measure: (r: LoadResult & { cpu: number }) => number) {
+  const ratios = pairs.map((p) => measure(p.warden) / measure(p.bare));
+  const median = [...pairs.keys()].sort((a, b) => ratios[a]! - ratios[b]!)[Math.floor(pairs.length / 2)]!;
+  return { warden: measure(pairs[median]!.warden), bare: measure(pairs[median]!.bare), ratio: ratios[median]!, rounds: ratios.map((r) => r.toFixed(2)).join(', ') };
+}
+
+const p99 = (r: LoadResult) => quantile(r.latencies, 0.99);
+const cpuPer = (r: { cpu: number }) => r.cpu / MEASURED;
+
+function ackRows(name: string, pairs: Pair[], f: Fmt): Row[] {
+  const m = medianOf(pairs, p99);
+  const p50 = medianOf(pairs, (r) => quantile(r.latencies, 0.5));
   return [
-    [`${name} ack p99 at ${PER_SECOND}/s (${w.latencies.length} paced, from the scheduled send) vs bare Bolt: goal within ${ACK_GOAL}x, ${holds(wp <= ACK_GOAL * bp)}`, f.ms(wp), f.ms(bp), f.ratio(wp, bp)],
-    [`  p50 of the same; the slowest`, f.ms(quantile(w.latencies, 0.5)), f.ms(quantile(b.latencies, 0.5)), `${f.ms(Math.max(...w.latencies))} / ${f.ms(Math.max(...b.latencies))}`],
+    [`${name} ack p99 at ${PER_SECOND}/s (${MEASURED} paced, from the scheduled send) vs bare Bolt, median of ${ROUNDS} rounds (${m.rounds}): goal within ${ACK_GOAL}x, ${holds(m.ratio <= ACK_GOAL)}`, f.ms(m.warden), f.ms(m.bare), m.ratio.toFixed(2)],
+    [`  p50 of the same, median round; the slowest of all rounds`, f.ms(p50.warden), f.ms(p50.bare), `${f.ms(Math.max(...pairs.flatMap((p) => p.warden.latencies)))} / ${f.ms(Math.max(...pairs.flatMap((p) => p.bare.latencies)))}`],
   ];
 }
 
@@ -111,24 +139,22 @@ export async function benchAckFloor(dir: string, f: Fmt): Promise<Row[]> {
     await measured(load, warden, DECLARE, WARM, 'Declared');
     await quiet(slack);
     const idleRss = rssMiB(warden.pid);
-    const help = { warden: await measured(load, warden, 'help', MEASURED), bare: await measured(load, bare, 'help', MEASURED) };
-    const declare = { warden: await measured(load, warden, DECLARE, MEASURED, 'Declared'), bare: await measured(load, bare, DECLARE, MEASURED) };
-    if (declare.warden.unexpected > 0) throw new Error(`${declare.warden.unexpected} declares did not declare`);
-    const cpuBefore = cpuMs(warden.pid) - declare.warden.cpu;
+    const rounds: { help: Pair; declare: Pair }[] = [];
+    for (let r = 0; r < ROUNDS; r++) rounds.push(await round(load, warden, bare));
+    const last = rounds.at(-1)!.declare;
+    const cpuBefore = cpuMs(warden.pid) - last.warden.cpu;
     await quiet(slack);
     const withAfterAck = cpuMs(warden.pid) - cpuBefore;
-    await measured(load, warden, DECLARE, INCIDENTS - WARM - MEASURED, 'Declared');
-    await quiet(slack);
     const [loaded, bareRss] = [rssMiB(warden.pid), rssMiB(bare.pid)];
     const { rss, seconds } = await settledRss(warden.pid, loaded);
-    const per = (cpu: number) => cpu / MEASURED;
-    const cpuRatio = per(declare.warden.cpu) / per(declare.bare.cpu);
+    const declares = rounds.map((r) => r.declare);
+    const cpu = medianOf(declares, cpuPer);
     return [
-      ...ackRows('/incident help', help.warden, help.bare, f),
-      ...ackRows(`/incident declare (each a new incident)`, declare.warden, declare.bare, f),
-      [`CPU per /incident declare over the load (utime+stime, /proc, ${clockTicks()} ticks/s) vs bare Bolt per request: goal at most ${CPU_GOAL}x, ${holds(cpuRatio <= CPU_GOAL)}`, f.ms(per(declare.warden.cpu)), f.ms(per(declare.bare.cpu)), f.ratio(per(declare.warden.cpu), per(declare.bare.cpu))],
-      ['  the same, with the after-ack work that ran until Warden was quiet (its pacing holds the rest back)', f.ms(per(withAfterAck)), f.ms(per(declare.bare.cpu)), f.ratio(per(withAfterAck), per(declare.bare.cpu))],
-      ['  CPU per /incident help', f.ms(per(help.warden.cpu)), f.ms(per(help.bare.cpu)), f.ratio(per(help.warden.cpu), per(help.bare.cpu))],
+      ...ackRows('/incident help', rounds.map((r) => r.help), f),
+      ...ackRows(`/incident declare (each a new incident)`, declares, f),
+      [`CPU per /incident declare over the load (utime+stime, /proc, ${clockTicks()} ticks/s) vs bare Bolt per request, median of ${ROUNDS} rounds (${cpu.rounds}): goal at most ${CPU_GOAL}x, ${holds(cpu.ratio <= CPU_GOAL)}`, f.ms(cpu.warden), f.ms(cpu.bare), cpu.ratio.toFixed(2)],
+      ['  the last round, with the after-ack work that ran until Warden was quiet (its pacing holds the rest back)', f.ms(withAfterAck / MEASURED), f.ms(cpuPer(last.bare)), f.ratio(withAfterAck / MEASURED, cpuPer(last.bare))],
+      ['  CPU per /incident help, median round', ...(({ warden: w, bare: b }) => [f.ms(w), f.ms(b), f.ratio(w, b)])(medianOf(rounds.map((r) => r.help), cpuPer))],
       [`warden start RSS, ${INCIDENTS.toLocaleString('en')} incidents declared, idle ${seconds} s after its runner was quiet (nothing forced) vs bare Bolt: goal < ${RSS_GOAL_MIB} MiB, ${holds(rss < RSS_GOAL_MIB)}`, `${rss.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(rss, bareRss)],
       ['  the same the moment the runner was quiet (the load\'s garbage not yet collected)', `${loaded.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(loaded, bareRss)],
       [`  Warden's RSS after the warm-up (${WARM} declared)`, `${idleRss.toFixed(0)} MiB`, '', ''],

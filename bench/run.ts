@@ -17,7 +17,7 @@
  * 11. the reads a person triggers (list, App Home, whoami, declare's duplicate check) at 10 to 100,000 incidents,
  *     each vs one indexed read of the rows it shows: flat when the ratio at the largest size is within 1.5x of the smallest.
  * 12. the compiled `warden start` under a paced 200/s load vs a bare Bolt app under the same load: ack p99 of help and
- *     of declare, CPU per declare, resident memory after 1,800 incidents (bench/ack-floor.ts); `GET /metrics` at
+ *     of declare, CPU per declare, resident memory after 2,000 incidents (bench/ack-floor.ts); `GET /metrics` at
  *     10 / 1,000 / 10,000 open incidents vs `GET /healthz` (bench/metrics-scale.ts).
  * 13. a declare's transaction p99 with the WAL checkpoints in a worker thread vs on the writer (bench/wal-checkpoint.ts).
  */
