@@ -2,11 +2,11 @@
  * The PagerDuty port over pdjs: Events API v2 for pages, REST API v2 for who is on call, one circuit
  * breaker for PagerDuty alone (5 outages in a row open it for 30 s; a 429 or a refusal does not count).
  */
-import { createRequire } from 'node:module';
 import type * as Pdjs from '@pagerduty/pdjs';
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { isPagerDutyError, PagerDutyError, type OnCallEntry, type PagerDutyEvent, type PagerDutyPort } from '../../features/paging/index.js';
 import { WardenError } from '../../platform/errors.js';
+import { loadOnUse } from '../../platform/load-on-use.js';
 import { enqueueBody } from './events.js';
 import { onCallsPage, onCallsQuery, serviceAnswer, toOnCallEntry } from './on-calls.js';
 import { callPagerDuty, type TransportSettings } from './transport.js';
@@ -26,7 +26,7 @@ export interface PagerDutyOptions {
 const MAX_PAGES = 10;
 // Required when a client is made, not when Warden starts: without PagerDuty set up, pdjs and the fetch stack it
 // brings (cross-fetch, node-fetch, whatwg-url) never enter the heap, which every major GC marks (2.5 MB).
-const loadPdjs = (): typeof Pdjs => createRequire(import.meta.url)('@pagerduty/pdjs') as typeof Pdjs;
+const loadPdjs = loadOnUse<typeof Pdjs>('@pagerduty/pdjs', import.meta.url);
 const STATES = { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' };
 
 /** pdjs's `server`: host[:port] plus any path prefix of the base URL (a proxy may mount PagerDuty under one). */

@@ -3,8 +3,8 @@
  * library, whose data for 200 countries (and the astronomy and time-zone libraries it brings) is 7.7 MB of heap
  * that every major GC marks. It loads when a holiday is first looked up (business-calendar.ts).
  */
-import { createRequire } from 'node:module';
 import type HolidaysLibrary from 'date-holidays';
+import { loadOnUse } from '../load-on-use.js';
 
 /** Country code, then state code, then the state's region codes. */
 export type HolidayCatalogue = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
@@ -22,7 +22,5 @@ export function catalogueOf(library: typeof HolidaysLibrary): HolidayCatalogue {
   return catalogue;
 }
 
-let library: typeof HolidaysLibrary | undefined;
-
 /** date-holidays, required the first time it is needed. */
-export const holidaysLibrary = (): typeof HolidaysLibrary => (library ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysLibrary);
+export const holidaysLibrary = loadOnUse<typeof HolidaysLibrary>('date-holidays', import.meta.url);
