@@ -116,7 +116,7 @@ async function round(load: LoadClient, warden: App, bare: App): Promise<{ help: 
   return { help, declare };
 }
 
-/** The pairs ordered by `ratio`, the median's figures, and every round's ratio in the order they ran. */
+/** The round whose Warden/bare ratio of `measure` is the median: its two figures and ratio, and every round's ratio in the order they ran. */
 function medianOf(pairs: Pair[], measure: (r: LoadResult & { cpu: number }) => number) {
   const ratios = pairs.map((p) => measure(p.warden) / measure(p.bare));
   const median = [...pairs.keys()].sort((a, b) => ratios[a]! - ratios[b]!)[Math.floor(pairs.length / 2)]!;
@@ -157,12 +157,14 @@ export async function benchAckFloor(dir: string, f: Fmt): Promise<Row[]> {
     const { rss, seconds } = await settledRss(warden.pid, loaded);
     const declares = rounds.map((r) => r.declare);
     const cpu = medianOf(declares, cpuPer);
+    const helps = rounds.map((r) => r.help);
+    const helpCpu = medianOf(helps, cpuPer);
     return [
-      ...ackRows('/incident help', rounds.map((r) => r.help), f),
+      ...ackRows('/incident help', helps, f),
       ...ackRows(`/incident declare (each a new incident)`, declares, f),
       [`CPU per /incident declare over the load (utime+stime, /proc, ${clockTicks()} ticks/s) vs bare Bolt per request, median of ${ROUNDS} rounds (${cpu.rounds}): goal at most ${CPU_GOAL}x, ${holds(cpu.ratio <= CPU_GOAL)}`, f.ms(cpu.warden), f.ms(cpu.bare), cpu.ratio.toFixed(2)],
       ['  the last round, with the after-ack work that ran until Warden was quiet (its pacing holds the rest back)', f.ms(withAfterAck / MEASURED), f.ms(cpuPer(last.bare)), f.ratio(withAfterAck / MEASURED, cpuPer(last.bare))],
-      ['  CPU per /incident help, median round', ...(({ warden: w, bare: b }) => [f.ms(w), f.ms(b), f.ratio(w, b)])(medianOf(rounds.map((r) => r.help), cpuPer))],
+      ['  CPU per /incident help, median round', f.ms(helpCpu.warden), f.ms(helpCpu.bare), helpCpu.ratio.toFixed(2)],
       [`warden start RSS, ${INCIDENTS.toLocaleString('en')} incidents declared, idle ${seconds} s after its runner was quiet (nothing forced) vs bare Bolt: goal < ${RSS_GOAL_MIB} MiB, ${holds(rss < RSS_GOAL_MIB)}`, `${rss.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(rss, bareRss)],
       ['  the same the moment the runner was quiet (the load\'s garbage not yet collected)', `${loaded.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(loaded, bareRss)],
       [`  Warden's RSS after the warm-up (${WARM} declared)`, `${idleRss.toFixed(0)} MiB`, '', ''],
