@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import type { SlackStandIn } from '../support/stand-ins/slack/index.js';
-import type { PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
+import type { RecordedEvent } from '../support/stand-ins/pagerduty/types.js';
 
 export function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -41,11 +41,25 @@ export function lostClockReminders(db: Database.Database): string[] {
   return rows.map((id) => `the gdpr:supervisory_authority reminders of ${id}`);
 }
 
-/** A page triggered twice: two trigger events with one dedup key (PagerDuty would fold them, but one was sent again). */
-export function duplicatePages(pd: PagerDutyStandIn): string[] {
-  const triggers = new Map<string, number>();
-  for (const e of pd.events()) if (e.action === 'trigger') triggers.set(e.dedupKey, (triggers.get(e.dedupKey) ?? 0) + 1);
-  return [...triggers].filter(([, n]) => n > 1).map(([key, n]) => `page ${key} triggered ${n} times`);
+/**
+ * Pages triggered twice. A kill between PagerDuty taking a trigger and Warden recording it makes the restarted
+ * Warden send it again: that repeat, with the same dedup key, is the one PagerDuty folds into the open alert
+ * (sync-page.ts says so), so it is returned apart as `acrossKills`. Two triggers of one key with no kill between
+ * them are a page sent twice. `killMarks` holds how many events the stand-in had recorded at each kill.
+ */
+export function repeatedPages(events: readonly Pick<RecordedEvent, 'action' | 'dedupKey'>[], killMarks: readonly number[]): { duplicated: string[]; acrossKills: string[] } {
+  const last = new Map<string, number>();
+  const duplicated: string[] = [];
+  const acrossKills: string[] = [];
+  events.forEach((e, i) => {
+    if (e.action !== 'trigger') return;
+    const before = last.get(e.dedupKey);
+    last.set(e.dedupKey, i);
+    if (before === undefined) return;
+    const killed = killMarks.some((mark) => before < mark && mark <= i);
+    (killed ? acrossKills : duplicated).push(`page ${e.dedupKey} triggered again (events ${before + 1} and ${i + 1})${killed ? ' after a kill' : ''}`);
+  });
+  return { duplicated, acrossKills };
 }
 
 /** Jobs waiting that are due within a minute (reminders days ahead are not a backlog). */

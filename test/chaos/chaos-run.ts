@@ -12,7 +12,7 @@ import { startWardenProcess, type WardenProcess } from '../support/warden-proces
 import { startSlackStandIn, TEAM_ID, type SlackStandIn } from '../support/stand-ins/slack/index.js';
 import { startPagerDutyStandIn, STAND_IN_TOKEN, type PagerDutyStandIn } from '../support/stand-ins/pagerduty/index.js';
 import { approveAction, channelCommand, declareAction, gdprDraftTarget, notifyAction, SECRET, submittedAction, tickAction, USERS, type Action, type Expectation, type Reply } from './chaos-actions.js';
-import { dueJobs, duplicatePages, duplicatePosts, lostClockReminders, lostUpdateReminders, withDb } from './chaos-checks.js';
+import { dueJobs, duplicatePosts, repeatedPages, lostClockReminders, lostUpdateReminders, withDb } from './chaos-checks.js';
 
 const TOKEN = 'xoxb-chaos-run-not-real';
 const ROUTING_KEY = 'r0chaosr0ut1ngkey000000000000001';
@@ -33,6 +33,8 @@ export interface ChaosSummary {
   kills: number;
   lost: string[];
   duplicated: string[];
+  /** Triggers a kill made Warden send again, which PagerDuty folds by their dedup key: reported, not failed. */
+  pagesRepeatedAcrossKills: string[];
   failedJobs: number;
   /** Jobs still due within a minute once the drain gave up: a backlog that did not go out. */
   pendingJobs: number;
@@ -41,7 +43,7 @@ export interface ChaosSummary {
 
 /** `actions N, kills N, lost 0, duplicated 0`: the line `npm run chaos` prints. */
 export const summaryLine = (s: ChaosSummary): string =>
-  `actions ${s.actions} (acknowledged ${s.acknowledged}: ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}), kills ${s.kills}, lost ${s.lost.length}, duplicated ${s.duplicated.length}, failed jobs ${s.failedJobs}, pending jobs ${s.pendingJobs}, seed ${s.seed}`;
+  `actions ${s.actions} (acknowledged ${s.acknowledged}: ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}), kills ${s.kills}, lost ${s.lost.length}, duplicated ${s.duplicated.length}, pages repeated across a kill ${s.pagesRepeatedAcrossKills.length}, failed jobs ${s.failedJobs}, pending jobs ${s.pendingJobs}, seed ${s.seed}`;
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
 function random(seed: number): () => number {
@@ -73,6 +75,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
   let acknowledged = 0;
   const byKind: Record<string, number> = {};
   let kills = 0;
+  const killMarks: number[] = [];
   const killAt = new Set<number>();
   while (killAt.size < Math.min(opts.kills, opts.actions - 1)) killAt.add(1 + Math.floor(rnd() * (opts.actions - 1)));
   try {
@@ -92,6 +95,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
       if (killAt.has(n)) {
         warden.child.kill('SIGKILL');
         await warden.exited;
+        killMarks.push(pd.events().length);
         kills++;
         warden = await startWarden(dir, dbPath, slack, pd);
       }
@@ -105,7 +109,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
       }
       const lost = [...expectations.filter((e) => !e.holds(db)).map((e) => e.what), ...lostUpdateReminders(db), ...lostClockReminders(db)];
       const failedJobs = db.prepare<[], number>("SELECT count(*) FROM jobs WHERE status = 'failed'").pluck().get() ?? 0;
-      return { actions: opts.actions, acknowledged, byKind, kills, lost, duplicated: [...duplicatePosts(slack, db), ...duplicatePages(pd)], failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
+      const pages = repeatedPages(pd.events(), killMarks);
+      const duplicated = [...duplicatePosts(slack, db), ...pages.duplicated];
+      return { actions: opts.actions, acknowledged, byKind, kills, lost, duplicated, pagesRepeatedAcrossKills: pages.acrossKills, failedJobs, pendingJobs: dueJobs(db), seed: opts.seed };
     } finally {
       db.close();
     }

@@ -9,6 +9,7 @@ const summary = await runChaos({ actions: Number(actions), kills: Number(kills),
 console.log(summaryLine(summary));
 for (const what of summary.lost) console.log(`lost: ${what}`);
 for (const what of summary.duplicated) console.log(`duplicated: ${what}`);
+for (const what of summary.pagesRepeatedAcrossKills) console.log(`folded by PagerDuty's dedup key: ${what}`);
 // A kind of action the run never got confirmed proves nothing about it: the long run must exercise every one.
 const unexercised = ACTION_KINDS.filter((k) => !summary.byKind[k]);
 if (unexercised.length > 0) console.log(`never confirmed: ${unexercised.join(', ')}`);
