@@ -1,9 +1,9 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ExponentialBackoff, noJitterGenerator, type IBackoff } from 'cockatiel';
 import type { Clock } from '../clock.js';
 import type { AnyJob, FailureVerdict } from './define-job.js';
-import { laneOf, type Job, type JobRepo } from './job-repo.js';
+import type { Job, JobRepo } from './job-repo.js';
 import { runInJob } from './job-context.js';
+import { createLanePool } from './lane-pool.js';
+import { retryDelayMs } from './retry-delay.js';
 import type { QueuedJob } from '../db/unit-of-work.js';
 
 /** The logging port: what the app layer writes (pino satisfies it). */
@@ -14,6 +14,7 @@ export interface Logger {
 }
 
 export type { FailureVerdict } from './define-job.js';
+export { retryDelayMs } from './retry-delay.js';
 
 export interface JobRunnerOptions {
   /** Where the jobs are stored (the unit of work's job table), and its transaction (for transactional kinds). */
@@ -38,15 +39,6 @@ export interface JobRunnerOptions {
   onFailedForGood?: (job: Job, error: unknown) => void;
 }
 
-const backoffPolicy = new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: 2_000, maxDelay: 10 * 60_000 });
-
-/** The delay before retry number `attempt` (1-based): 2 s, 4 s, 8 s ... capped at 10 minutes. */
-export function retryDelayMs(attempt: number): number {
-  let b: IBackoff<unknown> = backoffPolicy.next();
-  for (let i = 1; i < attempt; i++) b = b.next(undefined);
-  return b.duration;
-}
-
 /**
  * The durable scheduler: picks due jobs in due order through an index, runs a few at once (in order within a
  * lane), retries failures with backoff, and catches up on everything that fell due while it was down.
@@ -60,13 +52,6 @@ export function createJobRunner(opts: JobRunnerOptions) {
   const passing = opts.jobs.filter((j) => j.passesHolds).map((j) => j.kind);
   let running: Promise<number> | null = null;
   let again = false;
-  // Resolves when a pass is asked for while one runs: work queued meanwhile wakes a drain waiting on its lanes.
-  let asked: { promise: Promise<void>; resolve: () => void } | null = null;
-  const wake = () => {
-    asked?.resolve();
-    asked = null;
-  };
-  const askedFor = () => (asked ??= promiseWithResolve()).promise;
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
 
@@ -148,73 +133,29 @@ export function createJobRunner(opts: JobRunnerOptions) {
     logger.info({ jobId: job.id, kind: job.kind, retryAt: at.toISOString(), why, ...(held ? { held } : {}) }, 'job postponed');
   }
 
-  /**
-   * Runs due jobs through a pool of `concurrency` lanes, handing the event loop back after every start: a handler
-   * that never awaits I/O (a reminder that only writes rows) would otherwise run 10,000 jobs in one macrotask while
-   * every HTTP request, ack and `/healthz` waits. `setImmediate` lets pending I/O in first; then, while a request is
-   * still being answered, the runner waits for it (bounded) rather than compete with it.
-   */
-  async function drain(): Promise<number> {
-    let count = 0;
-    const lanes = new Map<string, Promise<void>>();
-    const start = (job: Job, lane: string) => {
-      const run = runOne(job)
-        .catch((err: unknown) => logger.error({ jobId: job.id, kind: job.kind, err: String(err) }, 'job run failed'))
-        .finally(() => {
-          lanes.delete(lane);
-          count++;
-        });
-      lanes.set(lane, run);
-    };
-    while (!stopping) {
-      const free = concurrency - lanes.size;
-      const batch = free > 0 ? store.jobs.due(clock.now(), free, [...lanes.keys()]) : [];
-      if (batch.length === 0 && lanes.size === 0) break;
-      await startBatch(batch, lanes, start);
-      // Fewer due than free lanes: nothing else is due outside the busy lanes until one ends or work is queued.
-      if (lanes.size > 0 && (batch.length < free || lanes.size >= concurrency)) await Promise.race([...lanes.values(), askedFor()]);
-      await letOthersIn();
-    }
-    await Promise.all(lanes.values());
-    return count;
-  }
-
-  /** Lets pending I/O in, then waits (bounded) while a request is still being answered. */
-  async function letOthersIn(): Promise<void> {
-    await nextTurn();
-    if (opts.requestsClear) await opts.requestsClear();
-  }
-
-  /**
-   * Starts the batch's jobs whose lanes are free, handing the event loop back between starts (four handlers that
-   * never await would otherwise be one macrotask). A lane that was busy when one of its jobs came up waits for the
-   * rest of the batch too, so it keeps its order; every job but the first (as just read) is read again, and one
-   * cancelled, run or put off meanwhile is skipped.
-   */
-  async function startBatch(batch: readonly Job[], lanes: ReadonlyMap<string, unknown>, start: (job: Job, lane: string) => void): Promise<void> {
-    const waiting = new Set<string>();
-    for (const [i, job] of batch.entries()) {
-      if (i > 0) await letOthersIn();
-      if (stopping) return;
-      const lane = laneOf(job);
-      const fresh = lanes.has(lane) || waiting.has(lane) ? null : i === 0 ? job : store.jobs.get(job.id);
-      if (fresh?.status === 'pending' && fresh.dueAt <= clock.now()) start(fresh, lane);
-      else waiting.add(lane);
-    }
-  }
+  const pool = createLanePool({
+    concurrency,
+    due: (limit, busy) => store.jobs.due(clock.now(), limit, busy),
+    get: (id) => store.jobs.get(id),
+    now: () => clock.now(),
+    run: runOne,
+    stopping: () => stopping,
+    requestsClear: opts.requestsClear,
+    logger,
+  });
 
   /** Runs every due job (and any that fall due while running); concurrent calls share one pass. */
   function runDue(): Promise<number> {
     if (running) {
       again = true;
-      wake();
+      pool.wake();
       return running;
     }
     running = (async () => {
       let total = 0;
       do {
         again = false;
-        total += await drain();
+        total += await pool.drain();
       } while (again);
       return total;
     })().finally(() => {
@@ -277,12 +218,6 @@ export type JobRunner = ReturnType<typeof createJobRunner>;
 
 const retryAlways = (): FailureVerdict => ({ retry: true });
 const PACED = 'paced: its first call waits for its rate tier';
-
-function promiseWithResolve(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 function jobsByKind(jobs: readonly AnyJob[]): Map<string, AnyJob> {
   const kinds = new Map<string, AnyJob>();
