@@ -10,7 +10,8 @@
  *  the median round's ratio: on this shared machine one pass's ratio moved 2x between runs (bare Bolt's own CPU per
  *  request 0.58-0.97 ms), so one pass says more about the neighbours than about Warden. Every round's ratio is printed.
  *  - resident memory once 2,000 incidents are declared, the job runner is quiet and V8 has collected the load's
- *    garbage on its own (live heap stays ~33 MB throughout: nothing is kept per incident). Goal: under 150 MiB.
+ *    garbage on its own (live heap stays ~33 MB throughout: nothing is kept per incident), and the most it was
+ *    resident at any moment of the run (VmHWM). Goal: under 150 MiB, both.
  *
  * Warden calls the Slack stand-in started here, with Slack's rate limits off (the bench blasts on purpose; Warden's
  * own pacing to Slack's tiers still holds its channel creations and posts back). Its warden.yaml raises the
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BOT_ID, BOT_USER_ID, startSlackStandIn, type SlackStandIn } from '../test/support/stand-ins/slack/index.js';
 import { freePort } from '../test/support/free-port.js';
-import { BARE_BOLT, buildIfStale, CLI, clockTicks, cpuMs, lineChild, rssMiB, startFlags, startNode, type Started } from './child-process.js';
+import { BARE_BOLT, buildIfStale, CLI, clockTicks, cpuMs, lineChild, peakRssMiB, rssMiB, startFlags, startNode, type Started } from './child-process.js';
 import type { Fmt, Row } from './incident-reads-world.js';
 import type { Load, LoadResult } from './paced-load.js';
 import { quantile } from './quantile.js';
@@ -153,7 +154,7 @@ export async function benchAckFloor(dir: string, f: Fmt): Promise<Row[]> {
     const cpuBefore = cpuMs(warden.pid) - last.warden.cpu;
     await quiet(slack);
     const withAfterAck = cpuMs(warden.pid) - cpuBefore;
-    const [loaded, bareRss] = [rssMiB(warden.pid), rssMiB(bare.pid)];
+    const [loaded, bareRss, peak, barePeak] = [rssMiB(warden.pid), rssMiB(bare.pid), peakRssMiB(warden.pid), peakRssMiB(bare.pid)];
     const { rss, seconds } = await settledRss(warden.pid, loaded);
     const declares = rounds.map((r) => r.declare);
     const cpu = medianOf(declares, cpuPer);
@@ -166,6 +167,7 @@ export async function benchAckFloor(dir: string, f: Fmt): Promise<Row[]> {
       ['  the last round, with the after-ack work that ran until Warden was quiet (its pacing holds the rest back)', f.ms(withAfterAck / MEASURED), f.ms(cpuPer(last.bare)), f.ratio(withAfterAck / MEASURED, cpuPer(last.bare))],
       ['  CPU per /incident help, median round', f.ms(helpCpu.warden), f.ms(helpCpu.bare), helpCpu.ratio.toFixed(2)],
       [`warden start RSS, ${INCIDENTS.toLocaleString('en')} incidents declared, idle ${seconds} s after its runner was quiet (nothing forced) vs bare Bolt: goal < ${RSS_GOAL_MIB} MiB, ${holds(rss < RSS_GOAL_MIB)}`, `${rss.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(rss, bareRss)],
+      [`  the most it was resident at any moment since it started (VmHWM: start-up, warm-up and every round): goal < ${RSS_GOAL_MIB} MiB, ${holds(peak < RSS_GOAL_MIB)}`, `${peak.toFixed(0)} MiB`, `${barePeak.toFixed(0)} MiB`, f.ratio(peak, barePeak)],
       ['  the same the moment the runner was quiet (the load\'s garbage not yet collected)', `${loaded.toFixed(0)} MiB`, `${bareRss.toFixed(0)} MiB`, f.ratio(loaded, bareRss)],
       [`  Warden's RSS after the warm-up (${WARM} declared)`, `${idleRss.toFixed(0)} MiB`, '', ''],
     ];

@@ -38,6 +38,13 @@ export function rssMiB(pid: number): number {
   return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
 }
 
+/** The most resident memory the process has had since it started (VmHWM, Linux only), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (!kb) throw new Error(`/proc/${pid}/status has no VmHWM`);
+  return Number(kb) / 1024;
+}
+
 let ticks: number | undefined;
 /** Clock ticks a second (`getconf CLK_TCK`); 100, Linux's usual value, when getconf cannot say. */
 export function clockTicks(): number {

@@ -22,4 +22,12 @@ describe('the node flags warden start runs with', () => {
   it('when npm start runs, then the young generation is small and old space grows in small steps', () => {
     expect(startFlags()).toEqual(expect.arrayContaining(['--max-semi-space-size=4', '--heap-growing-percent=30']));
   });
+
+  it("when npm start runs, then fetch's WebAssembly HTTP parser is never recompiled by the optimizing compiler", () => {
+    expect(startFlags()).toEqual(expect.arrayContaining(['--no-wasm-tier-up', '--no-wasm-dynamic-tiering']));
+  });
+
+  it('when the image starts, then glibc keeps two malloc arenas', () => {
+    expect(readFileSync(repoPath('Dockerfile'), 'utf8')).toMatch(/^\s+MALLOC_ARENA_MAX=2$/m);
+  });
 });
