@@ -27,22 +27,26 @@ export function buildIfStale(): void {
   if (built.status !== 0) throw new Error('the build failed');
 }
 
+/** A memory field of /proc/PID/status (`VmRSS`, `VmHWM`) in MiB; null when the file or the field is missing (not Linux). */
+function procStatusMiB(pid: number, field: string): number | null {
+  try {
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of a process, from /proc (Linux) or ps elsewhere, in MiB. */
 export function rssMiB(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) return Number(kb) / 1024;
-  } catch {
-    // not Linux: ask ps
-  }
-  return Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
+  return procStatusMiB(pid, 'VmRSS') ?? Number(spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim()) / 1024;
 }
 
 /** The most resident memory the process has had since it started (VmHWM, Linux only), in MiB. */
 export function peakRssMiB(pid: number): number {
-  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  if (!kb) throw new Error(`/proc/${pid}/status has no VmHWM`);
-  return Number(kb) / 1024;
+  const peak = procStatusMiB(pid, 'VmHWM');
+  if (peak === null) throw new Error(`/proc/${pid}/status has no VmHWM`);
+  return peak;
 }
 
 let ticks: number | undefined;
