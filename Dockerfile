@@ -54,7 +54,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # first few calls, and that one compilation takes about 30 MiB of memory for a tenth of a second, which set the
 # process's peak at 155-163 MiB (147 MiB without it). The baseline compiler's code is slower, which at the few Slack
 # calls Warden makes a second does not show in its CPU per declare.
-# npm run bench measures all three. The same flags as `npm start` (test/start-flags.test.ts holds them equal): V8
+# npm run bench measures the memory with all four flags (the figures without them were measured by hand). The same flags as `npm start` (test/start-flags.test.ts holds them equal): V8
 # refuses the second one in NODE_OPTIONS, so they cannot live in one ENV.
 ENTRYPOINT ["node", "--max-semi-space-size=4", "--heap-growing-percent=30", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering", "dist/src/bin/warden.js"]
 CMD ["start"]
